@@ -1,0 +1,104 @@
+//! The `apiforge` command line: argument parsing, messages and exit codes.
+//!
+//! Exit codes are a contract scripts rely on: 0 success, 1 `--check` found differences,
+//! 2 bad input (an invalid spec, unusable settings, an output that may not be replaced).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::emit::Settings;
+use crate::{generate, output, Error};
+
+/// Generates typed Rust client crates from OpenAPI 3.0 and 3.1 documents.
+#[derive(Debug, Parser)]
+#[command(name = "apiforge", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Generates a client crate from SPEC into --out.
+    Generate(GenerateArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct GenerateArgs {
+    /// The OpenAPI document (YAML or JSON).
+    spec: PathBuf,
+    /// The directory of the generated crate; replaced as a whole, atomically.
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Writes nothing; exits 1 and prints a unified diff if DIR differs from what would be generated.
+    #[arg(long)]
+    check: bool,
+    /// The crate's package name [default: the spec's title in kebab-case].
+    #[arg(long, value_name = "NAME")]
+    crate_name: Option<String>,
+    /// The crate's version [default: the spec's info.version if it is semver, else 0.1.0].
+    #[arg(long, value_name = "VERSION")]
+    crate_version: Option<String>,
+    /// A directory of templates that replace the built-in ones of the same name.
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+    /// Writes into a non-empty directory that apiforge did not create (its other files are kept).
+    #[arg(long)]
+    force: bool,
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Generate(args) => generate_command(&args),
+    }
+}
+
+fn generate_command(args: &GenerateArgs) -> ExitCode {
+    let settings = Settings {
+        crate_name: args.crate_name.clone(),
+        crate_version: args.crate_version.clone(),
+        templates_dir: args.templates.clone(),
+    };
+    let generated = match generate(&args.spec, &settings) {
+        Ok(generated) => generated,
+        Err(error) => return fail(&error),
+    };
+    for warning in &generated.warnings {
+        eprintln!("warning: {warning}");
+    }
+    if args.check {
+        return match output::check(&args.out, &generated.files) {
+            Ok(None) => {
+                eprintln!("{} is up to date with {}", args.out.display(), args.spec.display());
+                ExitCode::SUCCESS
+            }
+            Ok(Some(diff)) => {
+                print!("{diff}");
+                eprintln!(
+                    "{} is stale: regenerate it with `apiforge generate {} --out {}`",
+                    args.out.display(),
+                    args.spec.display(),
+                    args.out.display()
+                );
+                ExitCode::from(1)
+            }
+            Err(error) => fail(&error),
+        };
+    }
+    match output::write(&args.out, &generated.files, args.force) {
+        Ok(()) => {
+            eprintln!("wrote {} files to {}", generated.files.len() + 1, args.out.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&error),
+    }
+}
+
+fn fail(error: &Error) -> ExitCode {
+    eprintln!("error: {error}");
+    ExitCode::from(2)
+}

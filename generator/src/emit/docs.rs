@@ -1,0 +1,242 @@
+//! The crate's Markdown docs, README and Cargo.toml, rendered from templates.
+//!
+//! Templates see a plain JSON context built here from the IR: the facts a reader needs
+//! (types as text, constraints in words, the usage example), so templates stay logic-free
+//! and users can restyle them with `--templates` without knowing the IR.
+
+use serde_json::{json, Value};
+
+use super::rust::{rust_type_name, usage_example, Dependencies};
+use super::templates::Templates;
+use super::{CrateInfo, Files};
+use crate::ir::{Api, Auth, Constraints, Field, Operation, ParamLocation, Parameter, Status, StringFormat, TypeKind, TypeRef};
+use crate::Error;
+
+/// Emits `Cargo.toml`, `README.md`, `docs/index.md` and `docs/<operation>.md`.
+pub fn emit(api: &Api, krate: &CrateInfo, templates: &Templates) -> Result<Files, Error> {
+    let operations: Vec<Value> = api.operations.iter().map(|op| operation(api, krate, op)).collect();
+    let context = json!({
+        "krate": krate,
+        "api": {
+            "title": api.title,
+            "version": api.version,
+            "description": api.description,
+        },
+        "servers": servers(api),
+        "auth": auth(api),
+        "operations": operations,
+        "dependencies": Dependencies::of(api),
+    });
+    let mut files = Files::new();
+    files.insert("Cargo.toml".into(), templates.render("Cargo.toml.j2", &context)?);
+    files.insert("README.md".into(), templates.render("README.md.j2", &context)?);
+    files.insert("docs/index.md".into(), templates.render("docs_index.md.j2", &context)?);
+    for op in &operations {
+        let mut page_context = context.clone();
+        page_context["op"] = op.clone();
+        let file = op["doc_file"].as_str().unwrap_or_default().to_owned();
+        files.insert(format!("docs/{file}"), templates.render("operation.md.j2", &page_context)?);
+    }
+    Ok(files)
+}
+
+fn servers(api: &Api) -> Value {
+    let variables: Vec<Value> = api
+        .server_variables
+        .iter()
+        .map(|v| {
+            json!({
+                "name": v.name,
+                "field": v.field,
+                "default": v.default,
+                "values": v.values.iter().map(|x| x.value.clone()).collect::<Vec<_>>(),
+                "description": v.description,
+            })
+        })
+        .collect();
+    json!({
+        "list": api.servers.iter().map(|s| json!({
+            "ident": s.ident,
+            "url": s.url,
+            "description": s.description,
+            "has_variables": !s.variables.is_empty(),
+        })).collect::<Vec<_>>(),
+        "variables": variables,
+    })
+}
+
+fn auth(api: &Api) -> Value {
+    match &api.auth {
+        Some(Auth::Basic { description }) => json!({
+            "kind": "HTTP basic",
+            "description": description,
+            "rust": "Credentials::basic(username, password) or Credentials::api_key(key)",
+        }),
+        Some(Auth::Bearer { description }) => json!({
+            "kind": "HTTP bearer token",
+            "description": description,
+            "rust": "Credentials::bearer(token)",
+        }),
+        None => Value::Null,
+    }
+}
+
+fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Value {
+    let params_in = |location: ParamLocation| -> Vec<Value> {
+        op.params.iter().filter(|p| p.location == location).map(|p| parameter(api, p)).collect()
+    };
+    let body = op.body.as_ref().map(|body| {
+        json!({
+            "media_type": body.media_type,
+            "required": body.required,
+            "description": body.description,
+            "fields": body.fields.iter().map(|f| field(api, f)).collect::<Vec<_>>(),
+        })
+    });
+    let responses: Vec<Value> = op
+        .responses
+        .iter()
+        .map(|r| {
+            json!({
+                "status": r.status.key(),
+                "success": r.status.is_success(),
+                "description": r.description,
+                "type": r.body.as_ref().map(rust_type_name),
+                "variant": (!r.status.is_success()).then(|| format!("{}Error::{}", op.type_ident, r.variant)),
+            })
+        })
+        .collect();
+    let success_type = op.success_responses().find_map(|r| r.body.as_ref()).map_or_else(|| "()".to_owned(), rust_type_name);
+    json!({
+        "id": op.id,
+        "ident": op.ident,
+        "group": op.group,
+        "doc_file": format!("{}.md", op.ident),
+        "method": op.method.as_str(),
+        "path": op.path,
+        "summary": op.summary,
+        "title": op.summary.clone().unwrap_or_else(|| op.ident.clone()),
+        "description": op.description,
+        "deprecated": op.deprecated,
+        "path_params": params_in(ParamLocation::Path),
+        "query_params": params_in(ParamLocation::Query),
+        "header_params": params_in(ParamLocation::Header),
+        "cookie_params": params_in(ParamLocation::Cookie),
+        "body": body,
+        "responses": responses,
+        "request_type": format!("{}Request", op.type_ident),
+        "error_type": format!("{}Error", op.type_ident),
+        "success_type": success_type,
+        "signature": signature(op, &success_type),
+        "example": usage_example(api, krate, op, false),
+        "status_is_default": op.responses.iter().any(|r| r.status == Status::Default),
+    })
+}
+
+fn signature(op: &Operation, success_type: &str) -> String {
+    let mut args = vec!["&self".to_owned()];
+    args.extend(op.path_params().map(|p| format!("{}: &str", p.ident)));
+    if op.other_params().next().is_some() || op.body.as_ref().is_some_and(|b| !b.fields.is_empty()) {
+        args.push(format!("request: &{}Request", op.type_ident));
+    }
+    format!("pub async fn {}({}) -> Result<{success_type}, Error<{}Error>>", op.ident, args.join(", "), op.type_ident)
+}
+
+fn parameter(api: &Api, p: &Parameter) -> Value {
+    let mut constraints = constraint_notes(&p.constraints);
+    if p.ty == TypeRef::String(StringFormat::Base64) {
+        constraints.push("Base64-encoded by the client".to_owned());
+    }
+    json!({
+        "name": p.name,
+        "field": p.ident,
+        "required": p.required,
+        "deprecated": p.deprecated,
+        "description": p.description,
+        "type": type_description(api, &p.ty, &p.constraints),
+        "rust_type": rust_type_name(&p.ty),
+        "values": enum_values(api, &p.ty),
+        "constraints": constraints,
+    })
+}
+
+fn field(api: &Api, f: &Field) -> Value {
+    let mut constraints = constraint_notes(&f.constraints);
+    if f.nullable {
+        constraints.push("may be null".to_owned());
+    }
+    json!({
+        "name": f.name,
+        "field": f.ident,
+        "required": f.required,
+        "deprecated": f.deprecated,
+        "description": f.description,
+        "type": type_description(api, &f.ty, &f.constraints),
+        "rust_type": rust_type_name(&f.ty),
+        "values": enum_values(api, &f.ty),
+        "constraints": constraints,
+    })
+}
+
+fn enum_values(api: &Api, ty: &TypeRef) -> Vec<String> {
+    match ty {
+        TypeRef::Named(name) => match api.type_def(name).map(|t| &t.kind) {
+            Some(TypeKind::Enum { values, .. }) => values.iter().map(|v| v.value.clone()).collect(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+/// The OpenAPI type in words: `string (email)`, `integer (int64)`, `array of Invoice`.
+fn type_description(api: &Api, ty: &TypeRef, constraints: &Constraints) -> String {
+    let with_format = |base: &str| match &constraints.format {
+        Some(format) => format!("{base} ({format})"),
+        None => base.to_owned(),
+    };
+    match ty {
+        TypeRef::String(_) => with_format("string"),
+        TypeRef::Integer(_) => with_format("integer"),
+        TypeRef::Number => with_format("number"),
+        TypeRef::Boolean => "boolean".to_owned(),
+        TypeRef::Named(name) => match api.type_def(name).map(|t| &t.kind) {
+            Some(TypeKind::Enum { .. }) => "string (enum)".to_owned(),
+            _ => format!("object ({name})"),
+        },
+        TypeRef::Array(inner) => format!("array of {}", type_description(api, inner, &Constraints::default())),
+        TypeRef::Map(inner) => format!("map of {}", type_description(api, inner, &Constraints::default())),
+        TypeRef::Any => "any JSON".to_owned(),
+    }
+}
+
+fn constraint_notes(c: &Constraints) -> Vec<String> {
+    let mut notes = Vec::new();
+    if let Some(min) = c.min_length {
+        notes.push(format!("min length {min}"));
+    }
+    if let Some(max) = c.max_length {
+        notes.push(format!("max length {max}"));
+    }
+    if let Some(min) = c.minimum {
+        notes.push(format!("minimum {min}"));
+    }
+    if let Some(max) = c.maximum {
+        notes.push(format!("maximum {max}"));
+    }
+    if let Some(pattern) = &c.pattern {
+        if pattern.chars().count() <= 80 {
+            notes.push(format!("pattern `{}`", pattern.replace('`', "'")));
+        } else {
+            notes.push("must match the pattern given in the spec".to_owned());
+        }
+    }
+    if let Some(default) = &c.default {
+        notes.push(format!("default `{}`", default.replace('`', "'")));
+    }
+    if let Some(example) = &c.example {
+        if example.chars().count() <= 80 {
+            notes.push(format!("example `{}`", example.replace('`', "'")));
+        }
+    }
+    notes
+}

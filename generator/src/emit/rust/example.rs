@@ -1,0 +1,165 @@
+//! Usage examples: one per operation, compiled as a doctest in the crate and shown in the
+//! Markdown docs, so the docs cannot show code that does not compile.
+
+use super::operations::{request_fields, request_has_default, RequestField};
+use crate::emit::CrateInfo;
+use crate::ir::{Api, Auth, Operation, StringFormat, TypeKind, TypeRef};
+
+/// Rust code calling `op`. With `doctest`, the wrapping `async fn` is hidden (`# ` lines, as
+/// rustdoc shows it); without, it is shown in full.
+pub fn usage_example(api: &Api, krate: &CrateInfo, op: &Operation, doctest: bool) -> String {
+    let lib = &krate.lib;
+    let server = api.servers.first();
+    let has_variables = server.is_some_and(|s| !s.variables.is_empty());
+    let mut crate_items = vec!["Client"];
+    if server.is_some() {
+        crate_items.push("Server");
+    }
+    if has_variables {
+        crate_items.push("ServerVariables");
+    }
+    if api.auth.is_some() {
+        crate_items.push("Credentials");
+    }
+    crate_items.sort_unstable();
+
+    let mut body: Vec<String> = Vec::new();
+    body.extend(client_lines(api));
+
+    let fields = request_fields(op);
+    let request_name = format!("{}Request", op.type_ident);
+    let mut uses_types = false;
+    if !fields.is_empty() {
+        if request_has_default(op) {
+            let shown = fields.iter().find(|f| matches!(f, RequestField::Body(_)) && *f.ty() == TypeRef::String(StringFormat::Plain));
+            match shown {
+                Some(field) => {
+                    body.push(format!("let request = {request_name} {{"));
+                    body.push(format!("    {}: Some(\"example\".to_owned()),", field.ident()));
+                    body.push(format!("    ..{request_name}::default()"));
+                    body.push("};".to_owned());
+                }
+                None => body.push(format!("let request = {request_name}::default();")),
+            }
+        } else {
+            body.push(format!("let request = {request_name} {{"));
+            for field in &fields {
+                let value = if field.required() { value_expr(api, field.ty(), &mut uses_types) } else { "None".to_owned() };
+                body.push(format!("    {}: {value},", field.ident()));
+            }
+            body.push("};".to_owned());
+        }
+    }
+    let mut args: Vec<String> = op
+        .path_params()
+        .map(|p| {
+            let value = p
+                .constraints
+                .example
+                .as_deref()
+                .and_then(|e| serde_json::from_str::<String>(e).ok())
+                .unwrap_or_else(|| p.name.clone());
+            format!("{value:?}")
+        })
+        .collect();
+    if !fields.is_empty() {
+        args.push("&request".to_owned());
+    }
+    let call = format!("client.{}({}).await?;", op.ident, args.join(", "));
+    if op.success_responses().any(|r| r.body.is_some()) {
+        body.push(format!("let response = {call}"));
+        body.push("println!(\"{response:?}\");".to_owned());
+    } else {
+        body.push(call);
+    }
+
+    let mut out = format!("use {lib}::{{{}}};\n", crate_items.join(", "));
+    if !fields.is_empty() {
+        out.push_str(&format!("use {lib}::{}::{request_name};\n", op.group));
+    }
+    if uses_types {
+        out.push_str(&format!("use {lib}::types;\n"));
+    }
+    out.push('\n');
+    let signature = "async fn example() -> Result<(), Box<dyn std::error::Error>> {";
+    if doctest {
+        out.push_str(&format!("# {signature}\n"));
+        for line in &body {
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push_str("# Ok(())\n# }");
+    } else {
+        out.push_str(signature);
+        out.push('\n');
+        for line in &body {
+            out.push_str("    ");
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push_str("    Ok(())\n}");
+    }
+    out
+}
+
+/// The lines that build a client for the first server.
+fn client_lines(api: &Api) -> Vec<String> {
+    let credentials = match &api.auth {
+        Some(Auth::Basic { .. }) => Some("Credentials::api_key(\"your-api-key\")"),
+        Some(Auth::Bearer { .. }) => Some("Credentials::bearer(\"your-token\")"),
+        None => None,
+    };
+    let Some(server) = api.servers.first() else {
+        let mut lines = vec!["let client = Client::builder()".to_owned(), "    .base_url(\"https://api.example.com\")".to_owned()];
+        if let Some(credentials) = credentials {
+            lines.push(format!("    .credentials({credentials})"));
+        }
+        lines.push("    .build()?;".to_owned());
+        return lines;
+    };
+    let mut server_lines = Vec::new();
+    if server.variables.is_empty() {
+        server_lines.push(format!("Server::{}", server.ident));
+    } else {
+        let free = api.server_variables.iter().find(|v| v.values.is_empty() && server.variables.contains(&v.name));
+        match free {
+            Some(variable) => {
+                server_lines.push(format!("Server::{}(ServerVariables {{", server.ident));
+                server_lines.push(format!("    {}: {:?}.to_owned(),", variable.field, variable.default));
+                server_lines.push("    ..ServerVariables::default()".to_owned());
+                server_lines.push("})".to_owned());
+            }
+            None => server_lines.push(format!("Server::{}(ServerVariables::default())", server.ident)),
+        }
+    }
+    let mut lines = vec!["let client = Client::new(".to_owned()];
+    let last = server_lines.len() - 1;
+    for (i, line) in server_lines.iter().enumerate() {
+        lines.push(format!("    {line}{}", if i == last { "," } else { "" }));
+    }
+    if let Some(credentials) = credentials {
+        lines.push(format!("    {credentials},"));
+    }
+    lines.push(")?;".to_owned());
+    lines
+}
+
+/// A value expression of `ty` for a required field in an example.
+fn value_expr(api: &Api, ty: &TypeRef, uses_types: &mut bool) -> String {
+    match ty {
+        TypeRef::String(_) => "\"example\".to_owned()".into(),
+        TypeRef::Integer(_) => "0".into(),
+        TypeRef::Number => "0.0".into(),
+        TypeRef::Boolean => "false".into(),
+        TypeRef::Array(_) => "Vec::new()".into(),
+        TypeRef::Map(_) => "Default::default()".into(),
+        TypeRef::Any => "serde_json::Value::Null".into(),
+        TypeRef::Named(name) => match api.type_def(name).map(|t| &t.kind) {
+            Some(TypeKind::Enum { values, .. }) if !values.is_empty() => {
+                *uses_types = true;
+                format!("types::{name}::{}", values[0].ident)
+            }
+            _ => "Default::default()".into(),
+        },
+    }
+}

@@ -1,0 +1,492 @@
+//! `src/<group>.rs`: each group's operations as `Client` methods, with their request structs
+//! and error enums.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use super::runtime::is_scalar;
+use super::types::{constraint_doc, field_doc};
+use super::{doc_lines, docs, ident, rust_type};
+use crate::emit::{text, CrateInfo};
+use crate::ir::{Api, BodyEncoding, Field, Operation, ParamLocation, PathSegment, Status, StringFormat, TypeRef};
+
+/// One token stream per group, by module name.
+pub fn emit(api: &Api, krate: &CrateInfo) -> BTreeMap<String, TokenStream> {
+    let mut groups: BTreeMap<String, Vec<&Operation>> = BTreeMap::new();
+    for op in &api.operations {
+        groups.entry(op.group.clone()).or_default().push(op);
+    }
+    groups
+        .into_iter()
+        .map(|(group, ops)| {
+            let tokens = module(api, krate, &group, &ops);
+            (group, tokens)
+        })
+        .collect()
+}
+
+/// The request struct's fields: non-path parameters, then body fields.
+pub(crate) fn request_fields(op: &Operation) -> Vec<RequestField<'_>> {
+    let params = op.other_params().map(RequestField::Param);
+    let body = op.body.iter().flat_map(|b| b.fields.iter().map(RequestField::Body));
+    params.chain(body).collect()
+}
+
+/// A field of a request struct.
+#[derive(Clone, Copy)]
+pub(crate) enum RequestField<'a> {
+    /// A query, header or cookie parameter.
+    Param(&'a crate::ir::Parameter),
+    /// A body field.
+    Body(&'a Field),
+}
+
+impl RequestField<'_> {
+    pub(crate) fn ident(&self) -> &str {
+        match self {
+            RequestField::Param(p) => &p.ident,
+            RequestField::Body(f) => &f.ident,
+        }
+    }
+
+    pub(crate) fn required(&self) -> bool {
+        match self {
+            RequestField::Param(p) => p.required,
+            RequestField::Body(f) => f.required,
+        }
+    }
+
+    pub(crate) fn ty(&self) -> &TypeRef {
+        match self {
+            RequestField::Param(p) => &p.ty,
+            RequestField::Body(f) => &f.ty,
+        }
+    }
+}
+
+/// Whether the request struct can derive `Default`: every field is optional or of a type
+/// with a natural empty value.
+pub(crate) fn request_has_default(op: &Operation) -> bool {
+    request_fields(op).iter().all(|f| !f.required() || !matches!(f.ty(), TypeRef::Named(_)))
+}
+
+fn module(api: &Api, krate: &CrateInfo, group: &str, ops: &[&Operation]) -> TokenStream {
+    let module_doc = format!(" Operations on `{group}`.");
+    let items = ops.iter().map(|op| operation(api, krate, op));
+    let uses_types = ops.iter().any(|op| {
+        request_fields(op).iter().any(|f| mentions_named(f.ty())) || op.responses.iter().any(|r| r.body.as_ref().is_some_and(mentions_named))
+    });
+    let types_import = uses_types.then(|| quote!(use crate::types;));
+    let uses_content_type = ops.iter().any(|op| op.body.is_some());
+    let content_type_import = uses_content_type.then(|| quote!(use reqwest::header::CONTENT_TYPE;));
+    let uses_headers = ops.iter().any(|op| op.params.iter().any(|p| matches!(p.location, ParamLocation::Header | ParamLocation::Cookie)));
+    let header_map_import = uses_headers.then(|| quote!(use reqwest::header::HeaderMap;));
+    quote! {
+        #![doc = #module_doc]
+        use std::fmt;
+
+        #content_type_import
+        #header_map_import
+
+        use crate::error::Error;
+        use crate::runtime;
+        #types_import
+        use crate::Client;
+
+        #(#items)*
+    }
+}
+
+fn mentions_named(ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::Named(_) => true,
+        TypeRef::Array(inner) | TypeRef::Map(inner) => mentions_named(inner),
+        TypeRef::String(_) | TypeRef::Integer(_) | TypeRef::Number | TypeRef::Boolean | TypeRef::Any => false,
+    }
+}
+
+fn request_type_name(op: &Operation) -> String {
+    format!("{}Request", op.type_ident)
+}
+
+fn error_type_name(op: &Operation) -> String {
+    format!("{}Error", op.type_ident)
+}
+
+fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> TokenStream {
+    let fields = request_fields(op);
+    let request_struct = (!fields.is_empty()).then(|| request_struct(op, &fields));
+    let error_enum = error_enum(op);
+    let method = method(api, krate, op, &fields);
+    quote! {
+        #request_struct
+        #error_enum
+        impl Client {
+            #method
+        }
+    }
+}
+
+fn request_struct(op: &Operation, fields: &[RequestField<'_>]) -> TokenStream {
+    let name = ident(&request_type_name(op));
+    let doc = doc_lines(&format!(
+        "What [`Client::{}`] sends besides its path parameters.",
+        op.ident
+    ));
+    let default = request_has_default(op).then(|| quote!(Default,));
+    let types = quote!(types::);
+    let fields = fields.iter().map(|field| {
+        let (name, ty, required, text) = match field {
+            RequestField::Param(p) => {
+                let mut text = p.description.clone().unwrap_or_default();
+                let place = match p.location {
+                    ParamLocation::Header => "header",
+                    ParamLocation::Query => "query parameter",
+                    ParamLocation::Cookie => "cookie",
+                    ParamLocation::Path => "path parameter",
+                };
+                text.push_str(&format!("\n\nSent as the `{}` {place}.", p.name.replace('`', "'")));
+                if p.ty == TypeRef::String(StringFormat::Base64) {
+                    text.push_str(" Give the plain text: the client sends it Base64-encoded.");
+                }
+                text.push_str(&constraint_doc(&p.constraints, p.deprecated));
+                (ident(&p.ident), rust_type(&p.ty, &types), p.required, text)
+            }
+            RequestField::Body(f) => {
+                let mut text = field_doc(f);
+                text.push_str(&format!("\n\nSent as the `{}` body field.", f.name.replace('`', "'")));
+                if f.ty == TypeRef::String(StringFormat::Base64) {
+                    text.push_str(" Give the plain text: the client sends it Base64-encoded.");
+                }
+                (ident(&f.ident), rust_type(&f.ty, &types), f.required, text)
+            }
+        };
+        let doc = docs(Some(&text));
+        let ty = if required { ty } else { quote!(Option<#ty>) };
+        quote!(#doc pub #name: #ty,)
+    });
+    quote! {
+        #doc
+        #[derive(Debug, Clone, #default PartialEq)]
+        pub struct #name {
+            #(#fields)*
+        }
+    }
+}
+
+fn error_enum(op: &Operation) -> TokenStream {
+    let name = ident(&error_type_name(op));
+    let doc = doc_lines(&format!(
+        "The error responses [`Client::{}`] documents, carried by [`Error::Api`].",
+        op.ident
+    ));
+    let types = quote!(types::);
+    let errors: Vec<_> = op.error_responses().collect();
+    let variants = errors.iter().map(|r| {
+        let variant = ident(&r.variant);
+        let doc = docs(Some(&format!("`{}`: {}", r.status.key(), r.description)));
+        match &r.body {
+            Some(ty) => {
+                let ty = rust_type(ty, &types);
+                quote!(#doc #variant(#ty),)
+            }
+            None => quote!(#doc #variant,),
+        }
+    });
+    let display_arms = errors.iter().map(|r| {
+        let variant = ident(&r.variant);
+        let message = format!("{} ({})", text::first_line(&r.description), r.status.key());
+        match &r.body {
+            Some(_) => quote!(Self::#variant(_) => f.write_str(#message),),
+            None => quote!(Self::#variant => f.write_str(#message),),
+        }
+    });
+    let display_body = if errors.is_empty() {
+        quote!(match *self {})
+    } else {
+        quote!(match self { #(#display_arms)* })
+    };
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #(#variants)*
+        }
+
+        impl fmt::Display for #name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                #display_body
+            }
+        }
+    }
+}
+
+/// The expression that turns a field value (a reference) into the `&str` to send.
+fn wire_text(ty: &TypeRef, value: TokenStream, api: &Api) -> TokenStream {
+    match ty {
+        TypeRef::String(StringFormat::Plain) => value,
+        TypeRef::String(StringFormat::Base64) => quote!(&runtime::base64(#value)),
+        TypeRef::Integer(_) | TypeRef::Number | TypeRef::Boolean => quote!(&#value.to_string()),
+        TypeRef::Named(_) if is_scalar(ty, api) => quote!(#value.as_str()),
+        TypeRef::Named(_) | TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any => quote!(&runtime::json(#value)),
+    }
+}
+
+fn method(api: &Api, krate: &CrateInfo, op: &Operation, fields: &[RequestField<'_>]) -> TokenStream {
+    let name = ident(&op.ident);
+    let types = quote!(types::);
+    let error_name = ident(&error_type_name(op));
+    let path_args = op.path_params().map(|p| {
+        let arg = ident(&p.ident);
+        quote!(#arg: &str,)
+    });
+    let request_arg = (!fields.is_empty()).then(|| {
+        let request_name = ident(&request_type_name(op));
+        quote!(request: &#request_name,)
+    });
+    let success = op.success_responses().find_map(|r| r.body.clone());
+    let success_type = match &success {
+        Some(ty) => rust_type(ty, &types),
+        None => quote!(()),
+    };
+
+    // URL: base, path literals, and path parameters each encoded as one segment (the
+    // encoded value shadows the argument, so the format string can name it).
+    let mut format_string = String::from("{}");
+    let mut encodings = Vec::new();
+    for segment in &op.path_segments {
+        match segment {
+            PathSegment::Literal(text) => format_string.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            PathSegment::Param(param_name) => {
+                if let Some(p) = op.path_params().find(|p| &p.name == param_name) {
+                    let arg = ident(&p.ident);
+                    format_string.push_str(&format!("{{{}}}", p.ident));
+                    encodings.push(quote!(let #arg = runtime::path_segment(#param_name, #arg)?;));
+                }
+            }
+        }
+    }
+    let query_params: Vec<_> = op.other_params().filter(|p| p.location == ParamLocation::Query).collect();
+    let url = if query_params.is_empty() {
+        quote! {
+            #(#encodings)*
+            let url = format!(#format_string, self.base_url());
+        }
+    } else {
+        let appends = query_params.iter().map(|p| append_statement(quote!(query), &p.name, &p.ident, p.required, &p.ty, api));
+        quote! {
+            #(#encodings)*
+            let mut url = format!(#format_string, self.base_url());
+            let mut query = runtime::Form::new();
+            #(#appends)*
+            let query = query.finish();
+            if !query.is_empty() {
+                url.push('?');
+                url.push_str(&query);
+            }
+        }
+    };
+
+    let header_params: Vec<_> = op.other_params().filter(|p| p.location == ParamLocation::Header).collect();
+    let cookie_params: Vec<_> = op.other_params().filter(|p| p.location == ParamLocation::Cookie).collect();
+    let headers = if header_params.is_empty() && cookie_params.is_empty() {
+        quote!()
+    } else {
+        let inserts = header_params.iter().map(|p| {
+            let field = ident(&p.ident);
+            let header_name = p.name.to_ascii_lowercase();
+            if p.required {
+                let text = wire_text(&p.ty, quote!(&request.#field), api);
+                quote!(runtime::header(&mut headers, #header_name, #text)?;)
+            } else {
+                let text = wire_text(&p.ty, quote!(value), api);
+                quote! {
+                    if let Some(value) = &request.#field {
+                        runtime::header(&mut headers, #header_name, #text)?;
+                    }
+                }
+            }
+        });
+        let cookies = (!cookie_params.is_empty()).then(|| {
+            let parts = cookie_params.iter().map(|p| {
+                let field = ident(&p.ident);
+                let cookie_name = &p.name;
+                let text = wire_text(&p.ty, quote!(value), api);
+                if p.required {
+                    let text = wire_text(&p.ty, quote!(&request.#field), api);
+                    quote!(cookies.push(format!("{}={}", #cookie_name, #text));)
+                } else {
+                    quote! {
+                        if let Some(value) = &request.#field {
+                            cookies.push(format!("{}={}", #cookie_name, #text));
+                        }
+                    }
+                }
+            });
+            quote! {
+                let mut cookies: Vec<String> = Vec::new();
+                #(#parts)*
+                if !cookies.is_empty() {
+                    runtime::header(&mut headers, "cookie", &cookies.join("; "))?;
+                }
+            }
+        });
+        quote! {
+            let mut headers = HeaderMap::new();
+            #(#inserts)*
+            #cookies
+        }
+    };
+    let with_headers = (!header_params.is_empty() || !cookie_params.is_empty()).then(|| quote!(.headers(headers)));
+
+    let (body_setup, with_body) = match &op.body {
+        None => (quote!(), quote!()),
+        Some(body) => {
+            let media_type = &body.media_type;
+            match body.encoding {
+                BodyEncoding::Form => {
+                    let appends = body.fields.iter().map(|f| append_statement(quote!(form), &f.name, &f.ident, f.required, &f.ty, api));
+                    (
+                        quote! {
+                            let mut form = runtime::Form::new();
+                            #(#appends)*
+                        },
+                        quote!(.header(CONTENT_TYPE, #media_type).body(form.finish())),
+                    )
+                }
+                BodyEncoding::Json => {
+                    let inserts = body.fields.iter().map(|f| {
+                        let field = ident(&f.ident);
+                        let key = &f.name;
+                        if f.required {
+                            quote!(body.insert(#key.to_owned(), serde_json::to_value(&request.#field).unwrap_or_default());)
+                        } else {
+                            quote! {
+                                if let Some(value) = &request.#field {
+                                    body.insert(#key.to_owned(), serde_json::to_value(value).unwrap_or_default());
+                                }
+                            }
+                        }
+                    });
+                    let single_body = body.fields.len() == 1 && body.fields[0].name == "body" && body.fields[0].ident == "body";
+                    if single_body {
+                        (quote!(let body = runtime::json(&request.body);), quote!(.header(CONTENT_TYPE, #media_type).body(body)))
+                    } else {
+                        (
+                            quote! {
+                                let mut body = serde_json::Map::new();
+                                #(#inserts)*
+                            },
+                            quote!(.header(CONTENT_TYPE, #media_type).body(runtime::json(&body))),
+                        )
+                    }
+                }
+            }
+        }
+    };
+
+    let method_const = format_ident!("{}", op.method.as_str());
+    let arms = response_arms(op, &error_name);
+
+    let mut doc_text = String::new();
+    if let Some(summary) = &op.summary {
+        doc_text.push_str(&format!("# {}\n\n", text::first_line(summary)));
+    }
+    if let Some(description) = &op.description {
+        doc_text.push_str(&text::markdown(description));
+        doc_text.push_str("\n\n");
+    }
+    doc_text.push_str(&format!("`{} {}`", op.method.as_str(), op.path.replace('`', "'")));
+    if op.deprecated {
+        doc_text.push_str("\n\n**Deprecated** by the API.");
+    }
+    doc_text.push_str(&format!(
+        "\n\n# Errors\n\n[`Error::Api`] with a [`{}`] for the error responses the API documents; \
+         [`Error::UnexpectedStatus`], [`Error::Decode`], [`Error::Transport`] and \
+         [`Error::InvalidRequest`] otherwise.",
+        error_type_name(op)
+    ));
+    let example = super::example::usage_example(api, krate, op, true);
+    doc_text.push_str(&format!("\n\n# Example\n\n```no_run\n{example}\n```"));
+    let doc = doc_lines(&doc_text);
+    quote! {
+        #doc
+        pub async fn #name(&self, #(#path_args)* #request_arg) -> Result<#success_type, Error<#error_name>> {
+            #url
+            #headers
+            #body_setup
+            let builder = self.request(reqwest::Method::#method_const, &url) #with_headers #with_body;
+            let (status, body) = runtime::send(builder).await?;
+            match status {
+                #(#arms)*
+            }
+        }
+    }
+}
+
+fn append_statement(target: TokenStream, wire: &str, field_ident: &str, required: bool, ty: &TypeRef, api: &Api) -> TokenStream {
+    let field = ident(field_ident);
+    if required {
+        let text = wire_text(ty, quote!(&request.#field), api);
+        quote!(#target.append(#wire, #text);)
+    } else {
+        let text = wire_text(ty, quote!(value), api);
+        quote! {
+            if let Some(value) = &request.#field {
+                #target.append(#wire, #text);
+            }
+        }
+    }
+}
+
+fn status_pattern(status: Status) -> TokenStream {
+    match status {
+        Status::Code(code) => {
+            let code = Literal::u16_unsuffixed(code);
+            quote!(#code)
+        }
+        Status::Range(class) => {
+            let low = Literal::u16_unsuffixed(class * 100);
+            let high = Literal::u16_unsuffixed(class * 100 + 99);
+            quote!(#low..=#high)
+        }
+        Status::Default => quote!(_),
+    }
+}
+
+fn response_arms(op: &Operation, error_name: &proc_macro2::Ident) -> Vec<TokenStream> {
+    let mut ordered: Vec<&crate::ir::Response> = op.responses.iter().collect();
+    // Exact codes before ranges before `default`, so that every arm is reachable.
+    ordered.sort_by_key(|r| match r.status {
+        Status::Code(_) => 0,
+        Status::Range(_) => 1,
+        Status::Default => 2,
+    });
+    let success_body = op.success_responses().find_map(|r| r.body.clone());
+    let mut arms = Vec::new();
+    for r in &ordered {
+        let pattern = status_pattern(r.status);
+        if r.status.is_success() {
+            let arm = match (&r.body, &success_body) {
+                (Some(body), Some(expected)) if body == expected => quote!(#pattern => runtime::decode(status, &body),),
+                (_, None) => quote!(#pattern => Ok(()),),
+                // A success whose body differs from the first one's is reported, not guessed.
+                (_, Some(_)) => quote!(#pattern => Err(runtime::unexpected(status, &body)),),
+            };
+            arms.push(arm);
+        } else {
+            let variant = ident(&r.variant);
+            let arm = match &r.body {
+                Some(_) => quote!(#pattern => Err(runtime::api_error(status, &body, #error_name::#variant)),),
+                None => quote!(#pattern => Err(Error::Api { status, body: Box::new(#error_name::#variant) }),),
+            };
+            arms.push(arm);
+        }
+    }
+    if !ordered.iter().any(|r| r.status == Status::Default) {
+        arms.push(quote!(_ => Err(runtime::unexpected(status, &body)),));
+    }
+    arms
+}

@@ -1,0 +1,233 @@
+//! `src/types.rs`: the models (structs and enums) of the API.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{docs, ident, rust_type};
+use crate::ir::{Api, EnumValue, Field, TypeDef, TypeKind};
+
+/// The whole `types` module.
+pub fn emit(api: &Api) -> TokenStream {
+    let defs = api.types.iter().map(type_def);
+    let uses_fmt = api.types.iter().any(|t| matches!(t.kind, TypeKind::Enum { .. }));
+    let fmt_import = uses_fmt.then(|| quote!(use std::fmt;));
+    let serde_import = (!api.types.is_empty()).then(|| quote!(use serde::{Deserialize, Serialize};));
+    quote! {
+        //! The data types of the API: request and response bodies, their parts, and the
+        //! enumerations of parameters.
+        #fmt_import
+        #serde_import
+        #(#defs)*
+    }
+}
+
+fn type_def(def: &TypeDef) -> TokenStream {
+    let mut doc_text = match &def.description {
+        Some(text) if !text.trim().is_empty() => text.clone(),
+        // Every public item is documented; without a description, say where the type is from.
+        _ => match def.origin.strip_prefix("#/components/schemas/") {
+            Some(name) if !name.contains('/') => format!("The `{}` schema.", name.replace('`', "'")),
+            _ => format!("Defined inline at `{}`.", def.origin.replace('`', "'")),
+        },
+    };
+    if def.deprecated {
+        doc_text.push_str("\n\n**Deprecated** by the API.");
+    }
+    let doc = docs(Some(&doc_text));
+    let name = ident(&def.ident);
+    match &def.kind {
+        TypeKind::Struct { fields } => {
+            let fields = fields.iter().map(|f| struct_field(f, &quote!()));
+            quote! {
+                #doc
+                #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+                pub struct #name {
+                    #(#fields)*
+                }
+            }
+        }
+        TypeKind::Enum { values, open: false } => closed_enum(&name, doc, values),
+        TypeKind::Enum { values, open: true } => open_enum(&name, doc, values),
+    }
+}
+
+/// A struct field with its serde attributes; `types` prefixes named types.
+pub(super) fn struct_field(field: &Field, types: &TokenStream) -> TokenStream {
+    let name = ident(&field.ident);
+    let doc = docs(Some(&field_doc(field)));
+    let rename = (field.ident != field.name).then(|| {
+        let wire = &field.name;
+        quote!(#[serde(rename = #wire)])
+    });
+    let ty = rust_type(&field.ty, types);
+    let optional = !field.required || field.nullable;
+    let (ty, skip) = if optional {
+        let skip = (!field.required).then(|| quote!(#[serde(default, skip_serializing_if = "Option::is_none")]));
+        (quote!(Option<#ty>), skip)
+    } else {
+        (ty, None)
+    };
+    quote! {
+        #doc
+        #rename
+        #skip
+        pub #name: #ty,
+    }
+}
+
+/// A field's description followed by its constraints, as Markdown.
+pub(super) fn field_doc(field: &Field) -> String {
+    let mut text = match &field.description {
+        Some(text) if !text.trim().is_empty() => text.clone(),
+        _ => format!("The `{}` property.", field.name.replace('`', "'")),
+    };
+    text.push_str(&constraint_doc(&field.constraints, field.deprecated));
+    text
+}
+
+/// The constraints of a value in words (`Constraints: at most 300 characters.`), and its
+/// deprecation, as paragraphs to append to its description; empty when there are none.
+pub(super) fn constraint_doc(c: &crate::ir::Constraints, deprecated: bool) -> String {
+    let mut text = String::new();
+    let mut notes = Vec::new();
+    if let Some(max) = c.max_length {
+        notes.push(format!("at most {max} characters"));
+    }
+    if let Some(min) = c.min_length {
+        notes.push(format!("at least {min} characters"));
+    }
+    if let Some(min) = c.minimum {
+        notes.push(format!("minimum {min}"));
+    }
+    if let Some(max) = c.maximum {
+        notes.push(format!("maximum {max}"));
+    }
+    if let Some(format) = &c.format {
+        notes.push(format!("format `{format}`"));
+    }
+    if let Some(default) = &c.default {
+        notes.push(format!("default `{}`", default.replace('`', "'")));
+    }
+    if !notes.is_empty() {
+        text.push_str(&format!("\n\nConstraints: {}.", notes.join(", ")));
+    }
+    if deprecated {
+        text.push_str("\n\n**Deprecated** by the API.");
+    }
+    text
+}
+
+fn variant_doc(value: &EnumValue) -> TokenStream {
+    let line = format!(" `{}`", value.value.replace('`', "'"));
+    quote!(#[doc = #line])
+}
+
+fn closed_enum(name: &proc_macro2::Ident, doc: TokenStream, values: &[EnumValue]) -> TokenStream {
+    let variants = values.iter().map(|v| {
+        let variant = ident(&v.ident);
+        let wire = &v.value;
+        let doc = variant_doc(v);
+        quote! {
+            #doc
+            #[serde(rename = #wire)]
+            #variant,
+        }
+    });
+    let arms = values.iter().map(|v| {
+        let variant = ident(&v.ident);
+        let wire = &v.value;
+        quote!(Self::#variant => #wire,)
+    });
+    quote! {
+        #doc
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum #name {
+            #(#variants)*
+        }
+
+        impl #name {
+            /// The value as it is sent on the wire.
+            pub fn as_str(&self) -> &'static str {
+                match self {
+                    #(#arms)*
+                }
+            }
+        }
+
+        impl fmt::Display for #name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    }
+}
+
+fn open_enum(name: &proc_macro2::Ident, doc: TokenStream, values: &[EnumValue]) -> TokenStream {
+    let catch_all = ident(if values.iter().any(|v| v.ident == "Unknown") { "UnknownValue" } else { "Unknown" });
+    let note = format!(" Values the API adds later decode as [`{name}::{catch_all}`] instead of failing.");
+    let separator = (!doc.is_empty()).then(|| quote!(#[doc = ""]));
+    let variants = values.iter().map(|v| {
+        let variant = ident(&v.ident);
+        let doc = variant_doc(v);
+        quote! {
+            #doc
+            #variant,
+        }
+    });
+    let as_str_arms = values.iter().map(|v| {
+        let variant = ident(&v.ident);
+        let wire = &v.value;
+        quote!(Self::#variant => #wire,)
+    });
+    let from_arms = values.iter().map(|v| {
+        let variant = ident(&v.ident);
+        let wire = &v.value;
+        quote!(#wire => Self::#variant,)
+    });
+    quote! {
+        #doc
+        #separator
+        #[doc = #note]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(from = "String", into = "String")]
+        pub enum #name {
+            #(#variants)*
+            /// A value this client does not know, kept as it was received.
+            #catch_all(String),
+        }
+
+        impl #name {
+            /// The value as it is sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#as_str_arms)*
+                    Self::#catch_all(value) => value,
+                }
+            }
+        }
+
+        impl From<String> for #name {
+            fn from(value: String) -> Self {
+                match value.as_str() {
+                    #(#from_arms)*
+                    _ => Self::#catch_all(value),
+                }
+            }
+        }
+
+        impl From<#name> for String {
+            fn from(value: #name) -> Self {
+                match value {
+                    #name::#catch_all(value) => value,
+                    known => known.as_str().to_owned(),
+                }
+            }
+        }
+
+        impl fmt::Display for #name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    }
+}

@@ -1,0 +1,299 @@
+//! Making spec descriptions safe and readable as rustdoc and Markdown.
+//!
+//! Descriptions are untrusted text. In Rust they always travel inside a string literal token
+//! (`#[doc = "..."]`), so they cannot inject code; but rustdoc would still run a fenced code
+//! block as a doctest, warn on HTML it does not understand, on bare URLs and on `[brackets]`
+//! that look like intra-doc links. Real specs (Chargebee's among them) are full of HTML.
+//! [`markdown`] turns such text into plain CommonMark that rustdoc accepts without warnings.
+
+/// Converts a description to Markdown that rustdoc renders without warnings and never runs.
+pub fn markdown(text: &str) -> String {
+    let html_free = html_to_markdown(text);
+    let mut out = String::with_capacity(html_free.len());
+    let mut in_fence = false;
+    let mut in_list_item = false;
+    for line in html_free.lines() {
+        let trimmed = line.trim_start();
+        let is_item = is_list_item(trimmed);
+        if !in_fence {
+            if trimmed.is_empty() {
+                in_list_item = false;
+            } else if is_item {
+                in_list_item = true;
+            } else if in_list_item && line == trimmed {
+                // A line right after a list item continues it; indent it so that Markdown
+                // (and clippy's doc_lazy_continuation) read it that way.
+                out.push_str("  ");
+            }
+        }
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            if in_fence {
+                in_fence = false;
+                out.push_str(trimmed.get(..3).unwrap_or("```"));
+            } else {
+                in_fence = true;
+                // A code block in a description is an illustration, never a doctest.
+                out.push_str(&trimmed[..3]);
+                out.push_str("text");
+            }
+        } else if in_fence || line.starts_with("    ") && !line.trim().is_empty() && is_after_blank(&out) {
+            // Indented code blocks are also doctests: fence them as text.
+            if in_fence {
+                out.push_str(line);
+            } else {
+                out.push_str("```text\n");
+                out.push_str(line.trim_start());
+                out.push_str("\n```");
+            }
+        } else {
+            out.push_str(&escape_inline(line));
+        }
+        out.push('\n');
+    }
+    if in_fence {
+        out.push_str("```\n");
+    }
+    collapse_blank_lines(out.trim())
+}
+
+fn is_list_item(line: &str) -> bool {
+    let bullet = line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ");
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    bullet || (digits > 0 && (line[digits..].starts_with(". ") || line[digits..].starts_with(") ")))
+}
+
+fn is_after_blank(out: &str) -> bool {
+    out.is_empty() || out.ends_with("\n\n")
+}
+
+fn collapse_blank_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = 0;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank_run += 1;
+            if blank_run > 1 {
+                continue;
+            }
+        } else {
+            blank_run = 0;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.trim_end().to_owned()
+}
+
+/// The first sentence or line, for summaries in tables and one-line docs.
+pub fn first_line(text: &str) -> String {
+    let md = markdown(text);
+    md.lines().find(|l| !l.trim().is_empty()).unwrap_or_default().trim().to_owned()
+}
+
+/// Escapes a single line outside code blocks: HTML-looking `<`, `[` not starting a link,
+/// and bare URLs. Code spans are left alone.
+fn escape_inline(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut chars = line.char_indices().peekable();
+    let mut in_code = false;
+    while let Some((i, c)) = chars.next() {
+        if c == '`' {
+            in_code = !in_code;
+            out.push(c);
+            continue;
+        }
+        if in_code {
+            out.push(c);
+            continue;
+        }
+        match c {
+            '\\' => {
+                // Keep existing Markdown escapes as they are.
+                out.push(c);
+                if let Some((_, next)) = chars.next() {
+                    out.push(next);
+                }
+            }
+            '<' => out.push_str("&lt;"),
+            '>' if i == 0 || line[..i].trim().is_empty() => out.push('>'),
+            '>' => out.push_str("&gt;"),
+            '[' => {
+                let rest = &line[i..];
+                if let Some(end) = rest.find("](") {
+                    // A real Markdown link: copy `[text](` and let the loop handle the URL.
+                    let text = &rest[1..end];
+                    out.push('[');
+                    out.push_str(&escape_inline(text));
+                    out.push_str("](");
+                    let url_start = i + end + 2;
+                    let url_len = line[url_start..].find(')').unwrap_or(line.len() - url_start);
+                    out.push_str(&line[url_start..url_start + url_len]);
+                    while chars.peek().is_some_and(|(j, _)| *j < url_start + url_len) {
+                        chars.next();
+                    }
+                } else {
+                    out.push_str("\\[");
+                }
+            }
+            ']' => out.push_str("\\]"),
+            'h' if line[i..].starts_with("http://") || line[i..].starts_with("https://") => {
+                let len = line[i..].find(|c: char| c.is_whitespace() || c == ')' || c == '"').unwrap_or(line.len() - i);
+                let url = line[i..i + len].trim_end_matches(['.', ',', ';', ':']);
+                out.push('<');
+                out.push_str(url);
+                out.push('>');
+                while chars.peek().is_some_and(|(j, _)| *j < i + url.len()) {
+                    chars.next();
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Tags that are dropped or rewritten; anything else in angle brackets (`Vec<String>`) is text.
+const HTML_TAGS: &[&str] = &[
+    "a", "b", "br", "code", "div", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre",
+    "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "u", "ul",
+];
+
+/// Rewrites the HTML commonly found in descriptions into Markdown, and drops other tags.
+fn html_to_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut link: Option<String> = None;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&decode_entities(&rest[..start]));
+        let after = &rest[start + 1..];
+        let name: String = after.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+        let is_tag = HTML_TAGS.contains(&name.as_str());
+        let end = after.find('>');
+        let (Some(end), true) = (end, is_tag) else {
+            out.push('<');
+            rest = after;
+            continue;
+        };
+        if after[..end].contains('<') {
+            out.push('<');
+            rest = after;
+            continue;
+        }
+        let tag = &after[..end];
+        let closing = tag.starts_with('/');
+        match (name.as_str(), closing) {
+            ("code", _) => out.push('`'),
+            ("a", false) => {
+                link = attribute(tag, "href").filter(|h| h.starts_with("http://") || h.starts_with("https://"));
+                if link.is_some() {
+                    out.push('[');
+                }
+            }
+            ("a", true) => {
+                if let Some(href) = link.take() {
+                    out.push_str("](");
+                    out.push_str(&href);
+                    out.push(')');
+                }
+            }
+            ("br", _) => out.push('\n'),
+            ("p", true) | ("div", true) | ("ul", _) | ("ol", _) => out.push_str("\n\n"),
+            ("li", false) => out.push_str("\n- "),
+            ("strong" | "b", _) => out.push_str("**"),
+            ("em" | "i", _) => out.push('*'),
+            ("pre", _) => out.push_str("\n```\n"),
+            _ => {}
+        }
+        rest = &after[end + 1..];
+    }
+    out.push_str(&decode_entities(rest));
+    out
+}
+
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let at = tag.find(&format!("{name}=\""))? + name.len() + 2;
+    let len = tag[at..].find('"')?;
+    Some(decode_entities(&tag[at..at + len]))
+}
+
+fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('&') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let entity = after.find(';').filter(|&end| end <= 10).map(|end| (&after[..end], end));
+        let decoded = entity.and_then(|(name, _)| match name {
+            "nbsp" => Some(' '),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "amp" => Some('&'),
+            _ => {
+                let code = match name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => name.strip_prefix('#').and_then(|d| d.parse().ok()),
+                };
+                code.and_then(char::from_u32).filter(|c| !c.is_control())
+            }
+        });
+        match (decoded, entity) {
+            (Some(c), Some((_, end))) => {
+                out.push(c);
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Escapes text for one cell of a Markdown table: one line, no unescaped `|`.
+pub fn table_cell(text: &str) -> String {
+    markdown(text).lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("<br>").replace('|', "\\|")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_becomes_markdown() {
+        let input = "<p class=\"mb-2\">The <a href=\"/docs/x\">invoice</a> has <code class=\"c\">status</code> &amp; <a href=\"https://e.com/a\" target=\"_blank\">more</a>.</p>";
+        assert_eq!(markdown(input), "The invoice has `status` & [more](https://e.com/a).");
+    }
+
+    #[test]
+    fn code_blocks_never_become_doctests() {
+        assert_eq!(markdown("x\n```\npanic!(\"boom\")\n```"), "x\n```text\npanic!(\"boom\")\n```");
+        assert_eq!(markdown("```rust\nfn main() {}"), "```text\nfn main() {}\n```");
+        assert_eq!(markdown("x\n\n    indented();"), "x\n\n```text\nindented();\n```");
+    }
+
+    #[test]
+    fn rustdoc_hazards_are_escaped() {
+        assert_eq!(markdown("a Vec<String> [note] see http://x.io/a."), "a Vec&lt;String&gt; \\[note\\] see <http://x.io/a>.");
+        assert_eq!(markdown("[Quantity](/docs/q#a) of `Vec<T>`"), "[Quantity](/docs/q#a) of `Vec<T>`");
+        assert_eq!(markdown("\\* \\`code\\`"), "\\* \\`code\\`");
+    }
+
+    #[test]
+    fn entities_decode_and_list_items_continue() {
+        assert_eq!(markdown("customer&#x27;s &#39;x&#39; &amp;c &bogus; a&b"), "customer's 'x' &c &bogus; a&b");
+        assert_eq!(markdown("* refund - of `amount`\nto the customer\n\nnext"), "* refund - of `amount`\n  to the customer\n\nnext");
+    }
+
+    #[test]
+    fn table_cells_are_one_line() {
+        assert_eq!(table_cell("a | b\n\nc"), "a \\| b<br>c");
+    }
+}

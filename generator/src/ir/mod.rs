@@ -1,0 +1,430 @@
+//! The intermediate representation: a plain model of an HTTP API.
+//!
+//! Nothing from `openapiv3` appears here. Every `$ref` is resolved, every inline schema that
+//! needs a Rust type has been given a unique name, and identifiers have already been made safe
+//! for Rust (the only backend): emitters never invent or sanitize names themselves, so two
+//! emitters can never disagree about what a thing is called.
+//!
+//! The kinds (`Method`, `ParamLocation`, `TypeRef`, `TypeKind`, ...) are closed enums so that
+//! every backend matches on them exhaustively.
+
+mod lower;
+pub mod names;
+
+pub use lower::lower;
+
+use serde::Serialize;
+
+/// A whole API, ready to emit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Api {
+    /// `info.title`.
+    pub title: String,
+    /// `info.version`, verbatim.
+    pub version: String,
+    /// `info.description`.
+    pub description: Option<String>,
+    /// Servers in spec order; the first is the default.
+    pub servers: Vec<Server>,
+    /// The types shared by all servers' variables, deduplicated.
+    pub server_variables: Vec<ServerVariable>,
+    /// How requests authenticate, if the API says.
+    pub auth: Option<Auth>,
+    /// Operations in spec order (paths, then methods in the order GET, PUT, POST, DELETE,
+    /// OPTIONS, HEAD, PATCH, TRACE).
+    pub operations: Vec<Operation>,
+    /// Every named type, in the order it was first reached.
+    pub types: Vec<TypeDef>,
+}
+
+/// One base URL the API is served from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Server {
+    /// The Rust variant name (`LiveSite`).
+    pub ident: String,
+    /// The URL template, `{protocol}://{site}.example.com/api`.
+    pub url: String,
+    /// `description`, if any.
+    pub description: Option<String>,
+    /// Names of the variables the template uses, in template order; each names an entry of
+    /// [`Api::server_variables`].
+    pub variables: Vec<String>,
+}
+
+/// A `{variable}` of a server URL template.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ServerVariable {
+    /// The name in the template (`site`).
+    pub name: String,
+    /// The Rust field name (`site`).
+    pub field: String,
+    /// The Rust enum type name when `values` is not empty (`Protocol`).
+    pub type_ident: String,
+    /// The default value; always present (the loader rejects a variable without one).
+    pub default: String,
+    /// The allowed values; empty when any value is allowed.
+    pub values: Vec<EnumValue>,
+    /// `description`, if any.
+    pub description: Option<String>,
+}
+
+/// How a client proves who it is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind")]
+pub enum Auth {
+    /// HTTP basic authentication.
+    Basic {
+        /// The scheme's description.
+        description: Option<String>,
+    },
+    /// HTTP bearer token.
+    Bearer {
+        /// The scheme's description.
+        description: Option<String>,
+    },
+}
+
+/// One HTTP method on one path.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Operation {
+    /// `operationId`, or one derived from method and path.
+    pub id: String,
+    /// The Rust method name (`resume_dunning`).
+    pub ident: String,
+    /// The Rust type-name stem (`ResumeDunning`): `ResumeDunningRequest`, `...Error`.
+    pub type_ident: String,
+    /// The module the operation is emitted into (`invoices`): its first tag, else the first
+    /// path segment.
+    pub group: String,
+    /// The HTTP method.
+    pub method: Method,
+    /// The path template as written (`/invoices/{invoice-id}/resume_dunning`).
+    pub path: String,
+    /// The path, split into literal text and parameters.
+    pub path_segments: Vec<PathSegment>,
+    /// `summary`.
+    pub summary: Option<String>,
+    /// `description`.
+    pub description: Option<String>,
+    /// `deprecated`.
+    pub deprecated: bool,
+    /// Path, query, header and cookie parameters, path parameters first in template order.
+    pub params: Vec<Parameter>,
+    /// The request body, if any.
+    pub body: Option<Body>,
+    /// Every documented response, in spec order.
+    pub responses: Vec<Response>,
+}
+
+impl Operation {
+    /// The parameters that go in the path.
+    pub fn path_params(&self) -> impl Iterator<Item = &Parameter> {
+        self.params.iter().filter(|p| p.location == ParamLocation::Path)
+    }
+
+    /// The parameters that are not in the path (the caller sets them on the request struct).
+    pub fn other_params(&self) -> impl Iterator<Item = &Parameter> {
+        self.params.iter().filter(|p| p.location != ParamLocation::Path)
+    }
+
+    /// Responses whose status is 2xx.
+    pub fn success_responses(&self) -> impl Iterator<Item = &Response> {
+        self.responses.iter().filter(|r| r.status.is_success())
+    }
+
+    /// Responses that describe failures (4xx, 5xx and `default`).
+    pub fn error_responses(&self) -> impl Iterator<Item = &Response> {
+        self.responses.iter().filter(|r| !r.status.is_success())
+    }
+}
+
+/// HTTP methods OpenAPI can describe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Method {
+    /// GET
+    Get,
+    /// PUT
+    Put,
+    /// POST
+    Post,
+    /// DELETE
+    Delete,
+    /// OPTIONS
+    Options,
+    /// HEAD
+    Head,
+    /// PATCH
+    Patch,
+    /// TRACE
+    Trace,
+}
+
+impl Method {
+    /// The method as it appears on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+            Method::Options => "OPTIONS",
+            Method::Head => "HEAD",
+            Method::Patch => "PATCH",
+            Method::Trace => "TRACE",
+        }
+    }
+}
+
+/// A piece of a path template.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", content = "value")]
+pub enum PathSegment {
+    /// Text sent as written.
+    Literal(String),
+    /// A parameter, by its wire name; percent-encoded as one segment when sent.
+    Param(String),
+}
+
+/// Where a parameter travels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParamLocation {
+    /// In the URL path.
+    Path,
+    /// In the query string.
+    Query,
+    /// As a request header.
+    Header,
+    /// In the `Cookie` header.
+    Cookie,
+}
+
+/// A path, query, header or cookie parameter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Parameter {
+    /// The name on the wire (`invoice-id`).
+    pub name: String,
+    /// The Rust field or argument name (`invoice_id`).
+    pub ident: String,
+    /// Where it travels.
+    pub location: ParamLocation,
+    /// Whether the caller must give it.
+    pub required: bool,
+    /// `description`.
+    pub description: Option<String>,
+    /// `deprecated`.
+    pub deprecated: bool,
+    /// Its type.
+    pub ty: TypeRef,
+    /// Validation rules and example.
+    pub constraints: Constraints,
+}
+
+/// A request body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Body {
+    /// How it is encoded.
+    pub encoding: BodyEncoding,
+    /// The media type sent as `Content-Type`.
+    pub media_type: String,
+    /// Whether the body must be sent.
+    pub required: bool,
+    /// `description`.
+    pub description: Option<String>,
+    /// The body's top-level fields; a body whose schema is an object is flattened into the
+    /// request struct.
+    pub fields: Vec<Field>,
+}
+
+/// Supported request body encodings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BodyEncoding {
+    /// `application/x-www-form-urlencoded`.
+    Form,
+    /// `application/json` and `+json` types.
+    Json,
+}
+
+/// One documented response.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Response {
+    /// The status it answers.
+    pub status: Status,
+    /// `description`.
+    pub description: String,
+    /// The JSON body's type, if the response has a JSON body.
+    pub body: Option<TypeRef>,
+    /// The Rust variant name in the operation's error enum (`BadRequest`); for successes,
+    /// the variant name in a multi-success enum.
+    pub variant: String,
+}
+
+/// A response's status key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "code")]
+pub enum Status {
+    /// One exact code.
+    Code(u16),
+    /// `4XX` and the like: the hundreds digit.
+    Range(u16),
+    /// `default`: any status not listed.
+    Default,
+}
+
+impl Status {
+    /// Whether the status is in the 2xx class.
+    pub fn is_success(self) -> bool {
+        match self {
+            Status::Code(code) => (200..300).contains(&code),
+            Status::Range(class) => class == 2,
+            Status::Default => false,
+        }
+    }
+
+    /// The key as written in the spec (`404`, `4XX`, `default`).
+    pub fn key(self) -> String {
+        match self {
+            Status::Code(code) => code.to_string(),
+            Status::Range(class) => format!("{class}XX"),
+            Status::Default => "default".to_owned(),
+        }
+    }
+}
+
+/// A reference to a type: a primitive or a named [`TypeDef`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "kind", content = "of")]
+pub enum TypeRef {
+    /// A string.
+    String(StringFormat),
+    /// An integer.
+    Integer(IntegerFormat),
+    /// A floating-point number.
+    Number,
+    /// `true` or `false`.
+    Boolean,
+    /// A named type of [`Api::types`].
+    Named(String),
+    /// A list.
+    Array(Box<TypeRef>),
+    /// An object with arbitrary keys and values of one type.
+    Map(Box<TypeRef>),
+    /// Any JSON value.
+    Any,
+}
+
+/// String formats that change the Rust type or how a value is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StringFormat {
+    /// Any text (also `email`, `date-time`, `uuid`: sent as written).
+    Plain,
+    /// `format: byte` (or `contentEncoding: base64`): the caller gives the raw text and the
+    /// client Base64-encodes it.
+    Base64,
+}
+
+/// Integer widths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IntegerFormat {
+    /// `int32`.
+    Int32,
+    /// `int64`, no format, and anything else.
+    Int64,
+    /// `unix-time`: seconds since the epoch.
+    UnixTime,
+}
+
+/// Validation rules and documentation hints of a value.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Constraints {
+    /// The `format` as written (`email`, `int64`), for documentation.
+    pub format: Option<String>,
+    /// `minLength`.
+    pub min_length: Option<usize>,
+    /// `maxLength`.
+    pub max_length: Option<usize>,
+    /// `minimum`.
+    pub minimum: Option<f64>,
+    /// `maximum`.
+    pub maximum: Option<f64>,
+    /// `pattern`.
+    pub pattern: Option<String>,
+    /// `default`, as JSON text.
+    pub default: Option<String>,
+    /// `example`, as JSON text.
+    pub example: Option<String>,
+}
+
+/// A named type.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TypeDef {
+    /// The Rust type name, unique in the API.
+    pub ident: String,
+    /// Where it came from: a component name or a JSON pointer.
+    pub origin: String,
+    /// `description`.
+    pub description: Option<String>,
+    /// `deprecated`.
+    pub deprecated: bool,
+    /// What it is.
+    pub kind: TypeKind,
+}
+
+/// The shapes a named type can take.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind")]
+pub enum TypeKind {
+    /// An object with known properties.
+    Struct {
+        /// Its properties in spec order.
+        fields: Vec<Field>,
+    },
+    /// A string with listed values.
+    Enum {
+        /// The values in spec order.
+        values: Vec<EnumValue>,
+        /// Whether unknown values must still decode (the type is read from responses).
+        open: bool,
+    },
+}
+
+/// A property of an object.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Field {
+    /// The name on the wire.
+    pub name: String,
+    /// The Rust field name.
+    pub ident: String,
+    /// `description`.
+    pub description: Option<String>,
+    /// Whether the object always has it.
+    pub required: bool,
+    /// Whether it may be `null`.
+    pub nullable: bool,
+    /// `deprecated`.
+    pub deprecated: bool,
+    /// Its type.
+    pub ty: TypeRef,
+    /// Validation rules and example.
+    pub constraints: Constraints,
+}
+
+/// One value of a string enum.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EnumValue {
+    /// The value on the wire (`all-disabled`).
+    pub value: String,
+    /// The Rust variant name (`AllDisabled`).
+    pub ident: String,
+}
+
+impl Api {
+    /// Looks a named type up.
+    pub fn type_def(&self, ident: &str) -> Option<&TypeDef> {
+        self.types.iter().find(|t| t.ident == ident)
+    }
+}

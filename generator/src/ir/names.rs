@@ -1,0 +1,183 @@
+//! Turning arbitrary spec names into Rust identifiers that compile, read well and never clash.
+//!
+//! Spec names can be anything: keywords, digits first, empty, non-ASCII, or two names that
+//! only differ in case. Every identifier the IR hands to a backend comes through here.
+
+use std::collections::BTreeSet;
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+/// Words that cannot be identifiers (strict and reserved keywords of every edition).
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
+    "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "try",
+    "type", "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Type names the generated code itself uses unqualified; a spec type of that name would
+/// shadow them.
+const TAKEN_TYPE_NAMES: &[&str] = &[
+    "Option", "Result", "String", "Vec", "Box", "Some", "None", "Ok", "Err", "Self", "Default",
+    "HashMap", "BTreeMap", "Value", "Client", "ClientBuilder", "Error", "Server",
+    "ServerVariables", "ApiKey", "Credentials", "fmt", "Serialize", "Deserialize", "Display",
+    "From", "Into", "Clone", "Debug", "PartialEq", "Eq", "Hash", "Send", "Sync", "Sized",
+    "Copy", "Iterator", "ToString", "ToOwned", "AsRef",
+];
+
+/// Replaces every character that cannot appear in an identifier with a word break, so that
+/// heck sees `a b`, `a.b` and `a/b` as two words.
+fn words(raw: &str) -> String {
+    raw.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect()
+}
+
+/// A `snake_case` identifier for a field, argument, method or module.
+pub fn snake(raw: &str) -> String {
+    let mut ident = words(raw).to_snake_case();
+    if ident.is_empty() {
+        ident = "value".to_owned();
+    }
+    if ident.starts_with(|c: char| c.is_ascii_digit()) {
+        ident.insert_str(0, "n_");
+    }
+    if KEYWORDS.contains(&ident.as_str()) {
+        ident.push('_');
+    }
+    ident
+}
+
+/// An `UpperCamelCase` identifier for a type or variant.
+pub fn pascal(raw: &str) -> String {
+    let mut ident = words(raw).to_upper_camel_case();
+    if ident.is_empty() {
+        ident = "Value".to_owned();
+    }
+    if ident.starts_with(|c: char| c.is_ascii_digit()) {
+        ident.insert(0, 'V');
+    }
+    if KEYWORDS.contains(&ident.as_str()) {
+        ident.push('_');
+    }
+    ident
+}
+
+/// A type name: like [`pascal`], and never one the generated code needs for itself.
+pub fn type_name(raw: &str) -> String {
+    let ident = pascal(raw);
+    if TAKEN_TYPE_NAMES.contains(&ident.as_str()) {
+        format!("{ident}Model")
+    } else {
+        ident
+    }
+}
+
+/// The singular of an English plural property name, for naming the item type of an array
+/// (`line_items` → `line_item`). Only the regular forms; an unknown word is kept as it is.
+pub fn singular(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    for suffix in ["sses", "shes", "ches", "xes", "uses"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            return format!("{stem}{}", &suffix[..suffix.len() - 2]);
+        }
+    }
+    if word.ends_with("ss") || word.ends_with("us") || word.ends_with("is") {
+        return word.to_owned();
+    }
+    word.strip_suffix('s').unwrap_or(word).to_owned()
+}
+
+/// Hands out identifiers that are unique within one scope, deterministically: the first
+/// claimant keeps the name, later ones get `2`, `3`, ... appended in the order they ask.
+#[derive(Debug, Default, Clone)]
+pub struct Scope {
+    taken: BTreeSet<String>,
+}
+
+impl Scope {
+    /// An empty scope.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A scope in which `reserved` are already taken.
+    pub fn with_reserved<'a>(reserved: impl IntoIterator<Item = &'a str>) -> Self {
+        Self { taken: reserved.into_iter().map(str::to_owned).collect() }
+    }
+
+    /// Claims `ident`, or the first free `ident2`, `ident3`, ...
+    pub fn claim(&mut self, ident: String) -> String {
+        if self.taken.insert(ident.clone()) {
+            return ident;
+        }
+        let separator = if ident.ends_with(|c: char| c.is_ascii_digit()) { "_" } else { "" };
+        (2..)
+            .map(|n| format!("{ident}{separator}{n}"))
+            .find(|candidate| self.taken.insert(candidate.clone()))
+            .unwrap_or(ident)
+    }
+
+    /// Whether `ident` is taken.
+    pub fn contains(&self, ident: &str) -> bool {
+        self.taken.contains(ident)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keywords_and_digits_become_valid_identifiers() {
+        assert_eq!(snake("type"), "type_");
+        assert_eq!(snake("self"), "self_");
+        assert_eq!(snake("Self"), "self_");
+        assert_eq!(snake("crate"), "crate_");
+        assert_eq!(snake("1st"), "n_1st");
+        assert_eq!(snake(""), "value");
+        assert_eq!(snake("invoice-id"), "invoice_id");
+        assert_eq!(snake("chargebee-request-origin-user"), "chargebee_request_origin_user");
+        assert_eq!(pascal("all-disabled"), "AllDisabled");
+        assert_eq!(pascal("1"), "V1");
+        assert_eq!(pascal("a b"), "AB");
+        assert_eq!(pascal("Self"), "Self_");
+        assert_eq!(pascal("ünïcode"), "NCode");
+        assert_eq!(type_name("Option"), "OptionModel");
+        assert_eq!(type_name("invoice"), "Invoice");
+    }
+
+    #[test]
+    fn every_produced_identifier_parses_as_rust() {
+        for raw in ["type", "async", "super", "9lives", "", "é", "a-b c.d", "__", "gen", "Self"] {
+            for ident in [snake(raw), pascal(raw), type_name(raw)] {
+                assert!(syn::parse_str::<syn::Ident>(&ident).is_ok(), "{raw:?} gave {ident:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn singular_handles_regular_plurals() {
+        assert_eq!(singular("line_items"), "line_item");
+        assert_eq!(singular("discounts"), "discount");
+        assert_eq!(singular("taxes"), "tax");
+        assert_eq!(singular("addresses"), "address");
+        assert_eq!(singular("statuses"), "status");
+        assert_eq!(singular("entries"), "entry");
+        assert_eq!(singular("status"), "status");
+        assert_eq!(singular("data"), "data");
+    }
+
+    #[test]
+    fn scope_suffixes_collisions_in_claim_order() {
+        let mut scope = Scope::with_reserved(["Client"]);
+        assert_eq!(scope.claim("Client".into()), "Client2");
+        assert_eq!(scope.claim("FooBar".into()), "FooBar");
+        assert_eq!(scope.claim("FooBar".into()), "FooBar2");
+        assert_eq!(scope.claim("V1".into()), "V1");
+        assert_eq!(scope.claim("V1".into()), "V1_2");
+    }
+}

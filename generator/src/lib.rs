@@ -1,0 +1,88 @@
+//! apiforge turns an OpenAPI 3.0 or 3.1 document into a typed, documented Rust client crate.
+//!
+//! The pipeline has three stages, each usable alone:
+//! [`load`] (text → `openapiv3` model, with positions for errors) → [`ir`] (a plain model of
+//! the API) → [`emit`] (Rust through `quote`/`prettyplease`, docs and crate files through
+//! minijinja templates). [`generate`] runs them all and returns the files in memory;
+//! [`output`] writes them atomically or compares them with what is on disk.
+
+pub mod cli;
+pub mod diagnostic;
+pub mod emit;
+pub mod ir;
+pub mod load;
+pub mod output;
+
+use std::path::{Path, PathBuf};
+
+pub use diagnostic::{Diagnostic, Warning};
+pub use emit::{Files, Settings};
+
+/// Everything that can stop a generation.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The spec is unreadable, invalid or uses something apiforge cannot generate.
+    #[error("{0}")]
+    Spec(Box<Diagnostic>),
+    /// A template failed to load or render.
+    #[error("template `{name}`: {message}")]
+    Template {
+        /// The template's file name.
+        name: String,
+        /// What went wrong, with the template line.
+        message: String,
+    },
+    /// Reading or writing the output failed.
+    #[error("{action} {}: {source}", path.display())]
+    Io {
+        /// What was being done (`cannot write`).
+        action: &'static str,
+        /// The file or directory.
+        path: PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+    /// A setting (crate name, version, templates directory) is unusable.
+    #[error("{0}")]
+    Settings(String),
+    /// The emitted Rust did not parse: a bug in apiforge, never in the spec.
+    #[error("internal error, please report it: generated `{file}` is not valid Rust: {message}")]
+    Emit {
+        /// The generated file.
+        file: String,
+        /// The parser's message.
+        message: String,
+    },
+    /// The output directory is not one apiforge may replace.
+    #[error("{0}")]
+    Refused(String),
+}
+
+impl From<Diagnostic> for Error {
+    fn from(d: Diagnostic) -> Self {
+        Error::Spec(Box::new(d))
+    }
+}
+
+/// The result of a generation: the files, and what the generator had to work around.
+#[derive(Debug, Clone)]
+pub struct Generated {
+    /// The crate's files, by path relative to the output directory.
+    pub files: Files,
+    /// Parts of the spec that could not be carried over exactly.
+    pub warnings: Vec<Warning>,
+}
+
+/// Loads, lowers and emits the spec at `spec`, entirely in memory.
+pub fn generate(spec: &Path, settings: &Settings) -> Result<Generated, Error> {
+    let loaded = load::load_file(spec)?;
+    generate_loaded(&loaded, settings)
+}
+
+/// Like [`generate`], for a spec already loaded (by [`load::load_bytes`], say).
+pub fn generate_loaded(loaded: &load::Loaded, settings: &Settings) -> Result<Generated, Error> {
+    let mut warnings = loaded.warnings.clone();
+    let api = ir::lower(loaded, &mut warnings)?;
+    let files = emit::emit(&api, settings)?;
+    Ok(Generated { files, warnings })
+}

@@ -1,0 +1,201 @@
+//! Reading a spec file into the `openapiv3` model.
+//!
+//! Text → `serde_json::Value` (YAML or JSON) → version check → `openapiv3::OpenAPI`. Every
+//! failure is a [`Diagnostic`] with the file, the JSON pointer and, where the text allows,
+//! line and column.
+
+mod locate;
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::diagnostic::{Diagnostic, Warning};
+
+pub use locate::locate;
+
+/// A spec read from disk, parsed, and checked to be an OpenAPI 3.0 or 3.1 document.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The file it came from.
+    pub file: PathBuf,
+    /// The source text, kept for locating later errors.
+    pub text: String,
+    /// Whether the text is JSON (else YAML).
+    pub is_json: bool,
+    /// The typed document.
+    pub document: openapiv3::OpenAPI,
+    /// What loading had to work around.
+    pub warnings: Vec<Warning>,
+}
+
+impl Loaded {
+    /// A diagnostic about the node at `pointer`, with its line and column filled in.
+    pub fn diagnostic(&self, pointer: &str, message: impl Into<String>) -> Diagnostic {
+        let mut diagnostic = Diagnostic::new(&self.file, Some(pointer.to_owned()), message);
+        diagnostic.position = locate(&self.text, self.is_json, pointer);
+        diagnostic
+    }
+}
+
+/// Reads and parses the spec at `path`.
+pub fn load_file(path: &Path) -> Result<Loaded, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::new(path, None, format!("cannot read the spec: {e}"))
+            .with_help("check the path; the spec must be an OpenAPI 3.0 or 3.1 file in YAML or JSON")
+    })?;
+    let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    load_bytes(path, &bytes, is_json)
+}
+
+/// Parses spec text. `path` is only used in messages; `is_json` picks the parser (a
+/// YAML parser would also read JSON, but reports JSON errors less precisely).
+pub fn load_bytes(path: &Path, bytes: &[u8], is_json: bool) -> Result<Loaded, Diagnostic> {
+    let text = String::from_utf8(bytes.to_vec()).map_err(|e| {
+        let mut d = Diagnostic::new(path, None, "the spec is not valid UTF-8");
+        let valid = &bytes[..e.utf8_error().valid_up_to()];
+        let valid = String::from_utf8_lossy(valid);
+        let line = valid.matches('\n').count() + 1;
+        let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        d.position = Some((line, column));
+        d.with_help("save the file as UTF-8")
+    })?;
+    if text.trim().is_empty() {
+        return Err(Diagnostic::new(path, None, "the spec file is empty")
+            .with_help("point apiforge at an OpenAPI 3.0 or 3.1 document"));
+    }
+    let value = parse_value(path, &text, is_json)?;
+    let mut loaded_warnings = Vec::new();
+    check_version(path, &text, is_json, &value)?;
+    let document = to_openapi(path, &text, is_json, value)?;
+    loaded_warnings.sort_by(|a: &Warning, b| a.pointer.cmp(&b.pointer));
+    Ok(Loaded { file: path.to_owned(), text, is_json, document, warnings: loaded_warnings })
+}
+
+fn parse_value(path: &Path, text: &str, is_json: bool) -> Result<Value, Diagnostic> {
+    if is_json {
+        serde_json::from_str(text).map_err(|e| {
+            let mut d = Diagnostic::new(path, None, format!("the spec is not valid JSON: {e}"));
+            d.position = Some((e.line(), e.column()));
+            d.with_help("fix the JSON syntax at that position")
+        })
+    } else {
+        serde_yaml::from_str(text).map_err(|e| {
+            let message = e.to_string();
+            let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
+            let mut d = Diagnostic::new(path, None, format!("the spec is not valid YAML: {message}"));
+            d.position = e.location().map(|l| (l.line(), l.column()));
+            d.with_help("fix the YAML syntax at that position")
+        })
+    }
+}
+
+fn check_version(path: &Path, text: &str, is_json: bool, value: &Value) -> Result<(), Diagnostic> {
+    let at = |pointer: &str, message: String| {
+        let mut d = Diagnostic::new(path, Some(pointer.to_owned()), message);
+        d.position = locate(text, is_json, pointer);
+        d
+    };
+    let Some(object) = value.as_object() else {
+        return Err(at("#", "the spec is not an object at its top level".into())
+            .with_help("an OpenAPI document is a mapping with `openapi`, `info` and `paths`"));
+    };
+    if let Some(swagger) = object.get("swagger") {
+        return Err(at("#/swagger", format!("this is a Swagger {} document; apiforge reads OpenAPI 3.0 and 3.1", display(swagger)))
+            .with_help("convert it to OpenAPI 3 first, for example with swagger2openapi"));
+    }
+    let Some(version) = object.get("openapi") else {
+        return Err(at("#", "the spec has no `openapi` version field".into())
+            .with_help("add `openapi: 3.0.3` (or 3.1.0) at the top"));
+    };
+    let version = version.as_str().unwrap_or_default();
+    if !(version.starts_with("3.0.") || version.starts_with("3.1.")) {
+        return Err(at("#/openapi", format!("unsupported OpenAPI version {}", display(&object["openapi"])))
+            .with_help("apiforge reads OpenAPI 3.0.x and 3.1.x documents"));
+    }
+    Ok(())
+}
+
+fn display(value: &Value) -> String {
+    match value {
+        Value::String(s) => format!("`{s}`"),
+        other => format!("`{other}`"),
+    }
+}
+
+fn to_openapi(path: &Path, text: &str, is_json: bool, value: Value) -> Result<openapiv3::OpenAPI, Diagnostic> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let pointer = path_to_pointer(e.path());
+        let inner = e.into_inner().to_string();
+        let mut d = Diagnostic::new(path, Some(pointer.clone()), format!("the spec does not match OpenAPI: {inner}"));
+        d.position = locate(text, is_json, &pointer);
+        d.with_help("fix the node at that pointer so that it follows the OpenAPI specification")
+    })
+}
+
+fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let tokens: Vec<String> = path
+        .iter()
+        .filter_map(|segment| match segment {
+            Segment::Seq { index } => Some(index.to_string()),
+            Segment::Map { key } => Some(key.clone()),
+            Segment::Enum { variant } => Some(variant.clone()),
+            Segment::Unknown => None,
+        })
+        .collect();
+    crate::diagnostic::pointer(tokens.iter().map(String::as_str))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str, json: bool) -> Result<Loaded, Diagnostic> {
+        load_bytes(Path::new("spec.yaml"), text.as_bytes(), json)
+    }
+
+    #[test]
+    fn reads_yaml_and_json() {
+        let yaml = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\n";
+        assert_eq!(load(yaml, false).map(|l| l.document.info.title).ok(), Some("T".to_owned()));
+        let json = r#"{"openapi": "3.0.3", "info": {"title": "J", "version": "1"}, "paths": {}}"#;
+        assert_eq!(load(json, true).map(|l| l.document.info.title).ok(), Some("J".to_owned()));
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let err = load("{\n  \"openapi\": \"3.0.3\",\n  \"info\": }", true).unwrap_err();
+        assert!(err.message.starts_with("the spec is not valid JSON"), "{err}");
+        assert_eq!(err.position, Some((3, 11)));
+        let err = load("openapi: 3.0.3\ninfo: [\n", false).unwrap_err();
+        assert!(err.message.starts_with("the spec is not valid YAML"), "{err}");
+        assert!(err.position.is_some());
+    }
+
+    #[test]
+    fn refuses_swagger_and_unknown_versions() {
+        let err = load("swagger: '2.0'\ninfo: {title: T, version: '1'}\n", false).unwrap_err();
+        assert!(err.message.contains("Swagger `2.0`"), "{err}");
+        let err = load("openapi: 4.0.0\n", false).unwrap_err();
+        assert!(err.message.contains("unsupported OpenAPI version `4.0.0`"), "{err}");
+        assert_eq!(err.pointer.as_deref(), Some("#/openapi"));
+    }
+
+    #[test]
+    fn model_errors_name_the_pointer_and_position() {
+        let yaml = "openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\nservers:\n  - url: 'x{a}'\n    variables:\n      a:\n        enum: [b]\npaths: {}\n";
+        let err = load(yaml, false).unwrap_err();
+        assert_eq!(err.pointer.as_deref(), Some("#/servers/0/variables/a"), "{err}");
+        assert!(err.message.contains("default"), "{err}");
+        assert_eq!(err.position, Some((8, 7)));
+    }
+
+    #[test]
+    fn empty_and_non_utf8_files_are_refused() {
+        assert_eq!(load("  \n", false).unwrap_err().message, "the spec file is empty");
+        let err = load_bytes(Path::new("x.yaml"), b"openapi: \xff", false).unwrap_err();
+        assert_eq!(err.message, "the spec is not valid UTF-8");
+        assert_eq!(err.position, Some((1, 10)));
+    }
+}
