@@ -29,15 +29,40 @@ pub fn emit(api: &Api, krate: &CrateInfo, templates: &Templates) -> Result<Files
     });
     let mut files = Files::new();
     files.insert("Cargo.toml".into(), templates.render("Cargo.toml.j2", &context)?);
-    files.insert("README.md".into(), templates.render("README.md.j2", &context)?);
-    files.insert("docs/index.md".into(), templates.render("docs_index.md.j2", &context)?);
+    files.insert("README.md".into(), tidy(&templates.render("README.md.j2", &context)?));
+    files.insert("docs/index.md".into(), tidy(&templates.render("docs_index.md.j2", &context)?));
     for op in &operations {
         let mut page_context = context.clone();
         page_context["op"] = op.clone();
         let file = op["doc_file"].as_str().unwrap_or_default().to_owned();
-        files.insert(format!("docs/{file}"), templates.render("operation.md.j2", &page_context)?);
+        files.insert(format!("docs/{file}"), tidy(&templates.render("operation.md.j2", &page_context)?));
     }
     Ok(files)
+}
+
+/// Collapses the runs of blank lines that conditional template blocks leave behind, so that
+/// templates can stay readable without whitespace-control noise.
+fn tidy(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut blank_lines = 0;
+    let mut in_fence = false;
+    for line in markdown.lines() {
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+        }
+        if line.trim().is_empty() && !in_fence {
+            blank_lines += 1;
+            if blank_lines > 1 {
+                continue;
+            }
+        } else {
+            blank_lines = 0;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    let trimmed = out.trim_end();
+    format!("{trimmed}\n")
 }
 
 fn servers(api: &Api) -> Value {
@@ -106,7 +131,15 @@ fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Value {
             })
         })
         .collect();
-    let success_type = op.success_responses().find_map(|r| r.body.as_ref()).map_or_else(|| "()".to_owned(), rust_type_name);
+    let success = op.success_responses().find_map(|r| r.body.as_ref());
+    let success_type = success.map_or_else(|| "()".to_owned(), rust_type_name);
+    let success_fields: Vec<Value> = match success {
+        Some(TypeRef::Named(name)) => match api.type_def(name).map(|t| &t.kind) {
+            Some(TypeKind::Struct { fields }) => fields.iter().map(|f| field(api, f)).collect(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    };
     json!({
         "id": op.id,
         "ident": op.ident,
@@ -127,6 +160,7 @@ fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Value {
         "request_type": format!("{}Request", op.type_ident),
         "error_type": format!("{}Error", op.type_ident),
         "success_type": success_type,
+        "success_fields": success_fields,
         "signature": signature(op, &success_type),
         "example": usage_example(api, krate, op, false),
         "status_is_default": op.responses.iter().any(|r| r.status == Status::Default),
@@ -161,6 +195,11 @@ fn parameter(api: &Api, p: &Parameter) -> Value {
 }
 
 fn field(api: &Api, f: &Field) -> Value {
+    // A property given by `$ref` has no description of its own: show its type's.
+    let description = f.description.clone().or_else(|| match &f.ty {
+        TypeRef::Named(name) => api.type_def(name).and_then(|t| t.description.as_deref()).map(super::text::first_line),
+        _ => None,
+    });
     let mut constraints = constraint_notes(&f.constraints);
     if f.nullable {
         constraints.push("may be null".to_owned());
@@ -170,7 +209,7 @@ fn field(api: &Api, f: &Field) -> Value {
         "field": f.ident,
         "required": f.required,
         "deprecated": f.deprecated,
-        "description": f.description,
+        "description": description,
         "type": type_description(api, &f.ty, &f.constraints),
         "rust_type": rust_type_name(&f.ty),
         "values": enum_values(api, &f.ty),

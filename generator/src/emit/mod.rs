@@ -96,3 +96,50 @@ pub fn emit(api: &Api, settings: &Settings) -> Result<Files, Error> {
     files.extend(docs::emit(api, &krate, &templates)?);
     Ok(files)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(title: &str, version: &str) -> Api {
+        Api {
+            title: title.into(),
+            version: version.into(),
+            description: None,
+            servers: Vec::new(),
+            server_variables: Vec::new(),
+            auth: None,
+            operations: Vec::new(),
+            types: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn crate_identity_derives_from_the_spec_info() {
+        let krate = CrateInfo::new(&api("Chargebee API", "2.0.0"), &Settings::default()).unwrap();
+        assert_eq!((krate.name.as_str(), krate.lib.as_str(), krate.version.as_str()), ("chargebee-api", "chargebee_api", "2.0.0"));
+        // Not semver: Chargebee's own `2026-06-12.a49b…` versions.
+        let krate = CrateInfo::new(&api("Café API!", "2026-06-12.a49b34e"), &Settings::default()).unwrap();
+        assert_eq!((krate.name.as_str(), krate.version.as_str()), ("caf-api", "0.1.0"));
+        let krate = CrateInfo::new(&api("42", "1"), &Settings::default()).unwrap();
+        assert_eq!(krate.name, "api-42");
+    }
+
+    #[test]
+    fn chosen_names_and_versions_are_validated() {
+        let settings = Settings { crate_name: Some("my client".into()), ..Settings::default() };
+        assert!(matches!(CrateInfo::new(&api("T", "1.0.0"), &settings), Err(Error::Settings(_))));
+        let settings = Settings { crate_version: Some("1.0".into()), ..Settings::default() };
+        assert!(matches!(CrateInfo::new(&api("T", "1.0.0"), &settings), Err(Error::Settings(_))));
+    }
+
+    #[test]
+    fn an_api_without_operations_still_emits_a_compilable_skeleton() {
+        let files = emit(&api("Empty", "1.0.0"), &Settings::default()).unwrap();
+        let names: Vec<&str> = files.keys().map(String::as_str).collect();
+        assert_eq!(names, ["Cargo.toml", "README.md", "docs/index.md", "src/client.rs", "src/error.rs", "src/lib.rs", "src/runtime.rs", "src/types.rs"]);
+        for (name, source) in files.iter().filter(|(n, _)| n.ends_with(".rs")) {
+            assert!(syn::parse_file(source).is_ok(), "{name} does not parse");
+        }
+    }
+}

@@ -153,6 +153,18 @@ impl Dependencies {
     /// What `api`'s operations need.
     pub fn of(api: &Api) -> Self {
         let uses = runtime::Uses::of(api);
-        Self { base64: uses.base64, percent_encoding: uses.path, form_urlencoded: uses.form }
+        Self { base64: uses.base64, percent_encoding: uses.path, form_urlencoded: uses.form || uses.cookie }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::separate_items;
+
+    #[test]
+    fn items_are_separated_by_one_blank_line() {
+        let printed = "//! Docs.\nuse a::b;\nuse c::d;\nmod x;\npub mod y;\npub struct A {\n    x: u8,\n}\nimpl A {\n    fn f() {}\n    fn g() {\n        h();\n    }\n    fn i() {}\n}\n";
+        let expected = "//! Docs.\n\nuse a::b;\nuse c::d;\n\nmod x;\npub mod y;\n\npub struct A {\n    x: u8,\n}\n\nimpl A {\n    fn f() {}\n    fn g() {\n        h();\n    }\n\n    fn i() {}\n}\n";
+        assert_eq!(separate_items(printed), expected);
     }
 }

@@ -203,10 +203,11 @@ fn error_enum(op: &Operation) -> TokenStream {
             None => quote!(Self::#variant => f.write_str(#message),),
         }
     });
-    let display_body = if errors.is_empty() {
-        quote!(match *self {})
+    // An operation without documented errors has an empty enum: no value, nothing to print.
+    let (formatter, display_body) = if errors.is_empty() {
+        (quote!(_), quote!(match *self {}))
     } else {
-        quote!(match self { #(#display_arms)* })
+        (quote!(f), quote!(match self { #(#display_arms)* }))
     };
     quote! {
         #doc
@@ -216,7 +217,7 @@ fn error_enum(op: &Operation) -> TokenStream {
         }
 
         impl fmt::Display for #name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            fn fmt(&self, #formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
                 #display_body
             }
         }
@@ -316,11 +317,11 @@ fn method(api: &Api, krate: &CrateInfo, op: &Operation, fields: &[RequestField<'
                 let text = wire_text(&p.ty, quote!(value), api);
                 if p.required {
                     let text = wire_text(&p.ty, quote!(&request.#field), api);
-                    quote!(cookies.push(format!("{}={}", #cookie_name, #text));)
+                    quote!(cookies.push(format!("{}={}", #cookie_name, runtime::encode_component(#text)));)
                 } else {
                     quote! {
                         if let Some(value) = &request.#field {
-                            cookies.push(format!("{}={}", #cookie_name, #text));
+                            cookies.push(format!("{}={}", #cookie_name, runtime::encode_component(#text)));
                         }
                     }
                 }

@@ -16,6 +16,7 @@ pub(super) struct Uses {
     pub base64: bool,
     pub json_body: bool,
     pub json_text: bool,
+    pub cookie: bool,
     pub decode: bool,
 }
 
@@ -26,7 +27,12 @@ impl Uses {
             for p in &op.params {
                 match p.location {
                     ParamLocation::Path => uses.path = true,
-                    ParamLocation::Header | ParamLocation::Cookie => uses.header = true,
+                    ParamLocation::Header => uses.header = true,
+                    // Cookie values are percent-encoded like form values, then sent as a header.
+                    ParamLocation::Cookie => {
+                        uses.header = true;
+                        uses.cookie = true;
+                    }
                     ParamLocation::Query => uses.form = true,
                 }
                 uses.base64 |= p.ty == TypeRef::String(StringFormat::Base64);
@@ -149,6 +155,8 @@ pub fn emit(api: &Api) -> TokenStream {
                     self.0.finish()
                 }
             }
+
+
         });
         tests.push(quote! {
             #[test]
@@ -157,6 +165,21 @@ pub fn emit(api: &Api) -> TokenStream {
                 form.append("comment", "a b&c=d+é");
                 form.append("x[y]", "1");
                 assert_eq!(form.finish(), "comment=a+b%26c%3Dd%2B%C3%A9&x%5By%5D=1");
+            }
+        });
+    }
+    if uses.cookie {
+        items.push(quote! {
+            /// Percent-encodes a cookie value the way form values are encoded, so that it
+            /// cannot end its cookie (`;`) or start another.
+            pub(crate) fn encode_component(value: &str) -> String {
+                form_urlencoded::byte_serialize(value.as_bytes()).collect()
+            }
+        });
+        tests.push(quote! {
+            #[test]
+            fn cookie_values_cannot_add_cookies() {
+                assert_eq!(encode_component("a; admin=1"), "a%3B+admin%3D1");
             }
         });
     }

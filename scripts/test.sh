@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs every test of the repository: the OpenAPI validator on spec/, then the workspace's
+# tests (generator unit and CLI tests, snapshot tests, the freshness check of generated/,
+# end-to-end tests of the generated client against a local server, and the generated
+# crate's own unit tests and doctests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/validate-spec.sh
+# Snapshots are compared, never written, unless a developer asks (cargo insta review).
+INSTA_UPDATE="${INSTA_UPDATE:-no}" cargo test --workspace
