@@ -8,4 +8,4 @@ cd "$(dirname "$0")/.."
 
 scripts/validate-spec.sh
 # Snapshots are compared, never written, unless a developer asks (cargo insta review).
-INSTA_UPDATE="${INSTA_UPDATE:-no}" cargo test --workspace
+INSTA_UPDATE="${INSTA_UPDATE:-no}" cargo test --workspace --no-fail-fast
