@@ -138,7 +138,7 @@ async fn ids_that_would_change_the_path_are_refused_before_sending() {
 async fn header_values_with_line_breaks_are_refused_before_sending() {
     let server = TestServer::start(vec![CannedResponse::json(200, INVOICE)]);
     let client = client(&server);
-    for value in ["evil\r\nx-injected: 1", "a\nb", "a\rb"] {
+    for value in ["evil\r\nx-injected: 1", "a\nb", "a\rb", "nul\0byte", "jos\u{e9}@example.com"] {
         let request = ResumeDunningRequest { chargebee_request_origin_device: Some(value.into()), ..Default::default() };
         let error = client.resume_dunning("inv_1", &request).await.unwrap_err();
         match error {

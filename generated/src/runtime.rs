@@ -40,10 +40,17 @@ pub(crate) fn header(
     if value.contains(['\r', '\n']) {
         return Err(InvalidRequest(format!("header `{name}` contains a line break")));
     }
+    if !value.chars().all(|c| c == '\t' || (' '..='~').contains(&c)) {
+        return Err(
+            InvalidRequest(
+                format!("header `{name}` contains a control or non-ASCII character"),
+            ),
+        );
+    }
     let value = HeaderValue::from_str(value)
         .map_err(|_| {
             InvalidRequest(
-                format!("header `{name}` contains a control or non-ASCII character"),
+                format!("header `{name}` contains a character HTTP cannot carry"),
             )
         })?;
     headers.insert(HeaderName::from_static(name), value);

@@ -114,8 +114,13 @@ pub fn emit(api: &Api) -> TokenStream {
                 if value.contains(['\r', '\n']) {
                     return Err(InvalidRequest(format!("header `{name}` contains a line break")));
                 }
+                // Non-ASCII is refused too: HTTP only allows it as opaque bytes that servers
+                // decode inconsistently.
+                if !value.chars().all(|c| c == '\t' || (' '..='~').contains(&c)) {
+                    return Err(InvalidRequest(format!("header `{name}` contains a control or non-ASCII character")));
+                }
                 let value = HeaderValue::from_str(value).map_err(|_| {
-                    InvalidRequest(format!("header `{name}` contains a control or non-ASCII character"))
+                    InvalidRequest(format!("header `{name}` contains a character HTTP cannot carry"))
                 })?;
                 headers.insert(HeaderName::from_static(name), value);
                 Ok(())
