@@ -270,6 +270,9 @@ pub struct Invoice {
     /// Billing address for the invoice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing_address: Option<InvoiceBillingAddress>,
+    /// Properties beyond the ones listed above.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 /// Current status of this invoice.
@@ -1449,6 +1452,7 @@ pub struct BadRequestError {
     /// Deprecated error code, kept for older integrations.
     ///
     /// **Deprecated** by the API.
+    #[deprecated]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// The HTTP status code of the response, repeated in the body.
@@ -1622,6 +1626,7 @@ pub struct UnauthorizedError {
     /// Deprecated error code, kept for older integrations.
     ///
     /// **Deprecated** by the API.
+    #[deprecated]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// The HTTP status code of the response, repeated in the body.
@@ -1743,6 +1748,7 @@ pub struct NotFoundError {
     /// Deprecated error code, kept for older integrations.
     ///
     /// **Deprecated** by the API.
+    #[deprecated]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// The HTTP status code of the response, repeated in the body.
@@ -1868,6 +1874,7 @@ pub struct MethodNotAllowedError {
     /// Deprecated error code, kept for older integrations.
     ///
     /// **Deprecated** by the API.
+    #[deprecated]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// The HTTP status code of the response, repeated in the body.
@@ -1985,6 +1992,7 @@ pub struct ConflictError {
     /// Deprecated error code, kept for older integrations.
     ///
     /// **Deprecated** by the API.
+    #[deprecated]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// The HTTP status code of the response, repeated in the body.
@@ -2102,6 +2110,7 @@ pub struct UnprocessableEntityError {
     /// Deprecated error code, kept for older integrations.
     ///
     /// **Deprecated** by the API.
+    #[deprecated]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// The HTTP status code of the response, repeated in the body.
@@ -2219,6 +2228,7 @@ pub struct TooManyRequestsError {
     /// Deprecated error code, kept for older integrations.
     ///
     /// **Deprecated** by the API.
+    #[deprecated]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// The HTTP status code of the response, repeated in the body.
@@ -2348,6 +2358,7 @@ pub struct InternalServerError {
     /// Deprecated error code, kept for older integrations.
     ///
     /// **Deprecated** by the API.
+    #[deprecated]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// The HTTP status code of the response, repeated in the body.
@@ -2465,6 +2476,7 @@ pub struct ServiceUnavailableError {
     /// Deprecated error code, kept for older integrations.
     ///
     /// **Deprecated** by the API.
+    #[deprecated]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// The HTTP status code of the response, repeated in the body.

@@ -135,7 +135,7 @@ fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Value {
     let success_type = success.map_or_else(|| "()".to_owned(), rust_type_name);
     let success_fields: Vec<Value> = match success {
         Some(TypeRef::Named(name)) => match api.type_def(name).map(|t| &t.kind) {
-            Some(TypeKind::Struct { fields }) => fields.iter().map(|f| field(api, f)).collect(),
+            Some(TypeKind::Struct { fields, .. }) => fields.iter().map(|f| field(api, f)).collect(),
             _ => Vec::new(),
         },
         _ => Vec::new(),

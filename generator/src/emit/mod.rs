@@ -111,6 +111,8 @@ mod tests {
             auth: None,
             operations: Vec::new(),
             types: Vec::new(),
+            webhooks: Vec::new(),
+            webhook_discriminator: None,
         }
     }
 

@@ -94,6 +94,7 @@ impl<'a> Lowerer<'a> {
         let auth = self.auth();
         let operations = self.operations()?;
         mark_open_enums(&mut self.types, &operations);
+        mark_boxed_fields(&mut self.types);
         Ok(Api {
             title: doc.info.title.clone(),
             version: doc.info.version.clone(),
@@ -103,6 +104,8 @@ impl<'a> Lowerer<'a> {
             auth,
             operations,
             types: std::mem::take(&mut self.types),
+            webhooks: Vec::new(),
+            webhook_discriminator: None,
         })
     }
 
@@ -296,7 +299,10 @@ impl<'a> Lowerer<'a> {
             }
             let required = data.required || location == ParamLocation::Path;
             let ident = if location == ParamLocation::Path { names::snake(&data.name) } else { field_scope.claim(names::snake(&data.name)) };
+            let (style, default_explode) = style_of(param);
             params.push(Parameter {
+                style,
+                explode: data.explode.unwrap_or(default_explode),
                 name: data.name.clone(),
                 ident,
                 location,
@@ -325,7 +331,9 @@ impl<'a> Lowerer<'a> {
             None => None,
         };
         let responses = self.responses(op, at, &type_ident)?;
+        let pagination = self.pagination(&params, &responses);
         Ok(Operation {
+            pagination,
             id,
             ident,
             type_ident,
@@ -414,7 +422,13 @@ impl<'a> Lowerer<'a> {
             None => Vec::new(),
             Some(schema) => self.body_fields(schema.into(), &format!("{content_at}/schema"), type_ident, body.required, field_scope)?,
         };
-        Ok(Body { encoding, media_type: media_type.clone(), required: body.required, description: body.description.clone(), fields })
+        let json_fields = content
+            .encoding
+            .iter()
+            .filter(|(_, e)| e.content_type.as_deref().is_some_and(|t| essence(t) == "application/json" || essence(t).ends_with("+json")))
+            .map(|(name, _)| name.clone())
+            .collect();
+        Ok(Body { encoding, media_type: media_type.clone(), required: body.required, description: body.description.clone(), fields, json_fields })
     }
 
     /// The fields of a body: an object's properties, or one `body` field for anything else.
@@ -588,16 +602,18 @@ impl<'a> Lowerer<'a> {
                         _ => TypeRef::Any,
                     }
                 } else {
-                    if matches!(object.additional_properties, Some(AdditionalProperties::Schema(_))) {
-                        self.warn(at, "`additionalProperties` beside `properties` is not modelled; extra keys are dropped when decoding");
-                    }
                     self.structure(schema, at, hint, depth)?
                 }
             }
             SchemaKind::Any(any) if !any.properties.is_empty() => self.structure(schema, at, hint, depth)?,
             SchemaKind::Any(_) => TypeRef::Any,
-            SchemaKind::AllOf { .. } | SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } | SchemaKind::Not { .. } => {
-                self.warn(at, "allOf/oneOf/anyOf/not schemas are not modelled yet; the value is kept as untyped JSON");
+            SchemaKind::AllOf { .. } => self.structure(schema, at, hint, depth)?,
+            SchemaKind::OneOf { one_of: members } | SchemaKind::AnyOf { any_of: members } => {
+                let keyword = if matches!(schema.schema_kind, SchemaKind::OneOf { .. }) { "oneOf" } else { "anyOf" };
+                self.union(members, &format!("{at}/{keyword}"), at, hint, schema, depth)?
+            }
+            SchemaKind::Not { .. } => {
+                self.warn(at, "a `not` schema cannot be expressed as a Rust type; the value is kept as untyped JSON");
                 TypeRef::Any
             }
         };
@@ -606,9 +622,14 @@ impl<'a> Lowerer<'a> {
     }
 
     fn structure(&mut self, schema: &'a Schema, at: &str, hint: &str, depth: usize) -> Result<TypeRef, Diagnostic> {
-        let Some((properties, required)) = object_properties(schema) else {
+        let mut parts = ObjectParts::default();
+        if !self.collect_object(schema, at, depth, &mut parts)? {
+            self.warn(at, "`allOf` mixes objects with other types; the value is kept as untyped JSON");
             return Ok(TypeRef::Any);
-        };
+        }
+        if parts.properties.is_empty() && parts.additional.is_none() {
+            return Ok(TypeRef::Any);
+        }
         let ident = self.type_scope.claim(names::type_name(hint));
         // Registered before the fields are lowered, so that a property that refers back to
         // this schema finds it instead of recursing forever.
@@ -617,21 +638,167 @@ impl<'a> Lowerer<'a> {
         self.types.push(TypeDef {
             ident: ident.clone(),
             origin: at.to_owned(),
-            description: schema.schema_data.description.clone(),
+            description: schema.schema_data.description.clone().or(parts.description),
             deprecated: schema.schema_data.deprecated,
-            kind: TypeKind::Struct { fields: Vec::new() },
+            kind: TypeKind::Struct { fields: Vec::new(), additional: None },
         });
         let mut scope = Scope::new();
-        let mut fields = Vec::new();
-        for (name, prop) in properties {
-            let prop_at = format!("{at}/properties/{}", crate::diagnostic::escape_token(name));
+        let mut fields: Vec<Field> = Vec::new();
+        for (prop_at, name, prop) in parts.properties {
             let lowered = self.schema(prop.into(), &prop_at, &format!("{ident} {name}"), depth + 1)?;
-            fields.push(field(name, scope.claim(names::snake(name)), required.contains(name), lowered));
+            let required = parts.required.contains(&name);
+            match fields.iter_mut().find(|f| f.name == *name) {
+                // A property repeated by a later allOf member refines the earlier one.
+                Some(existing) => *existing = field(name, existing.ident.clone(), required, lowered),
+                None => fields.push(field(name, scope.claim(names::snake(name)), required, lowered)),
+            }
         }
+        let additional = match parts.additional {
+            Some((additional_at, values)) => Some(self.schema(values.into(), &additional_at, &format!("{ident} Value"), depth + 1)?.ty),
+            None => None,
+        };
         if let Some(def) = self.types.get_mut(index) {
-            def.kind = TypeKind::Struct { fields };
+            def.kind = TypeKind::Struct { fields, additional };
         }
         Ok(TypeRef::Named(ident))
+    }
+
+    /// Gathers the properties of an object schema, following `allOf` members (and their
+    /// `$ref`s). Returns false when a member is not an object, so the parts cannot merge.
+    fn collect_object(&self, schema: &'a Schema, at: &str, depth: usize, parts: &mut ObjectParts<'a>) -> Result<bool, Diagnostic> {
+        if depth > MAX_SCHEMA_DEPTH {
+            return Err(self.error(at, format!("schemas nest more than {MAX_SCHEMA_DEPTH} levels deep here")).with_help("flatten the schema with named components"));
+        }
+        match &schema.schema_kind {
+            SchemaKind::AllOf { all_of } => {
+                for (i, member) in all_of.iter().enumerate() {
+                    let (member_at, member) = self.deref(member.into(), &format!("{at}/allOf/{i}"))?;
+                    if parts.description.is_none() {
+                        parts.description = member.schema_data.description.clone();
+                    }
+                    if !self.collect_object(member, &member_at, depth + 1, parts)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            SchemaKind::Type(Type::Object(object)) => {
+                parts.add(at, &object.properties, &object.required);
+                match &object.additional_properties {
+                    Some(AdditionalProperties::Schema(values)) => parts.additional = Some((format!("{at}/additionalProperties"), values)),
+                    Some(AdditionalProperties::Any(true)) if !object.properties.is_empty() => parts.additional = Some((format!("{at}/additionalProperties"), &ANY_SCHEMA)),
+                    _ => {}
+                }
+                Ok(true)
+            }
+            SchemaKind::Any(any) => {
+                parts.add(at, &any.properties, &any.required);
+                Ok(any.typ.as_deref().is_none_or(|t| t == "object"))
+            }
+            SchemaKind::Type(_) | SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } | SchemaKind::Not { .. } => Ok(false),
+        }
+    }
+
+    /// A `oneOf`/`anyOf` as an untagged enum: decoding tries the alternatives in order.
+    fn union(&mut self, members: &'a [ReferenceOr<Schema>], members_at: &str, at: &str, hint: &str, schema: &'a Schema, depth: usize) -> Result<TypeRef, Diagnostic> {
+        let ident = self.type_scope.claim(names::type_name(hint));
+        self.memo.insert(at.to_owned(), TypeRef::Named(ident.clone()));
+        let index = self.types.len();
+        self.types.push(TypeDef {
+            ident: ident.clone(),
+            origin: at.to_owned(),
+            description: schema.schema_data.description.clone(),
+            deprecated: schema.schema_data.deprecated,
+            kind: TypeKind::Union { variants: Vec::new() },
+        });
+        let mut scope = Scope::new();
+        let mut variants = Vec::new();
+        for (i, member) in members.iter().enumerate() {
+            let member_at = format!("{members_at}/{i}");
+            let base = match member {
+                ReferenceOr::Reference { reference } => reference.rsplit('/').next().map(names::type_name).unwrap_or_default(),
+                ReferenceOr::Item(item) => kind_name(item).to_owned(),
+            };
+            let base = if base.is_empty() { format!("Variant{}", i + 1) } else { base };
+            let lowered = self.schema(member.into(), &member_at, &format!("{ident} {base}"), depth + 1)?;
+            variants.push(UnionVariant { ident: scope.claim(names::pascal(&base)), ty: lowered.ty });
+        }
+        if let Some(def) = self.types.get_mut(index) {
+            def.kind = TypeKind::Union { variants };
+        }
+        Ok(TypeRef::Named(ident))
+    }
+
+    /// Offset or cursor pagination: a query parameter `X` whose next value the success body
+    /// returns as `next_X` (Chargebee's `offset` and `next_offset`).
+    fn pagination(&self, params: &[Parameter], responses: &[Response]) -> Option<Pagination> {
+        let body = responses.iter().filter(|r| r.status.is_success()).find_map(|r| r.body.as_ref())?;
+        let TypeRef::Named(name) = body else { return None };
+        let def = self.types.iter().find(|t| &t.ident == name)?;
+        let TypeKind::Struct { fields, .. } = &def.kind else { return None };
+        params.iter().filter(|p| p.location == ParamLocation::Query && !p.required).find_map(|p| {
+            let next = fields.iter().find(|f| f.name == format!("next_{}", p.name) && !f.required && f.ty == p.ty)?;
+            Some(Pagination { param: p.name.clone(), next_field: next.name.clone(), next_field_ident: next.ident.clone() })
+        })
+    }
+}
+
+/// An untyped schema, standing in for `additionalProperties: true`.
+static ANY_SCHEMA: std::sync::LazyLock<ReferenceOr<Schema>> = std::sync::LazyLock::new(|| {
+    ReferenceOr::Item(Schema {
+        schema_data: openapiv3::SchemaData::default(),
+        schema_kind: SchemaKind::Any(openapiv3::AnySchema::default()),
+    })
+});
+
+/// The properties gathered for one struct, with where each was declared.
+#[derive(Default)]
+struct ObjectParts<'a> {
+    properties: Vec<(String, &'a String, &'a ReferenceOr<Box<Schema>>)>,
+    required: Vec<&'a String>,
+    additional: Option<(String, &'a ReferenceOr<Schema>)>,
+    description: Option<String>,
+}
+
+impl<'a> ObjectParts<'a> {
+    fn add(&mut self, at: &str, properties: &'a indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>, required: &'a [String]) {
+        for (name, schema) in properties {
+            self.properties.push((format!("{at}/properties/{}", crate::diagnostic::escape_token(name)), name, schema));
+        }
+        self.required.extend(required);
+    }
+}
+
+/// A name for an inline union member, from its type.
+fn kind_name(schema: &Schema) -> &'static str {
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::String(_)) => "String",
+        SchemaKind::Type(Type::Integer(_)) => "Integer",
+        SchemaKind::Type(Type::Number(_)) => "Number",
+        SchemaKind::Type(Type::Boolean(_)) => "Boolean",
+        SchemaKind::Type(Type::Array(_)) => "List",
+        SchemaKind::Type(Type::Object(_)) | SchemaKind::AllOf { .. } => "Object",
+        SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } | SchemaKind::Not { .. } | SchemaKind::Any(_) => "",
+    }
+}
+
+/// A parameter's style and its default `explode`.
+fn style_of(param: &OaParameter) -> (ParamStyle, bool) {
+    use openapiv3::{PathStyle, QueryStyle};
+    match param {
+        OaParameter::Query { style, .. } => match style {
+            QueryStyle::Form => (ParamStyle::Form, true),
+            QueryStyle::SpaceDelimited => (ParamStyle::SpaceDelimited, false),
+            QueryStyle::PipeDelimited => (ParamStyle::PipeDelimited, false),
+            QueryStyle::DeepObject => (ParamStyle::DeepObject, true),
+        },
+        OaParameter::Path { style, .. } => match style {
+            PathStyle::Simple => (ParamStyle::Simple, false),
+            PathStyle::Label => (ParamStyle::Label, false),
+            PathStyle::Matrix => (ParamStyle::Matrix, false),
+        },
+        OaParameter::Header { .. } => (ParamStyle::Simple, false),
+        OaParameter::Cookie { .. } => (ParamStyle::Form, true),
     }
 }
 
@@ -654,6 +821,7 @@ fn field(name: &str, ident: String, required: bool, lowered: Lowered) -> Field {
         nullable: lowered.nullable,
         deprecated: lowered.deprecated,
         ty: lowered.ty,
+        boxed: false,
         constraints: lowered.constraints,
     }
 }
@@ -823,12 +991,73 @@ fn mark_open_enums(types: &mut [TypeDef], operations: &[Operation]) {
         let Some(&i) = index.get(&ident) else { continue };
         match &mut types[i].kind {
             TypeKind::Enum { open, .. } => *open = true,
-            TypeKind::Struct { fields } => {
+            TypeKind::Struct { fields, additional } => {
                 for field in fields.iter() {
                     named_in(&field.ty, &mut stack);
                 }
+                if let Some(additional) = additional {
+                    named_in(additional, &mut stack);
+                }
+            }
+            TypeKind::Union { variants } => {
+                for variant in variants.iter() {
+                    named_in(&variant.ty, &mut stack);
+                }
             }
         }
+    }
+}
+
+/// A struct that contains itself (directly, or through other structs, without a `Vec` or a
+/// map in between) would have infinite size: such fields are boxed.
+fn mark_boxed_fields(types: &mut [TypeDef]) {
+    let index: HashMap<String, usize> = types.iter().enumerate().map(|(i, t)| (t.ident.clone(), i)).collect();
+    // Direct edges: a field or union variant of type `Named` (possibly optional).
+    let direct: Vec<Vec<usize>> = types
+        .iter()
+        .map(|t| match &t.kind {
+            TypeKind::Struct { fields, .. } => fields.iter().filter_map(|f| direct_target(&f.ty, &index)).collect(),
+            TypeKind::Union { variants } => variants.iter().filter_map(|v| direct_target(&v.ty, &index)).collect(),
+            TypeKind::Enum { .. } => Vec::new(),
+        })
+        .collect();
+    let reaches = |from: usize, to: usize| -> bool {
+        let mut seen = vec![false; direct.len()];
+        let mut stack = vec![from];
+        while let Some(node) = stack.pop() {
+            if node == to {
+                return true;
+            }
+            if std::mem::replace(&mut seen[node], true) {
+                continue;
+            }
+            stack.extend(direct[node].iter().copied());
+        }
+        false
+    };
+    let mut to_box = Vec::new();
+    for (owner, def) in types.iter().enumerate() {
+        if let TypeKind::Struct { fields, .. } = &def.kind {
+            for (f, field) in fields.iter().enumerate() {
+                if let Some(target) = direct_target(&field.ty, &index) {
+                    if reaches(target, owner) {
+                        to_box.push((owner, f));
+                    }
+                }
+            }
+        }
+    }
+    for (owner, f) in to_box {
+        if let TypeKind::Struct { fields, .. } = &mut types[owner].kind {
+            fields[f].boxed = true;
+        }
+    }
+}
+
+fn direct_target(ty: &TypeRef, index: &HashMap<String, usize>) -> Option<usize> {
+    match ty {
+        TypeRef::Named(name) => index.get(name).copied(),
+        _ => None,
     }
 }
 
@@ -886,6 +1115,43 @@ mod tests {
         assert_eq!(api.types.len(), 1);
         assert_eq!(api.operations[0].params[0].ty, api.operations[1].params[0].ty);
         assert_eq!(api.operations[0].ident, "get_a");
+    }
+
+    #[test]
+    fn recursive_fields_are_boxed_and_list_recursion_is_not() {
+        let yaml = format!(
+            "{HEAD}paths:\n  /n:\n    get:\n      responses:\n        '200':\n          description: OK\n          content: {{application/json: {{schema: {{$ref: '#/components/schemas/Node'}}}}}}\ncomponents:\n  schemas:\n    Node:\n      type: object\n      properties:\n        next: {{$ref: '#/components/schemas/Node'}}\n        children: {{type: array, items: {{$ref: '#/components/schemas/Node'}}}}\n        leaf: {{$ref: '#/components/schemas/Leaf'}}\n    Leaf:\n      type: object\n      properties:\n        name: {{type: string}}\n"
+        );
+        let (api, _) = lower_yaml(&yaml).unwrap();
+        let TypeKind::Struct { fields, .. } = &api.types[0].kind else { panic!("struct") };
+        let boxed: Vec<(&str, bool)> = fields.iter().map(|f| (f.name.as_str(), f.boxed)).collect();
+        assert_eq!(boxed, [("next", true), ("children", false), ("leaf", false)]);
+    }
+
+    #[test]
+    fn all_of_merges_and_one_of_becomes_a_union() {
+        let yaml = format!(
+            "{HEAD}paths:\n  /p:\n    get:\n      responses:\n        '200':\n          description: OK\n          content: {{application/json: {{schema: {{$ref: '#/components/schemas/Pet'}}}}}}\ncomponents:\n  schemas:\n    Base:\n      type: object\n      required: [id]\n      properties:\n        id: {{type: string}}\n    Pet:\n      allOf:\n        - $ref: '#/components/schemas/Base'\n        - type: object\n          properties:\n            owner:\n              oneOf:\n                - $ref: '#/components/schemas/Base'\n                - type: string\n          additionalProperties: {{type: integer}}\n"
+        );
+        let (api, warnings) = lower_yaml(&yaml).unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let pet = api.type_def("Pet").unwrap();
+        let TypeKind::Struct { fields, additional } = &pet.kind else { panic!("struct") };
+        assert_eq!(fields.iter().map(|f| (f.name.as_str(), f.required)).collect::<Vec<_>>(), [("id", true), ("owner", false)]);
+        assert_eq!(additional, &Some(TypeRef::Integer(IntegerFormat::Int64)));
+        let owner = api.type_def("PetOwner").unwrap();
+        let TypeKind::Union { variants } = &owner.kind else { panic!("union") };
+        assert_eq!(variants.iter().map(|v| v.ident.as_str()).collect::<Vec<_>>(), ["Base", "String"]);
+    }
+
+    #[test]
+    fn pagination_pairs_a_query_parameter_with_its_next_field() {
+        let yaml = format!(
+            "{HEAD}paths:\n  /items:\n    get:\n      parameters:\n        - {{name: limit, in: query, schema: {{type: integer}}}}\n        - {{name: offset, in: query, schema: {{type: string}}}}\n      responses:\n        '200':\n          description: OK\n          content:\n            application/json:\n              schema:\n                type: object\n                properties:\n                  list: {{type: array, items: {{type: string}}}}\n                  next_offset: {{type: string}}\n"
+        );
+        let (api, _) = lower_yaml(&yaml).unwrap();
+        let pagination = api.operations[0].pagination.as_ref().unwrap();
+        assert_eq!((pagination.param.as_str(), pagination.next_field.as_str()), ("offset", "next_offset"));
     }
 
     #[test]

@@ -35,6 +35,26 @@ pub struct Api {
     pub operations: Vec<Operation>,
     /// Every named type, in the order it was first reached.
     pub types: Vec<TypeDef>,
+    /// The events the API sends to subscribers (OpenAPI 3.1 `webhooks`), in spec order.
+    pub webhooks: Vec<Webhook>,
+    /// The payload property that names a webhook's event (`event_type`), when every payload
+    /// has one; events are then told apart by it.
+    pub webhook_discriminator: Option<String>,
+}
+
+/// An event the API sends to a subscriber's endpoint.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Webhook {
+    /// The key in `webhooks` (`subscription_created`), also the event type's value.
+    pub name: String,
+    /// The Rust variant name (`SubscriptionCreated`).
+    pub ident: String,
+    /// `summary`.
+    pub summary: Option<String>,
+    /// `description`.
+    pub description: Option<String>,
+    /// The JSON payload's type, if the webhook documents one.
+    pub payload: Option<TypeRef>,
 }
 
 /// One base URL the API is served from.
@@ -114,6 +134,20 @@ pub struct Operation {
     pub body: Option<Body>,
     /// Every documented response, in spec order.
     pub responses: Vec<Response>,
+    /// How to fetch the next page, for list operations that paginate.
+    pub pagination: Option<Pagination>,
+}
+
+/// Offset- or cursor-style pagination: the response names the next page's token, which the
+/// next request sends in a query parameter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pagination {
+    /// The query parameter that takes the token (`offset`); an entry of [`Operation::params`].
+    pub param: String,
+    /// The success body's field holding the next token (`next_offset`), by wire name.
+    pub next_field: String,
+    /// The Rust name of that field.
+    pub next_field_ident: String,
 }
 
 impl Operation {
@@ -219,6 +253,30 @@ pub struct Parameter {
     pub ty: TypeRef,
     /// Validation rules and example.
     pub constraints: Constraints,
+    /// How a list or object value is serialized.
+    pub style: ParamStyle,
+    /// Whether list items (and object properties) become separate entries.
+    pub explode: bool,
+}
+
+/// OpenAPI parameter serialization styles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ParamStyle {
+    /// `form`: query default; `a=1&a=2` exploded, `a=1,2` not.
+    Form,
+    /// `simple`: path and header default; `1,2`.
+    Simple,
+    /// `deepObject`: `a[b]=1`, the bracket notation.
+    DeepObject,
+    /// `spaceDelimited`: `a=1 2`.
+    SpaceDelimited,
+    /// `pipeDelimited`: `a=1|2`.
+    PipeDelimited,
+    /// `label`: `.1.2` in a path.
+    Label,
+    /// `matrix`: `;a=1,2` in a path.
+    Matrix,
 }
 
 /// A request body.
@@ -235,6 +293,9 @@ pub struct Body {
     /// The body's top-level fields; a body whose schema is an object is flattened into the
     /// request struct.
     pub fields: Vec<Field>,
+    /// Form fields the spec's `encoding` says to send as JSON text (`contentType:
+    /// application/json`), by wire name.
+    pub json_fields: Vec<String>,
 }
 
 /// Supported request body encodings.
@@ -382,6 +443,13 @@ pub enum TypeKind {
     Struct {
         /// Its properties in spec order.
         fields: Vec<Field>,
+        /// The type of any further properties (`additionalProperties` beside `properties`).
+        additional: Option<TypeRef>,
+    },
+    /// One of several shapes (`oneOf`/`anyOf`), told apart by trying each in order.
+    Union {
+        /// The alternatives in spec order.
+        variants: Vec<UnionVariant>,
     },
     /// A string with listed values.
     Enum {
@@ -390,6 +458,15 @@ pub enum TypeKind {
         /// Whether unknown values must still decode (the type is read from responses).
         open: bool,
     },
+}
+
+/// One alternative of a [`TypeKind::Union`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnionVariant {
+    /// The Rust variant name.
+    pub ident: String,
+    /// Its type.
+    pub ty: TypeRef,
 }
 
 /// A property of an object.
@@ -409,6 +486,8 @@ pub struct Field {
     pub deprecated: bool,
     /// Its type.
     pub ty: TypeRef,
+    /// Whether the value must be boxed because its type contains the owner (recursion).
+    pub boxed: bool,
     /// Validation rules and example.
     pub constraints: Constraints,
 }

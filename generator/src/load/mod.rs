@@ -5,6 +5,7 @@
 //! line and column.
 
 mod locate;
+mod normalize;
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +14,7 @@ use serde_json::Value;
 use crate::diagnostic::{Diagnostic, Warning};
 
 pub use locate::locate;
+pub use normalize::{normalize, Normalized};
 
 /// A spec read from disk, parsed, and checked to be an OpenAPI 3.0 or 3.1 document.
 #[derive(Debug, Clone)]

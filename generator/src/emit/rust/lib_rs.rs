@@ -52,10 +52,18 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
             client_items.push(ident(&variable.type_ident).into_token_stream());
         }
     }
+    let deprecated = has_deprecated(api).then(|| {
+        quote! {
+            // Items the API deprecates carry `#[deprecated]` for callers; the client itself
+            // still has to name them.
+            #![allow(deprecated)]
+        }
+    });
     quote! {
         #( #![doc = #doc_lines] )*
         #![forbid(unsafe_code)]
         #![warn(missing_docs)]
+        #deprecated
 
         mod client;
         mod error;
@@ -66,4 +74,14 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
         pub use client::{#(#client_items),*};
         pub use error::{BuildError, Error, InvalidRequest};
     }
+}
+
+fn has_deprecated(api: &Api) -> bool {
+    let fields_deprecated = api.types.iter().any(|t| {
+        t.deprecated || matches!(&t.kind, crate::ir::TypeKind::Struct { fields, .. } if fields.iter().any(|f| f.deprecated))
+    });
+    let ops_deprecated = api.operations.iter().any(|op| {
+        op.deprecated || op.params.iter().any(|p| p.deprecated) || op.body.as_ref().is_some_and(|b| b.fields.iter().any(|f| f.deprecated))
+    });
+    fields_deprecated || ops_deprecated
 }

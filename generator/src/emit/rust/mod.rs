@@ -5,6 +5,7 @@
 
 mod client;
 mod example;
+mod form;
 mod lib_rs;
 mod operations;
 mod runtime;
@@ -147,13 +148,15 @@ pub struct Dependencies {
     pub percent_encoding: bool,
     /// `form_urlencoded`, for query strings and form bodies.
     pub form_urlencoded: bool,
+    /// `futures-util`, for the streams of paginated operations.
+    pub futures_util: bool,
 }
 
 impl Dependencies {
     /// What `api`'s operations need.
     pub fn of(api: &Api) -> Self {
         let uses = runtime::Uses::of(api);
-        Self { base64: uses.base64, percent_encoding: uses.path, form_urlencoded: uses.form || uses.cookie }
+        Self { base64: uses.base64, percent_encoding: uses.path, form_urlencoded: uses.form || uses.cookie, futures_util: uses.pages }
     }
 }
 

@@ -8,9 +8,9 @@ use quote::{format_ident, quote};
 
 use super::runtime::is_scalar;
 use super::types::{constraint_doc, field_doc};
-use super::{doc_lines, docs, ident, rust_type};
+use super::{doc_lines, docs, form, ident, rust_type};
 use crate::emit::{text, CrateInfo};
-use crate::ir::{Api, BodyEncoding, Field, Operation, ParamLocation, PathSegment, Status, StringFormat, TypeRef};
+use crate::ir::{Api, BodyEncoding, Field, Operation, ParamLocation, ParamStyle, Parameter, PathSegment, Status, StringFormat, TypeRef};
 
 /// One token stream per group, by module name.
 pub fn emit(api: &Api, krate: &CrateInfo) -> BTreeMap<String, TokenStream> {
@@ -120,13 +120,67 @@ fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> TokenStream {
     let request_struct = (!fields.is_empty()).then(|| request_struct(op, &fields));
     let error_enum = error_enum(op);
     let method = method(api, krate, op, &fields);
+    let pages = pages_method(op, &fields);
     quote! {
         #request_struct
         #error_enum
         impl Client {
             #method
+            #pages
         }
     }
+}
+
+/// The name of the method that streams every page of a paginated operation.
+pub(crate) fn pages_ident(op: &Operation) -> String {
+    format!("{}_pages", op.ident)
+}
+
+/// For a paginated operation, a method returning a stream of pages that follows the next-page
+/// token until the last page.
+fn pages_method(op: &Operation, fields: &[RequestField<'_>]) -> Option<TokenStream> {
+    let pagination = op.pagination.as_ref()?;
+    if fields.is_empty() {
+        return None;
+    }
+    let param = op.params.iter().find(|p| p.name == pagination.param)?;
+    let success = op.success_responses().find_map(|r| r.body.as_ref())?;
+    let success_type = rust_type(success, &quote!(types::));
+    let name = ident(&pages_ident(op));
+    let single = ident(&op.ident);
+    let request_name = ident(&request_type_name(op));
+    let error_name = ident(&error_type_name(op));
+    let token_field = ident(&param.ident);
+    let next_field = ident(&pagination.next_field_ident);
+    let path_args: Vec<_> = op.path_params().map(|p| ident(&p.ident)).collect();
+    let doc = doc_lines(&format!(
+        "Every page of [`Client::{}`], in order: the stream sends `request`, then follows `{}` \
+         (as the `{}` parameter) until the API returns none.\n\n\
+         A page that fails ends the stream with its error. A server that returns the same \
+         token again also ends it, rather than looping forever.",
+        op.ident, pagination.next_field, pagination.param
+    ));
+    Some(quote! {
+        #doc
+        pub fn #name<'a>(
+            &'a self,
+            #(#path_args: &'a str,)*
+            request: #request_name,
+        ) -> impl futures_util::Stream<Item = Result<#success_type, Error<#error_name>>> + 'a {
+            futures_util::stream::try_unfold(Some(request), move |next| async move {
+                let Some(request) = next else {
+                    return Ok(None);
+                };
+                let page = self.#single(#(#path_args,)* &request).await?;
+                let next = page
+                    .#next_field
+                    .clone()
+                    .filter(|token| request.#token_field.as_ref() != Some(token))
+                    .map(|token| #request_name { #token_field: Some(token), ..request });
+                Ok(Some((page, next)))
+            })
+        }
+    })
 }
 
 fn request_struct(op: &Operation, fields: &[RequestField<'_>]) -> TokenStream {
@@ -164,6 +218,12 @@ fn request_struct(op: &Operation, fields: &[RequestField<'_>]) -> TokenStream {
             }
         };
         let doc = docs(Some(&text));
+        let deprecated = match field {
+            RequestField::Param(p) => p.deprecated,
+            RequestField::Body(f) => f.deprecated,
+        }
+        .then(|| quote!(#[deprecated]));
+        let doc = quote!(#doc #deprecated);
         let ty = if required { ty } else { quote!(Option<#ty>) };
         quote!(#doc pub #name: #ty,)
     });
@@ -225,7 +285,7 @@ fn error_enum(op: &Operation) -> TokenStream {
 }
 
 /// The expression that turns a field value (a reference) into the `&str` to send.
-fn wire_text(ty: &TypeRef, value: TokenStream, api: &Api) -> TokenStream {
+pub(super) fn wire_text(ty: &TypeRef, value: TokenStream, api: &Api) -> TokenStream {
     match ty {
         TypeRef::String(StringFormat::Plain) => value,
         TypeRef::String(StringFormat::Base64) => quote!(&runtime::base64(#value)),
@@ -276,7 +336,7 @@ fn method(api: &Api, krate: &CrateInfo, op: &Operation, fields: &[RequestField<'
             let url = format!(#format_string, self.base_url());
         }
     } else {
-        let appends = query_params.iter().map(|p| append_statement(quote!(query), &p.name, &p.ident, p.required, &p.ty, api));
+        let appends = query_params.iter().map(|p| query_append(api, p));
         quote! {
             #(#encodings)*
             let mut url = format!(#format_string, self.base_url());
@@ -348,7 +408,11 @@ fn method(api: &Api, krate: &CrateInfo, op: &Operation, fields: &[RequestField<'
             let media_type = &body.media_type;
             match body.encoding {
                 BodyEncoding::Form => {
-                    let appends = body.fields.iter().map(|f| append_statement(quote!(form), &f.name, &f.ident, f.required, &f.ty, api));
+                    let target = form::Target { form: quote!(form), arg: quote!(&mut form) };
+                    let appends = body
+                        .fields
+                        .iter()
+                        .map(|f| form::append_field(api, f, quote!(request), form::Key::Top(&f.name), &target, body.json_fields.contains(&f.name)));
                     (
                         quote! {
                             let mut form = runtime::Form::new();
@@ -412,8 +476,10 @@ fn method(api: &Api, krate: &CrateInfo, op: &Operation, fields: &[RequestField<'
     let example = super::example::usage_example(api, krate, op, true);
     doc_text.push_str(&format!("\n\n# Example\n\n```no_run\n{example}\n```"));
     let doc = doc_lines(&doc_text);
+    let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
     quote! {
         #doc
+        #deprecated
         pub async fn #name(&self, #(#path_args)* #request_arg) -> Result<#success_type, Error<#error_name>> {
             #url
             #headers
@@ -427,16 +493,44 @@ fn method(api: &Api, krate: &CrateInfo, op: &Operation, fields: &[RequestField<'
     }
 }
 
-fn append_statement(target: TokenStream, wire: &str, field_ident: &str, required: bool, ty: &TypeRef, api: &Api) -> TokenStream {
-    let field = ident(field_ident);
-    if required {
-        let text = wire_text(ty, quote!(&request.#field), api);
-        quote!(#target.append(#wire, #text);)
+/// Statements adding a query parameter, as its style says.
+fn query_append(api: &Api, p: &Parameter) -> TokenStream {
+    let target = form::Target { form: quote!(query), arg: quote!(&mut query) };
+    let name = &p.name;
+    let body = match (&p.ty, p.style) {
+        (TypeRef::Array(item), style) if is_scalar(item, api) && style != ParamStyle::DeepObject => {
+            let text = wire_text(item, quote!(item), api);
+            let separator = match style {
+                ParamStyle::Form if p.explode => None,
+                ParamStyle::SpaceDelimited => Some(" "),
+                ParamStyle::PipeDelimited => Some("|"),
+                _ => Some(","),
+            };
+            match separator {
+                // Exploded: one `name=item` entry per item.
+                None => quote! {
+                    for item in value {
+                        query.append(#name, #text);
+                    }
+                },
+                Some(separator) => quote! {
+                    let joined: Vec<String> = value.iter().map(|item| (#text).to_owned()).collect();
+                    query.append(#name, &joined.join(#separator));
+                },
+            }
+        }
+        _ => form::append(api, &p.ty, quote!(value), form::Key::Top(name), &target, false),
+    };
+    let field = ident(&p.ident);
+    if p.required {
+        quote! {
+            let value = &request.#field;
+            #body
+        }
     } else {
-        let text = wire_text(ty, quote!(value), api);
         quote! {
             if let Some(value) = &request.#field {
-                #target.append(#wire, #text);
+                #body
             }
         }
     }

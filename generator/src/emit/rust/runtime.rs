@@ -17,6 +17,7 @@ pub(super) struct Uses {
     pub json_body: bool,
     pub json_text: bool,
     pub cookie: bool,
+    pub pages: bool,
     pub decode: bool,
 }
 
@@ -51,6 +52,7 @@ impl Uses {
                 }
             }
             uses.decode |= op.responses.iter().any(|r| r.body.is_some());
+            uses.pages |= op.pagination.is_some();
         }
         uses
     }

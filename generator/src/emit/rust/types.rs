@@ -3,12 +3,18 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{docs, ident, rust_type};
+use super::{docs, form, ident, rust_type};
 use crate::ir::{Api, EnumValue, Field, TypeDef, TypeKind};
 
 /// The whole `types` module.
 pub fn emit(api: &Api) -> TokenStream {
-    let defs = api.types.iter().map(type_def);
+    let form_types = form::form_types(api);
+    let defs = api.types.iter().map(|def| {
+        let tokens = type_def(def);
+        let form_impl = form_types.contains(&def.ident).then(|| form::append_form_impl(api, def));
+        quote!(#tokens #form_impl)
+    });
+    let runtime_import = (!form_types.is_empty()).then(|| quote!(use crate::runtime;));
     let uses_fmt = api.types.iter().any(|t| matches!(t.kind, TypeKind::Enum { .. }));
     let fmt_import = uses_fmt.then(|| quote!(use std::fmt;));
     let serde_import = (!api.types.is_empty()).then(|| quote!(use serde::{Deserialize, Serialize};));
@@ -17,6 +23,7 @@ pub fn emit(api: &Api) -> TokenStream {
         //! enumerations of parameters.
         #fmt_import
         #serde_import
+        #runtime_import
         #(#defs)*
     }
 }
@@ -33,16 +40,46 @@ fn type_def(def: &TypeDef) -> TokenStream {
     if def.deprecated {
         doc_text.push_str("\n\n**Deprecated** by the API.");
     }
+    let deprecated = def.deprecated.then(|| quote!(#[deprecated]));
     let doc = docs(Some(&doc_text));
+    let doc = quote!(#doc #deprecated);
     let name = ident(&def.ident);
     match &def.kind {
-        TypeKind::Struct { fields } => {
+        TypeKind::Struct { fields, additional } => {
+            let additional = additional.as_ref().map(|ty| {
+                let field = ident(&form::additional_ident(fields));
+                let ty = rust_type(ty, &quote!());
+                quote! {
+                    /// Properties beyond the ones listed above.
+                    #[serde(flatten)]
+                    pub #field: std::collections::BTreeMap<String, #ty>,
+                }
+            });
             let fields = fields.iter().map(|f| struct_field(f, &quote!()));
             quote! {
                 #doc
                 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
                 pub struct #name {
                     #(#fields)*
+                    #additional
+                }
+            }
+        }
+        TypeKind::Union { variants } => {
+            let variants = variants.iter().map(|v| {
+                let variant = ident(&v.ident);
+                let ty = rust_type(&v.ty, &quote!());
+                let line = format!(" A `{}` value.", super::rust_type_name(&v.ty));
+                quote!(#[doc = #line] #variant(#ty),)
+            });
+            quote! {
+                #doc
+                ///
+                /// Decoding tries each alternative in order and keeps the first that fits.
+                #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+                #[serde(untagged)]
+                pub enum #name {
+                    #(#variants)*
                 }
             }
         }
@@ -60,6 +97,8 @@ pub(super) fn struct_field(field: &Field, types: &TokenStream) -> TokenStream {
         quote!(#[serde(rename = #wire)])
     });
     let ty = rust_type(&field.ty, types);
+    let ty = if field.boxed { quote!(Box<#ty>) } else { ty };
+    let deprecated = field.deprecated.then(|| quote!(#[deprecated]));
     let optional = !field.required || field.nullable;
     let (ty, skip) = if optional {
         let skip = (!field.required).then(|| quote!(#[serde(default, skip_serializing_if = "Option::is_none")]));
@@ -69,6 +108,7 @@ pub(super) fn struct_field(field: &Field, types: &TokenStream) -> TokenStream {
     };
     quote! {
         #doc
+        #deprecated
         #rename
         #skip
         pub #name: #ty,
