@@ -9,3 +9,7 @@ cd "$(dirname "$0")/.."
 scripts/validate-spec.sh
 # Snapshots are compared, never written, unless a developer asks (cargo insta review).
 INSTA_UPDATE="${INSTA_UPDATE:-no}" cargo test --workspace --no-fail-fast
+
+# Whole generated clients (Chargebee's published API, and the wire-rules fixture), compiled,
+# linted and tested against a local server.
+scripts/test-full-clients.sh

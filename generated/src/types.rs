@@ -1263,7 +1263,7 @@ impl fmt::Display for InvoiceNoteEntityType {
 }
 
 /// Shipping address for the invoice.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct InvoiceShippingAddress {
     /// The first name of the contact.
     ///
@@ -1350,7 +1350,7 @@ pub struct InvoiceShippingAddress {
 }
 
 /// Billing address for the invoice.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct InvoiceBillingAddress {
     /// The first name of the billing contact.
     ///

@@ -93,7 +93,13 @@ impl<'a> Lowerer<'a> {
         let (servers, server_variables) = self.servers()?;
         let auth = self.auth();
         let operations = self.operations()?;
-        mark_open_enums(&mut self.types, &operations);
+        let (webhooks, webhook_discriminator) = self.webhooks()?;
+        let received: Vec<&TypeRef> = operations
+            .iter()
+            .flat_map(|op| op.responses.iter().filter_map(|r| r.body.as_ref()))
+            .chain(webhooks.iter().filter_map(|w| w.payload.as_ref()))
+            .collect();
+        mark_open_enums(&mut self.types, &received);
         mark_boxed_fields(&mut self.types);
         Ok(Api {
             title: doc.info.title.clone(),
@@ -104,8 +110,8 @@ impl<'a> Lowerer<'a> {
             auth,
             operations,
             types: std::mem::take(&mut self.types),
-            webhooks: Vec::new(),
-            webhook_discriminator: None,
+            webhooks,
+            webhook_discriminator,
         })
     }
 
@@ -160,6 +166,7 @@ impl<'a> Lowerer<'a> {
             }
             let ident = match server.description.as_deref() {
                 Some(d) if !d.trim().is_empty() && d.split_whitespace().count() <= 4 => names::pascal(d),
+                _ if self.doc.servers.len() == 1 => "Main".to_owned(),
                 _ => format!("Server{index}"),
             };
             servers.push(Server {
@@ -204,7 +211,7 @@ impl<'a> Lowerer<'a> {
     fn operations(&mut self) -> Result<Vec<Operation>, Diagnostic> {
         let mut operations = Vec::new();
         let mut method_scope = Scope::with_reserved(["new", "builder", "base_url", "clone", "fmt", "send"]);
-        let mut group_scope = Scope::with_reserved(["client", "error", "runtime", "types", "lib", "main", "tests"]);
+        let mut group_scope = Scope::with_reserved(["client", "error", "runtime", "types", "webhooks", "lib", "main", "tests"]);
         let mut groups: BTreeMap<String, String> = BTreeMap::new();
         let mut seen_ids: HashMap<String, String> = HashMap::new();
         for (path, item) in &self.doc.paths.paths {
@@ -548,10 +555,12 @@ impl<'a> Lowerer<'a> {
             constraints.default = None;
             constraints.example = None;
         }
+        // A `$ref` keeps its own description only as a sibling (recorded when loading).
+        let description = if by_ref { self.loaded.ref_descriptions.get(at).cloned() } else { data.description.clone() };
         Ok(Lowered {
             ty,
             nullable: data.nullable,
-            description: if by_ref { None } else { data.description.clone() },
+            description,
             deprecated: data.deprecated,
             constraints,
         })
@@ -559,19 +568,20 @@ impl<'a> Lowerer<'a> {
 
     fn schema_type(&mut self, schema: &'a Schema, at: &str, hint: &str, depth: usize) -> Result<TypeRef, Diagnostic> {
         let ty = match &schema.schema_kind {
+            // An untyped schema listing only strings (`const: gadget` in 3.1) is a string enum.
+            SchemaKind::Any(any)
+                if any.properties.is_empty()
+                    && !any.enumeration.is_empty()
+                    && any.typ.as_deref().is_none_or(|t| t == "string")
+                    && any.enumeration.iter().all(serde_json::Value::is_string) =>
+            {
+                let values: Vec<String> = any.enumeration.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect();
+                self.enum_type(&values, schema, at, hint)
+            }
             SchemaKind::Type(Type::String(s)) => {
                 let values: Vec<String> = s.enumeration.iter().flatten().cloned().collect();
                 if !values.is_empty() {
-                    let ident = self.type_scope.claim(names::type_name(hint));
-                    let def = TypeDef {
-                        ident: ident.clone(),
-                        origin: at.to_owned(),
-                        description: schema.schema_data.description.clone(),
-                        deprecated: schema.schema_data.deprecated,
-                        kind: TypeKind::Enum { values: enum_values(&values), open: false },
-                    };
-                    self.types.push(def);
-                    TypeRef::Named(ident)
+                    self.enum_type(&values, schema, at, hint)
                 } else if matches!(s.format, VariantOrUnknownOrEmpty::Item(openapiv3::StringFormat::Byte)) {
                     TypeRef::String(StringFormat::Base64)
                 } else {
@@ -607,6 +617,9 @@ impl<'a> Lowerer<'a> {
             }
             SchemaKind::Any(any) if !any.properties.is_empty() => self.structure(schema, at, hint, depth)?,
             SchemaKind::Any(_) => TypeRef::Any,
+            // `allOf` with one member is how a `$ref` gets nullable or a description of its
+            // own: it is that member's type.
+            SchemaKind::AllOf { all_of } if all_of.len() == 1 => self.schema((&all_of[0]).into(), &format!("{at}/allOf/0"), hint, depth + 1)?.ty,
             SchemaKind::AllOf { .. } => self.structure(schema, at, hint, depth)?,
             SchemaKind::OneOf { one_of: members } | SchemaKind::AnyOf { any_of: members } => {
                 let keyword = if matches!(schema.schema_kind, SchemaKind::OneOf { .. }) { "oneOf" } else { "anyOf" };
@@ -619,6 +632,18 @@ impl<'a> Lowerer<'a> {
         };
         self.memo.insert(at.to_owned(), ty.clone());
         Ok(ty)
+    }
+
+    fn enum_type(&mut self, values: &[String], schema: &Schema, at: &str, hint: &str) -> TypeRef {
+        let ident = self.type_scope.claim(names::type_name(hint));
+        self.types.push(TypeDef {
+            ident: ident.clone(),
+            origin: at.to_owned(),
+            description: schema.schema_data.description.clone(),
+            deprecated: schema.schema_data.deprecated,
+            kind: TypeKind::Enum { values: enum_values(values), open: false },
+        });
+        TypeRef::Named(ident)
     }
 
     fn structure(&mut self, schema: &'a Schema, at: &str, hint: &str, depth: usize) -> Result<TypeRef, Diagnostic> {
@@ -727,6 +752,68 @@ impl<'a> Lowerer<'a> {
             def.kind = TypeKind::Union { variants };
         }
         Ok(TypeRef::Named(ident))
+    }
+
+    /// The 3.1 `webhooks`: each one's JSON payload type, and the payload property naming the
+    /// event when every payload has one.
+    fn webhooks(&mut self) -> Result<(Vec<Webhook>, Option<String>), Diagnostic> {
+        let mut scope = Scope::with_reserved(["Unknown"]);
+        let mut webhooks = Vec::new();
+        let loaded = self.loaded;
+        for (name, item) in &loaded.webhooks {
+            let at = pointer(["webhooks", name]);
+            let ReferenceOr::Item(item) = item else {
+                self.warn(&at, "a webhook given by `$ref` is not supported; it is left out");
+                continue;
+            };
+            let Some((method, op)) = item.iter().next() else {
+                self.warn(&at, "the webhook has no operation; it is left out");
+                continue;
+            };
+            let ident = scope.claim(names::pascal(name));
+            let payload = match &op.request_body {
+                Some(ReferenceOr::Item(body)) => {
+                    let json = body.content.iter().find(|(m, _)| {
+                        let m = essence(m);
+                        m == "application/json" || m.ends_with("+json")
+                    });
+                    match json.and_then(|(m, c)| c.schema.as_ref().map(|s| (m, s))) {
+                        Some((media_type, schema)) => {
+                            let s_at = format!("{at}/{method}/requestBody/content/{}/schema", crate::diagnostic::escape_token(media_type));
+                            Some(self.schema(schema.into(), &s_at, &format!("{ident} Event"), 0)?.ty)
+                        }
+                        None => None,
+                    }
+                }
+                Some(ReferenceOr::Reference { .. }) => {
+                    self.warn(&at, "a webhook request body given by `$ref` is not supported; its payload is kept as JSON");
+                    None
+                }
+                None => None,
+            };
+            webhooks.push(Webhook {
+                name: name.clone(),
+                ident,
+                summary: op.summary.clone(),
+                description: op.description.clone().or_else(|| item.description.clone()),
+                payload,
+            });
+        }
+        let discriminator = ["event_type", "type", "event"]
+            .into_iter()
+            .find(|candidate| {
+                !webhooks.is_empty()
+                    && webhooks.iter().all(|w| match &w.payload {
+                        Some(TypeRef::Named(name)) => self.types.iter().any(|t| {
+                            &t.ident == name
+                                && matches!(&t.kind, TypeKind::Struct { fields, .. }
+                                    if fields.iter().any(|f| f.name == *candidate && matches!(f.ty, TypeRef::String(_) | TypeRef::Named(_))))
+                        }),
+                        _ => false,
+                    })
+            })
+            .map(str::to_owned);
+        Ok((webhooks, discriminator))
     }
 
     /// Offset or cursor pagination: a query parameter `X` whose next value the success body
@@ -937,51 +1024,20 @@ fn is_token(name: &str) -> bool {
 }
 
 fn status_variant(status: Status) -> String {
-    let name = match status {
-        Status::Code(code) => match code {
-            200 => "Ok",
-            201 => "Created",
-            202 => "Accepted",
-            204 => "NoContent",
-            400 => "BadRequest",
-            401 => "Unauthorized",
-            402 => "PaymentRequired",
-            403 => "Forbidden",
-            404 => "NotFound",
-            405 => "MethodNotAllowed",
-            406 => "NotAcceptable",
-            408 => "RequestTimeout",
-            409 => "Conflict",
-            410 => "Gone",
-            412 => "PreconditionFailed",
-            413 => "PayloadTooLarge",
-            415 => "UnsupportedMediaType",
-            422 => "UnprocessableEntity",
-            429 => "TooManyRequests",
-            500 => "InternalServerError",
-            501 => "NotImplemented",
-            502 => "BadGateway",
-            503 => "ServiceUnavailable",
-            504 => "GatewayTimeout",
-            other => return format!("Status{other}"),
-        },
-        Status::Range(class) => return format!("Status{class}xx"),
-        Status::Default => "Other",
-    };
-    name.to_owned()
+    match status {
+        Status::Code(code) => names::status_name(code).map_or_else(|| format!("Status{code}"), str::to_owned),
+        Status::Range(class) => format!("Status{class}xx"),
+        Status::Default => "Other".to_owned(),
+    }
 }
 
 /// Enums read from responses must keep decoding when the server adds a value; enums only
 /// ever sent stay closed so that the compiler checks what the caller sends.
-fn mark_open_enums(types: &mut [TypeDef], operations: &[Operation]) {
+fn mark_open_enums(types: &mut [TypeDef], received: &[&TypeRef]) {
     let index: HashMap<String, usize> = types.iter().enumerate().map(|(i, t)| (t.ident.clone(), i)).collect();
     let mut stack: Vec<String> = Vec::new();
-    for op in operations {
-        for response in &op.responses {
-            if let Some(ty) = &response.body {
-                named_in(ty, &mut stack);
-            }
-        }
+    for ty in received {
+        named_in(ty, &mut stack);
     }
     let mut seen = HashSet::new();
     while let Some(ident) = stack.pop() {

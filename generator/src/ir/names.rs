@@ -64,8 +64,44 @@ pub fn pascal(raw: &str) -> String {
     ident
 }
 
-/// A type name: like [`pascal`], and never one the generated code needs for itself.
+/// The reason phrase of an HTTP status as an identifier (`404` → `NotFound`).
+pub fn status_name(code: u16) -> Option<&'static str> {
+    Some(match code {
+        200 => "Ok",
+        201 => "Created",
+        202 => "Accepted",
+        204 => "NoContent",
+        400 => "BadRequest",
+        401 => "Unauthorized",
+        402 => "PaymentRequired",
+        403 => "Forbidden",
+        404 => "NotFound",
+        405 => "MethodNotAllowed",
+        406 => "NotAcceptable",
+        408 => "RequestTimeout",
+        409 => "Conflict",
+        410 => "Gone",
+        412 => "PreconditionFailed",
+        413 => "PayloadTooLarge",
+        415 => "UnsupportedMediaType",
+        422 => "UnprocessableEntity",
+        429 => "TooManyRequests",
+        500 => "InternalServerError",
+        501 => "NotImplemented",
+        502 => "BadGateway",
+        503 => "ServiceUnavailable",
+        504 => "GatewayTimeout",
+        _ => return None,
+    })
+}
+
+/// A type name: like [`pascal`], and never one the generated code needs for itself. Schemas
+/// named after an HTTP status (Chargebee's `404`) are named for what they are
+/// (`NotFoundError`).
 pub fn type_name(raw: &str) -> String {
+    if let Some(name) = raw.parse::<u16>().ok().filter(|_| raw.len() == 3).and_then(status_name) {
+        return if name.ends_with("Error") { name.to_owned() } else { format!("{name}Error") };
+    }
     let ident = pascal(raw);
     if TAKEN_TYPE_NAMES.contains(&ident.as_str()) {
         format!("{ident}Model")
@@ -148,6 +184,9 @@ mod tests {
         assert_eq!(pascal("ünïcode"), "NCode");
         assert_eq!(type_name("Option"), "OptionModel");
         assert_eq!(type_name("invoice"), "Invoice");
+        assert_eq!(type_name("404"), "NotFoundError");
+        assert_eq!(type_name("500"), "InternalServerError");
+        assert_eq!(type_name("499"), "V499");
     }
 
     #[test]

@@ -27,6 +27,11 @@ pub struct Loaded {
     pub is_json: bool,
     /// The typed document.
     pub document: openapiv3::OpenAPI,
+    /// Descriptions written beside `$ref`s, by the pointer of the referencing object
+    /// (the 3.0 model keeps only the `$ref`).
+    pub ref_descriptions: std::collections::BTreeMap<String, String>,
+    /// The OpenAPI 3.1 `webhooks`, in spec order (the 3.0 model has no place for them).
+    pub webhooks: Vec<(String, openapiv3::ReferenceOr<openapiv3::PathItem>)>,
     /// What loading had to work around.
     pub warnings: Vec<Warning>,
 }
@@ -66,12 +71,18 @@ pub fn load_bytes(path: &Path, bytes: &[u8], is_json: bool) -> Result<Loaded, Di
         return Err(Diagnostic::new(path, None, "the spec file is empty")
             .with_help("point apiforge at an OpenAPI 3.0 or 3.1 document"));
     }
-    let value = parse_value(path, &text, is_json)?;
-    let mut loaded_warnings = Vec::new();
+    let mut value = parse_value(path, &text, is_json)?;
     check_version(path, &text, is_json, &value)?;
-    let document = to_openapi(path, &text, is_json, value)?;
-    loaded_warnings.sort_by(|a: &Warning, b| a.pointer.cmp(&b.pointer));
-    Ok(Loaded { file: path.to_owned(), text, is_json, document, warnings: loaded_warnings })
+    let mut warnings = Vec::new();
+    let normalized = normalize(&mut value, &mut warnings);
+    let document = to_openapi(path, &text, is_json, "#", value)?;
+    let webhooks = match normalized.webhooks {
+        Some(webhooks) => to_openapi::<indexmap::IndexMap<String, openapiv3::ReferenceOr<openapiv3::PathItem>>>(path, &text, is_json, "#/webhooks", webhooks)?
+            .into_iter()
+            .collect(),
+        None => Vec::new(),
+    };
+    Ok(Loaded { file: path.to_owned(), text, is_json, document, ref_descriptions: normalized.ref_descriptions, webhooks, warnings })
 }
 
 fn parse_value(path: &Path, text: &str, is_json: bool) -> Result<Value, Diagnostic> {
@@ -125,9 +136,10 @@ fn display(value: &Value) -> String {
     }
 }
 
-fn to_openapi(path: &Path, text: &str, is_json: bool, value: Value) -> Result<openapiv3::OpenAPI, Diagnostic> {
+/// Deserializes `value` (found at `base` in the document) into the OpenAPI model.
+fn to_openapi<T: serde::de::DeserializeOwned>(path: &Path, text: &str, is_json: bool, base: &str, value: Value) -> Result<T, Diagnostic> {
     serde_path_to_error::deserialize(value).map_err(|e| {
-        let pointer = path_to_pointer(e.path());
+        let pointer = format!("{base}{}", path_to_pointer(e.path()).trim_start_matches('#'));
         let inner = e.into_inner().to_string();
         let mut d = Diagnostic::new(path, Some(pointer.clone()), format!("the spec does not match OpenAPI: {inner}"));
         d.position = locate(text, is_json, &pointer);

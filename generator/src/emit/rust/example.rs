@@ -34,8 +34,9 @@ pub fn usage_example(api: &Api, krate: &CrateInfo, op: &Operation, doctest: bool
             let shown = fields.iter().find(|f| matches!(f, RequestField::Body(_)) && *f.ty() == TypeRef::String(StringFormat::Plain));
             match shown {
                 Some(field) => {
+                    let value = if field.required() { "\"example\".to_owned()" } else { "Some(\"example\".to_owned())" };
                     body.push(format!("let request = {request_name} {{"));
-                    body.push(format!("    {}: Some(\"example\".to_owned()),", field.ident()));
+                    body.push(format!("    {}: {value},", field.ident()));
                     body.push(format!("    ..{request_name}::default()"));
                     body.push("};".to_owned());
                 }

@@ -39,6 +39,7 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
         let g = ident(g);
         quote!(pub mod #g;)
     });
+    let webhooks = (!api.webhooks.is_empty()).then(|| quote!(pub mod webhooks;));
     let mut client_items = vec![quote!(Client), quote!(ClientBuilder)];
     if api.auth.is_some() {
         client_items.push(quote!(Credentials));
@@ -70,6 +71,7 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
         mod runtime;
         pub mod types;
         #(#modules)*
+        #webhooks
 
         pub use client::{#(#client_items),*};
         pub use error::{BuildError, Error, InvalidRequest};

@@ -10,6 +10,7 @@ mod lib_rs;
 mod operations;
 mod runtime;
 mod types;
+mod webhooks;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -28,6 +29,9 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> Result<Files, Error> {
     files.insert("src/error.rs".into(), format("src/error.rs", client::error_module())?);
     files.insert("src/runtime.rs".into(), format("src/runtime.rs", runtime::emit(api))?);
     files.insert("src/types.rs".into(), format("src/types.rs", types::emit(api))?);
+    if let Some(tokens) = webhooks::emit(api) {
+        files.insert("src/webhooks.rs".into(), format("src/webhooks.rs", tokens)?);
+    }
     for (group, tokens) in operations::emit(api, krate) {
         let path = format!("src/{group}.rs");
         let source = format(&path, tokens)?;

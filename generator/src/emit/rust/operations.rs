@@ -493,6 +493,17 @@ fn method(api: &Api, krate: &CrateInfo, op: &Operation, fields: &[RequestField<'
     }
 }
 
+/// Like [`wire_text`], as an owned `String`.
+fn owned_text(ty: &TypeRef, value: TokenStream, api: &Api) -> TokenStream {
+    match ty {
+        TypeRef::String(StringFormat::Plain) => quote!(#value.clone()),
+        TypeRef::String(StringFormat::Base64) => quote!(runtime::base64(#value)),
+        TypeRef::Integer(_) | TypeRef::Number | TypeRef::Boolean => quote!(#value.to_string()),
+        TypeRef::Named(_) if is_scalar(ty, api) => quote!(#value.as_str().to_owned()),
+        TypeRef::Named(_) | TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any => quote!(runtime::json(#value)),
+    }
+}
+
 /// Statements adding a query parameter, as its style says.
 fn query_append(api: &Api, p: &Parameter) -> TokenStream {
     let target = form::Target { form: quote!(query), arg: quote!(&mut query) };
@@ -500,6 +511,7 @@ fn query_append(api: &Api, p: &Parameter) -> TokenStream {
     let body = match (&p.ty, p.style) {
         (TypeRef::Array(item), style) if is_scalar(item, api) && style != ParamStyle::DeepObject => {
             let text = wire_text(item, quote!(item), api);
+            let owned = owned_text(item, quote!(item), api);
             let separator = match style {
                 ParamStyle::Form if p.explode => None,
                 ParamStyle::SpaceDelimited => Some(" "),
@@ -514,7 +526,7 @@ fn query_append(api: &Api, p: &Parameter) -> TokenStream {
                     }
                 },
                 Some(separator) => quote! {
-                    let joined: Vec<String> = value.iter().map(|item| (#text).to_owned()).collect();
+                    let joined: Vec<String> = value.iter().map(|item| #owned).collect();
                     query.append(#name, &joined.join(#separator));
                 },
             }

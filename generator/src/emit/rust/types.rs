@@ -55,10 +55,13 @@ fn type_def(def: &TypeDef) -> TokenStream {
                     pub #field: std::collections::BTreeMap<String, #ty>,
                 }
             });
+            // With every field optional, `..Default::default()` lets callers name only the
+            // fields they set.
+            let default = fields.iter().all(|f| !f.required || f.nullable).then(|| quote!(Default,));
             let fields = fields.iter().map(|f| struct_field(f, &quote!()));
             quote! {
                 #doc
-                #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+                #[derive(Debug, Clone, #default PartialEq, Serialize, Deserialize)]
                 pub struct #name {
                     #(#fields)*
                     #additional

@@ -1,0 +1,139 @@
+//! `src/webhooks.rs`: the events the API sends to subscribers, and a parser that turns a
+//! received body into the right event type.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{docs, doc_lines, ident, rust_type};
+use crate::ir::Api;
+
+/// The whole `webhooks` module; `None` when the API has no webhooks.
+pub fn emit(api: &Api) -> Option<TokenStream> {
+    if api.webhooks.is_empty() {
+        return None;
+    }
+    let types = quote!(types::);
+    let uses_types = api.webhooks.iter().any(|w| matches!(w.payload, Some(crate::ir::TypeRef::Named(_))));
+    let types_import = uses_types.then(|| quote!(use crate::types;));
+    let catch_all = if api.webhooks.iter().any(|w| w.ident == "Unknown") { ident("UnknownEvent") } else { ident("Unknown") };
+    let variants = api.webhooks.iter().map(|w| {
+        let variant = ident(&w.ident);
+        let mut text = w.summary.clone().or_else(|| w.description.clone()).unwrap_or_default();
+        text.push_str(&format!("\n\nEvent `{}`.", w.name.replace('`', "'")));
+        let doc = docs(Some(&text));
+        match &w.payload {
+            Some(ty) => {
+                let ty = rust_type(ty, &types);
+                quote!(#doc #variant(#ty),)
+            }
+            None => quote!(#doc #variant(serde_json::Value),),
+        }
+    });
+    let name_arms = api.webhooks.iter().map(|w| {
+        let variant = ident(&w.ident);
+        let name = &w.name;
+        quote!(Self::#variant(_) => #name,)
+    });
+    let parse_arms = api.webhooks.iter().map(|w| {
+        let variant = ident(&w.ident);
+        let name = &w.name;
+        quote!(#name => WebhookEvent::#variant(serde_json::from_value(payload)?),)
+    });
+    let (parse, parse_doc) = match &api.webhook_discriminator {
+        Some(property) => (
+            quote! {
+                pub fn parse_webhook(body: &[u8]) -> Result<WebhookEvent, WebhookError> {
+                    let payload: serde_json::Value = serde_json::from_slice(body)?;
+                    let event = match payload.get(#property).and_then(serde_json::Value::as_str) {
+                        Some(event) => event.to_owned(),
+                        None => return Err(WebhookError::MissingEventName),
+                    };
+                    Ok(match event.as_str() {
+                        #(#parse_arms)*
+                        _ => WebhookEvent::#catch_all { event, payload },
+                    })
+                }
+            },
+            format!(
+                "Parses the body of a webhook request into its event, chosen by the payload's \
+                 `{property}` property.\n\n\
+                 An event type this client does not know yet is returned as \
+                 [`WebhookEvent::{catch_all}`] with its payload, not as an error.\n\n\
+                 # Errors\n\n\
+                 [`WebhookError`] when the body is not JSON, has no string `{property}`, or does \
+                 not match the documented payload of its event."
+            ),
+        ),
+        None => (
+            quote! {
+                pub fn parse_webhook(event: &str, body: &[u8]) -> Result<WebhookEvent, WebhookError> {
+                    let payload: serde_json::Value = serde_json::from_slice(body)?;
+                    Ok(match event {
+                        #(#parse_arms)*
+                        _ => WebhookEvent::#catch_all { event: event.to_owned(), payload },
+                    })
+                }
+            },
+            format!(
+                "Parses the body of a webhook request for event `event` (the payload does not \
+                 name its event: take it from where the API puts it, such as a header).\n\n\
+                 An event type this client does not know yet is returned as \
+                 [`WebhookEvent::{catch_all}`] with its payload, not as an error.\n\n\
+                 # Errors\n\n\
+                 [`WebhookError`] when the body is not JSON or does not match the documented \
+                 payload of its event."
+            ),
+        ),
+    };
+    let parse_doc = doc_lines(&parse_doc);
+    let missing_name = api.webhook_discriminator.as_ref().map(|property| {
+        let message = format!("the webhook payload has no string `{property}` naming its event");
+        quote! {
+            /// The payload does not name its event.
+            #[error(#message)]
+            MissingEventName,
+        }
+    });
+    Some(quote! {
+        //! Events the API sends to your webhook endpoint, and [`parse_webhook`] to read them.
+
+        #types_import
+
+        /// An event received on a webhook endpoint.
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        pub enum WebhookEvent {
+            #(#variants)*
+            /// An event this client does not know, kept with its payload.
+            #catch_all {
+                /// The event's name.
+                event: String,
+                /// The payload, as received.
+                payload: serde_json::Value,
+            },
+        }
+
+        impl WebhookEvent {
+            /// The event's name as the API sends it (`subscription_created`).
+            pub fn name(&self) -> &str {
+                match self {
+                    #(#name_arms)*
+                    Self::#catch_all { event, .. } => event,
+                }
+            }
+        }
+
+        /// Why a webhook body could not be read.
+        #[derive(Debug, thiserror::Error)]
+        #[non_exhaustive]
+        pub enum WebhookError {
+            /// The body is not JSON, or does not match its event's payload.
+            #[error("the webhook payload is not valid: {0}")]
+            Invalid(#[from] serde_json::Error),
+            #missing_name
+        }
+
+        #parse_doc
+        #parse
+    })
+}

@@ -1,0 +1,142 @@
+//! A raw HTTP/1.1 test server on 127.0.0.1: it records the bytes of each request exactly as
+//! the client sent them (no framework normalizes the path or the headers first) and answers
+//! with canned responses. Shared by the workspace's tests and the generated-Chargebee harness.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::Duration;
+
+/// A request as the server received it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordedRequest {
+    /// `POST`.
+    pub method: String,
+    /// The request target exactly as sent (`/api/v2/invoices/a%2Fb/resume_dunning`).
+    pub target: String,
+    /// Header names (lowercased) and values, in the order received.
+    pub headers: Vec<(String, String)>,
+    /// The body bytes.
+    pub body: Vec<u8>,
+}
+
+impl RecordedRequest {
+    /// Every value of header `name` (case-insensitive).
+    pub fn header_values(&self, name: &str) -> Vec<&str> {
+        self.headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str()).collect()
+    }
+
+    /// The single value of header `name`; `None` if absent. Panics if repeated.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        let values = self.header_values(name);
+        assert!(values.len() <= 1, "header {name} sent {} times", values.len());
+        values.first().copied()
+    }
+}
+
+/// A response the server sends.
+#[derive(Debug, Clone)]
+pub struct CannedResponse {
+    /// The status code.
+    pub status: u16,
+    /// The `Content-Type`.
+    pub content_type: String,
+    /// The body.
+    pub body: String,
+}
+
+impl CannedResponse {
+    /// A JSON response.
+    pub fn json(status: u16, body: &str) -> Self {
+        Self { status, content_type: "application/json;charset=utf-8".into(), body: body.into() }
+    }
+
+    /// A response with any content type.
+    pub fn with_type(status: u16, content_type: &str, body: &str) -> Self {
+        Self { status, content_type: content_type.into(), body: body.into() }
+    }
+}
+
+/// An HTTP server on 127.0.0.1 that records requests and replays canned responses, one per
+/// connection, in order; the last one repeats.
+pub struct TestServer {
+    addr: SocketAddr,
+    requests: Arc<Mutex<Vec<RecordedRequest>>>,
+}
+
+impl TestServer {
+    /// Starts a server answering with `responses`.
+    pub fn start(responses: Vec<CannedResponse>) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        let addr = listener.local_addr().expect("local address");
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let recorded = Arc::clone(&requests);
+        thread::spawn(move || {
+            for (index, stream) in listener.incoming().enumerate() {
+                let Ok(stream) = stream else { continue };
+                let response = responses.get(index).or(responses.last()).cloned();
+                let recorded = Arc::clone(&recorded);
+                thread::spawn(move || serve(stream, response, &recorded));
+            }
+        });
+        Self { addr, requests }
+    }
+
+    /// `http://127.0.0.1:PORT`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The requests received so far.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.requests.lock().map(|r| r.clone()).unwrap_or_default()
+    }
+}
+
+fn serve(stream: TcpStream, response: Option<CannedResponse>, recorded: &Mutex<Vec<RecordedRequest>>) {
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    let Ok(read_half) = stream.try_clone() else { return };
+    let mut reader = BufReader::new(read_half);
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    let mut parts = request_line.trim_end().splitn(3, ' ');
+    let method = parts.next().unwrap_or_default().to_owned();
+    let target = parts.next().unwrap_or_default().to_owned();
+    let mut headers = Vec::new();
+    loop {
+        let mut line = String::new();
+        match reader.read_line(&mut line) {
+            Ok(0) | Err(_) => return,
+            Ok(_) => {}
+        }
+        let line = line.trim_end_matches(['\r', '\n']);
+        if line.is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
+        }
+    }
+    let length = headers.iter().find(|(n, _)| n == "content-length").and_then(|(_, v)| v.parse::<usize>().ok()).unwrap_or(0);
+    let mut body = vec![0; length];
+    if reader.read_exact(&mut body).is_err() {
+        return;
+    }
+    if let Ok(mut requests) = recorded.lock() {
+        requests.push(RecordedRequest { method, target, headers, body });
+    }
+    let Some(response) = response else { return };
+    let reply = format!(
+        "HTTP/1.1 {} X\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{}",
+        response.status,
+        response.content_type,
+        response.body.len(),
+        response.body
+    );
+    let mut stream = stream;
+    let _ = stream.write_all(reply.as_bytes());
+    let _ = stream.flush();
+}
