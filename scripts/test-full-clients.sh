@@ -24,7 +24,7 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}"
 
 cargo build -q --release -p apiforge
 start=$(date +%s%N)
-"$CARGO_TARGET_DIR/release/apiforge" generate "$spec" --out "$work/chargebee" --crate-name chargebee-v1
+"$CARGO_TARGET_DIR/release/apiforge" generate "$spec" --out "$work/chargebee" --crate-name chargebee-v1 --idempotency-header chargebee-idempotency-key
 end=$(date +%s%N)
 echo "Chargebee v1 client generated in $(( (end - start) / 1000000 )) ms: $(find "$work/chargebee/src" -name '*.rs' | wc -l) Rust files, $(cat "$work/chargebee"/src/*.rs | wc -l) lines"
 "$CARGO_TARGET_DIR/release/apiforge" generate tests/fixtures/form_rules.yaml --out "$work/form-rules"
@@ -59,6 +59,7 @@ form-rules = { path = "../form-rules" }
 form_urlencoded = "1"
 futures-util = { version = "0.3", default-features = false }
 serde_json = "1"
+socket2 = "0.6"
 tokio = { version = "1", features = ["macros", "rt"] }
 TOML
 echo "//! End-to-end tests of generated clients; see tests/full_clients/." > "$work/e2e/lib.rs"

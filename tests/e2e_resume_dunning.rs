@@ -7,7 +7,7 @@ use chargebee_api::types::{
     BadRequestErrorApiErrorCode, ChargebeeEventActions, ChargebeeEventEmail, ChargebeeEventWebhook, InvoiceLineItemType,
     InvoiceStatus, NotFoundErrorApiErrorCode, TooManyRequestsErrorApiErrorCode,
 };
-use chargebee_api::{Client, Credentials, Environment, Error, Port, Protocol, Server, ServerVariables};
+use chargebee_api::{Client, Credentials, Environment, Error, Port, Protocol, RetryPolicy, Server, ServerVariables};
 
 const API_KEY: &str = "test_cbkey_5f3a";
 
@@ -41,10 +41,13 @@ const INVOICE: &str = r#"{
   }
 }"#;
 
+/// A client without retries: these tests are about what is sent and how answers read;
+/// `e2e_faults.rs` tests retries.
 fn client(server: &TestServer) -> Client {
     Client::builder()
         .base_url(format!("{}/api/v2", server.url()))
         .credentials(Credentials::api_key(API_KEY))
+        .retry(RetryPolicy::none())
         .build()
         .expect("client builds")
 }
@@ -60,6 +63,7 @@ fn full_request() -> ResumeDunningRequest {
         chargebee_event_email: Some(ChargebeeEventEmail::AllDisabled),
         chargebee_event_webhook: Some(ChargebeeEventWebhook::AllDisabled),
         comment: Some("Resumed: card updated & retried = ok".into()),
+        idempotency_key: Some("key-0001".into()),
     }
 }
 
@@ -85,6 +89,7 @@ async fn sends_exactly_the_documented_request() {
     assert_eq!(request.header("chargebee-event-actions"), Some("all-disabled"));
     assert_eq!(request.header("chargebee-event-email"), Some("all-disabled"));
     assert_eq!(request.header("chargebee-event-webhook"), Some("all-disabled"));
+    assert_eq!(request.header("chargebee-idempotency-key"), Some("key-0001"));
     assert_eq!(request.body, b"comment=Resumed%3A+card+updated+%26+retried+%3D+ok");
     assert_eq!(request.header("content-length"), Some("50"));
     let user_agent = request.header("user-agent").unwrap_or_default();
@@ -96,7 +101,10 @@ async fn optional_values_left_out_are_not_sent() {
     let server = TestServer::start(vec![CannedResponse::json(200, INVOICE)]);
     client(&server).resume_dunning("inv_1", &ResumeDunningRequest::default()).await.expect("200");
     let request = &server.requests()[0];
-    assert!(request.headers.iter().all(|(name, _)| !name.starts_with("chargebee-")), "{:?}", request.headers);
+    let chargebee: Vec<&str> = request.headers.iter().filter(|(name, _)| name.starts_with("chargebee-")).map(|(name, _)| name.as_str()).collect();
+    // Only the idempotency key the client made up for the call.
+    assert_eq!(chargebee, ["chargebee-idempotency-key"]);
+    assert_eq!(request.header("chargebee-idempotency-key").map(str::len), Some(32));
     assert_eq!(request.body, b"");
     assert_eq!(request.header("content-type"), Some("application/x-www-form-urlencoded"));
 }
@@ -154,7 +162,7 @@ async fn the_invoice_decodes_with_nested_objects_and_unknown_enum_values() {
     let with_new_status = INVOICE.replace("\"payment_due\"", "\"written_off\"");
     let server = TestServer::start(vec![CannedResponse::json(200, INVOICE), CannedResponse::json(200, &with_new_status)]);
     let client = client(&server);
-    let invoice = client.resume_dunning("inv_1001", &ResumeDunningRequest::default()).await.expect("200").invoice;
+    let invoice = client.resume_dunning("inv_1001", &ResumeDunningRequest::default()).await.expect("200").into_body().invoice;
     assert_eq!(invoice.status, InvoiceStatus::PaymentDue);
     assert_eq!(invoice.amount_due, Some(1190));
     assert_eq!(invoice.start_date, 1_717_200_000);
@@ -162,7 +170,7 @@ async fn the_invoice_decodes_with_nested_objects_and_unknown_enum_values() {
     assert_eq!(line_items[0].type_, InvoiceLineItemType::Charge);
     assert_eq!(line_items[0].quantity, Some(1));
     assert_eq!(invoice.billing_address.and_then(|a| a.city).as_deref(), Some("Berlin"));
-    let invoice = client.resume_dunning("inv_1001", &ResumeDunningRequest::default()).await.expect("200").invoice;
+    let invoice = client.resume_dunning("inv_1001", &ResumeDunningRequest::default()).await.expect("200").into_body().invoice;
     assert_eq!(invoice.status, InvoiceStatus::Unknown("written_off".into()));
     assert_eq!(invoice.status.as_str(), "written_off");
 }
@@ -184,7 +192,7 @@ async fn documented_error_statuses_become_typed_errors() {
     }
     let mut errors = errors.into_iter();
     match errors.next() {
-        Some(Error::Api { status: 400, body }) => match *body {
+        Some(Error::Api(error)) if error.status == 400 => match error.body {
             ResumeDunningError::BadRequest(body) => {
                 assert_eq!(body.api_error_code, BadRequestErrorApiErrorCode::ParamWrongValue);
                 assert_eq!(body.param.as_deref(), Some("comment"));
@@ -195,28 +203,29 @@ async fn documented_error_statuses_become_typed_errors() {
         other => panic!("{other:?}"),
     }
     match errors.next() {
-        Some(Error::Api { status: 401, body }) => assert!(matches!(*body, ResumeDunningError::Unauthorized(ref b) if b.message.contains("authentication failed"))),
+        Some(Error::Api(error)) if error.status == 401 => {
+            assert!(matches!(error.body, ResumeDunningError::Unauthorized(ref b) if b.message.contains("authentication failed")))
+        }
         other => panic!("{other:?}"),
     }
     match errors.next() {
-        Some(Error::Api { status: 404, body }) => match *body {
+        Some(Error::Api(error)) if error.status == 404 => match error.body {
             ResumeDunningError::NotFound(body) => assert_eq!(body.api_error_code, NotFoundErrorApiErrorCode::ResourceNotFound),
             other => panic!("{other:?}"),
         },
         other => panic!("{other:?}"),
     }
     match errors.next() {
-        Some(Error::Api { status: 429, body }) => match *body {
+        Some(Error::Api(error)) if error.status == 429 => match error.body {
             ResumeDunningError::TooManyRequests(body) => assert_eq!(body.api_error_code, TooManyRequestsErrorApiErrorCode::ApiRequestLimitExceeded),
             other => panic!("{other:?}"),
         },
         other => panic!("{other:?}"),
     }
     match errors.next() {
-        Some(error @ Error::Api { status: 500, .. }) => {
+        Some(Error::Api(error)) if error.status == 500 => {
             assert!(error.to_string().starts_with("HTTP 500: Internal server error"), "{error}");
-            let Error::Api { body, .. } = error else { unreachable!() };
-            assert!(matches!(*body, ResumeDunningError::InternalServerError(_)));
+            assert!(matches!(error.body, ResumeDunningError::InternalServerError(_)));
         }
         other => panic!("{other:?}"),
     }
@@ -246,12 +255,12 @@ async fn undocumented_and_undecodable_answers_are_kept_apart() {
 }
 
 #[tokio::test]
-async fn connection_failures_are_transport_errors() {
+async fn connection_failures_are_connection_errors() {
     // Bind then drop a listener: nothing listens on that port any more.
     let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("port").port();
-    let client = Client::builder().base_url(format!("http://127.0.0.1:{port}")).build().expect("client");
+    let client = Client::builder().base_url(format!("http://127.0.0.1:{port}")).retry(RetryPolicy::none()).build().expect("client");
     let error = client.resume_dunning("inv_1", &ResumeDunningRequest::default()).await.unwrap_err();
-    assert!(matches!(error, Error::Transport(_)), "{error:?}");
+    assert!(matches!(error, Error::Connection(_)), "{error:?}");
 }
 
 #[test]

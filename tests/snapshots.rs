@@ -4,10 +4,10 @@
 use std::path::Path;
 
 use apiforge::{generate, Settings};
-use apiforge_tests::{resume_dunning_spec, workspace_root};
+use apiforge_tests::{resume_dunning_settings, resume_dunning_spec, workspace_root};
 
-fn snapshot_all(prefix: &str, spec: &Path) {
-    let generated = generate(spec, &Settings::default()).expect("spec generates");
+fn snapshot_all(prefix: &str, spec: &Path, settings: &Settings) {
+    let generated = generate(spec, settings).expect("spec generates");
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path(workspace_root().join("tests/snapshots"));
     settings.set_prepend_module_to_snapshot(false);
@@ -21,12 +21,12 @@ fn snapshot_all(prefix: &str, spec: &Path) {
 
 #[test]
 fn resume_dunning_client() {
-    snapshot_all("resume_dunning", &resume_dunning_spec());
+    snapshot_all("resume_dunning", &resume_dunning_spec(), &resume_dunning_settings());
 }
 
 /// A small API that uses what resume_dunning does not: query and cookie parameters, a JSON
 /// body, bearer auth, no servers, several success and error shapes, hostile names.
 #[test]
 fn features_fixture_client() {
-    snapshot_all("features", &workspace_root().join("tests/fixtures/features.yaml"));
+    snapshot_all("features", &workspace_root().join("tests/fixtures/features.yaml"), &Settings::default());
 }

@@ -1,5 +1,7 @@
 //! What can go wrong when building a client or calling an operation.
 
+use std::fmt;
+
 /// Why a [`Client`](crate::Client) could not be built.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -28,20 +30,42 @@ pub enum BuildError {
 #[error("{0}")]
 pub struct InvalidRequest(pub String);
 
+/// A request value outside the constraints the API documents, found before sending.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{field}` {message}")]
+pub struct ValidationError {
+    /// The field, as the API names it (`comment`).
+    pub field: String,
+    /// What is wrong (`is longer than 300 characters`).
+    pub message: String,
+}
+
+/// A documented error response: its status, headers and decoded body.
+#[derive(Debug, Clone)]
+pub struct ApiError<E> {
+    /// The HTTP status code.
+    pub status: u16,
+    /// The response headers.
+    pub headers: reqwest::header::HeaderMap,
+    /// The decoded body, one variant of the operation's error enum.
+    pub body: E,
+}
+
+impl<E: fmt::Display> fmt::Display for ApiError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "HTTP {}: {}", self.status, self.body)
+    }
+}
+
 /// The failure of an operation. `E` is the operation's enum of documented error
-/// responses.
+/// responses. Each kind of failure is its own variant, so callers can tell a refusal
+/// by the API from a network problem.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error<E> {
-    /// The server answered with an error response the API documents; its body is
-    /// decoded into `E`.
-    #[error("HTTP {status}: {body}")]
-    Api {
-        /// The HTTP status code.
-        status: u16,
-        /// The decoded response.
-        body: Box<E>,
-    },
+    /// The server answered with an error response the API documents.
+    #[error("{0}")]
+    Api(Box<ApiError<E>>),
     /// The server answered with a status the API does not document for the operation.
     #[error("unexpected HTTP status {status}")]
     UnexpectedStatus {
@@ -61,10 +85,20 @@ pub enum Error<E> {
         #[source]
         source: serde_json::Error,
     },
-    /// The request could not be sent or the response not received.
+    /// No complete response arrived in time (after any retries).
+    #[error("the request timed out: {0}")]
+    Timeout(#[source] reqwest::Error),
+    /// The connection could not be made or broke before the response was complete
+    /// (after any retries).
+    #[error("the connection failed: {0}")]
+    Connection(#[source] reqwest::Error),
+    /// Another failure of the HTTP stack (a redirect loop, say).
     #[error("the request failed: {0}")]
-    Transport(#[from] reqwest::Error),
+    Transport(#[source] reqwest::Error),
     /// The request was refused before sending.
     #[error("the request was not sent: {0}")]
     InvalidRequest(#[from] InvalidRequest),
+    /// A request value breaks a documented constraint; nothing was sent.
+    #[error("invalid request: {0}")]
+    Validation(#[from] ValidationError),
 }

@@ -3,10 +3,10 @@
 use std::fmt;
 use reqwest::header::CONTENT_TYPE;
 use reqwest::header::HeaderMap;
-use crate::error::Error;
+use crate::error::{Error, ValidationError};
 use crate::runtime;
 use crate::types;
-use crate::Client;
+use crate::{Client, Response};
 
 /// What [`Client::resume_dunning`] sends besides its path parameters.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -53,6 +53,22 @@ pub struct ResumeDunningRequest {
     ///
     /// Sent as the `comment` body field.
     pub comment: Option<String>,
+    /// The idempotency key, sent as the `chargebee-idempotency-key` header. Leave it `None` to let the client create one for this call (reused across its retries); set it to make the call safe to repeat yourself, for example after a crash.
+    pub idempotency_key: Option<String>,
+}
+
+impl ResumeDunningRequest {
+    /// Checks the values against the constraints the API documents (string lengths, number ranges), as [`Client::resume_dunning`] does before sending unless validation is turned off.
+    ///
+    /// # Errors
+    ///
+    /// The first [`ValidationError`] found, naming the field.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        if let Some(value) = &self.comment {
+            runtime::check_length("comment", value, None, Some(300))?;
+        }
+        Ok(())
+    }
 }
 
 /// The error responses [`Client::resume_dunning`] documents, carried by [`Error::Api`].
@@ -169,7 +185,10 @@ impl Client {
         &self,
         invoice_id: &str,
         request: &ResumeDunningRequest,
-    ) -> Result<types::ResumeDunningResponse, Error<ResumeDunningError>> {
+    ) -> Result<Response<types::ResumeDunningResponse>, Error<ResumeDunningError>> {
+        if self.validates_requests() {
+            request.validate()?;
+        }
         let invoice_id = runtime::path_segment("invoice-id", invoice_id)?;
         let url = format!("{}/invoices/{invoice_id}/resume_dunning", self.base_url());
         let mut headers = HeaderMap::new();
@@ -201,6 +220,13 @@ impl Client {
         if let Some(value) = &request.chargebee_event_webhook {
             runtime::header(&mut headers, "chargebee-event-webhook", value.as_str())?;
         }
+        let idempotency_key = request
+            .idempotency_key
+            .clone()
+            .or_else(|| self.new_idempotency_key());
+        if let Some(key) = &idempotency_key {
+            runtime::header(&mut headers, "chargebee-idempotency-key", key)?;
+        }
         let mut form = runtime::Form::new();
         if let Some(value) = &request.comment {
             form.append("comment", value);
@@ -210,61 +236,19 @@ impl Client {
             .headers(headers)
             .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
             .body(form.finish());
-        let (status, body) = runtime::send(builder).await?;
-        match status {
-            200 => runtime::decode(status, &body),
-            400 => Err(runtime::api_error(status, &body, ResumeDunningError::BadRequest)),
-            401 => {
-                Err(runtime::api_error(status, &body, ResumeDunningError::Unauthorized))
-            }
-            404 => Err(runtime::api_error(status, &body, ResumeDunningError::NotFound)),
-            405 => {
-                Err(
-                    runtime::api_error(
-                        status,
-                        &body,
-                        ResumeDunningError::MethodNotAllowed,
-                    ),
-                )
-            }
-            409 => Err(runtime::api_error(status, &body, ResumeDunningError::Conflict)),
-            422 => {
-                Err(
-                    runtime::api_error(
-                        status,
-                        &body,
-                        ResumeDunningError::UnprocessableEntity,
-                    ),
-                )
-            }
-            429 => {
-                Err(
-                    runtime::api_error(
-                        status,
-                        &body,
-                        ResumeDunningError::TooManyRequests,
-                    ),
-                )
-            }
-            500 => {
-                Err(
-                    runtime::api_error(
-                        status,
-                        &body,
-                        ResumeDunningError::InternalServerError,
-                    ),
-                )
-            }
-            503 => {
-                Err(
-                    runtime::api_error(
-                        status,
-                        &body,
-                        ResumeDunningError::ServiceUnavailable,
-                    ),
-                )
-            }
-            _ => Err(runtime::unexpected(status, &body)),
+        let sent = runtime::send(self, builder, idempotency_key.is_some()).await?;
+        match sent.status {
+            200 => runtime::decode(sent),
+            400 => Err(runtime::api_error(sent, ResumeDunningError::BadRequest)),
+            401 => Err(runtime::api_error(sent, ResumeDunningError::Unauthorized)),
+            404 => Err(runtime::api_error(sent, ResumeDunningError::NotFound)),
+            405 => Err(runtime::api_error(sent, ResumeDunningError::MethodNotAllowed)),
+            409 => Err(runtime::api_error(sent, ResumeDunningError::Conflict)),
+            422 => Err(runtime::api_error(sent, ResumeDunningError::UnprocessableEntity)),
+            429 => Err(runtime::api_error(sent, ResumeDunningError::TooManyRequests)),
+            500 => Err(runtime::api_error(sent, ResumeDunningError::InternalServerError)),
+            503 => Err(runtime::api_error(sent, ResumeDunningError::ServiceUnavailable)),
+            _ => Err(runtime::unexpected(sent)),
         }
     }
 }

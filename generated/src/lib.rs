@@ -43,8 +43,8 @@ pub mod types;
 pub mod invoices;
 
 pub use client::{
-    Client, ClientBuilder, Credentials, Server, ServerVariables, Protocol, Environment,
-    Port,
+    Client, ClientBuilder, Response, RetryPolicy, Credentials, Server, ServerVariables,
+    Protocol, Environment, Port,
 };
 
-pub use error::{BuildError, Error, InvalidRequest};
+pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};

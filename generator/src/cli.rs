@@ -47,6 +47,10 @@ struct GenerateArgs {
     /// Writes into a non-empty directory that apiforge did not create (its other files are kept).
     #[arg(long)]
     force: bool,
+    /// The request header carrying idempotency keys (Chargebee: chargebee-idempotency-key);
+    /// calls that change data are then retried safely with one key per call.
+    #[arg(long, value_name = "HEADER")]
+    idempotency_header: Option<String>,
 }
 
 /// Runs the command line and returns the process exit code.
@@ -62,6 +66,7 @@ fn generate_command(args: &GenerateArgs) -> ExitCode {
         crate_name: args.crate_name.clone(),
         crate_version: args.crate_version.clone(),
         templates_dir: args.templates.clone(),
+        idempotency_header: args.idempotency_header.clone(),
     };
     let generated = match generate(&args.spec, &settings) {
         Ok(generated) => generated,

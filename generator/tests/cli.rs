@@ -146,3 +146,26 @@ fn a_foreign_directory_is_not_replaced_without_force() {
     assert!(text(&run.stderr).contains("--force"), "{}", text(&run.stderr));
     assert_eq!(tree(&home), vec![("thesis.tex".to_owned(), b"years of work".to_vec())]);
 }
+
+#[test]
+fn the_idempotency_header_setting_adds_keys_to_writes() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("out");
+    let spec = spec();
+    let run = apiforge(&["generate", spec.to_str().unwrap(), "--out", out.to_str().unwrap(), "--idempotency-header", "Chargebee-Idempotency-Key"]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let invoices = fs::read_to_string(out.join("src/invoices.rs")).unwrap();
+    assert!(invoices.contains("pub idempotency_key: Option<String>,"), "a field for the caller's key");
+    assert!(invoices.contains("runtime::header(&mut headers, \"chargebee-idempotency-key\", key)?;"), "sent lowercased");
+    assert!(invoices.contains("runtime::send(self, builder, idempotency_key.is_some())"), "retried only with a key");
+
+    let without = tmp.path().join("without");
+    assert_eq!(apiforge(&["generate", spec.to_str().unwrap(), "--out", without.to_str().unwrap()]).status.code(), Some(0));
+    let invoices = fs::read_to_string(without.join("src/invoices.rs")).unwrap();
+    assert!(!invoices.contains("idempotency_key"));
+    assert!(invoices.contains("runtime::send(self, builder, false)"), "a POST without keys is never retried");
+
+    let bad = apiforge(&["generate", spec.to_str().unwrap(), "--out", without.to_str().unwrap(), "--idempotency-header", "bad header"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad.stderr).contains("not a valid HTTP header name"), "{}", text(&bad.stderr));
+}

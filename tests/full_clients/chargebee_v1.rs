@@ -163,10 +163,10 @@ async fn retrieve_decodes_and_errors_are_typed() {
     assert_eq!(found.customer.id, "cust_1");
 
     match client.retrieve_a_subscription("sub_missing", &RetrieveASubscriptionRequest::default()).await.unwrap_err() {
-        Error::Api { status: 404, body } => match *body {
-            RetrieveASubscriptionError::NotFound(error) => {
-                assert_eq!(error.api_error_code, NotFoundErrorApiErrorCode::ResourceNotFound);
-                assert_eq!(error.param.as_deref(), Some("subscription_id"));
+        Error::Api(error) if error.status == 404 => match error.body {
+            RetrieveASubscriptionError::NotFound(body) => {
+                assert_eq!(body.api_error_code, NotFoundErrorApiErrorCode::ResourceNotFound);
+                assert_eq!(body.param.as_deref(), Some("subscription_id"));
             }
             other => panic!("{other:?}"),
         },

@@ -16,6 +16,11 @@ pub fn resume_dunning_spec() -> PathBuf {
     workspace_root().join("spec/resume_dunning.yaml")
 }
 
+/// The settings `generated/` is made with (the README's first command).
+pub fn resume_dunning_settings() -> apiforge::Settings {
+    apiforge::Settings { idempotency_header: Some("chargebee-idempotency-key".to_owned()), ..apiforge::Settings::default() }
+}
+
 /// The README's Rust examples, compiled as doctests so that they cannot drift from the code.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]

@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// A request as the server received it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +19,8 @@ pub struct RecordedRequest {
     pub headers: Vec<(String, String)>,
     /// The body bytes.
     pub body: Vec<u8>,
+    /// When the server finished reading it.
+    pub received_at: Instant,
 }
 
 impl RecordedRequest {
@@ -44,17 +46,25 @@ pub struct CannedResponse {
     pub content_type: String,
     /// The body.
     pub body: String,
+    /// More headers, in order.
+    pub extra_headers: Vec<(String, String)>,
 }
 
 impl CannedResponse {
     /// A JSON response.
     pub fn json(status: u16, body: &str) -> Self {
-        Self { status, content_type: "application/json;charset=utf-8".into(), body: body.into() }
+        Self { status, content_type: "application/json;charset=utf-8".into(), body: body.into(), extra_headers: Vec::new() }
     }
 
     /// A response with any content type.
     pub fn with_type(status: u16, content_type: &str, body: &str) -> Self {
-        Self { status, content_type: content_type.into(), body: body.into() }
+        Self { status, content_type: content_type.into(), body: body.into(), extra_headers: Vec::new() }
+    }
+
+    /// Adds a header.
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.extra_headers.push((name.into(), value.into()));
+        self
     }
 }
 
@@ -65,19 +75,42 @@ pub struct TestServer {
     requests: Arc<Mutex<Vec<RecordedRequest>>>,
 }
 
+/// What the server does with one request.
+#[derive(Debug, Clone)]
+pub enum Reply {
+    /// Answer at once.
+    Respond(CannedResponse),
+    /// Answer after a pause (to outlast a client's timeout).
+    RespondAfter(Duration, CannedResponse),
+    /// Reset the connection (TCP RST) without answering.
+    Reset,
+}
+
+/// Decides the reply to the request with the given index (0 for the first).
+type Handler = dyn Fn(usize, &RecordedRequest) -> Reply + Send + Sync;
+
 impl TestServer {
-    /// Starts a server answering with `responses`.
+    /// Starts a server answering with `responses`, one per request in order; the last repeats.
     pub fn start(responses: Vec<CannedResponse>) -> Self {
+        Self::with_handler(move |index, _| {
+            let response = responses.get(index).or(responses.last()).cloned();
+            response.map_or(Reply::Reset, Reply::Respond)
+        })
+    }
+
+    /// Starts a server that replies as `handler` decides.
+    pub fn with_handler(handler: impl Fn(usize, &RecordedRequest) -> Reply + Send + Sync + 'static) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
         let addr = listener.local_addr().expect("local address");
         let requests = Arc::new(Mutex::new(Vec::new()));
         let recorded = Arc::clone(&requests);
+        let handler: Arc<Handler> = Arc::new(handler);
         thread::spawn(move || {
-            for (index, stream) in listener.incoming().enumerate() {
+            for stream in listener.incoming() {
                 let Ok(stream) = stream else { continue };
-                let response = responses.get(index).or(responses.last()).cloned();
                 let recorded = Arc::clone(&recorded);
-                thread::spawn(move || serve(stream, response, &recorded));
+                let handler = Arc::clone(&handler);
+                thread::spawn(move || serve(stream, &*handler, &recorded));
             }
         });
         Self { addr, requests }
@@ -88,13 +121,13 @@ impl TestServer {
         format!("http://{}", self.addr)
     }
 
-    /// The requests received so far.
+    /// The requests received so far, in the order they were read.
     pub fn requests(&self) -> Vec<RecordedRequest> {
         self.requests.lock().map(|r| r.clone()).unwrap_or_default()
     }
 }
 
-fn serve(stream: TcpStream, response: Option<CannedResponse>, recorded: &Mutex<Vec<RecordedRequest>>) {
+fn serve(stream: TcpStream, handler: &Handler, recorded: &Mutex<Vec<RecordedRequest>>) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
     let Ok(read_half) = stream.try_clone() else { return };
     let mut reader = BufReader::new(read_half);
@@ -125,15 +158,33 @@ fn serve(stream: TcpStream, response: Option<CannedResponse>, recorded: &Mutex<V
     if reader.read_exact(&mut body).is_err() {
         return;
     }
-    if let Ok(mut requests) = recorded.lock() {
-        requests.push(RecordedRequest { method, target, headers, body });
-    }
-    let Some(response) = response else { return };
+    let request = RecordedRequest { method, target, headers, body, received_at: Instant::now() };
+    let reply = match recorded.lock() {
+        Ok(mut requests) => {
+            let reply = handler(requests.len(), &request);
+            requests.push(request);
+            reply
+        }
+        Err(_) => return,
+    };
+    let response = match reply {
+        Reply::Respond(response) => response,
+        Reply::RespondAfter(pause, response) => {
+            thread::sleep(pause);
+            response
+        }
+        Reply::Reset => {
+            // Linger 0 makes close() send RST instead of FIN: a connection reset.
+            let _ = socket2::SockRef::from(&stream).set_linger(Some(Duration::ZERO));
+            return;
+        }
+    };
     let reply = format!(
-        "HTTP/1.1 {} X\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{}",
+        "HTTP/1.1 {} X\r\nContent-Type: {}\r\nContent-Length: {}\r\n{}Connection: close\r\n\r\n{}",
         response.status,
         response.content_type,
         response.body.len(),
+        response.extra_headers.iter().map(|(name, value)| format!("{name}: {value}\r\n")).collect::<String>(),
         response.body
     );
     let mut stream = stream;

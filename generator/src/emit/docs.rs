@@ -25,7 +25,7 @@ pub fn emit(api: &Api, krate: &CrateInfo, templates: &Templates) -> Result<Files
         "servers": servers(api),
         "auth": auth(api),
         "operations": operations,
-        "dependencies": Dependencies::of(api),
+        "dependencies": Dependencies::of(api, krate),
     });
     let mut files = Files::new();
     files.insert("Cargo.toml".into(), templates.render("Cargo.toml.j2", &context)?);
@@ -161,19 +161,30 @@ fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Value {
         "error_type": format!("{}Error", op.type_ident),
         "success_type": success_type,
         "success_fields": success_fields,
-        "signature": signature(op, &success_type),
+        "signature": signature(op, krate, &success_type),
         "example": usage_example(api, krate, op, false),
         "status_is_default": op.responses.iter().any(|r| r.status == Status::Default),
+        "idempotency_header": super::rust::idempotency_header(op, krate),
+        "retry": match (op.method, super::rust::idempotency_header(op, krate)) {
+            (crate::ir::Method::Post | crate::ir::Method::Patch, Some(_)) => "keyed",
+            (crate::ir::Method::Post | crate::ir::Method::Patch, None) => "never",
+            _ => "idempotent",
+        },
     })
 }
 
-fn signature(op: &Operation, success_type: &str) -> String {
+fn signature(op: &Operation, krate: &CrateInfo, success_type: &str) -> String {
     let mut args = vec!["&self".to_owned()];
     args.extend(op.path_params().map(|p| format!("{}: &str", p.ident)));
-    if op.other_params().next().is_some() || op.body.as_ref().is_some_and(|b| !b.fields.is_empty()) {
+    if super::rust::has_request_struct(op, krate) {
         args.push(format!("request: &{}Request", op.type_ident));
     }
-    format!("pub async fn {}({}) -> Result<{success_type}, Error<{}Error>>", op.ident, args.join(", "), op.type_ident)
+    format!(
+        "pub async fn {}({}) -> Result<Response<{success_type}>, Error<{}Error>>",
+        op.ident,
+        args.join(", "),
+        op.type_ident
+    )
 }
 
 fn parameter(api: &Api, p: &Parameter) -> Value {

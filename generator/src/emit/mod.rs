@@ -27,6 +27,10 @@ pub struct Settings {
     pub crate_version: Option<String>,
     /// A directory whose templates replace the built-in ones of the same file name.
     pub templates_dir: Option<PathBuf>,
+    /// The request header that carries an idempotency key (Chargebee:
+    /// `chargebee-idempotency-key`). With it, calls that change data get a key per call, reused
+    /// across retries, so they can be retried safely; without it they are never retried.
+    pub idempotency_header: Option<String>,
 }
 
 /// Facts about the crate being generated, derived once from the settings and the spec.
@@ -42,6 +46,8 @@ pub struct CrateInfo {
     pub title: String,
     /// The apiforge version that generated it.
     pub generator_version: String,
+    /// The idempotency-key header, lowercased, if the settings name one.
+    pub idempotency_header: Option<String>,
 }
 
 impl CrateInfo {
@@ -78,7 +84,19 @@ impl CrateInfo {
             }
             None => semver::Version::parse(&api.version).map_or_else(|_| "0.1.0".to_owned(), |v| v.to_string()),
         };
+        let idempotency_header = match &settings.idempotency_header {
+            Some(header) => {
+                let valid = !header.is_empty()
+                    && header.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+                if !valid {
+                    return Err(Error::Settings(format!("`{header}` is not a valid HTTP header name")));
+                }
+                Some(header.to_ascii_lowercase())
+            }
+            None => None,
+        };
         Ok(Self {
+            idempotency_header,
             lib: name.replace('-', "_"),
             name,
             version,

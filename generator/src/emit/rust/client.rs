@@ -15,15 +15,16 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
     let has_credentials = api.auth.is_some();
     let credentials_field = has_credentials.then(|| quote!(credentials: Option<Credentials>,));
     let credentials_copy = has_credentials.then(|| quote!(credentials: self.credentials,));
+    let credentials_default = has_credentials.then(|| quote!(credentials: None,));
     let authorize = match &api.auth {
         Some(Auth::Basic { .. }) => quote! {
-            match &self.credentials {
+            match &self.shared.credentials {
                 Some(credentials) => request.basic_auth(&credentials.username, Some(&credentials.password)),
                 None => request,
             }
         },
         Some(Auth::Bearer { .. }) => quote! {
-            match &self.credentials {
+            match &self.shared.credentials {
                 Some(credentials) => request.bearer_auth(&credentials.token),
                 None => request,
             }
@@ -33,7 +34,8 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
     let has_servers = !api.servers.is_empty();
     let new_fn = match (has_servers, has_credentials) {
         (true, true) => quote! {
-            /// A client for `server` that authenticates with `credentials`.
+            /// A client for `server` that authenticates with `credentials`, with the default
+            /// retry policy and timeouts.
             ///
             /// # Errors
             ///
@@ -43,7 +45,7 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
             }
         },
         (true, false) => quote! {
-            /// A client for `server`.
+            /// A client for `server`, with the default retry policy and timeouts.
             ///
             /// # Errors
             ///
@@ -80,24 +82,150 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
     let user_agent = format!("{}/{}", krate.name, krate.version);
     let uses_fmt = has_credentials || api.server_variables.iter().any(|v| !v.values.is_empty());
     let imports = uses_fmt.then(|| quote!(use std::fmt;));
+    let idempotency = krate.idempotency_header.as_ref().map(|header| {
+        let doc = doc_lines(&format!(
+            "Whether calls that change data create an idempotency key (`{header}`) when the caller \
+             gives none (the default: yes). The key is reused across a call's retries, so the \
+             server applies the call once. Without a key such calls are never retried."
+        ));
+        (
+            quote! {
+                #doc
+                pub fn auto_idempotency_keys(mut self, enabled: bool) -> Self {
+                    self.auto_idempotency_keys = enabled;
+                    self
+                }
+            },
+            quote! {
+                /// A fresh idempotency key for a call, unless the client was told not to create them.
+                pub(crate) fn new_idempotency_key(&self) -> Option<String> {
+                    self.shared.auto_idempotency_keys.then(|| format!("{:032x}", fastrand::u128(..)))
+                }
+            },
+        )
+    });
+    let (idempotency_setter, idempotency_key_fn) = match idempotency {
+        Some((setter, key_fn)) => (Some(setter), Some(key_fn)),
+        None => (None, None),
+    };
+    let auto_keys_field = krate.idempotency_header.is_some().then(|| quote!(auto_idempotency_keys: bool,));
+    let auto_keys_copy = krate.idempotency_header.is_some().then(|| quote!(auto_idempotency_keys: self.auto_idempotency_keys,));
+    let auto_keys_default = krate.idempotency_header.is_some().then(|| quote!(auto_idempotency_keys: true,));
     quote! {
-        //! Connecting to the API: where requests go, how they authenticate, and the
-        //! [`Client`] that sends them.
+        //! Connecting to the API: where requests go, how they authenticate, how they are
+        //! retried and timed out, and the [`Client`] that sends them.
         #imports
+        use std::ops::Deref;
+        use std::sync::Arc;
+        use std::time::Duration;
+
+        use reqwest::header::HeaderMap;
+
         use crate::error::BuildError;
 
         #server
         #variables
         #credentials
 
+        /// How a call is retried when the server is busy or failing, or the connection breaks.
+        ///
+        /// Retried: connection failures and timeouts, and the statuses 429, 500, 502, 503 and
+        /// 504. The delay doubles from `initial_delay` with random jitter, or is what the
+        /// server's `Retry-After` asks for, and never exceeds `max_delay`. A call that changes
+        /// data (POST, PATCH) is only retried when it carries an idempotency key, so it is
+        /// never applied twice.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub struct RetryPolicy {
+            /// Attempts in all, the first included: 1 means no retry.
+            pub max_attempts: u32,
+            /// The delay before the first retry, before jitter.
+            pub initial_delay: Duration,
+            /// The longest wait between two attempts, `Retry-After` included.
+            pub max_delay: Duration,
+            /// No retry starts once this much time has passed since the first attempt began.
+            pub max_elapsed: Duration,
+        }
+
+        impl RetryPolicy {
+            /// Never retry.
+            pub const fn none() -> Self {
+                Self {
+                    max_attempts: 1,
+                    initial_delay: Duration::ZERO,
+                    max_delay: Duration::ZERO,
+                    max_elapsed: Duration::ZERO,
+                }
+            }
+        }
+
+        impl Default for RetryPolicy {
+            /// 3 attempts, 500 ms then about 1 s apart, waits of at most 30 s, no retry after 60 s.
+            fn default() -> Self {
+                Self {
+                    max_attempts: 3,
+                    initial_delay: Duration::from_millis(500),
+                    max_delay: Duration::from_secs(30),
+                    max_elapsed: Duration::from_secs(60),
+                }
+            }
+        }
+
+        /// A decoded response, with the status and headers it came with. It dereferences to
+        /// the body, so its fields read as `response.field`.
+        #[derive(Debug, Clone)]
+        pub struct Response<T> {
+            pub(crate) status: u16,
+            pub(crate) headers: HeaderMap,
+            pub(crate) body: T,
+        }
+
+        impl<T> Response<T> {
+            /// The HTTP status code.
+            pub fn status(&self) -> u16 {
+                self.status
+            }
+
+            /// The response headers (for example a replayed-idempotency marker).
+            pub fn headers(&self) -> &HeaderMap {
+                &self.headers
+            }
+
+            /// The decoded body.
+            pub fn body(&self) -> &T {
+                &self.body
+            }
+
+            /// The decoded body, without the status and headers.
+            pub fn into_body(self) -> T {
+                self.body
+            }
+        }
+
+        impl<T> Deref for Response<T> {
+            type Target = T;
+
+            fn deref(&self) -> &T {
+                &self.body
+            }
+        }
+
         /// A client of the API.
         ///
-        /// Cloning is cheap: clones share one connection pool and its configuration, and the
-        /// client can be used from many tasks at once.
+        /// Cloning is cheap: clones share one connection pool and configuration, and the
+        /// client is `Send + Sync`, so one client serves many tasks at once.
         #[derive(Debug, Clone)]
         pub struct Client {
+            shared: Arc<Shared>,
+            retry: RetryPolicy,
+        }
+
+        #[derive(Debug)]
+        struct Shared {
             http: reqwest::Client,
             base_url: String,
+            timeout: Duration,
+            validate: bool,
+            #auto_keys_field
             #credentials_field
         }
 
@@ -111,22 +239,69 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
 
             /// The base URL every request path is appended to.
             pub fn base_url(&self) -> &str {
-                &self.base_url
+                &self.shared.base_url
             }
+
+            /// A client that shares this one's connections and settings but retries as `policy`
+            /// says: for one call (`client.with_retry(RetryPolicy::none()).some_call(..)`) or
+            /// for a part of a program.
+            pub fn with_retry(&self, policy: RetryPolicy) -> Client {
+                Client { shared: Arc::clone(&self.shared), retry: policy }
+            }
+
+            /// The retry policy calls made through this client follow.
+            pub fn retry_policy(&self) -> RetryPolicy {
+                self.retry
+            }
+
+            pub(crate) fn http(&self) -> &reqwest::Client {
+                &self.shared.http
+            }
+
+            pub(crate) fn timeout(&self) -> Duration {
+                self.shared.timeout
+            }
+
+            /// Whether requests are checked against the API's constraints before sending.
+            pub(crate) fn validates_requests(&self) -> bool {
+                self.shared.validate
+            }
+
+            #idempotency_key_fn
 
             /// A request to `url` with the client's credentials.
             pub(crate) fn request(&self, method: reqwest::Method, url: &str) -> reqwest::RequestBuilder {
-                let request = self.http.request(method, url);
+                let request = self.shared.http.request(method, url);
                 #authorize
             }
         }
 
         /// Configures a [`Client`].
-        #[derive(Debug, Clone, Default)]
+        #[derive(Debug, Clone)]
         pub struct ClientBuilder {
             base_url: Option<String>,
             #credentials_field
             http: Option<reqwest::Client>,
+            retry: RetryPolicy,
+            timeout: Duration,
+            connect_timeout: Duration,
+            validate: bool,
+            #auto_keys_field
+        }
+
+        impl Default for ClientBuilder {
+            fn default() -> Self {
+                Self {
+                    base_url: None,
+                    #credentials_default
+                    http: None,
+                    retry: RetryPolicy::default(),
+                    timeout: Duration::from_secs(60),
+                    connect_timeout: Duration::from_secs(10),
+                    validate: true,
+                    #auto_keys_default
+                }
+            }
         }
 
         impl ClientBuilder {
@@ -141,7 +316,37 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
 
             #credentials_setter
 
-            /// Uses `http` to send requests, with its own timeouts, proxies and TLS settings.
+            /// How calls are retried (the default: [`RetryPolicy::default`]; no retries:
+            /// [`RetryPolicy::none`]).
+            pub fn retry(mut self, policy: RetryPolicy) -> Self {
+                self.retry = policy;
+                self
+            }
+
+            /// The longest one attempt may take, from sending to the last byte of the response
+            /// (default 60 s).
+            pub fn timeout(mut self, timeout: Duration) -> Self {
+                self.timeout = timeout;
+                self
+            }
+
+            /// The longest connecting may take (default 10 s). Not applied to a client given
+            /// with [`ClientBuilder::http_client`], which keeps its own.
+            pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+                self.connect_timeout = timeout;
+                self
+            }
+
+            /// Whether requests are checked against the API's documented constraints (lengths,
+            /// ranges) before sending (default: yes).
+            pub fn validate_requests(mut self, enabled: bool) -> Self {
+                self.validate = enabled;
+                self
+            }
+
+            #idempotency_setter
+
+            /// Uses `http` to send requests, with its own proxies, TLS and connection settings.
             pub fn http_client(mut self, http: reqwest::Client) -> Self {
                 self.http = Some(http);
                 self
@@ -169,13 +374,21 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
                 }
                 let http = match self.http {
                     Some(http) => http,
-                    None => reqwest::Client::builder().user_agent(#user_agent).build().map_err(BuildError::Http)?,
+                    None => reqwest::Client::builder()
+                        .user_agent(#user_agent)
+                        .connect_timeout(self.connect_timeout)
+                        .build()
+                        .map_err(BuildError::Http)?,
                 };
-                Ok(Client {
+                let shared = Shared {
                     http,
                     base_url: base_url.trim_end_matches('/').to_owned(),
+                    timeout: self.timeout,
+                    validate: self.validate,
+                    #auto_keys_copy
                     #credentials_copy
-                })
+                };
+                Ok(Client { shared: Arc::new(shared), retry: self.retry })
             }
         }
     }
@@ -416,6 +629,8 @@ pub fn error_module() -> TokenStream {
     quote! {
         //! What can go wrong when building a client or calling an operation.
 
+        use std::fmt;
+
         /// Why a [`Client`](crate::Client) could not be built.
         #[derive(Debug, thiserror::Error)]
         #[non_exhaustive]
@@ -442,20 +657,42 @@ pub fn error_module() -> TokenStream {
         #[error("{0}")]
         pub struct InvalidRequest(pub String);
 
+        /// A request value outside the constraints the API documents, found before sending.
+        #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+        #[error("`{field}` {message}")]
+        pub struct ValidationError {
+            /// The field, as the API names it (`comment`).
+            pub field: String,
+            /// What is wrong (`is longer than 300 characters`).
+            pub message: String,
+        }
+
+        /// A documented error response: its status, headers and decoded body.
+        #[derive(Debug, Clone)]
+        pub struct ApiError<E> {
+            /// The HTTP status code.
+            pub status: u16,
+            /// The response headers.
+            pub headers: reqwest::header::HeaderMap,
+            /// The decoded body, one variant of the operation's error enum.
+            pub body: E,
+        }
+
+        impl<E: fmt::Display> fmt::Display for ApiError<E> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "HTTP {}: {}", self.status, self.body)
+            }
+        }
+
         /// The failure of an operation. `E` is the operation's enum of documented error
-        /// responses.
+        /// responses. Each kind of failure is its own variant, so callers can tell a refusal
+        /// by the API from a network problem.
         #[derive(Debug, thiserror::Error)]
         #[non_exhaustive]
         pub enum Error<E> {
-            /// The server answered with an error response the API documents; its body is
-            /// decoded into `E`.
-            #[error("HTTP {status}: {body}")]
-            Api {
-                /// The HTTP status code.
-                status: u16,
-                /// The decoded response.
-                body: Box<E>,
-            },
+            /// The server answered with an error response the API documents.
+            #[error("{0}")]
+            Api(Box<ApiError<E>>),
             /// The server answered with a status the API does not document for the operation.
             #[error("unexpected HTTP status {status}")]
             UnexpectedStatus {
@@ -475,12 +712,22 @@ pub fn error_module() -> TokenStream {
                 #[source]
                 source: serde_json::Error,
             },
-            /// The request could not be sent or the response not received.
+            /// No complete response arrived in time (after any retries).
+            #[error("the request timed out: {0}")]
+            Timeout(#[source] reqwest::Error),
+            /// The connection could not be made or broke before the response was complete
+            /// (after any retries).
+            #[error("the connection failed: {0}")]
+            Connection(#[source] reqwest::Error),
+            /// Another failure of the HTTP stack (a redirect loop, say).
             #[error("the request failed: {0}")]
-            Transport(#[from] reqwest::Error),
+            Transport(#[source] reqwest::Error),
             /// The request was refused before sending.
             #[error("the request was not sent: {0}")]
             InvalidRequest(#[from] InvalidRequest),
+            /// A request value breaks a documented constraint; nothing was sent.
+            #[error("invalid request: {0}")]
+            Validation(#[from] ValidationError),
         }
     }
 }

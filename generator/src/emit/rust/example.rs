@@ -1,7 +1,7 @@
 //! Usage examples: one per operation, compiled as a doctest in the crate and shown in the
 //! Markdown docs, so the docs cannot show code that does not compile.
 
-use super::operations::{request_fields, request_has_default, RequestField};
+use super::operations::{has_request_struct, request_fields, request_has_default, RequestField};
 use crate::emit::CrateInfo;
 use crate::ir::{Api, Auth, Operation, StringFormat, TypeKind, TypeRef};
 
@@ -29,7 +29,8 @@ pub fn usage_example(api: &Api, krate: &CrateInfo, op: &Operation, doctest: bool
     let fields = request_fields(op);
     let request_name = format!("{}Request", op.type_ident);
     let mut uses_types = false;
-    if !fields.is_empty() {
+    let takes_request = has_request_struct(op, krate);
+    if takes_request {
         if request_has_default(op) {
             let shown = fields.iter().find(|f| matches!(f, RequestField::Body(_)) && *f.ty() == TypeRef::String(StringFormat::Plain));
             match shown {
@@ -63,7 +64,7 @@ pub fn usage_example(api: &Api, krate: &CrateInfo, op: &Operation, doctest: bool
             format!("{value:?}")
         })
         .collect();
-    if !fields.is_empty() {
+    if takes_request {
         args.push("&request".to_owned());
     }
     let call = format!("client.{}({}).await?;", op.ident, args.join(", "));
@@ -75,7 +76,7 @@ pub fn usage_example(api: &Api, krate: &CrateInfo, op: &Operation, doctest: bool
     }
 
     let mut out = format!("use {lib}::{{{}}};\n", crate_items.join(", "));
-    if !fields.is_empty() {
+    if takes_request {
         out.push_str(&format!("use {lib}::{}::{request_name};\n", op.group));
     }
     if uses_types {

@@ -40,7 +40,7 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
         quote!(pub mod #g;)
     });
     let webhooks = (!api.webhooks.is_empty()).then(|| quote!(pub mod webhooks;));
-    let mut client_items = vec![quote!(Client), quote!(ClientBuilder)];
+    let mut client_items = vec![quote!(Client), quote!(ClientBuilder), quote!(Response), quote!(RetryPolicy)];
     if api.auth.is_some() {
         client_items.push(quote!(Credentials));
     }
@@ -74,7 +74,7 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
         #webhooks
 
         pub use client::{#(#client_items),*};
-        pub use error::{BuildError, Error, InvalidRequest};
+        pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
     }
 }
 

@@ -20,6 +20,7 @@ use crate::ir::{Api, IntegerFormat, StringFormat, TypeRef};
 use crate::Error;
 
 pub use example::usage_example;
+pub(crate) use operations::{has_request_struct, idempotency_header};
 
 /// Emits `src/*.rs`.
 pub fn emit(api: &Api, krate: &CrateInfo) -> Result<Files, Error> {
@@ -27,7 +28,7 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> Result<Files, Error> {
     files.insert("src/lib.rs".into(), format("src/lib.rs", lib_rs::emit(api, krate))?);
     files.insert("src/client.rs".into(), format("src/client.rs", client::emit(api, krate))?);
     files.insert("src/error.rs".into(), format("src/error.rs", client::error_module())?);
-    files.insert("src/runtime.rs".into(), format("src/runtime.rs", runtime::emit(api))?);
+    files.insert("src/runtime.rs".into(), format("src/runtime.rs", runtime::emit(api, krate))?);
     files.insert("src/types.rs".into(), format("src/types.rs", types::emit(api))?);
     if let Some(tokens) = webhooks::emit(api) {
         files.insert("src/webhooks.rs".into(), format("src/webhooks.rs", tokens)?);
@@ -158,8 +159,8 @@ pub struct Dependencies {
 
 impl Dependencies {
     /// What `api`'s operations need.
-    pub fn of(api: &Api) -> Self {
-        let uses = runtime::Uses::of(api);
+    pub fn of(api: &Api, krate: &CrateInfo) -> Self {
+        let uses = runtime::Uses::of(api, krate);
         Self { base64: uses.base64, percent_encoding: uses.path, form_urlencoded: uses.form || uses.cookie, futures_util: uses.pages }
     }
 }

@@ -4,13 +4,13 @@
 use std::collections::BTreeMap;
 
 use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, ToTokens};
 
 use super::runtime::is_scalar;
 use super::types::{constraint_doc, field_doc};
 use super::{doc_lines, docs, form, ident, rust_type};
 use crate::emit::{text, CrateInfo};
-use crate::ir::{Api, BodyEncoding, Field, Operation, ParamLocation, ParamStyle, Parameter, PathSegment, Status, StringFormat, TypeRef};
+use crate::ir::{Api, BodyEncoding, Field, Method, Operation, ParamLocation, ParamStyle, Parameter, PathSegment, Status, StringFormat, TypeRef};
 
 /// One token stream per group, by module name.
 pub fn emit(api: &Api, krate: &CrateInfo) -> BTreeMap<String, TokenStream> {
@@ -82,7 +82,13 @@ fn module(api: &Api, krate: &CrateInfo, group: &str, ops: &[&Operation]) -> Toke
     let uses_content_type = ops.iter().any(|op| op.body.is_some());
     let content_type_import = uses_content_type.then(|| quote!(use reqwest::header::CONTENT_TYPE;));
     let uses_headers = ops.iter().any(|op| op.params.iter().any(|p| matches!(p.location, ParamLocation::Header | ParamLocation::Cookie)));
+    let uses_headers = uses_headers || ops.iter().any(|op| idempotency_header(op, krate).is_some());
     let header_map_import = uses_headers.then(|| quote!(use reqwest::header::HeaderMap;));
+    let error_import = if ops.iter().any(|op| !validation_checks(op).is_empty()) {
+        quote!(use crate::error::{Error, ValidationError};)
+    } else {
+        quote!(use crate::error::Error;)
+    };
     quote! {
         #![doc = #module_doc]
         use std::fmt;
@@ -90,10 +96,10 @@ fn module(api: &Api, krate: &CrateInfo, group: &str, ops: &[&Operation]) -> Toke
         #content_type_import
         #header_map_import
 
-        use crate::error::Error;
+        #error_import
         use crate::runtime;
         #types_import
-        use crate::Client;
+        use crate::{Client, Response};
 
         #(#items)*
     }
@@ -115,9 +121,108 @@ fn error_type_name(op: &Operation) -> String {
     format!("{}Error", op.type_ident)
 }
 
+/// The idempotency-key header a call of `op` carries: the configured one, for methods that
+/// change data.
+pub(crate) fn idempotency_header<'k>(op: &Operation, krate: &'k CrateInfo) -> Option<&'k str> {
+    matches!(op.method, Method::Post | Method::Patch).then_some(krate.idempotency_header.as_deref()).flatten()
+}
+
+/// Whether `op` takes a request struct.
+pub(crate) fn has_request_struct(op: &Operation, krate: &CrateInfo) -> bool {
+    !request_fields(op).is_empty() || idempotency_header(op, krate).is_some()
+}
+
+/// The request struct's field for a caller-chosen idempotency key.
+fn idempotency_field(fields: &[RequestField<'_>]) -> proc_macro2::Ident {
+    let mut name = "idempotency_key".to_owned();
+    while fields.iter().any(|f| f.ident() == name) {
+        name.push('_');
+    }
+    ident(&name)
+}
+
+/// The checks `validate` makes: top-level string lengths and number ranges.
+pub(crate) fn validation_checks<'o>(op: &'o Operation) -> Vec<(RequestField<'o>, &'o crate::ir::Constraints)> {
+    request_fields(op)
+        .into_iter()
+        .filter_map(|field| {
+            let constraints = match field {
+                RequestField::Param(p) => &p.constraints,
+                RequestField::Body(f) => &f.constraints,
+            };
+            let checked = match field.ty() {
+                TypeRef::String(StringFormat::Plain) => constraints.min_length.is_some() || constraints.max_length.is_some(),
+                TypeRef::Integer(_) | TypeRef::Number => constraints.minimum.is_some() || constraints.maximum.is_some(),
+                _ => false,
+            };
+            checked.then_some((field, constraints))
+        })
+        .collect()
+}
+
+fn validate_impl(op: &Operation) -> Option<TokenStream> {
+    let checks = validation_checks(op);
+    if checks.is_empty() {
+        return None;
+    }
+    let name = ident(&request_type_name(op));
+    let checks = checks.iter().map(|(field, c)| {
+        let field_ident = ident(field.ident());
+        let wire = match field {
+            RequestField::Param(p) => p.name.as_str(),
+            RequestField::Body(f) => f.name.as_str(),
+        };
+        let option = |v: Option<TokenStream>| v.map_or_else(|| quote!(None), |v| quote!(Some(#v)));
+        let check = match field.ty() {
+            TypeRef::String(_) => {
+                let min = option(c.min_length.map(|n| Literal::usize_unsuffixed(n).into_token_stream()));
+                let max = option(c.max_length.map(|n| Literal::usize_unsuffixed(n).into_token_stream()));
+                quote!(runtime::check_length(#wire, value, #min, #max)?;)
+            }
+            _ => {
+                let min = option(c.minimum.map(|n| Literal::f64_unsuffixed(n).into_token_stream()));
+                let max = option(c.maximum.map(|n| Literal::f64_unsuffixed(n).into_token_stream()));
+                let number = if matches!(field.ty(), TypeRef::Number) { quote!(*value) } else { quote!(*value as f64) };
+                quote!(runtime::check_range(#wire, #number, #min, #max)?;)
+            }
+        };
+        if field.required() {
+            quote! {
+                let value = &self.#field_ident;
+                #check
+            }
+        } else {
+            quote! {
+                if let Some(value) = &self.#field_ident {
+                    #check
+                }
+            }
+        }
+    });
+    let doc = doc_lines(&format!(
+        "Checks the values against the constraints the API documents (string lengths, number \
+         ranges), as [`Client::{}`] does before sending unless validation is turned off.\n\n\
+         # Errors\n\nThe first [`ValidationError`] found, naming the field.",
+        op.ident
+    ));
+    Some(quote! {
+        impl #name {
+            #doc
+            pub fn validate(&self) -> Result<(), ValidationError> {
+                #(#checks)*
+                Ok(())
+            }
+        }
+    })
+}
+
 fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> TokenStream {
     let fields = request_fields(op);
-    let request_struct = (!fields.is_empty()).then(|| request_struct(op, &fields));
+    let request_struct = has_request_struct(op, krate).then(|| {
+        let definition = request_struct(op, krate, &fields);
+        let validate = validate_impl(op);
+        quote!(#definition #validate)
+    });
     let error_enum = error_enum(op);
     let method = method(api, krate, op, &fields);
     let pages = pages_method(op, &fields);
@@ -166,7 +271,7 @@ fn pages_method(op: &Operation, fields: &[RequestField<'_>]) -> Option<TokenStre
             &'a self,
             #(#path_args: &'a str,)*
             request: #request_name,
-        ) -> impl futures_util::Stream<Item = Result<#success_type, Error<#error_name>>> + 'a {
+        ) -> impl futures_util::Stream<Item = Result<Response<#success_type>, Error<#error_name>>> + 'a {
             futures_util::stream::try_unfold(Some(request), move |next| async move {
                 let Some(request) = next else {
                     return Ok(None);
@@ -183,7 +288,7 @@ fn pages_method(op: &Operation, fields: &[RequestField<'_>]) -> Option<TokenStre
     })
 }
 
-fn request_struct(op: &Operation, fields: &[RequestField<'_>]) -> TokenStream {
+fn request_struct(op: &Operation, krate: &CrateInfo, fields: &[RequestField<'_>]) -> TokenStream {
     let name = ident(&request_type_name(op));
     let doc = doc_lines(&format!(
         "What [`Client::{}`] sends besides its path parameters.",
@@ -191,6 +296,7 @@ fn request_struct(op: &Operation, fields: &[RequestField<'_>]) -> TokenStream {
     ));
     let default = request_has_default(op).then(|| quote!(Default,));
     let types = quote!(types::);
+    let key_name = idempotency_field(fields);
     let fields = fields.iter().map(|field| {
         let (name, ty, required, text) = match field {
             RequestField::Param(p) => {
@@ -227,11 +333,21 @@ fn request_struct(op: &Operation, fields: &[RequestField<'_>]) -> TokenStream {
         let ty = if required { ty } else { quote!(Option<#ty>) };
         quote!(#doc pub #name: #ty,)
     });
+    let key_field = idempotency_header(op, krate).map(|header| {
+        let name = key_name;
+        let doc = doc_lines(&format!(
+            "The idempotency key, sent as the `{header}` header. Leave it `None` to let the \
+             client create one for this call (reused across its retries); set it to make the \
+             call safe to repeat yourself, for example after a crash."
+        ));
+        quote!(#doc pub #name: Option<String>,)
+    });
     quote! {
         #doc
         #[derive(Debug, Clone, #default PartialEq)]
         pub struct #name {
             #(#fields)*
+            #key_field
         }
     }
 }
@@ -303,7 +419,7 @@ fn method(api: &Api, krate: &CrateInfo, op: &Operation, fields: &[RequestField<'
         let arg = ident(&p.ident);
         quote!(#arg: &str,)
     });
-    let request_arg = (!fields.is_empty()).then(|| {
+    let request_arg = has_request_struct(op, krate).then(|| {
         let request_name = ident(&request_type_name(op));
         quote!(request: &#request_name,)
     });
@@ -311,6 +427,33 @@ fn method(api: &Api, krate: &CrateInfo, op: &Operation, fields: &[RequestField<'
     let success_type = match &success {
         Some(ty) => rust_type(ty, &types),
         None => quote!(()),
+    };
+    let validation = (!validation_checks(op).is_empty()).then(|| {
+        quote! {
+            if self.validates_requests() {
+                request.validate()?;
+            }
+        }
+    });
+    let key_header = idempotency_header(op, krate);
+    // An idempotent method can always be sent again; a call that changes data only with a key.
+    let (idempotency, repeatable) = match key_header {
+        Some(header) => {
+            let field = idempotency_field(fields);
+            (
+                quote! {
+                    let idempotency_key = request.#field.clone().or_else(|| self.new_idempotency_key());
+                    if let Some(key) = &idempotency_key {
+                        runtime::header(&mut headers, #header, key)?;
+                    }
+                },
+                quote!(idempotency_key.is_some()),
+            )
+        }
+        None => {
+            let idempotent = !matches!(op.method, Method::Post | Method::Patch);
+            (quote!(), quote!(#idempotent))
+        }
     };
 
     // URL: base, path literals, and path parameters each encoded as one segment (the
@@ -352,7 +495,8 @@ fn method(api: &Api, krate: &CrateInfo, op: &Operation, fields: &[RequestField<'
 
     let header_params: Vec<_> = op.other_params().filter(|p| p.location == ParamLocation::Header).collect();
     let cookie_params: Vec<_> = op.other_params().filter(|p| p.location == ParamLocation::Cookie).collect();
-    let headers = if header_params.is_empty() && cookie_params.is_empty() {
+    let sends_headers = !header_params.is_empty() || !cookie_params.is_empty() || key_header.is_some();
+    let headers = if !sends_headers {
         quote!()
     } else {
         let inserts = header_params.iter().map(|p| {
@@ -398,9 +542,10 @@ fn method(api: &Api, krate: &CrateInfo, op: &Operation, fields: &[RequestField<'
             let mut headers = HeaderMap::new();
             #(#inserts)*
             #cookies
+            #idempotency
         }
     };
-    let with_headers = (!header_params.is_empty() || !cookie_params.is_empty()).then(|| quote!(.headers(headers)));
+    let with_headers = sends_headers.then(|| quote!(.headers(headers)));
 
     let (body_setup, with_body) = match &op.body {
         None => (quote!(), quote!()),
@@ -480,13 +625,14 @@ fn method(api: &Api, krate: &CrateInfo, op: &Operation, fields: &[RequestField<'
     quote! {
         #doc
         #deprecated
-        pub async fn #name(&self, #(#path_args)* #request_arg) -> Result<#success_type, Error<#error_name>> {
+        pub async fn #name(&self, #(#path_args)* #request_arg) -> Result<Response<#success_type>, Error<#error_name>> {
+            #validation
             #url
             #headers
             #body_setup
             let builder = self.request(reqwest::Method::#method_const, &url) #with_headers #with_body;
-            let (status, body) = runtime::send(builder).await?;
-            match status {
+            let sent = runtime::send(self, builder, #repeatable).await?;
+            match sent.status {
                 #(#arms)*
             }
         }
@@ -577,23 +723,23 @@ fn response_arms(op: &Operation, error_name: &proc_macro2::Ident) -> Vec<TokenSt
         let pattern = status_pattern(r.status);
         if r.status.is_success() {
             let arm = match (&r.body, &success_body) {
-                (Some(body), Some(expected)) if body == expected => quote!(#pattern => runtime::decode(status, &body),),
-                (_, None) => quote!(#pattern => Ok(()),),
+                (Some(body), Some(expected)) if body == expected => quote!(#pattern => runtime::decode(sent),),
+                (_, None) => quote!(#pattern => Ok(runtime::empty(sent)),),
                 // A success whose body differs from the first one's is reported, not guessed.
-                (_, Some(_)) => quote!(#pattern => Err(runtime::unexpected(status, &body)),),
+                (_, Some(_)) => quote!(#pattern => Err(runtime::unexpected(sent)),),
             };
             arms.push(arm);
         } else {
             let variant = ident(&r.variant);
             let arm = match &r.body {
-                Some(_) => quote!(#pattern => Err(runtime::api_error(status, &body, #error_name::#variant)),),
-                None => quote!(#pattern => Err(Error::Api { status, body: Box::new(#error_name::#variant) }),),
+                Some(_) => quote!(#pattern => Err(runtime::api_error(sent, #error_name::#variant)),),
+                None => quote!(#pattern => Err(runtime::api_status(sent, #error_name::#variant)),),
             };
             arms.push(arm);
         }
     }
     if !ordered.iter().any(|r| r.status == Status::Default) {
-        arms.push(quote!(_ => Err(runtime::unexpected(status, &body)),));
+        arms.push(quote!(_ => Err(runtime::unexpected(sent)),));
     }
     arms
 }

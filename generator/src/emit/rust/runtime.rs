@@ -5,6 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::emit::CrateInfo;
 use crate::ir::{Api, BodyEncoding, ParamLocation, StringFormat, TypeRef};
 
 /// Which helpers the operations use.
@@ -19,13 +20,27 @@ pub(super) struct Uses {
     pub cookie: bool,
     pub pages: bool,
     pub api_error: bool,
+    pub api_status: bool,
+    pub empty: bool,
+    pub check_length: bool,
+    pub check_range: bool,
     pub decode: bool,
 }
 
 impl Uses {
-    pub(super) fn of(api: &Api) -> Self {
+    pub(super) fn of(api: &Api, krate: &CrateInfo) -> Self {
         let mut uses = Uses::default();
         for op in &api.operations {
+            uses.header |= super::operations::idempotency_header(op, krate).is_some();
+            for (field, _) in super::operations::validation_checks(op) {
+                match field.ty() {
+                    TypeRef::String(_) => uses.check_length = true,
+                    _ => uses.check_range = true,
+                }
+            }
+            let success_body = op.success_responses().find_map(|r| r.body.as_ref());
+            uses.empty |= success_body.is_none() && op.success_responses().next().is_some();
+            uses.api_status |= op.error_responses().any(|r| r.body.is_none());
             for p in &op.params {
                 match p.location {
                     ParamLocation::Path => uses.path = true,
@@ -70,8 +85,8 @@ pub(super) fn is_scalar(ty: &TypeRef, api: &Api) -> bool {
 }
 
 /// The whole `runtime` module.
-pub fn emit(api: &Api) -> TokenStream {
-    let uses = Uses::of(api);
+pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
+    let uses = Uses::of(api, krate);
     let mut items = Vec::new();
     let mut tests = Vec::new();
     let mut imports = vec![quote!(use crate::error::Error;)];
@@ -146,26 +161,29 @@ pub fn emit(api: &Api) -> TokenStream {
     if uses.form {
         items.push(quote! {
             /// An `application/x-www-form-urlencoded` body or query string.
-            pub(crate) struct Form(form_urlencoded::Serializer<'static, String>);
+            pub(crate) struct Form(String);
 
             impl Form {
                 /// An empty form.
                 pub(crate) fn new() -> Self {
-                    Self(form_urlencoded::Serializer::new(String::new()))
+                    Self(String::new())
                 }
 
                 /// Appends `key=value`, both encoded.
                 pub(crate) fn append(&mut self, key: &str, value: &str) {
-                    self.0.append_pair(key, value);
+                    if !self.0.is_empty() {
+                        self.0.push('&');
+                    }
+                    self.0.extend(form_urlencoded::byte_serialize(key.as_bytes()));
+                    self.0.push('=');
+                    self.0.extend(form_urlencoded::byte_serialize(value.as_bytes()));
                 }
 
                 /// The encoded text.
-                pub(crate) fn finish(mut self) -> String {
-                    self.0.finish()
+                pub(crate) fn finish(self) -> String {
+                    self.0
                 }
             }
-
-
         });
         tests.push(quote! {
             #[test]
@@ -219,25 +237,104 @@ pub fn emit(api: &Api) -> TokenStream {
             }
         });
     }
+    if uses.decode || uses.empty {
+        imports.push(quote!(use crate::client::Response;));
+    }
+    if uses.api_error || uses.api_status {
+        imports.push(quote!(use crate::error::ApiError;));
+    }
+    if uses.empty {
+        items.push(quote! {
+            /// A success without a body.
+            pub(crate) fn empty(sent: Sent) -> Response<()> {
+                Response { status: sent.status, headers: sent.headers, body: () }
+            }
+        });
+    }
+    if uses.api_status {
+        items.push(quote! {
+            /// A documented error response without a body, as [`Error::Api`].
+            pub(crate) fn api_status<E>(sent: Sent, error: E) -> Error<E> {
+                Error::Api(Box::new(ApiError { status: sent.status, headers: sent.headers, body: error }))
+            }
+        });
+    }
+    if uses.check_length || uses.check_range {
+        imports.push(quote!(use crate::error::ValidationError;));
+    }
+    if uses.check_length {
+        items.push(quote! {
+            /// Checks a string's length in characters (Unicode code points, as JSON Schema counts).
+            pub(crate) fn check_length(field: &str, value: &str, min: Option<usize>, max: Option<usize>) -> Result<(), ValidationError> {
+                let length = value.chars().count();
+                if let Some(max) = max.filter(|max| length > *max) {
+                    return Err(ValidationError { field: field.to_owned(), message: format!("is longer than {max} characters ({length})") });
+                }
+                if let Some(min) = min.filter(|min| length < *min) {
+                    return Err(ValidationError { field: field.to_owned(), message: format!("is shorter than {min} characters ({length})") });
+                }
+                Ok(())
+            }
+        });
+        tests.push(quote! {
+            #[test]
+            fn lengths_count_characters() {
+                assert!(check_length("comment", &"é".repeat(300), None, Some(300)).is_ok());
+                let error = check_length("comment", &"a".repeat(301), None, Some(300)).unwrap_err();
+                assert_eq!(error.to_string(), "`comment` is longer than 300 characters (301)");
+                assert!(check_length("name", "", Some(1), None).is_err());
+            }
+        });
+    }
+    if uses.check_range {
+        items.push(quote! {
+            /// Checks that a number lies within its documented bounds.
+            pub(crate) fn check_range(field: &str, value: f64, min: Option<f64>, max: Option<f64>) -> Result<(), ValidationError> {
+                if let Some(min) = min.filter(|min| value < *min) {
+                    return Err(ValidationError { field: field.to_owned(), message: format!("is below the minimum {min} ({value})") });
+                }
+                if let Some(max) = max.filter(|max| value > *max) {
+                    return Err(ValidationError { field: field.to_owned(), message: format!("is above the maximum {max} ({value})") });
+                }
+                Ok(())
+            }
+        });
+        tests.push(quote! {
+            #[test]
+            fn ranges_are_inclusive() {
+                assert!(check_range("limit", 1.0, Some(1.0), Some(100.0)).is_ok());
+                assert!(check_range("limit", 100.0, Some(1.0), Some(100.0)).is_ok());
+                assert_eq!(check_range("limit", 101.0, Some(1.0), Some(100.0)).unwrap_err().field, "limit");
+                assert!(check_range("limit", 0.0, Some(1.0), None).is_err());
+            }
+        });
+    }
     if uses.decode {
         imports.push(quote!(use serde::de::DeserializeOwned;));
         items.push(quote! {
-            /// Decodes a JSON response body.
-            pub(crate) fn decode<T: DeserializeOwned, E>(status: u16, body: &[u8]) -> Result<T, Error<E>> {
-                serde_json::from_slice(body).map_err(|source| Error::Decode {
-                    status,
-                    body: String::from_utf8_lossy(body).into_owned(),
-                    source,
-                })
+            /// Decodes a JSON response body, keeping the status and headers beside it.
+            pub(crate) fn decode<T: DeserializeOwned, E>(sent: Sent) -> Result<Response<T>, Error<E>> {
+                match serde_json::from_slice(&sent.body) {
+                    Ok(body) => Ok(Response { status: sent.status, headers: sent.headers, body }),
+                    Err(source) => Err(Error::Decode {
+                        status: sent.status,
+                        body: String::from_utf8_lossy(&sent.body).into_owned(),
+                        source,
+                    }),
+                }
             }
         });
     }
     if uses.api_error {
         items.push(quote! {
             /// Decodes a documented error response into [`Error::Api`].
-            pub(crate) fn api_error<T: DeserializeOwned, E>(status: u16, body: &[u8], variant: fn(T) -> E) -> Error<E> {
-                match decode(status, body) {
-                    Ok(value) => Error::Api { status, body: Box::new(variant(value)) },
+            pub(crate) fn api_error<T: DeserializeOwned, E>(sent: Sent, variant: fn(T) -> E) -> Error<E> {
+                match decode::<T, E>(sent) {
+                    Ok(response) => Error::Api(Box::new(ApiError {
+                        status: response.status,
+                        headers: response.headers,
+                        body: variant(response.body),
+                    })),
                     Err(error) => error,
                 }
             }
@@ -245,10 +342,11 @@ pub fn emit(api: &Api) -> TokenStream {
         tests.push(quote! {
             #[test]
             fn documented_errors_decode_into_their_variant() {
-                match api_error::<String, Option<String>>(404, b"\"gone\"", Some) {
-                    Error::Api { status, body } => {
-                        assert_eq!(status, 404);
-                        assert_eq!(body, Box::new(Some("gone".to_owned())));
+                let sent = Sent { status: 404, headers: HeaderMap::new(), body: b"\"gone\"".to_vec() };
+                match api_error::<String, Option<String>>(sent, Some) {
+                    Error::Api(error) => {
+                        assert_eq!(error.status, 404);
+                        assert_eq!(error.body, Some("gone".to_owned()));
                     }
                     other => panic!("unexpected {other:?}"),
                 }
@@ -259,26 +357,158 @@ pub fn emit(api: &Api) -> TokenStream {
         tests.push(quote! {
             #[test]
             fn decoding_keeps_the_body_of_bad_responses() {
-                let error = decode::<u32, ()>(502, b"<html>gateway</html>").unwrap_err();
-                match error {
-                    Error::Decode { status, body, .. } => assert_eq!((status, body.as_str()), (502, "<html>gateway</html>")),
+                let sent = Sent { status: 502, headers: HeaderMap::new(), body: b"<html>gateway</html>".to_vec() };
+                match decode::<u32, ()>(sent) {
+                    Err(Error::Decode { status, body, .. }) => assert_eq!((status, body.as_str()), (502, "<html>gateway</html>")),
                     other => panic!("unexpected {other:?}"),
                 }
             }
         });
     }
+    if !uses.header {
+        imports.push(quote!(use reqwest::header::HeaderMap;));
+    }
+    imports.push(quote!(use std::time::{Duration, Instant, SystemTime};));
+    imports.push(quote!(use crate::client::{Client, RetryPolicy};));
     items.push(quote! {
-        /// Sends a request and reads the whole response.
-        pub(crate) async fn send(request: reqwest::RequestBuilder) -> Result<(u16, Vec<u8>), reqwest::Error> {
-            let response = request.send().await?;
+        /// A response as read from the wire: status, headers and the whole body.
+        pub(crate) struct Sent {
+            pub(crate) status: u16,
+            pub(crate) headers: HeaderMap,
+            pub(crate) body: Vec<u8>,
+        }
+
+        /// Sends a request, retrying as `client`'s policy allows.
+        ///
+        /// `repeatable` says whether sending the request twice is harmless: true for idempotent
+        /// methods and for requests that carry an idempotency key. Other requests are sent once,
+        /// whatever the policy says, so that a write is never duplicated.
+        pub(crate) async fn send<E>(client: &Client, request: reqwest::RequestBuilder, repeatable: bool) -> Result<Sent, Error<E>> {
+            let request = request.timeout(client.timeout()).build().map_err(|error| {
+                Error::InvalidRequest(crate::error::InvalidRequest(format!("the request could not be built: {error}")))
+            })?;
+            let policy = if repeatable { client.retry_policy() } else { RetryPolicy::none() };
+            let started = Instant::now();
+            let mut attempt = 1;
+            let mut next = request;
+            loop {
+                // A body that cannot be copied (never the case for generated requests) is sent once.
+                let retry_copy = next.try_clone();
+                let outcome = attempt_once(client.http(), next).await;
+                let wait = match (&outcome, retry_copy) {
+                    (Ok(sent), Some(copy)) if is_retryable_status(sent.status) => {
+                        Some((retry_after(&sent.headers, SystemTime::now()), copy))
+                    }
+                    (Err(error), Some(copy)) if is_retryable_error(error) => Some((None, copy)),
+                    _ => None,
+                };
+                let Some((retry_after, copy)) = wait else {
+                    return outcome.map_err(transport_error);
+                };
+                let delay = retry_after.unwrap_or_else(|| backoff(&policy, attempt)).min(policy.max_delay);
+                if attempt >= policy.max_attempts || started.elapsed() + delay > policy.max_elapsed {
+                    return outcome.map_err(transport_error);
+                }
+                tokio::time::sleep(delay).await;
+                attempt += 1;
+                next = copy;
+            }
+        }
+
+        async fn attempt_once(http: &reqwest::Client, request: reqwest::Request) -> Result<Sent, reqwest::Error> {
+            let response = http.execute(request).await?;
             let status = response.status().as_u16();
+            let headers = response.headers().clone();
             let body = response.bytes().await?;
-            Ok((status, body.to_vec()))
+            Ok(Sent { status, headers, body: body.to_vec() })
+        }
+
+        /// Statuses that say "try again later": rate limited, or a server or gateway failure.
+        fn is_retryable_status(status: u16) -> bool {
+            matches!(status, 429 | 500 | 502 | 503 | 504)
+        }
+
+        /// Failures before a complete response arrived: no connection, a reset, a timeout.
+        fn is_retryable_error(error: &reqwest::Error) -> bool {
+            error.is_connect() || error.is_timeout() || error.is_request() || error.is_body()
+        }
+
+        fn transport_error<E>(error: reqwest::Error) -> Error<E> {
+            if error.is_timeout() {
+                Error::Timeout(error)
+            } else if error.is_connect() || error.is_request() || error.is_body() {
+                Error::Connection(error)
+            } else {
+                Error::Transport(error)
+            }
+        }
+
+        /// Exponential backoff with jitter: before retry `n` (from 1), a random delay between
+        /// half and all of `initial_delay * 2^(n-1)`, never above `max_delay`.
+        fn backoff(policy: &RetryPolicy, attempt: u32) -> Duration {
+            let exponent = attempt.saturating_sub(1).min(16);
+            let ceiling = policy.initial_delay.saturating_mul(1 << exponent).min(policy.max_delay);
+            let half = ceiling / 2;
+            half + half.mul_f64(fastrand::f64())
+        }
+
+        /// The delay a `Retry-After` header asks for: seconds, or an HTTP date.
+        fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+            let value = headers.get(reqwest::header::RETRY_AFTER)?.to_str().ok()?.trim();
+            if let Ok(seconds) = value.parse::<u64>() {
+                return Some(Duration::from_secs(seconds));
+            }
+            let at = httpdate::parse_http_date(value).ok()?;
+            Some(at.duration_since(now).unwrap_or(Duration::ZERO))
         }
 
         /// The error for a status the operation does not document.
-        pub(crate) fn unexpected<E>(status: u16, body: &[u8]) -> Error<E> {
-            Error::UnexpectedStatus { status, body: String::from_utf8_lossy(body).into_owned() }
+        pub(crate) fn unexpected<E>(sent: Sent) -> Error<E> {
+            Error::UnexpectedStatus { status: sent.status, body: String::from_utf8_lossy(&sent.body).into_owned() }
+        }
+    });
+    tests.push(quote! {
+        #[test]
+        fn backoff_grows_exponentially_within_jitter_bounds() {
+            let policy = RetryPolicy {
+                max_attempts: 10,
+                initial_delay: Duration::from_millis(100),
+                max_delay: Duration::from_millis(1000),
+                max_elapsed: Duration::from_secs(60),
+            };
+            for _ in 0..100 {
+                let first = backoff(&policy, 1);
+                assert!(first >= Duration::from_millis(50) && first <= Duration::from_millis(100), "{first:?}");
+                let third = backoff(&policy, 3);
+                assert!(third >= Duration::from_millis(200) && third <= Duration::from_millis(400), "{third:?}");
+                let capped = backoff(&policy, 30);
+                assert!(capped >= Duration::from_millis(500) && capped <= Duration::from_millis(1000), "{capped:?}");
+            }
+        }
+
+        #[test]
+        fn retry_after_reads_seconds_and_http_dates() {
+            let now = SystemTime::UNIX_EPOCH + Duration::from_secs(784_111_777);
+            let mut headers = HeaderMap::new();
+            headers.insert("retry-after", "7".parse().unwrap());
+            assert_eq!(retry_after(&headers, now), Some(Duration::from_secs(7)));
+            // 784111777 is Sun, 06 Nov 1994 08:49:37 GMT.
+            headers.insert("retry-after", "Sun, 06 Nov 1994 08:49:40 GMT".parse().unwrap());
+            assert_eq!(retry_after(&headers, now), Some(Duration::from_secs(3)));
+            headers.insert("retry-after", "Sun, 06 Nov 1994 08:49:00 GMT".parse().unwrap());
+            assert_eq!(retry_after(&headers, now), Some(Duration::ZERO));
+            headers.insert("retry-after", "soon".parse().unwrap());
+            assert_eq!(retry_after(&headers, now), None);
+        }
+
+        #[test]
+        fn only_transient_statuses_are_retried() {
+            for status in [429, 500, 502, 503, 504] {
+                assert!(is_retryable_status(status), "{status}");
+            }
+            for status in [200, 400, 401, 404, 409, 422, 501] {
+                assert!(!is_retryable_status(status), "{status}");
+            }
         }
     });
     let tests = (!tests.is_empty()).then(|| {
