@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Generates whole clients into a temporary directory and tests them: Chargebee's published
 # API (OpenAPI 3.1; from $CHARGEBEE_SPEC, by default ../shared/specs/chargebee_api_v1_spec.json
-# beside the checkout) and tests/fixtures/form_rules.yaml. Each is checked with clippy
+# beside the checkout), tests/fixtures/form_rules.yaml and tests/fixtures/hostile.yaml. Each is checked with clippy
 # (warnings denied) and rustdoc, then tests/full_clients/*.rs run against them.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -28,12 +28,14 @@ start=$(date +%s%N)
 end=$(date +%s%N)
 echo "Chargebee v1 client generated in $(( (end - start) / 1000000 )) ms: $(find "$work/chargebee/src" -name '*.rs' | wc -l) Rust files, $(cat "$work/chargebee"/src/*.rs | wc -l) lines"
 "$CARGO_TARGET_DIR/release/apiforge" generate tests/fixtures/form_rules.yaml --out "$work/form-rules"
+# Hostile but valid: the generator warns about what it works around; the crate must compile.
+"$CARGO_TARGET_DIR/release/apiforge" generate tests/fixtures/hostile.yaml --out "$work/hostile"
 
 mkdir -p "$work/e2e"
 cat > "$work/Cargo.toml" <<TOML
 [workspace]
 resolver = "2"
-members = ["chargebee", "form-rules", "e2e"]
+members = ["chargebee", "form-rules", "hostile", "e2e"]
 TOML
 cat > "$work/e2e/Cargo.toml" <<TOML
 [package]
@@ -53,9 +55,14 @@ path = "$repo/tests/full_clients/chargebee_v1.rs"
 name = "form_rules"
 path = "$repo/tests/full_clients/form_rules.rs"
 
+[[test]]
+name = "hostile"
+path = "$repo/tests/full_clients/hostile.rs"
+
 [dev-dependencies]
 chargebee-v1 = { path = "../chargebee" }
 form-rules = { path = "../form-rules" }
+hostile = { path = "../hostile" }
 form_urlencoded = "1"
 futures-util = { version = "0.3", default-features = false }
 serde_json = "1"
@@ -70,6 +77,6 @@ start=$(date +%s%N)
 cargo check -q --manifest-path "$work/Cargo.toml" -p chargebee-v1
 end=$(date +%s%N)
 echo "cargo check of the generated crate: $(( (end - start) / 1000000 )) ms"
-cargo clippy -q --manifest-path "$work/Cargo.toml" -p chargebee-v1 -p form-rules --all-targets -- -D warnings
-RUSTDOCFLAGS="-D warnings" cargo doc -q --manifest-path "$work/Cargo.toml" -p chargebee-v1 -p form-rules --no-deps
+cargo clippy -q --manifest-path "$work/Cargo.toml" -p chargebee-v1 -p form-rules -p hostile --all-targets -- -D warnings
+RUSTDOCFLAGS="-D warnings" cargo doc -q --manifest-path "$work/Cargo.toml" -p chargebee-v1 -p form-rules -p hostile --no-deps
 cargo test --manifest-path "$work/Cargo.toml" --workspace

@@ -73,6 +73,7 @@ impl ResumeDunningRequest {
 
 /// The error responses [`Client::resume_dunning`] documents, carried by [`Error::Api`].
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum ResumeDunningError {
     /// `400`: Bad request: the request is invalid.
     BadRequest(types::BadRequestError),

@@ -132,7 +132,7 @@ fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Value {
         })
         .collect();
     let success = op.success_responses().find_map(|r| r.body.as_ref());
-    let success_type = success.map_or_else(|| "()".to_owned(), rust_type_name);
+    let success_type = super::rust::success_type_name(op);
     let success_fields: Vec<Value> = match success {
         Some(TypeRef::Named(name)) => match api.type_def(name).map(|t| &t.kind) {
             Some(TypeKind::Struct { fields, .. }) => fields.iter().map(|f| field(api, f)).collect(),

@@ -11,9 +11,14 @@ pub fn markdown(text: &str) -> String {
     let html_free = html_to_markdown(text);
     let mut out = String::with_capacity(html_free.len());
     let mut in_fence = false;
+    let mut in_indented = false;
     let mut in_list_item = false;
     for line in html_free.lines() {
         let trimmed = line.trim_start();
+        let indented = (line.starts_with("    ") || line.starts_with('\t')) && !line.trim().is_empty();
+        if !indented {
+            in_indented = false;
+        }
         let is_item = is_list_item(trimmed);
         if !in_fence {
             if trimmed.is_empty() {
@@ -36,15 +41,21 @@ pub fn markdown(text: &str) -> String {
                 out.push_str(&trimmed[..3]);
                 out.push_str("text");
             }
-        } else if in_fence || line.starts_with("    ") && !line.trim().is_empty() && is_after_blank(&out) {
-            // Indented code blocks are also doctests: fence them as text.
-            if in_fence {
-                out.push_str(line);
+        } else if in_fence {
+            out.push_str(line);
+        } else if indented {
+            // An indented block is a code block (and would be a doctest): fence it as text.
+            // Consecutive indented lines share one fence.
+            if in_indented {
+                out.truncate(out.len() - "```\n".len());
             } else {
                 out.push_str("```text\n");
-                out.push_str(line.trim_start());
-                out.push_str("\n```");
             }
+            out.push_str(line.trim_start());
+            out.push_str("\n```");
+            in_indented = true;
+            out.push('\n');
+            continue;
         } else {
             out.push_str(&escape_inline(line));
         }
@@ -60,10 +71,6 @@ fn is_list_item(line: &str) -> bool {
     let bullet = line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ");
     let digits = line.chars().take_while(char::is_ascii_digit).count();
     bullet || (digits > 0 && (line[digits..].starts_with(". ") || line[digits..].starts_with(") ")))
-}
-
-fn is_after_blank(out: &str) -> bool {
-    out.is_empty() || out.ends_with("\n\n")
 }
 
 fn collapse_blank_lines(text: &str) -> String {
@@ -277,6 +284,7 @@ mod tests {
         assert_eq!(markdown("x\n```\npanic!(\"boom\")\n```"), "x\n```text\npanic!(\"boom\")\n```");
         assert_eq!(markdown("```rust\nfn main() {}"), "```text\nfn main() {}\n```");
         assert_eq!(markdown("x\n\n    indented();"), "x\n\n```text\nindented();\n```");
+        assert_eq!(markdown("```\na\n```\n    b();\n    c();\nd"), "```text\na\n```\n```text\nb();\nc();\n```\nd");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! line and column.
 
 mod locate;
+mod shape;
 mod normalize;
 
 use std::path::{Path, PathBuf};
@@ -73,8 +74,15 @@ pub fn load_bytes(path: &Path, bytes: &[u8], is_json: bool) -> Result<Loaded, Di
     }
     let mut value = parse_value(path, &text, is_json)?;
     check_version(path, &text, is_json, &value)?;
+    check_parameter_locations(path, &text, is_json, &value)?;
     let mut warnings = Vec::new();
     let normalized = normalize(&mut value, &mut warnings);
+    let shapes = shape::check(&value).and_then(|()| normalized.webhooks.as_ref().map_or(Ok(()), |w| shape::check(&serde_json::json!({ "webhooks": w }))));
+    if let Err((pointer, message)) = shapes {
+        let mut d = Diagnostic::new(path, Some(pointer.clone()), format!("invalid schema: {message}"));
+        d.position = locate(&text, is_json, &pointer);
+        return Err(d.with_help("fix the schema at that pointer so that it follows the OpenAPI specification"));
+    }
     let document = to_openapi(path, &text, is_json, "#", value)?;
     let webhooks = match normalized.webhooks {
         Some(webhooks) => to_openapi::<indexmap::IndexMap<String, openapiv3::ReferenceOr<openapiv3::PathItem>>>(path, &text, is_json, "#/webhooks", webhooks)?
@@ -86,21 +94,30 @@ pub fn load_bytes(path: &Path, bytes: &[u8], is_json: bool) -> Result<Loaded, Di
 }
 
 fn parse_value(path: &Path, text: &str, is_json: bool) -> Result<Value, Diagnostic> {
-    if is_json {
-        serde_json::from_str(text).map_err(|e| {
-            let mut d = Diagnostic::new(path, None, format!("the spec is not valid JSON: {e}"));
-            d.position = Some((e.line(), e.column()));
-            d.with_help("fix the JSON syntax at that position")
-        })
+    let (message, position) = if is_json {
+        match serde_json::from_str(text) {
+            Ok(value) => return Ok(value),
+            Err(e) => (e.to_string(), Some((e.line(), e.column()))),
+        }
     } else {
-        serde_yaml::from_str(text).map_err(|e| {
-            let message = e.to_string();
-            let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
-            let mut d = Diagnostic::new(path, None, format!("the spec is not valid YAML: {message}"));
-            d.position = e.location().map(|l| (l.line(), l.column()));
-            d.with_help("fix the YAML syntax at that position")
-        })
-    }
+        match serde_yaml::from_str(text) {
+            Ok(value) => return Ok(value),
+            Err(e) => (e.to_string(), e.location().map(|l| (l.line(), l.column()))),
+        }
+    };
+    // The parsers repeat the position in their message; it is shown once, below.
+    let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
+    let format = if is_json { "JSON" } else { "YAML" };
+    let help = if message.contains("recursion limit exceeded") {
+        "the document nests more than 128 levels deep; apiforge refuses such documents to keep its stack and memory bounded".to_owned()
+    } else if message.contains("repetition limit exceeded") {
+        "the document's YAML aliases expand to too many nodes (an alias bomb); write the repeated parts out or remove the aliases".to_owned()
+    } else {
+        format!("fix the {format} syntax at that position")
+    };
+    let mut d = Diagnostic::new(path, None, format!("the spec is not valid {format}: {message}"));
+    d.position = position;
+    Err(d.with_help(help))
 }
 
 fn check_version(path: &Path, text: &str, is_json: bool, value: &Value) -> Result<(), Diagnostic> {
@@ -121,10 +138,48 @@ fn check_version(path: &Path, text: &str, is_json: bool, value: &Value) -> Resul
         return Err(at("#", "the spec has no `openapi` version field".into())
             .with_help("add `openapi: 3.0.3` (or 3.1.0) at the top"));
     };
-    let version = version.as_str().unwrap_or_default();
+    let Some(version) = version.as_str() else {
+        return Err(at("#/openapi", format!("the `openapi` field must be a string such as \"3.0.3\"; found {}", display(version)))
+            .with_help("quote the version: `openapi: \"3.0.3\"` (YAML reads 3.0 as a number)"));
+    };
     if !(version.starts_with("3.0.") || version.starts_with("3.1.")) {
         return Err(at("#/openapi", format!("unsupported OpenAPI version {}", display(&object["openapi"])))
             .with_help("apiforge reads OpenAPI 3.0.x and 3.1.x documents"));
+    }
+    Ok(())
+}
+
+/// Swagger-style `in: body`/`in: formData` parameters are the commonest mistake in documents
+/// converted by hand; the 3.0 model's error would only point at `#/paths`.
+fn check_parameter_locations(path: &Path, text: &str, is_json: bool, value: &Value) -> Result<(), Diagnostic> {
+    let Some(paths) = value.get("paths").and_then(Value::as_object) else { return Ok(()) };
+    for (template, item) in paths {
+        let Some(item) = item.as_object() else { continue };
+        let lists = item.get("parameters").into_iter().map(|p| (None, p)).chain(
+            item.iter().filter_map(|(method, op)| op.get("parameters").map(|p| (Some(method.as_str()), p))),
+        );
+        for (method, list) in lists {
+            let Some(list) = list.as_array() else { continue };
+            for (i, parameter) in list.iter().enumerate() {
+                let Some(location) = parameter.get("in").and_then(Value::as_str) else { continue };
+                if matches!(location, "query" | "header" | "path" | "cookie") {
+                    continue;
+                }
+                let index = i.to_string();
+                let mut tokens = vec!["paths", template.as_str()];
+                tokens.extend(method);
+                tokens.extend(["parameters", index.as_str(), "in"]);
+                let pointer = crate::diagnostic::pointer(tokens);
+                let mut d = Diagnostic::new(path, Some(pointer.clone()), format!("parameter location `in: {location}` does not exist in OpenAPI 3"));
+                d.position = locate(text, is_json, &pointer);
+                let help = if matches!(location, "body" | "formData") {
+                    "describe the body under the operation's `requestBody` instead (Swagger 2.0 used `in: body`)"
+                } else {
+                    "use one of `query`, `header`, `path` or `cookie`"
+                };
+                return Err(d.with_help(help));
+            }
+        }
     }
     Ok(())
 }

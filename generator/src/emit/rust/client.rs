@@ -18,18 +18,20 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
     let credentials_default = has_credentials.then(|| quote!(credentials: None,));
     let authorize = match &api.auth {
         Some(Auth::Basic { .. }) => quote! {
+            let request = self.shared.http.request(method, url);
             match &self.shared.credentials {
                 Some(credentials) => request.basic_auth(&credentials.username, Some(&credentials.password)),
                 None => request,
             }
         },
         Some(Auth::Bearer { .. }) => quote! {
+            let request = self.shared.http.request(method, url);
             match &self.shared.credentials {
                 Some(credentials) => request.bearer_auth(&credentials.token),
                 None => request,
             }
         },
-        None => quote!(request),
+        None => quote!(self.shared.http.request(method, url)),
     };
     let has_servers = !api.servers.is_empty();
     let new_fn = match (has_servers, has_credentials) {
@@ -199,6 +201,11 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
             pub fn into_body(self) -> T {
                 self.body
             }
+
+            /// The same response with its body transformed by `f`.
+            pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Response<U> {
+                Response { status: self.status, headers: self.headers, body: f(self.body) }
+            }
         }
 
         impl<T> Deref for Response<T> {
@@ -271,7 +278,6 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
 
             /// A request to `url` with the client's credentials.
             pub(crate) fn request(&self, method: reqwest::Method, url: &str) -> reqwest::RequestBuilder {
-                let request = self.shared.http.request(method, url);
                 #authorize
             }
         }

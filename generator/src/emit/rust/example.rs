@@ -134,6 +134,9 @@ fn client_lines(api: &Api) -> Vec<String> {
             None => server_lines.push(format!("Server::{}(ServerVariables::default())", server.ident)),
         }
     }
+    if credentials.is_none() && server_lines.len() == 1 {
+        return vec![format!("let client = Client::new({})?;", server_lines[0])];
+    }
     let mut lines = vec!["let client = Client::new(".to_owned()];
     let last = server_lines.len() - 1;
     for (i, line) in server_lines.iter().enumerate() {

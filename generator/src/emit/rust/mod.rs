@@ -20,7 +20,7 @@ use crate::ir::{Api, IntegerFormat, StringFormat, TypeRef};
 use crate::Error;
 
 pub use example::usage_example;
-pub(crate) use operations::{has_request_struct, idempotency_header};
+pub(crate) use operations::{has_request_struct, idempotency_header, success_type_name};
 
 /// Emits `src/*.rs`.
 pub fn emit(api: &Api, krate: &CrateInfo) -> Result<Files, Error> {

@@ -224,16 +224,65 @@ fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> TokenStream {
         quote!(#definition #validate)
     });
     let error_enum = error_enum(op);
+    let success_enum = success_enum(op);
     let method = method(api, krate, op, &fields);
     let pages = pages_method(op, &fields);
     quote! {
         #request_struct
+        #success_enum
         #error_enum
         impl Client {
             #method
             #pages
         }
     }
+}
+
+/// Whether the operation's successes have different bodies, so that it returns an enum of
+/// them (`{Op}Success`) rather than one type.
+pub(crate) fn has_success_enum(op: &Operation) -> bool {
+    let mut bodies = op.success_responses().map(|r| &r.body);
+    match bodies.next() {
+        Some(first) => bodies.any(|b| b != first),
+        None => false,
+    }
+}
+
+/// The Rust type an operation's `Response<_>` carries.
+pub(crate) fn success_type_name(op: &Operation) -> String {
+    if has_success_enum(op) {
+        format!("{}Success", op.type_ident)
+    } else {
+        op.success_responses().find_map(|r| r.body.as_ref()).map_or_else(|| "()".to_owned(), super::rust_type_name)
+    }
+}
+
+fn success_enum(op: &Operation) -> Option<TokenStream> {
+    if !has_success_enum(op) {
+        return None;
+    }
+    let name = format_ident!("{}Success", op.type_ident);
+    let types = quote!(types::);
+    let doc = doc_lines(&format!("The successful answers of [`Client::{}`], which differ in their bodies.", op.ident));
+    let variants = op.success_responses().map(|r| {
+        let variant = ident(&r.variant);
+        let doc = docs(Some(&format!("`{}`: {}", r.status.key(), r.description)));
+        match &r.body {
+            Some(ty) => {
+                let ty = rust_type(ty, &types);
+                quote!(#doc #variant(#ty),)
+            }
+            None => quote!(#doc #variant,),
+        }
+    });
+    Some(quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq)]
+        #[allow(clippy::large_enum_variant)]
+        pub enum #name {
+            #(#variants)*
+        }
+    })
 }
 
 /// The name of the method that streams every page of a paginated operation.
@@ -245,7 +294,7 @@ pub(crate) fn pages_ident(op: &Operation) -> String {
 /// token until the last page.
 fn pages_method(op: &Operation, fields: &[RequestField<'_>]) -> Option<TokenStream> {
     let pagination = op.pagination.as_ref()?;
-    if fields.is_empty() {
+    if fields.is_empty() || has_success_enum(op) {
         return None;
     }
     let param = op.params.iter().find(|p| p.name == pagination.param)?;
@@ -388,6 +437,7 @@ fn error_enum(op: &Operation) -> TokenStream {
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq)]
+        #[allow(clippy::large_enum_variant)]
         pub enum #name {
             #(#variants)*
         }
@@ -423,10 +473,14 @@ fn method(api: &Api, krate: &CrateInfo, op: &Operation, fields: &[RequestField<'
         let request_name = ident(&request_type_name(op));
         quote!(request: &#request_name,)
     });
-    let success = op.success_responses().find_map(|r| r.body.clone());
-    let success_type = match &success {
-        Some(ty) => rust_type(ty, &types),
-        None => quote!(()),
+    let success_type = if has_success_enum(op) {
+        let name = format_ident!("{}Success", op.type_ident);
+        quote!(#name)
+    } else {
+        match op.success_responses().find_map(|r| r.body.as_ref()) {
+            Some(ty) => rust_type(ty, &types),
+            None => quote!(()),
+        }
     };
     let validation = (!validation_checks(op).is_empty()).then(|| {
         quote! {
@@ -717,16 +771,23 @@ fn response_arms(op: &Operation, error_name: &proc_macro2::Ident) -> Vec<TokenSt
         Status::Range(_) => 1,
         Status::Default => 2,
     });
-    let success_body = op.success_responses().find_map(|r| r.body.clone());
+    let success_enum = has_success_enum(op).then(|| format_ident!("{}Success", op.type_ident));
     let mut arms = Vec::new();
     for r in &ordered {
         let pattern = status_pattern(r.status);
         if r.status.is_success() {
-            let arm = match (&r.body, &success_body) {
-                (Some(body), Some(expected)) if body == expected => quote!(#pattern => runtime::decode(sent),),
-                (_, None) => quote!(#pattern => Ok(runtime::empty(sent)),),
-                // A success whose body differs from the first one's is reported, not guessed.
-                (_, Some(_)) => quote!(#pattern => Err(runtime::unexpected(sent)),),
+            let arm = match (&r.body, &success_enum) {
+                (Some(_), None) => quote!(#pattern => runtime::decode(sent),),
+                (None, None) => quote!(#pattern => Ok(runtime::empty(sent)),),
+                (Some(body), Some(name)) => {
+                    let variant = ident(&r.variant);
+                    let body = rust_type(body, &quote!(types::));
+                    quote!(#pattern => runtime::decode::<#body, _>(sent).map(|response| response.map(#name::#variant)),)
+                }
+                (None, Some(name)) => {
+                    let variant = ident(&r.variant);
+                    quote!(#pattern => Ok(runtime::empty(sent).map(|()| #name::#variant)),)
+                }
             };
             arms.push(arm);
         } else {
