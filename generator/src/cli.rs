@@ -1,7 +1,8 @@
 //! The `apiforge` command line: argument parsing, messages and exit codes.
 //!
-//! Exit codes are a contract scripts rely on: 0 success, 1 `--check` found differences,
-//! 2 bad input (an invalid spec, unusable settings, an output that may not be replaced).
+//! Exit codes are a contract scripts rely on: 0 success, 1 `--check` found differences (or
+//! `diff` found a breaking change), 2 bad input (an invalid spec, unusable settings, an output
+//! that may not be replaced).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -23,6 +24,20 @@ pub struct Cli {
 enum Command {
     /// Generates a client crate from SPEC into --out.
     Generate(GenerateArgs),
+    /// Prints a Markdown changelog of the API changes from OLD to NEW, breaking changes marked;
+    /// exits 1 when any change is breaking, 0 otherwise.
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct DiffArgs {
+    /// The spec before the change.
+    old: PathBuf,
+    /// The spec after the change.
+    new: PathBuf,
+    /// The generated crate's current version, for the suggested bump [default: OLD's info.version if semver, else 0.1.0].
+    #[arg(long, value_name = "VERSION")]
+    crate_version: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -58,6 +73,22 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Generate(args) => generate_command(&args),
+        Command::Diff(args) => diff_command(&args),
+    }
+}
+
+fn diff_command(args: &DiffArgs) -> ExitCode {
+    let changelog = match crate::diff_specs(&args.old, &args.new) {
+        Ok(changelog) => changelog,
+        Err(error) => return fail(&error),
+    };
+    let version = args.crate_version.as_deref().unwrap_or(&changelog.old_version);
+    let current = semver::Version::parse(version).unwrap_or_else(|_| semver::Version::new(0, 1, 0));
+    print!("{}", changelog.to_markdown(&current));
+    if changelog.breaking_count() > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

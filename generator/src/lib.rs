@@ -6,8 +6,10 @@
 //! minijinja templates). [`generate`] runs them all and returns the files in memory;
 //! [`output`] writes them atomically or compares them with what is on disk.
 
+mod build_script;
 pub mod cli;
 pub mod diagnostic;
+pub mod diff;
 pub mod emit;
 pub mod ir;
 pub mod load;
@@ -15,6 +17,7 @@ pub mod output;
 
 use std::path::{Path, PathBuf};
 
+pub use build_script::Generator;
 pub use diagnostic::{Diagnostic, Warning};
 pub use emit::{Files, Settings};
 
@@ -85,4 +88,14 @@ pub fn generate_loaded(loaded: &load::Loaded, settings: &Settings) -> Result<Gen
     let api = ir::lower(loaded, &mut warnings)?;
     let files = emit::emit(&api, settings)?;
     Ok(Generated { files, warnings })
+}
+
+/// The API changes from the spec at `old` to the spec at `new`.
+pub fn diff_specs(old: &Path, new: &Path) -> Result<diff::Changelog, Error> {
+    let lower = |path: &Path| -> Result<ir::Api, Error> {
+        let loaded = load::load_file(path)?;
+        let mut warnings = Vec::new();
+        Ok(ir::lower(&loaded, &mut warnings)?)
+    };
+    Ok(diff::diff(&lower(old)?, &lower(new)?))
 }

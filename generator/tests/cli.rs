@@ -169,3 +169,28 @@ fn the_idempotency_header_setting_adds_keys_to_writes() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(text(&bad.stderr).contains("not a valid HTTP header name"), "{}", text(&bad.stderr));
 }
+
+#[test]
+fn diff_exit_codes_say_whether_a_change_is_breaking() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let spec = spec();
+    let same = apiforge(&["diff", spec.to_str().unwrap(), spec.to_str().unwrap()]);
+    assert_eq!(same.status.code(), Some(0));
+    assert!(text(&same.stdout).contains("No change for client users."));
+
+    let source = fs::read_to_string(&spec).unwrap();
+    let added = tmp.path().join("added.yaml");
+    fs::write(&added, source.replace("          - all-disabled\n", "          - all-disabled\n          - some-disabled\n")).unwrap();
+    let minor = apiforge(&["diff", spec.to_str().unwrap(), added.to_str().unwrap()]);
+    assert_eq!(minor.status.code(), Some(0), "{}", text(&minor.stdout));
+    assert!(text(&minor.stdout).contains("added value `some-disabled`"), "{}", text(&minor.stdout));
+
+    let renamed = tmp.path().join("renamed.yaml");
+    fs::write(&renamed, source.replace("operationId: resume_dunning", "operationId: resume")).unwrap();
+    let breaking = apiforge(&["diff", spec.to_str().unwrap(), renamed.to_str().unwrap()]);
+    assert_eq!(breaking.status.code(), Some(1));
+    assert!(text(&breaking.stdout).contains("**Breaking:** renamed"), "{}", text(&breaking.stdout));
+
+    let bad = apiforge(&["diff", spec.to_str().unwrap(), "/nonexistent.yaml"]);
+    assert_eq!(bad.status.code(), Some(2));
+}

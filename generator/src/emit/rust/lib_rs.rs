@@ -40,19 +40,6 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
         quote!(pub mod #g;)
     });
     let webhooks = (!api.webhooks.is_empty()).then(|| quote!(pub mod webhooks;));
-    let mut client_items = vec![quote!(Client), quote!(ClientBuilder), quote!(Response), quote!(RetryPolicy)];
-    if api.auth.is_some() {
-        client_items.push(quote!(Credentials));
-    }
-    if !api.servers.is_empty() {
-        client_items.push(quote!(Server));
-    }
-    if !api.server_variables.is_empty() {
-        client_items.push(quote!(ServerVariables));
-        for variable in api.server_variables.iter().filter(|v| !v.values.is_empty()) {
-            client_items.push(ident(&variable.type_ident).into_token_stream());
-        }
-    }
     let deprecated = has_deprecated(api).then(|| {
         quote! {
             // Items the API deprecates carry `#[deprecated]` for callers; the client itself
@@ -60,6 +47,7 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
             #![allow(deprecated)]
         }
     });
+    let reexports = reexports(api);
     quote! {
         #( #![doc = #doc_lines] )*
         #![forbid(unsafe_code)]
@@ -73,8 +61,50 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
         #(#modules)*
         #webhooks
 
+        #reexports
+    }
+}
+
+/// The crate root's re-exports of the client and error types.
+fn reexports(api: &Api) -> TokenStream {
+    let mut client_items = vec![quote!(Client), quote!(ClientBuilder), quote!(Response), quote!(RetryPolicy)];
+    if api.auth.is_some() {
+        client_items.push(quote!(Credentials));
+    }
+    if !api.servers.is_empty() {
+        client_items.push(quote!(Server));
+    }
+    if !api.server_variables.is_empty() {
+        client_items.push(quote!(ServerVariables));
+        for variable in api.server_variables.iter().filter(|v| !v.values.is_empty()) {
+            client_items.push(ident(&variable.type_ident).into_token_stream());
+        }
+    }
+    quote! {
         pub use client::{#(#client_items),*};
         pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
+    }
+}
+
+/// The whole client as one file of items for `include!` at a crate root (build-time
+/// generation): every module inline, no crate-level attributes (an included file cannot
+/// have them).
+pub fn single_file(api: &Api, modules: Vec<(String, TokenStream)>) -> TokenStream {
+    let deprecated = has_deprecated(api).then(|| quote!(#[allow(deprecated)]));
+    let modules = modules.into_iter().map(|(name, tokens)| {
+        let visibility = if matches!(name.as_str(), "client" | "error" | "runtime") { quote!() } else { quote!(pub) };
+        let name = ident(&name);
+        quote! {
+            #deprecated
+            #visibility mod #name {
+                #tokens
+            }
+        }
+    });
+    let reexports = reexports(api);
+    quote! {
+        #(#modules)*
+        #reexports
     }
 }
 

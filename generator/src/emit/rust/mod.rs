@@ -22,23 +22,37 @@ use crate::Error;
 pub use example::usage_example;
 pub(crate) use operations::{has_request_struct, idempotency_header, success_type_name};
 
+/// The modules of the crate, by name, in file order.
+fn modules(api: &Api, krate: &CrateInfo) -> Vec<(String, TokenStream)> {
+    let mut modules = vec![
+        ("client".to_owned(), client::emit(api, krate)),
+        ("error".to_owned(), client::error_module()),
+        ("runtime".to_owned(), runtime::emit(api, krate)),
+        ("types".to_owned(), types::emit(api)),
+    ];
+    if let Some(tokens) = webhooks::emit(api) {
+        modules.push(("webhooks".to_owned(), tokens));
+    }
+    modules.extend(operations::emit(api, krate));
+    modules
+}
+
 /// Emits `src/*.rs`.
 pub fn emit(api: &Api, krate: &CrateInfo) -> Result<Files, Error> {
     let mut files = Files::new();
     files.insert("src/lib.rs".into(), format("src/lib.rs", lib_rs::emit(api, krate))?);
-    files.insert("src/client.rs".into(), format("src/client.rs", client::emit(api, krate))?);
-    files.insert("src/error.rs".into(), format("src/error.rs", client::error_module())?);
-    files.insert("src/runtime.rs".into(), format("src/runtime.rs", runtime::emit(api, krate))?);
-    files.insert("src/types.rs".into(), format("src/types.rs", types::emit(api))?);
-    if let Some(tokens) = webhooks::emit(api) {
-        files.insert("src/webhooks.rs".into(), format("src/webhooks.rs", tokens)?);
-    }
-    for (group, tokens) in operations::emit(api, krate) {
-        let path = format!("src/{group}.rs");
+    for (name, tokens) in modules(api, krate) {
+        let path = format!("src/{name}.rs");
         let source = format(&path, tokens)?;
         files.insert(path, source);
     }
     Ok(files)
+}
+
+/// Emits the whole client as one Rust file of items, for `include!` at a crate root.
+pub fn emit_single_file(api: &Api, krate: &CrateInfo) -> Result<String, Error> {
+    let file = format!("{}.rs", krate.lib);
+    format(&file, lib_rs::single_file(api, modules(api, krate)))
 }
 
 /// Parses and pretty-prints one file.

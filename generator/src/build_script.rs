@@ -1,0 +1,121 @@
+//! Generating a client at build time, from a `build.rs`.
+
+use std::path::{Path, PathBuf};
+
+use crate::emit::{CrateInfo, Settings};
+use crate::{ir, load, Error};
+
+/// Generates a client while a crate builds: the whole client as one Rust file in `OUT_DIR`,
+/// for `include!` at the crate root.
+///
+/// ```no_run
+/// // In build.rs's `main`:
+/// apiforge::Generator::new(apiforge::Settings::default())
+///     .spec_path("spec/api.yaml")
+///     .build_script();
+/// // In src/lib.rs: include!(concat!(env!("OUT_DIR"), "/", env!("CARGO_CRATE_NAME"), ".rs"));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Generator {
+    settings: Settings,
+    spec: Option<PathBuf>,
+}
+
+impl Generator {
+    /// A generator with these settings (crate name, idempotency header, ...).
+    pub fn new(settings: Settings) -> Self {
+        Self { settings, spec: None }
+    }
+
+    /// The OpenAPI document to read, relative to the crate's directory in a build script.
+    pub fn spec_path(mut self, path: impl Into<PathBuf>) -> Self {
+        self.spec = Some(path.into());
+        self
+    }
+
+    /// Generates the client into `out_dir/<crate>.rs` (`<crate>` being the crate name from the
+    /// settings or the spec's title, in snake case) and returns that path. Prints
+    /// `cargo:rerun-if-changed` for every file it reads, so Cargo regenerates when they change.
+    ///
+    /// # Errors
+    ///
+    /// [`Error`] when there is no spec path, the spec is invalid, or the file cannot be written.
+    pub fn generate_to(&self, out_dir: impl AsRef<Path>) -> Result<PathBuf, Error> {
+        let Some(spec) = &self.spec else {
+            return Err(Error::Settings("no spec: call `Generator::spec_path` first".to_owned()));
+        };
+        println!("cargo:rerun-if-changed={}", spec.display());
+        if let Some(dir) = &self.settings.templates_dir {
+            println!("cargo:rerun-if-changed={}", dir.display());
+        }
+        let loaded = load::load_file(spec)?;
+        let mut warnings = loaded.warnings.clone();
+        let api = ir::lower(&loaded, &mut warnings)?;
+        for warning in &warnings {
+            println!("cargo:warning=apiforge: {warning}");
+        }
+        let krate = CrateInfo::new(&api, &self.settings)?;
+        let source = crate::emit::rust::emit_single_file(&api, &krate)?;
+        let path = out_dir.as_ref().join(format!("{}.rs", krate.lib));
+        // Rewriting an unchanged file would make Cargo rebuild the crate for nothing.
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(source.as_str()) {
+            std::fs::write(&path, source).map_err(|source| Error::Io { action: "cannot write", path: path.clone(), source })?;
+        }
+        Ok(path)
+    }
+
+    /// For `build.rs`: generates into `OUT_DIR` and, on any error, prints it (what, file,
+    /// line:column, JSON pointer, what to do) and ends the build script with status 1, so
+    /// that the build fails with that message rather than a panic trace.
+    ///
+    /// Unless the settings name them, the client takes the building crate's name and version
+    /// (so its doc examples and `User-Agent` name that crate), and the file is
+    /// `OUT_DIR/<crate name>.rs`: include it with
+    /// `include!(concat!(env!("OUT_DIR"), "/", env!("CARGO_CRATE_NAME"), ".rs"));`.
+    pub fn build_script(&self) -> PathBuf {
+        let mut generator = self.clone();
+        if generator.settings.crate_name.is_none() {
+            generator.settings.crate_name = std::env::var("CARGO_PKG_NAME").ok();
+        }
+        if generator.settings.crate_version.is_none() {
+            generator.settings.crate_version = std::env::var("CARGO_PKG_VERSION").ok();
+        }
+        let out_dir = std::env::var_os("OUT_DIR").map(PathBuf::from);
+        let result = match out_dir {
+            Some(dir) => generator.generate_to(dir),
+            None => Err(Error::Settings("OUT_DIR is not set: `build_script` runs from a build.rs".to_owned())),
+        };
+        match result {
+            Ok(path) => path,
+            Err(error) => {
+                eprintln!("error: apiforge could not generate the client:\n{error}");
+                std::process::exit(1);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_one_includable_file_and_reports_spec_errors_with_their_location() {
+        let dir = tempfile::tempdir().unwrap();
+        let spec = dir.path().join("api.yaml");
+        std::fs::write(&spec, "openapi: 3.0.3\ninfo: {title: Tiny API, version: 1.0.0}\npaths:\n  /ping:\n    get:\n      responses:\n        '204': {description: pong}\n").unwrap();
+        let path = Generator::new(Settings::default()).spec_path(&spec).generate_to(dir.path()).unwrap();
+        assert_eq!(path, dir.path().join("tiny_api.rs"));
+        let source = std::fs::read_to_string(&path).unwrap();
+        assert!(syn::parse_file(&source).is_ok());
+        assert!(!source.contains("#!["), "an included file cannot have inner attributes at its top");
+        assert!(source.contains("pub mod ping {"), "modules are inline");
+
+        std::fs::write(&spec, "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a/{id}:\n    get:\n      responses: {'200': {description: ok}}\n").unwrap();
+        let error = Generator::new(Settings::default()).spec_path(&spec).generate_to(dir.path()).unwrap_err().to_string();
+        assert!(error.contains("declares no path parameter `id`"), "{error}");
+        assert!(error.contains("api.yaml:5:5"), "line and column: {error}");
+        assert!(error.contains("at #/paths/~1a~1{id}/get"), "pointer: {error}");
+        assert!(Generator::default().generate_to(dir.path()).is_err(), "no spec path");
+    }
+}

@@ -1,0 +1,107 @@
+//! `apiforge diff`: changelogs between spec versions made by editing `spec/resume_dunning.yaml`
+//! and Chargebee's published spec, pinned by insta.
+
+use std::path::{Path, PathBuf};
+
+use apiforge::diff_specs;
+use apiforge_tests::{resume_dunning_spec, workspace_root};
+use serde_json::Value;
+
+fn read(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path).expect("spec readable");
+    serde_yaml::from_str(&text).expect("spec parses")
+}
+
+/// The node at a JSON pointer (`/a/b~1c`), for editing.
+fn at<'v>(value: &'v mut Value, pointer: &str) -> &'v mut Value {
+    value.pointer_mut(pointer).unwrap_or_else(|| panic!("no node at {pointer}"))
+}
+
+/// Writes `edited` next to nothing else and returns the Markdown changelog from `base`, and
+/// whether any change is breaking.
+fn changelog(base: &Path, edited: &Value) -> (String, bool) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let new = dir.path().join("new.json");
+    std::fs::write(&new, serde_json::to_string(edited).expect("json")).expect("write");
+    let changes = diff_specs(base, &new).expect("both specs load");
+    let current = semver::Version::parse("2.0.0").expect("version");
+    (changes.to_markdown(&current), changes.breaking_count() > 0)
+}
+
+fn snapshot(name: &str, markdown: &str) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(workspace_root().join("tests/snapshots/diff"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| insta::assert_snapshot!(name, markdown));
+}
+
+/// An edit of a spec.
+type Edit = dyn Fn(&mut Value);
+
+const OP: &str = "/paths/~1invoices~1{invoice-id}~1resume_dunning/post";
+
+#[test]
+fn resume_dunning_edits() {
+    let base = resume_dunning_spec();
+    let original = read(&base);
+    let cases: Vec<(&str, bool, Box<Edit>)> = vec![
+        ("field_removed", true, Box::new(|s| {
+            at(s, "/components/schemas/Invoice/properties").as_object_mut().unwrap().remove("po_number");
+        })),
+        ("enum_value_added", false, Box::new(|s| {
+            at(s, "/components/parameters/chargebee-event-email/schema/enum").as_array_mut().unwrap().push("some-disabled".into());
+        })),
+        ("parameter_made_required", true, Box::new(|s| {
+            *at(s, "/components/parameters/chargebee-business-entity-id/required") = Value::Bool(true);
+        })),
+        ("type_changed", true, Box::new(|s| {
+            *at(s, "/components/schemas/Invoice/properties/tax") = serde_json::json!({"type": "string", "description": "Tax as a decimal string."});
+        })),
+        ("operation_renamed", true, Box::new(|s| {
+            *at(s, &format!("{OP}/operationId")) = "resume_invoice_dunning".into();
+        })),
+        ("nothing", false, Box::new(|_| {})),
+    ];
+    for (name, breaking, edit) in cases {
+        let mut edited = original.clone();
+        edit(&mut edited);
+        let (markdown, is_breaking) = changelog(&base, &edited);
+        assert_eq!(is_breaking, breaking, "{name}:\n{markdown}");
+        snapshot(&format!("resume_dunning_{name}"), &markdown);
+    }
+}
+
+fn chargebee_spec() -> Option<PathBuf> {
+    let path = std::env::var_os("CHARGEBEE_SPEC")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("../shared/specs/chargebee_api_v1_spec.json"));
+    if path.is_file() {
+        return Some(path);
+    }
+    assert!(std::env::var("CI").as_deref() != Ok("true"), "the Chargebee spec is missing at {}", path.display());
+    None
+}
+
+#[test]
+fn chargebee_edits() {
+    let Some(base) = chargebee_spec() else { return };
+    let mut edited = read(&base);
+    // A field removed, an enum value added, a parameter made required, a type changed, an
+    // operation renamed, one removed and one added: all at once, as a real release might.
+    at(&mut edited, "/components/schemas/Subscription/properties").as_object_mut().unwrap().remove("po_number");
+    at(&mut edited, "/components/schemas/Subscription/properties/status/enum").as_array_mut().unwrap().push("paused".into());
+    for parameter in at(&mut edited, "/paths/~1invoices/get/parameters").as_array_mut().unwrap() {
+        if parameter.get("name").and_then(Value::as_str) == Some("limit") {
+            parameter["required"] = Value::Bool(true);
+        }
+    }
+    *at(&mut edited, "/components/schemas/Customer/properties/created_at/type") = "string".into();
+    at(&mut edited, "/components/schemas/Customer/properties/created_at").as_object_mut().unwrap().remove("format");
+    *at(&mut edited, "/paths/~1subscriptions~1{subscription-id}/get/operationId") = "get_subscription".into();
+    let removed = at(&mut edited, "/paths").as_object_mut().unwrap().remove("/comments/{comment-id}").expect("path exists");
+    at(&mut edited, "/paths").as_object_mut().unwrap().insert("/comments/{comment-id}/pin".into(), removed);
+    let (markdown, breaking) = changelog(&base, &edited);
+    assert!(breaking);
+    snapshot("chargebee_release", &markdown);
+}
