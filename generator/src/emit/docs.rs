@@ -15,7 +15,7 @@ use crate::Error;
 /// Emits `Cargo.toml`, `README.md`, `docs/index.md` and `docs/<operation>.md`.
 pub fn emit(api: &Api, krate: &CrateInfo, templates: &Templates) -> Result<Files, Error> {
     let operations: Vec<Value> = api.operations.iter().map(|op| operation(api, krate, op)).collect();
-    let context = json!({
+    let context: Value = json!({
         "krate": krate,
         "api": {
             "title": api.title,
@@ -27,15 +27,26 @@ pub fn emit(api: &Api, krate: &CrateInfo, templates: &Templates) -> Result<Files
         "operations": operations,
         "dependencies": Dependencies::of(api, krate),
     });
+    let renderer = templates.renderer()?;
     let mut files = Files::new();
-    files.insert("Cargo.toml".into(), templates.render("Cargo.toml.j2", &context)?);
-    files.insert("README.md".into(), tidy(&templates.render("README.md.j2", &context)?));
-    files.insert("docs/index.md".into(), tidy(&templates.render("docs_index.md.j2", &context)?));
-    for op in &operations {
-        let mut page_context = context.clone();
-        page_context["op"] = op.clone();
-        let file = op["doc_file"].as_str().unwrap_or_default().to_owned();
-        files.insert(format!("docs/{file}"), tidy(&templates.render("operation.md.j2", &page_context)?));
+    files.insert("Cargo.toml".into(), renderer.render("Cargo.toml.j2", &context)?);
+    files.insert("README.md".into(), tidy(&renderer.render("README.md.j2", &context)?));
+    files.insert("docs/index.md".into(), tidy(&renderer.render("docs_index.md.j2", &context)?));
+    // A page needs its operation, not all of them: cloning the whole context per page made
+    // large specs quadratic.
+    let mut page_context = json!({
+        "krate": context["krate"],
+        "api": context["api"],
+        "servers": context["servers"],
+        "auth": context["auth"],
+        "op": Value::Null,
+    });
+    if let Value::Array(operations) = &context["operations"] {
+        for op in operations {
+            page_context["op"] = op.clone();
+            let file = op["doc_file"].as_str().unwrap_or_default().to_owned();
+            files.insert(format!("docs/{file}"), tidy(&renderer.render("operation.md.j2", &page_context)?));
+        }
     }
     Ok(files)
 }

@@ -108,10 +108,16 @@ impl CrateInfo {
 
 /// Emits every file of the client crate for `api`.
 pub fn emit(api: &Api, settings: &Settings) -> Result<Files, Error> {
+    emit_staged(api, settings, &mut crate::profile::Stages::default())
+}
+
+/// [`emit`], recording the time of its stages (Rust tokens, prettyplease, templates).
+pub fn emit_staged(api: &Api, settings: &Settings, stages: &mut crate::profile::Stages) -> Result<Files, Error> {
     let krate = CrateInfo::new(api, settings)?;
     let templates = templates::Templates::load(settings.templates_dir.as_deref())?;
-    let mut files = rust::emit(api, &krate)?;
+    let mut files = rust::emit_staged(api, &krate, stages)?;
     files.extend(docs::emit(api, &krate, &templates)?);
+    stages.mark("templates");
     Ok(files)
 }
 
@@ -131,6 +137,7 @@ mod tests {
             types: Vec::new(),
             webhooks: Vec::new(),
             webhook_discriminator: None,
+            type_index: Default::default(),
         }
     }
 

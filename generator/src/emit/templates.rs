@@ -51,8 +51,8 @@ impl Templates {
         Ok(Self { sources, read_from })
     }
 
-    /// Renders template `name` with `context`.
-    pub fn render(&self, name: &str, context: &serde_json::Value) -> Result<String, Error> {
+    /// An environment with every template compiled once, to render many pages with.
+    pub fn renderer(&self) -> Result<Renderer<'_>, Error> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_trim_blocks(true);
@@ -65,7 +65,19 @@ impl Templates {
         for (template_name, source) in &self.sources {
             env.add_template(template_name, source).map_err(|e| template_error(template_name, &e))?;
         }
-        let template = env.get_template(name).map_err(|e| template_error(name, &e))?;
+        Ok(Renderer { env })
+    }
+}
+
+/// Compiled templates.
+pub struct Renderer<'s> {
+    env: Environment<'s>,
+}
+
+impl Renderer<'_> {
+    /// Renders template `name` with `context`.
+    pub fn render(&self, name: &str, context: &serde_json::Value) -> Result<String, Error> {
+        let template = self.env.get_template(name).map_err(|e| template_error(name, &e))?;
         template.render(context).map_err(|e| template_error(name, &e))
     }
 }

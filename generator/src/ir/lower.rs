@@ -109,6 +109,7 @@ impl<'a> Lowerer<'a> {
             server_variables,
             auth,
             operations,
+            type_index: self.types.iter().enumerate().map(|(i, t)| (t.ident.clone(), i)).collect(),
             types: std::mem::take(&mut self.types),
             webhooks,
             webhook_discriminator,
@@ -821,7 +822,7 @@ impl<'a> Lowerer<'a> {
     fn pagination(&self, params: &[Parameter], responses: &[Response]) -> Option<Pagination> {
         let body = responses.iter().filter(|r| r.status.is_success()).find_map(|r| r.body.as_ref())?;
         let TypeRef::Named(name) = body else { return None };
-        let def = self.types.iter().find(|t| &t.ident == name)?;
+        let def = self.types.iter().rev().find(|t| &t.ident == name)?;
         let TypeKind::Struct { fields, .. } = &def.kind else { return None };
         params.iter().filter(|p| p.location == ParamLocation::Query && !p.required).find_map(|p| {
             let next = fields.iter().find(|f| f.name == format!("next_{}", p.name) && !f.required && f.ty == p.ty)?;
@@ -1077,37 +1078,71 @@ fn mark_boxed_fields(types: &mut [TypeDef]) {
             TypeKind::Enum { .. } => Vec::new(),
         })
         .collect();
-    let reaches = |from: usize, to: usize| -> bool {
-        let mut seen = vec![false; direct.len()];
-        let mut stack = vec![from];
-        while let Some(node) = stack.pop() {
-            if node == to {
-                return true;
-            }
-            if std::mem::replace(&mut seen[node], true) {
-                continue;
-            }
-            stack.extend(direct[node].iter().copied());
-        }
-        false
-    };
-    let mut to_box = Vec::new();
-    for (owner, def) in types.iter().enumerate() {
-        if let TypeKind::Struct { fields, .. } = &def.kind {
-            for (f, field) in fields.iter().enumerate() {
+    // A field needs a box exactly when its target reaches back to its owner: when both are in
+    // one strongly connected component.
+    let component = strongly_connected_components(&direct);
+    for (owner, def) in types.iter_mut().enumerate() {
+        if let TypeKind::Struct { fields, .. } = &mut def.kind {
+            for field in fields.iter_mut() {
                 if let Some(target) = direct_target(&field.ty, &index) {
-                    if reaches(target, owner) {
-                        to_box.push((owner, f));
-                    }
+                    field.boxed = component[target] == component[owner];
                 }
             }
         }
     }
-    for (owner, f) in to_box {
-        if let TypeKind::Struct { fields, .. } = &mut types[owner].kind {
-            fields[f].boxed = true;
+}
+
+/// Tarjan's algorithm, iterative (no recursion to overflow on deep graphs): the component
+/// number of each node.
+fn strongly_connected_components(edges: &[Vec<usize>]) -> Vec<usize> {
+    const UNSEEN: usize = usize::MAX;
+    let n = edges.len();
+    let (mut order, mut low, mut component) = (vec![UNSEEN; n], vec![0; n], vec![UNSEEN; n]);
+    let (mut on_stack, mut stack) = (vec![false; n], Vec::new());
+    let (mut counter, mut components) = (0, 0);
+    for root in 0..n {
+        if order[root] != UNSEEN {
+            continue;
+        }
+        // Each frame: a node and the index of its next edge to visit.
+        let mut frames = vec![(root, 0usize)];
+        order[root] = counter;
+        low[root] = counter;
+        counter += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        while let Some(&mut (node, ref mut next)) = frames.last_mut() {
+            if let Some(&child) = edges[node].get(*next) {
+                *next += 1;
+                if order[child] == UNSEEN {
+                    order[child] = counter;
+                    low[child] = counter;
+                    counter += 1;
+                    stack.push(child);
+                    on_stack[child] = true;
+                    frames.push((child, 0));
+                } else if on_stack[child] {
+                    low[node] = low[node].min(order[child]);
+                }
+                continue;
+            }
+            frames.pop();
+            if let Some(&(parent, _)) = frames.last() {
+                low[parent] = low[parent].min(low[node]);
+            }
+            if low[node] == order[node] {
+                while let Some(member) = stack.pop() {
+                    on_stack[member] = false;
+                    component[member] = components;
+                    if member == node {
+                        break;
+                    }
+                }
+                components += 1;
+            }
         }
     }
+    component
 }
 
 fn direct_target(ty: &TypeRef, index: &HashMap<String, usize>) -> Option<usize> {

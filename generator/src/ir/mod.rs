@@ -40,6 +40,10 @@ pub struct Api {
     /// The payload property that names a webhook's event (`event_type`), when every payload
     /// has one; events are then told apart by it.
     pub webhook_discriminator: Option<String>,
+    /// Positions in [`Api::types`] by identifier, so that lookups stay constant-time on large
+    /// APIs; built by [`lower`] (an empty index falls back to searching).
+    #[serde(skip)]
+    pub type_index: std::collections::HashMap<String, usize>,
 }
 
 /// An event the API sends to a subscriber's endpoint.
@@ -504,6 +508,10 @@ pub struct EnumValue {
 impl Api {
     /// Looks a named type up.
     pub fn type_def(&self, ident: &str) -> Option<&TypeDef> {
-        self.types.iter().find(|t| t.ident == ident)
+        match self.type_index.get(ident) {
+            Some(&i) => self.types.get(i),
+            None if self.type_index.is_empty() => self.types.iter().find(|t| t.ident == ident),
+            None => None,
+        }
     }
 }

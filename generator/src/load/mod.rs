@@ -59,6 +59,11 @@ pub fn load_file(path: &Path) -> Result<Loaded, Diagnostic> {
 /// Parses spec text. `path` is only used in messages; `is_json` picks the parser (a
 /// YAML parser would also read JSON, but reports JSON errors less precisely).
 pub fn load_bytes(path: &Path, bytes: &[u8], is_json: bool) -> Result<Loaded, Diagnostic> {
+    load_bytes_staged(path, bytes, is_json, &mut crate::profile::Stages::default())
+}
+
+/// [`load_bytes`], recording the time of its stages (parse, normalize, typed model).
+pub fn load_bytes_staged(path: &Path, bytes: &[u8], is_json: bool, stages: &mut crate::profile::Stages) -> Result<Loaded, Diagnostic> {
     let text = String::from_utf8(bytes.to_vec()).map_err(|e| {
         let mut d = Diagnostic::new(path, None, "the spec is not valid UTF-8");
         let valid = &bytes[..e.utf8_error().valid_up_to()];
@@ -73,6 +78,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], is_json: bool) -> Result<Loaded, Di
             .with_help("point apiforge at an OpenAPI 3.0 or 3.1 document"));
     }
     let mut value = parse_value(path, &text, is_json)?;
+    stages.mark("parse");
     check_version(path, &text, is_json, &value)?;
     check_parameter_locations(path, &text, is_json, &value)?;
     let mut warnings = Vec::new();
@@ -83,6 +89,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], is_json: bool) -> Result<Loaded, Di
         d.position = locate(&text, is_json, &pointer);
         return Err(d.with_help("fix the schema at that pointer so that it follows the OpenAPI specification"));
     }
+    stages.mark("normalize");
     let document = to_openapi(path, &text, is_json, "#", value)?;
     let webhooks = match normalized.webhooks {
         Some(webhooks) => to_openapi::<indexmap::IndexMap<String, openapiv3::ReferenceOr<openapiv3::PathItem>>>(path, &text, is_json, "#/webhooks", webhooks)?
@@ -90,6 +97,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], is_json: bool) -> Result<Loaded, Di
             .collect(),
         None => Vec::new(),
     };
+    stages.mark("typed model");
     Ok(Loaded { file: path.to_owned(), text, is_json, document, ref_descriptions: normalized.ref_descriptions, webhooks, warnings })
 }
 

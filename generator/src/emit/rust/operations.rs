@@ -14,17 +14,24 @@ use crate::ir::{Api, BodyEncoding, Field, Method, Operation, ParamLocation, Para
 
 /// One token stream per group, by module name.
 pub fn emit(api: &Api, krate: &CrateInfo) -> BTreeMap<String, TokenStream> {
+    groups(api).into_iter().map(|(group, ops)| {
+        let tokens = module(api, krate, &group, &ops);
+        (group, tokens)
+    }).collect()
+}
+
+/// The operations of each module, by module name.
+pub fn groups(api: &Api) -> BTreeMap<String, Vec<&Operation>> {
     let mut groups: BTreeMap<String, Vec<&Operation>> = BTreeMap::new();
     for op in &api.operations {
         groups.entry(op.group.clone()).or_default().push(op);
     }
     groups
-        .into_iter()
-        .map(|(group, ops)| {
-            let tokens = module(api, krate, &group, &ops);
-            (group, tokens)
-        })
-        .collect()
+}
+
+/// One module's token stream.
+pub fn emit_group(api: &Api, krate: &CrateInfo, group: &str, ops: &[&Operation]) -> TokenStream {
+    module(api, krate, group, ops)
 }
 
 /// The request struct's fields: non-path parameters, then body fields.

@@ -1,0 +1,191 @@
+//! The generation benchmark: `cargo bench -p apiforge --bench generate`.
+//!
+//! Prints, for the resume_dunning spec and Chargebee's whole published spec, the time of each
+//! stage (median of several runs, release build, whole crate written to disk) next to the bare
+//! `serde_json` parse of the same file, as a ratio; then time and peak memory for synthetic
+//! specs of 100, 1,000 and 10,000 operations, to show how cost grows with the spec. It prints
+//! numbers and asserts nothing.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use apiforge::{generate_profiled, Settings};
+use serde_json::{json, Value};
+
+/// Counts live heap bytes, to report each run's peak.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let ptr = unsafe { System.alloc(layout) };
+        if !ptr.is_null() {
+            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        }
+        ptr
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+/// Runs `f` `runs` times and returns the median time.
+fn time(runs: usize, mut f: impl FnMut()) -> Duration {
+    median((0..runs).map(|_| {
+        let start = Instant::now();
+        f();
+        start.elapsed()
+    }).collect())
+}
+
+fn bench_spec(name: &str, spec: &Path, settings: &Settings, runs: usize) {
+    let bytes = std::fs::read(spec).expect("spec readable");
+    let is_json = spec.extension().is_some_and(|e| e == "json");
+    let parse = time(runs, || {
+        if is_json {
+            std::hint::black_box(serde_json::from_slice::<Value>(&bytes).expect("json"));
+        } else {
+            std::hint::black_box(serde_yaml::from_slice::<Value>(&bytes).expect("yaml"));
+        }
+    });
+    let typed = time(runs, || {
+        if is_json {
+            std::hint::black_box(serde_json::from_slice::<openapiv3::OpenAPI>(&bytes).ok());
+        } else {
+            std::hint::black_box(serde_yaml::from_slice::<openapiv3::OpenAPI>(&bytes).ok());
+        }
+    });
+    let out = std::env::temp_dir().join(format!("apiforge-bench-{}-{}", std::process::id(), name.replace(' ', "-")));
+    let mut all: Vec<Vec<(&'static str, Duration)>> = Vec::new();
+    let mut totals = Vec::new();
+    let mut lines = 0;
+    for _ in 0..runs {
+        let start = Instant::now();
+        let (generated, stages) = generate_profiled(spec, settings, &out).expect("generates");
+        totals.push(start.elapsed());
+        lines = generated.files.values().map(|f| f.lines().count()).sum();
+        all.push(stages.times);
+    }
+    let _ = std::fs::remove_dir_all(&out);
+    let total = median(totals);
+    println!("\n{name} ({} KiB, {lines} generated lines)", bytes.len() / 1024);
+    println!("  {:<34} {:>10}", "bare serde_json parse (Value)", ms(parse));
+    println!("  {:<34} {:>10}", "typed parse (openapiv3::OpenAPI)", ms(typed));
+    for (i, (stage, _)) in all[0].iter().enumerate() {
+        let stage_median = median(all.iter().map(|run| run[i].1).collect());
+        println!("  stage {:<28} {:>10}", stage, ms(stage_median));
+    }
+    println!("  {:<34} {:>10}", "generation, whole crate written", ms(total));
+    println!(
+        "  ratio to bare parse: {:.1}x; to typed parse: {:.1}x",
+        total.as_secs_f64() / parse.as_secs_f64(),
+        total.as_secs_f64() / typed.as_secs_f64()
+    );
+}
+
+/// A synthetic API of `n` operations over `n / 10` resources, with path, query and header
+/// parameters, nested form bodies and shared schemas.
+fn synthetic(n: usize) -> Value {
+    let resources = (n / 10).max(1);
+    let mut schemas = serde_json::Map::new();
+    schemas.insert("Address".into(), json!({"type": "object", "properties": {
+        "line1": {"type": "string", "maxLength": 150}, "city": {"type": "string"}, "zip": {"type": "string"},
+        "country": {"type": "string", "enum": ["DE", "FR", "US", "GB"]}}}));
+    for r in 0..resources {
+        schemas.insert(format!("Resource{r}"), json!({"type": "object", "required": ["id", "status"], "properties": {
+            "id": {"type": "string"}, "status": {"type": "string", "enum": ["active", "paused", "cancelled"]},
+            "amount": {"type": "integer", "format": "int64"}, "created_at": {"type": "integer", "format": "unix-time"},
+            "billing_address": {"$ref": "#/components/schemas/Address"},
+            "items": {"type": "array", "items": {"type": "object", "properties": {"sku": {"type": "string"}, "quantity": {"type": "integer", "format": "int32"}}}},
+            "meta_data": {"type": "object", "additionalProperties": true}}}));
+    }
+    let mut paths = serde_json::Map::new();
+    for i in 0..n {
+        let r = i % resources;
+        let path = format!("/resource{r}/{{id}}/action{i}");
+        paths.insert(path, json!({"post": {
+            "operationId": format!("action_{i}"),
+            "summary": format!("Action {i} on resource {r}"),
+            "parameters": [
+                {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}},
+                {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
+                {"name": "x-request-origin", "in": "header", "schema": {"type": "string"}}
+            ],
+            "requestBody": {"content": {"application/x-www-form-urlencoded": {
+                "schema": {"type": "object", "properties": {
+                    "note": {"type": "string", "maxLength": 300},
+                    "shipping_address": {"type": "object", "properties": {"city": {"type": "string"}, "zip": {"type": "string"}}},
+                    "addons": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}, "quantity": {"type": "integer"}}}},
+                    "coupon_ids": {"type": "array", "items": {"type": "string"}}}},
+                "encoding": {"shipping_address": {"style": "deepObject", "explode": true}}}}},
+            "responses": {
+                "200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object", "required": ["resource"],
+                    "properties": {"resource": {"$ref": format!("#/components/schemas/Resource{r}")}}}}}},
+                "404": {"description": "Not found", "content": {"application/json": {"schema": {"type": "object", "properties": {"message": {"type": "string"}}}}}}
+            }}}));
+    }
+    json!({"openapi": "3.0.3", "info": {"title": "Synthetic", "version": "1.0.0"},
+        "servers": [{"url": "https://api.example.com/v1"}], "paths": paths,
+        "components": {"schemas": schemas, "securitySchemes": {"basic": {"type": "http", "scheme": "basic"}}},
+        "security": [{"basic": []}]})
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; there is nothing to filter.
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    println!("apiforge generation benchmark ({} cores)", std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let chargebee = std::env::var_os("CHARGEBEE_SPEC")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared/specs/chargebee_api_v1_spec.json"));
+    let settings = Settings { idempotency_header: Some("chargebee-idempotency-key".into()), ..Settings::default() };
+    bench_spec("resume_dunning", &root.join("spec/resume_dunning.yaml"), &settings, 21);
+    if chargebee.is_file() {
+        bench_spec("Chargebee v1", &chargebee, &settings, 7);
+    } else {
+        println!("\n(Chargebee spec not found at {}; set CHARGEBEE_SPEC)", chargebee.display());
+    }
+    println!("\nsynthetic specs: time and peak heap of generating the whole crate");
+    let dir = std::env::temp_dir().join(format!("apiforge-bench-synthetic-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    for n in [100, 1_000, 10_000] {
+        let spec = dir.join(format!("synthetic-{n}.json"));
+        std::fs::write(&spec, serde_json::to_vec(&synthetic(n)).expect("json")).expect("write");
+        let out = dir.join(format!("out-{n}"));
+        PEAK.store(LIVE.load(Ordering::Relaxed), Ordering::Relaxed);
+        let before = LIVE.load(Ordering::Relaxed);
+        let start = Instant::now();
+        let (generated, stages) = generate_profiled(&spec, &Settings::default(), &out).expect("generates");
+        let elapsed = start.elapsed();
+        let peak = PEAK.load(Ordering::Relaxed).saturating_sub(before);
+        let lines: usize = generated.files.values().map(|f| f.lines().count()).sum();
+        println!(
+            "  {n:>6} operations: {:>10}  ({:.3} ms/operation), peak heap {:>6.1} MiB, {lines} lines",
+            ms(elapsed),
+            elapsed.as_secs_f64() * 1000.0 / n as f64,
+            peak as f64 / (1024.0 * 1024.0)
+        );
+        let breakdown: Vec<String> = stages.times.iter().map(|(stage, d)| format!("{stage} {:.0}", d.as_secs_f64() * 1000.0)).collect();
+        println!("         stages (ms): {}", breakdown.join(", "));
+        let _ = std::fs::remove_dir_all(&out);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
