@@ -1,10 +1,10 @@
 //! `apiforge diff`: changelogs between spec versions made by editing `spec/resume_dunning.yaml`
 //! and Chargebee's published spec, pinned by insta.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use apiforge::diff_specs;
-use apiforge_tests::{resume_dunning_spec, workspace_root};
+use apiforge_tests::{chargebee_spec, resume_dunning_spec, workspace_root};
 use serde_json::Value;
 
 fn read(path: &Path) -> Value {
@@ -72,16 +72,6 @@ fn resume_dunning_edits() {
     }
 }
 
-fn chargebee_spec() -> Option<PathBuf> {
-    let path = std::env::var_os("CHARGEBEE_SPEC")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| workspace_root().join("../shared/specs/chargebee_api_v1_spec.json"));
-    if path.is_file() {
-        return Some(path);
-    }
-    assert!(std::env::var("CI").as_deref() != Ok("true"), "the Chargebee spec is missing at {}", path.display());
-    None
-}
 
 #[test]
 fn chargebee_edits() {

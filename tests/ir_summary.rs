@@ -5,23 +5,11 @@
 //! beside the checkout. Without it the test is skipped, except in CI (`CI=true`), where it fails.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 
 use apiforge::ir::{self, Api, ParamLocation, TypeRef};
 use apiforge::load;
-use apiforge_tests::workspace_root;
+use apiforge_tests::{chargebee_spec, workspace_root};
 
-fn chargebee_spec() -> Option<PathBuf> {
-    let path = std::env::var_os("CHARGEBEE_SPEC")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| workspace_root().join("../shared/specs/chargebee_api_v1_spec.json"));
-    if path.is_file() {
-        return Some(path);
-    }
-    assert!(std::env::var("CI").as_deref() != Ok("true"), "the Chargebee spec is missing at {}", path.display());
-    eprintln!("skipped: no Chargebee spec at {} (set CHARGEBEE_SPEC)", path.display());
-    None
-}
 
 fn ty(t: &TypeRef) -> String {
     match t {

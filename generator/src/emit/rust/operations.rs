@@ -264,6 +264,19 @@ pub(crate) fn success_type_name(op: &Operation) -> String {
     }
 }
 
+/// The enum variant for a response: named for its status, holding its body if it has one.
+fn response_variant(response: &crate::ir::Response, types: &TokenStream) -> TokenStream {
+    let variant = ident(&response.variant);
+    let doc = docs(Some(&format!("`{}`: {}", response.status.key(), response.description)));
+    match &response.body {
+        Some(ty) => {
+            let ty = rust_type(ty, types);
+            quote!(#doc #variant(#ty),)
+        }
+        None => quote!(#doc #variant,),
+    }
+}
+
 fn success_enum(op: &Operation) -> Option<TokenStream> {
     if !has_success_enum(op) {
         return None;
@@ -271,17 +284,7 @@ fn success_enum(op: &Operation) -> Option<TokenStream> {
     let name = format_ident!("{}Success", op.type_ident);
     let types = quote!(types::);
     let doc = doc_lines(&format!("The successful answers of [`Client::{}`], which differ in their bodies.", op.ident));
-    let variants = op.success_responses().map(|r| {
-        let variant = ident(&r.variant);
-        let doc = docs(Some(&format!("`{}`: {}", r.status.key(), r.description)));
-        match &r.body {
-            Some(ty) => {
-                let ty = rust_type(ty, &types);
-                quote!(#doc #variant(#ty),)
-            }
-            None => quote!(#doc #variant,),
-        }
-    });
+    let variants = op.success_responses().map(|r| response_variant(r, &types));
     Some(quote! {
         #doc
         #[derive(Debug, Clone, PartialEq)]
@@ -416,17 +419,7 @@ fn error_enum(op: &Operation) -> TokenStream {
     ));
     let types = quote!(types::);
     let errors: Vec<_> = op.error_responses().collect();
-    let variants = errors.iter().map(|r| {
-        let variant = ident(&r.variant);
-        let doc = docs(Some(&format!("`{}`: {}", r.status.key(), r.description)));
-        match &r.body {
-            Some(ty) => {
-                let ty = rust_type(ty, &types);
-                quote!(#doc #variant(#ty),)
-            }
-            None => quote!(#doc #variant,),
-        }
-    });
+    let variants = errors.iter().map(|r| response_variant(r, &types));
     let display_arms = errors.iter().map(|r| {
         let variant = ident(&r.variant);
         let message = format!("{} ({})", text::first_line(&r.description), r.status.key());
