@@ -70,7 +70,9 @@ impl CrateInfo {
         let valid_name = !name.is_empty()
             && name.len() <= 64
             && name.starts_with(|c: char| c.is_ascii_alphabetic())
-            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
         if !valid_name {
             return Err(Error::Settings(format!(
                 "`{name}` is not a valid crate name: use ASCII letters, digits, `-` and `_`, starting with a letter"
@@ -78,18 +80,24 @@ impl CrateInfo {
         }
         let version = match &settings.crate_version {
             Some(version) => {
-                semver::Version::parse(version)
-                    .map_err(|e| Error::Settings(format!("`{version}` is not a semver version: {e}")))?;
+                semver::Version::parse(version).map_err(|e| {
+                    Error::Settings(format!("`{version}` is not a semver version: {e}"))
+                })?;
                 version.clone()
             }
-            None => semver::Version::parse(&api.version).map_or_else(|_| "0.1.0".to_owned(), |v| v.to_string()),
+            None => semver::Version::parse(&api.version)
+                .map_or_else(|_| "0.1.0".to_owned(), |v| v.to_string()),
         };
         let idempotency_header = match &settings.idempotency_header {
             Some(header) => {
                 let valid = !header.is_empty()
-                    && header.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+                    && header
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
                 if !valid {
-                    return Err(Error::Settings(format!("`{header}` is not a valid HTTP header name")));
+                    return Err(Error::Settings(format!(
+                        "`{header}` is not a valid HTTP header name"
+                    )));
                 }
                 Some(header.to_ascii_lowercase())
             }
@@ -112,7 +120,11 @@ pub fn emit(api: &Api, settings: &Settings) -> Result<Files, Error> {
 }
 
 /// [`emit`], recording the time of its stages (Rust tokens, prettyplease, templates).
-pub fn emit_staged(api: &Api, settings: &Settings, stages: &mut crate::profile::Stages) -> Result<Files, Error> {
+pub fn emit_staged(
+    api: &Api,
+    settings: &Settings,
+    stages: &mut crate::profile::Stages,
+) -> Result<Files, Error> {
     let krate = CrateInfo::new(api, settings)?;
     let templates = templates::Templates::load(settings.templates_dir.as_deref())?;
     let mut files = rust::emit_staged(api, &krate, stages)?;
@@ -137,6 +149,8 @@ mod tests {
             types: Vec::new(),
             webhooks: Vec::new(),
             webhook_discriminator: None,
+            error_sets: Vec::new(),
+            common: None,
             type_index: Default::default(),
         }
     }
@@ -144,27 +158,65 @@ mod tests {
     #[test]
     fn crate_identity_derives_from_the_spec_info() {
         let krate = CrateInfo::new(&api("Chargebee API", "2.0.0"), &Settings::default()).unwrap();
-        assert_eq!((krate.name.as_str(), krate.lib.as_str(), krate.version.as_str()), ("chargebee-api", "chargebee_api", "2.0.0"));
+        assert_eq!(
+            (
+                krate.name.as_str(),
+                krate.lib.as_str(),
+                krate.version.as_str()
+            ),
+            ("chargebee-api", "chargebee_api", "2.0.0")
+        );
         // Not semver: Chargebee's own `2026-06-12.a49b…` versions.
-        let krate = CrateInfo::new(&api("Café API!", "2026-06-12.a49b34e"), &Settings::default()).unwrap();
-        assert_eq!((krate.name.as_str(), krate.version.as_str()), ("caf-api", "0.1.0"));
+        let krate = CrateInfo::new(
+            &api("Café API!", "2026-06-12.a49b34e"),
+            &Settings::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            (krate.name.as_str(), krate.version.as_str()),
+            ("caf-api", "0.1.0")
+        );
         let krate = CrateInfo::new(&api("42", "1"), &Settings::default()).unwrap();
         assert_eq!(krate.name, "api-42");
     }
 
     #[test]
     fn chosen_names_and_versions_are_validated() {
-        let settings = Settings { crate_name: Some("my client".into()), ..Settings::default() };
-        assert!(matches!(CrateInfo::new(&api("T", "1.0.0"), &settings), Err(Error::Settings(_))));
-        let settings = Settings { crate_version: Some("1.0".into()), ..Settings::default() };
-        assert!(matches!(CrateInfo::new(&api("T", "1.0.0"), &settings), Err(Error::Settings(_))));
+        let settings = Settings {
+            crate_name: Some("my client".into()),
+            ..Settings::default()
+        };
+        assert!(matches!(
+            CrateInfo::new(&api("T", "1.0.0"), &settings),
+            Err(Error::Settings(_))
+        ));
+        let settings = Settings {
+            crate_version: Some("1.0".into()),
+            ..Settings::default()
+        };
+        assert!(matches!(
+            CrateInfo::new(&api("T", "1.0.0"), &settings),
+            Err(Error::Settings(_))
+        ));
     }
 
     #[test]
     fn an_api_without_operations_still_emits_a_compilable_skeleton() {
         let files = emit(&api("Empty", "1.0.0"), &Settings::default()).unwrap();
         let names: Vec<&str> = files.keys().map(String::as_str).collect();
-        assert_eq!(names, ["Cargo.toml", "README.md", "docs/index.md", "src/client.rs", "src/error.rs", "src/lib.rs", "src/runtime.rs", "src/types.rs"]);
+        assert_eq!(
+            names,
+            [
+                "Cargo.toml",
+                "README.md",
+                "docs/index.md",
+                "src/client.rs",
+                "src/error.rs",
+                "src/lib.rs",
+                "src/runtime.rs",
+                "src/types.rs"
+            ]
+        );
         for (name, source) in files.iter().filter(|(n, _)| n.ends_with(".rs")) {
             assert!(syn::parse_file(source).is_ok(), "{name} does not parse");
         }

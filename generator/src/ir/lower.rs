@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use openapiv3::{
-    AdditionalProperties, OpenAPI, Parameter as OaParameter, ParameterSchemaOrContent, ReferenceOr, Schema,
-    SchemaKind, SecurityScheme, StatusCode, Type, VariantOrUnknownOrEmpty,
+    AdditionalProperties, OpenAPI, Parameter as OaParameter, ParameterSchemaOrContent, ReferenceOr,
+    Schema, SchemaKind, SecurityScheme, StatusCode, Type, VariantOrUnknownOrEmpty,
 };
 
 use super::names::{self, Scope};
@@ -85,7 +85,10 @@ impl<'a> Lowerer<'a> {
     }
 
     fn warn(&mut self, at: &str, message: impl Into<String>) {
-        self.warnings.push(Warning { pointer: at.to_owned(), message: message.into() });
+        self.warnings.push(Warning {
+            pointer: at.to_owned(),
+            message: message.into(),
+        });
     }
 
     fn api(&mut self) -> Result<Api, Diagnostic> {
@@ -109,10 +112,17 @@ impl<'a> Lowerer<'a> {
             server_variables,
             auth,
             operations,
-            type_index: self.types.iter().enumerate().map(|(i, t)| (t.ident.clone(), i)).collect(),
+            type_index: self
+                .types
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (t.ident.clone(), i))
+                .collect(),
             types: std::mem::take(&mut self.types),
             webhooks,
             webhook_discriminator,
+            error_sets: Vec::new(),
+            common: None,
         })
     }
 
@@ -132,7 +142,9 @@ impl<'a> Lowerer<'a> {
                         .with_help(format!("declare `{name}` under `variables` with a `default`")));
                 };
                 let var_at = format!("{at}/variables/{}", crate::diagnostic::escape_token(&name));
-                if !variable.enumeration.is_empty() && !variable.enumeration.contains(&variable.default) {
+                if !variable.enumeration.is_empty()
+                    && !variable.enumeration.contains(&variable.default)
+                {
                     return Err(self
                         .error(&var_at, format!("the default `{}` of server variable `{name}` is not one of its `enum` values", variable.default))
                         .with_help("make the default one of the listed values"));
@@ -140,7 +152,8 @@ impl<'a> Lowerer<'a> {
                 let definition = (variable.default.clone(), variable.enumeration.clone());
                 match variables.iter().find(|v| v.name == name) {
                     Some(existing) => {
-                        let existing_values: Vec<String> = existing.values.iter().map(|v| v.value.clone()).collect();
+                        let existing_values: Vec<String> =
+                            existing.values.iter().map(|v| v.value.clone()).collect();
                         if (existing.default.clone(), existing_values) != definition {
                             self.warn(&var_at, format!("server variable `{name}` is declared differently by an earlier server; the first declaration is used"));
                         }
@@ -166,7 +179,9 @@ impl<'a> Lowerer<'a> {
                 }
             }
             let ident = match server.description.as_deref() {
-                Some(d) if !d.trim().is_empty() && d.split_whitespace().count() <= 4 => names::pascal(d),
+                Some(d) if !d.trim().is_empty() && d.split_whitespace().count() <= 4 => {
+                    names::pascal(d)
+                }
                 _ if self.doc.servers.len() == 1 => "Main".to_owned(),
                 _ => format!("Server{index}"),
             };
@@ -183,7 +198,14 @@ impl<'a> Lowerer<'a> {
     fn auth(&mut self) -> Option<Auth> {
         let components = self.doc.components.as_ref()?;
         let mut required: Vec<&str> = Vec::new();
-        let operation_security = self.doc.paths.paths.values().filter_map(|p| p.as_item()).flat_map(|p| p.iter()).filter_map(|(_, op)| op.security.as_ref());
+        let operation_security = self
+            .doc
+            .paths
+            .paths
+            .values()
+            .filter_map(|p| p.as_item())
+            .flat_map(|p| p.iter())
+            .filter_map(|(_, op)| op.security.as_ref());
         for requirements in self.doc.security.iter().chain(operation_security) {
             for requirement in requirements {
                 required.extend(requirement.keys().map(String::as_str));
@@ -211,8 +233,11 @@ impl<'a> Lowerer<'a> {
 
     fn operations(&mut self) -> Result<Vec<Operation>, Diagnostic> {
         let mut operations = Vec::new();
-        let mut method_scope = Scope::with_reserved(["new", "builder", "base_url", "clone", "fmt", "send"]);
-        let mut group_scope = Scope::with_reserved(["client", "error", "runtime", "types", "webhooks", "lib", "main", "tests"]);
+        let mut method_scope =
+            Scope::with_reserved(["new", "builder", "base_url", "clone", "fmt", "send"]);
+        let mut group_scope = Scope::with_reserved([
+            "client", "error", "runtime", "types", "webhooks", "lib", "main", "tests",
+        ]);
         let mut groups: BTreeMap<String, String> = BTreeMap::new();
         let mut seen_ids: HashMap<String, String> = HashMap::new();
         for (path, item) in &self.doc.paths.paths {
@@ -220,7 +245,9 @@ impl<'a> Lowerer<'a> {
             let item = match item {
                 ReferenceOr::Item(item) => item,
                 ReferenceOr::Reference { .. } => {
-                    return Err(self.error(&path_at, "path items given by `$ref` are not supported").with_help("write the path item inline"));
+                    return Err(self
+                        .error(&path_at, "path items given by `$ref` are not supported")
+                        .with_help("write the path item inline"));
                 }
             };
             let methods = [
@@ -248,20 +275,51 @@ impl<'a> Lowerer<'a> {
                     None => format!("{key} {}", path.replace(['{', '}'], "")),
                 };
                 let raw_group = op.tags.first().cloned().unwrap_or_else(|| {
-                    path.split('/').find(|s| !s.is_empty() && !s.starts_with('{')).unwrap_or("default").to_owned()
+                    path.split('/')
+                        .find(|s| !s.is_empty() && !s.starts_with('{'))
+                        .unwrap_or("default")
+                        .to_owned()
                 });
-                let group = groups.entry(raw_group.clone()).or_insert_with(|| group_scope.claim(names::snake(&raw_group))).clone();
+                let group = groups
+                    .entry(raw_group.clone())
+                    .or_insert_with(|| group_scope.claim(names::snake(&raw_group)))
+                    .clone();
                 let ident = method_scope.claim(names::snake(&id));
                 let type_ident = names::pascal(&ident);
-                let operation = self.operation(OperationSite { path, at: &at, method, id, ident, type_ident, group }, op, &item.parameters)?;
+                let operation = self.operation(
+                    OperationSite {
+                        path,
+                        at: &at,
+                        method,
+                        id,
+                        ident,
+                        type_ident,
+                        group,
+                    },
+                    op,
+                    &item.parameters,
+                )?;
                 operations.push(operation);
             }
         }
         Ok(operations)
     }
 
-    fn operation(&mut self, site: OperationSite<'_>, op: &'a openapiv3::Operation, shared: &'a [ReferenceOr<OaParameter>]) -> Result<Operation, Diagnostic> {
-        let OperationSite { path, at, method, id, ident, type_ident, group } = site;
+    fn operation(
+        &mut self,
+        site: OperationSite<'_>,
+        op: &'a openapiv3::Operation,
+        shared: &'a [ReferenceOr<OaParameter>],
+    ) -> Result<Operation, Diagnostic> {
+        let OperationSite {
+            path,
+            at,
+            method,
+            id,
+            ident,
+            type_ident,
+            group,
+        } = site;
         let mut field_scope = Scope::new();
         // Operation-level parameters override path-level ones of the same name and location.
         let mut raw_params: Vec<(String, &OaParameter)> = Vec::new();
@@ -271,7 +329,8 @@ impl<'a> Lowerer<'a> {
             for (i, p) in list.iter().enumerate() {
                 let (p_at, param) = self.resolve_parameter(p, &format!("{list_at}/{i}"))?;
                 let key = (param.parameter_data_ref().name.clone(), location_of(param));
-                raw_params.retain(|(_, q)| (q.parameter_data_ref().name.clone(), location_of(q)) != key);
+                raw_params
+                    .retain(|(_, q)| (q.parameter_data_ref().name.clone(), location_of(q)) != key);
                 raw_params.push((p_at, param));
             }
         }
@@ -282,22 +341,42 @@ impl<'a> Lowerer<'a> {
             let location = location_of(param);
             if location == ParamLocation::Path && !template.contains(&data.name) {
                 return Err(self
-                    .error(p_at, format!("path parameter `{}` is declared but `{path}` has no `{{{}}}`", data.name, data.name))
+                    .error(
+                        p_at,
+                        format!(
+                            "path parameter `{}` is declared but `{path}` has no `{{{}}}`",
+                            data.name, data.name
+                        ),
+                    )
                     .with_help("remove the parameter or add it to the path template"));
             }
-            if location == ParamLocation::Header && ["content-type", "accept", "authorization"].contains(&data.name.to_ascii_lowercase().as_str()) {
+            if location == ParamLocation::Header
+                && ["content-type", "accept", "authorization"]
+                    .contains(&data.name.to_ascii_lowercase().as_str())
+            {
                 self.warn(p_at, format!("header parameter `{}` is ignored, as OpenAPI requires: the client sets it itself", data.name));
                 continue;
             }
             if location == ParamLocation::Header && !is_token(&data.name) {
                 return Err(self
-                    .error(&format!("{p_at}/name"), format!("`{}` is not a valid HTTP header name", data.name))
+                    .error(
+                        &format!("{p_at}/name"),
+                        format!("`{}` is not a valid HTTP header name", data.name),
+                    )
                     .with_help("header names are made of letters, digits and !#$%&'*+-.^_`|~"));
             }
             let lowered = match &data.format {
-                ParameterSchemaOrContent::Schema(schema) => self.schema(schema.into(), &format!("{p_at}/schema"), &data.name, 0)?,
+                ParameterSchemaOrContent::Schema(schema) => {
+                    self.schema(schema.into(), &format!("{p_at}/schema"), &data.name, 0)?
+                }
                 ParameterSchemaOrContent::Content(_) => {
-                    self.warn(p_at, format!("parameter `{}` uses `content`; it is sent as a plain string", data.name));
+                    self.warn(
+                        p_at,
+                        format!(
+                            "parameter `{}` uses `content`; it is sent as a plain string",
+                            data.name
+                        ),
+                    );
                     plain_string()
                 }
             };
@@ -306,7 +385,11 @@ impl<'a> Lowerer<'a> {
                 constraints.example = Some(example.to_string());
             }
             let required = data.required || location == ParamLocation::Path;
-            let ident = if location == ParamLocation::Path { names::snake(&data.name) } else { field_scope.claim(names::snake(&data.name)) };
+            let ident = if location == ParamLocation::Path {
+                names::snake(&data.name)
+            } else {
+                field_scope.claim(names::snake(&data.name))
+            };
             let (style, default_explode) = style_of(param);
             params.push(Parameter {
                 style,
@@ -319,10 +402,17 @@ impl<'a> Lowerer<'a> {
                 deprecated: data.deprecated.unwrap_or(false) || lowered.deprecated,
                 ty: lowered.ty,
                 constraints,
+                component: p_at
+                    .strip_prefix("#/components/parameters/")
+                    .map(|name| name.replace("~1", "/").replace("~0", "~")),
+                common: false,
             });
         }
         for name in &template {
-            if !params.iter().any(|p| p.location == ParamLocation::Path && &p.name == name) {
+            if !params
+                .iter()
+                .any(|p| p.location == ParamLocation::Path && &p.name == name)
+            {
                 return Err(self
                     .error(at, format!("`{path}` has `{{{name}}}`, but the operation declares no path parameter `{name}`"))
                     .with_help(format!("add a parameter with `name: {name}` and `in: path` (path-level or operation-level)")));
@@ -335,7 +425,12 @@ impl<'a> Lowerer<'a> {
         });
         let path_segments = path_segments(path);
         let body = match &op.request_body {
-            Some(body) => Some(self.body(body, &format!("{at}/requestBody"), &type_ident, &mut field_scope)?),
+            Some(body) => Some(self.body(
+                body,
+                &format!("{at}/requestBody"),
+                &type_ident,
+                &mut field_scope,
+            )?),
             None => None,
         };
         let responses = self.responses(op, at, &type_ident)?;
@@ -355,10 +450,19 @@ impl<'a> Lowerer<'a> {
             params,
             body,
             responses,
+            // Decided once the whole API is known (`ir::decide`).
+            request: None,
+            errors: String::new(),
+            success: Success::Body { ty: None },
+            retry: Retry::Never,
         })
     }
 
-    fn resolve_parameter<'p>(&self, p: &'p ReferenceOr<OaParameter>, at: &str) -> Result<(String, &'p OaParameter), Diagnostic>
+    fn resolve_parameter<'p>(
+        &self,
+        p: &'p ReferenceOr<OaParameter>,
+        at: &str,
+    ) -> Result<(String, &'p OaParameter), Diagnostic>
     where
         'a: 'p,
     {
@@ -366,17 +470,33 @@ impl<'a> Lowerer<'a> {
             ReferenceOr::Item(param) => Ok((at.to_owned(), param)),
             ReferenceOr::Reference { reference } => {
                 let name = self.component_name(reference, "parameters", at)?;
-                let found = self.doc.components.as_ref().and_then(|c| c.parameters.get(name));
+                let found = self
+                    .doc
+                    .components
+                    .as_ref()
+                    .and_then(|c| c.parameters.get(name));
                 match found {
-                    Some(ReferenceOr::Item(param)) => Ok((pointer(["components", "parameters", name]), param)),
-                    Some(ReferenceOr::Reference { .. }) => Err(self.error(&pointer(["components", "parameters", name]), "a parameter `$ref` that points to another `$ref` is not supported").with_help("point the `$ref` at the parameter itself")),
+                    Some(ReferenceOr::Item(param)) => {
+                        Ok((pointer(["components", "parameters", name]), param))
+                    }
+                    Some(ReferenceOr::Reference { .. }) => Err(self
+                        .error(
+                            &pointer(["components", "parameters", name]),
+                            "a parameter `$ref` that points to another `$ref` is not supported",
+                        )
+                        .with_help("point the `$ref` at the parameter itself")),
                     None => Err(self.missing(reference, at)),
                 }
             }
         }
     }
 
-    fn component_name<'r>(&self, reference: &'r str, kind: &str, at: &str) -> Result<&'r str, Diagnostic> {
+    fn component_name<'r>(
+        &self,
+        reference: &'r str,
+        kind: &str,
+        at: &str,
+    ) -> Result<&'r str, Diagnostic> {
         let prefix = format!("#/components/{kind}/");
         match reference.strip_prefix(&prefix) {
             Some(name) if !name.contains('/') => Ok(name),
@@ -394,13 +514,26 @@ impl<'a> Lowerer<'a> {
             .with_help("fix the reference or add the missing component")
     }
 
-    fn body(&mut self, body: &'a ReferenceOr<openapiv3::RequestBody>, at: &str, type_ident: &str, field_scope: &mut Scope) -> Result<Body, Diagnostic> {
+    fn body(
+        &mut self,
+        body: &'a ReferenceOr<openapiv3::RequestBody>,
+        at: &str,
+        type_ident: &str,
+        field_scope: &mut Scope,
+    ) -> Result<Body, Diagnostic> {
         let (at, body) = match body {
             ReferenceOr::Item(body) => (at.to_owned(), body),
             ReferenceOr::Reference { reference } => {
                 let name = self.component_name(reference, "requestBodies", at)?;
-                match self.doc.components.as_ref().and_then(|c| c.request_bodies.get(name)) {
-                    Some(ReferenceOr::Item(body)) => (pointer(["components", "requestBodies", name]), body),
+                match self
+                    .doc
+                    .components
+                    .as_ref()
+                    .and_then(|c| c.request_bodies.get(name))
+                {
+                    Some(ReferenceOr::Item(body)) => {
+                        (pointer(["components", "requestBodies", name]), body)
+                    }
                     _ => return Err(self.missing(reference, at)),
                 }
             }
@@ -425,39 +558,88 @@ impl<'a> Lowerer<'a> {
         for other in body.content.keys().filter(|m| *m != media_type) {
             self.warn(&format!("{at}/content"), format!("the request body is sent as {media_type}; the alternative {other} is not offered"));
         }
-        let content_at = format!("{at}/content/{}", crate::diagnostic::escape_token(media_type));
+        let content_at = format!(
+            "{at}/content/{}",
+            crate::diagnostic::escape_token(media_type)
+        );
         let fields = match &content.schema {
             None => Vec::new(),
-            Some(schema) => self.body_fields(schema.into(), &format!("{content_at}/schema"), type_ident, body.required, field_scope)?,
+            Some(schema) => self.body_fields(
+                schema.into(),
+                &format!("{content_at}/schema"),
+                type_ident,
+                body.required,
+                field_scope,
+            )?,
         };
         let json_fields = content
             .encoding
             .iter()
-            .filter(|(_, e)| e.content_type.as_deref().is_some_and(|t| essence(t) == "application/json" || essence(t).ends_with("+json")))
+            .filter(|(_, e)| {
+                e.content_type.as_deref().is_some_and(|t| {
+                    essence(t) == "application/json" || essence(t).ends_with("+json")
+                })
+            })
             .map(|(name, _)| name.clone())
             .collect();
-        Ok(Body { encoding, media_type: media_type.clone(), required: body.required, description: body.description.clone(), fields, json_fields })
+        Ok(Body {
+            encoding,
+            media_type: media_type.clone(),
+            required: body.required,
+            description: body.description.clone(),
+            fields,
+            json_fields,
+        })
     }
 
     /// The fields of a body: an object's properties, or one `body` field for anything else.
-    fn body_fields(&mut self, schema: SchemaRef<'a>, at: &str, type_ident: &str, required: bool, scope: &mut Scope) -> Result<Vec<Field>, Diagnostic> {
+    fn body_fields(
+        &mut self,
+        schema: SchemaRef<'a>,
+        at: &str,
+        type_ident: &str,
+        required: bool,
+        scope: &mut Scope,
+    ) -> Result<Vec<Field>, Diagnostic> {
         let (at, target) = self.deref(schema, at)?;
         if let Some((properties, required_names)) = object_properties(target) {
             let owner = format!("{type_ident} Request");
             return properties
                 .iter()
                 .map(|(name, prop)| {
-                    let prop_at = format!("{at}/properties/{}", crate::diagnostic::escape_token(name));
-                    let lowered = self.schema(prop.into(), &prop_at, &format!("{owner} {name}"), 1)?;
-                    Ok(field(name, scope.claim(names::snake(name)), required && required_names.contains(name), lowered))
+                    let prop_at =
+                        format!("{at}/properties/{}", crate::diagnostic::escape_token(name));
+                    let lowered =
+                        self.schema(prop.into(), &prop_at, &format!("{owner} {name}"), 1)?;
+                    Ok(field(
+                        name,
+                        scope.claim(names::snake(name)),
+                        required && required_names.contains(name),
+                        lowered,
+                    ))
                 })
                 .collect();
         }
-        let lowered = self.schema(SchemaRef::Inline(target), &at, &format!("{type_ident} Body"), 0)?;
-        Ok(vec![field("body", scope.claim("body".to_owned()), required, lowered)])
+        let lowered = self.schema(
+            SchemaRef::Inline(target),
+            &at,
+            &format!("{type_ident} Body"),
+            0,
+        )?;
+        Ok(vec![field(
+            "body",
+            scope.claim("body".to_owned()),
+            required,
+            lowered,
+        )])
     }
 
-    fn responses(&mut self, op: &'a openapiv3::Operation, at: &str, type_ident: &str) -> Result<Vec<Response>, Diagnostic> {
+    fn responses(
+        &mut self,
+        op: &'a openapiv3::Operation,
+        at: &str,
+        type_ident: &str,
+    ) -> Result<Vec<Response>, Diagnostic> {
         let mut entries: Vec<(Status, &ReferenceOr<openapiv3::Response>, String)> = Vec::new();
         for (code, response) in &op.responses.responses {
             let status = match code {
@@ -477,8 +659,15 @@ impl<'a> Lowerer<'a> {
                 ReferenceOr::Item(r) => (r_at, r),
                 ReferenceOr::Reference { reference } => {
                     let name = self.component_name(reference, "responses", &r_at)?;
-                    match self.doc.components.as_ref().and_then(|c| c.responses.get(name)) {
-                        Some(ReferenceOr::Item(r)) => (pointer(["components", "responses", name]), r),
+                    match self
+                        .doc
+                        .components
+                        .as_ref()
+                        .and_then(|c| c.responses.get(name))
+                    {
+                        Some(ReferenceOr::Item(r)) => {
+                            (pointer(["components", "responses", name]), r)
+                        }
                         _ => return Err(self.missing(reference, &r_at)),
                     }
                 }
@@ -498,7 +687,10 @@ impl<'a> Lowerer<'a> {
                         } else {
                             format!("{type_ident} {variant} Body")
                         };
-                        let s_at = format!("{r_at}/content/{}/schema", crate::diagnostic::escape_token(media_type));
+                        let s_at = format!(
+                            "{r_at}/content/{}/schema",
+                            crate::diagnostic::escape_token(media_type)
+                        );
                         Some(self.schema(schema.into(), &s_at, &hint, 0)?.ty)
                     }
                     None => Some(TypeRef::Any),
@@ -510,7 +702,12 @@ impl<'a> Lowerer<'a> {
                     None
                 }
             };
-            responses.push(Response { status, description: response.description.clone(), body, variant });
+            responses.push(Response {
+                status,
+                description: response.description.clone(),
+                body,
+                variant,
+            });
         }
         Ok(responses)
     }
@@ -524,20 +721,40 @@ impl<'a> Lowerer<'a> {
                 SchemaRef::Inline(schema) => return Ok((current_at, schema)),
                 SchemaRef::Ref(reference) => {
                     let name = self.component_name(reference, "schemas", &current_at)?;
-                    let target = self.doc.components.as_ref().and_then(|c| c.schemas.get(name)).ok_or_else(|| self.missing(reference, &current_at))?;
+                    let target = self
+                        .doc
+                        .components
+                        .as_ref()
+                        .and_then(|c| c.schemas.get(name))
+                        .ok_or_else(|| self.missing(reference, &current_at))?;
                     current_at = pointer(["components", "schemas", name]);
                     current = target.into();
                 }
             }
         }
-        Err(self.error(at, format!("`$ref` chain starting here is longer than {MAX_REF_HOPS} hops; it loops"))
+        Err(self
+            .error(
+                at,
+                format!("`$ref` chain starting here is longer than {MAX_REF_HOPS} hops; it loops"),
+            )
             .with_help("make the chain end at a schema"))
     }
 
     /// Lowers a schema used somewhere; `hint` names any type it needs.
-    fn schema(&mut self, schema: SchemaRef<'a>, at: &str, hint: &str, depth: usize) -> Result<Lowered, Diagnostic> {
+    fn schema(
+        &mut self,
+        schema: SchemaRef<'a>,
+        at: &str,
+        hint: &str,
+        depth: usize,
+    ) -> Result<Lowered, Diagnostic> {
         if depth > MAX_SCHEMA_DEPTH {
-            return Err(self.error(at, format!("schemas nest more than {MAX_SCHEMA_DEPTH} levels deep here")).with_help("flatten the schema with named components"));
+            return Err(self
+                .error(
+                    at,
+                    format!("schemas nest more than {MAX_SCHEMA_DEPTH} levels deep here"),
+                )
+                .with_help("flatten the schema with named components"));
         }
         let (target_at, target) = self.deref(schema, at)?;
         let by_ref = matches!(schema, SchemaRef::Ref(_));
@@ -557,7 +774,11 @@ impl<'a> Lowerer<'a> {
             constraints.example = None;
         }
         // A `$ref` keeps its own description only as a sibling (recorded when loading).
-        let description = if by_ref { self.loaded.ref_descriptions.get(at).cloned() } else { data.description.clone() };
+        let description = if by_ref {
+            self.loaded.ref_descriptions.get(at).cloned()
+        } else {
+            data.description.clone()
+        };
         Ok(Lowered {
             ty,
             nullable: data.nullable,
@@ -567,7 +788,13 @@ impl<'a> Lowerer<'a> {
         })
     }
 
-    fn schema_type(&mut self, schema: &'a Schema, at: &str, hint: &str, depth: usize) -> Result<TypeRef, Diagnostic> {
+    fn schema_type(
+        &mut self,
+        schema: &'a Schema,
+        at: &str,
+        hint: &str,
+        depth: usize,
+    ) -> Result<TypeRef, Diagnostic> {
         let ty = match &schema.schema_kind {
             // An untyped schema listing only strings (`const: gadget` in 3.1) is a string enum.
             SchemaKind::Any(any)
@@ -576,21 +803,30 @@ impl<'a> Lowerer<'a> {
                     && any.typ.as_deref().is_none_or(|t| t == "string")
                     && any.enumeration.iter().all(serde_json::Value::is_string) =>
             {
-                let values: Vec<String> = any.enumeration.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect();
+                let values: Vec<String> = any
+                    .enumeration
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect();
                 self.enum_type(&values, schema, at, hint)
             }
             SchemaKind::Type(Type::String(s)) => {
                 let values: Vec<String> = s.enumeration.iter().flatten().cloned().collect();
                 if !values.is_empty() {
                     self.enum_type(&values, schema, at, hint)
-                } else if matches!(s.format, VariantOrUnknownOrEmpty::Item(openapiv3::StringFormat::Byte)) {
+                } else if matches!(
+                    s.format,
+                    VariantOrUnknownOrEmpty::Item(openapiv3::StringFormat::Byte)
+                ) {
                     TypeRef::String(StringFormat::Base64)
                 } else {
                     TypeRef::String(StringFormat::Plain)
                 }
             }
             SchemaKind::Type(Type::Integer(i)) => TypeRef::Integer(match &i.format {
-                VariantOrUnknownOrEmpty::Item(openapiv3::IntegerFormat::Int32) => IntegerFormat::Int32,
+                VariantOrUnknownOrEmpty::Item(openapiv3::IntegerFormat::Int32) => {
+                    IntegerFormat::Int32
+                }
                 VariantOrUnknownOrEmpty::Unknown(f) if f == "unix-time" => IntegerFormat::UnixTime,
                 _ => IntegerFormat::Int64,
             }),
@@ -599,7 +835,10 @@ impl<'a> Lowerer<'a> {
             SchemaKind::Type(Type::Array(array)) => match &array.items {
                 Some(items) => {
                     let item_hint = names::singular(hint);
-                    TypeRef::Array(Box::new(self.schema(items.into(), &format!("{at}/items"), &item_hint, depth + 1)?.ty))
+                    TypeRef::Array(Box::new(
+                        self.schema(items.into(), &format!("{at}/items"), &item_hint, depth + 1)?
+                            .ty,
+                    ))
                 }
                 None => TypeRef::Array(Box::new(TypeRef::Any)),
             },
@@ -608,7 +847,15 @@ impl<'a> Lowerer<'a> {
                     match &object.additional_properties {
                         Some(AdditionalProperties::Schema(values)) => {
                             let values: &'a ReferenceOr<Schema> = values;
-                            TypeRef::Map(Box::new(self.schema(values.into(), &format!("{at}/additionalProperties"), &format!("{hint} Value"), depth + 1)?.ty))
+                            TypeRef::Map(Box::new(
+                                self.schema(
+                                    values.into(),
+                                    &format!("{at}/additionalProperties"),
+                                    &format!("{hint} Value"),
+                                    depth + 1,
+                                )?
+                                .ty,
+                            ))
                         }
                         _ => TypeRef::Any,
                     }
@@ -616,14 +863,28 @@ impl<'a> Lowerer<'a> {
                     self.structure(schema, at, hint, depth)?
                 }
             }
-            SchemaKind::Any(any) if !any.properties.is_empty() => self.structure(schema, at, hint, depth)?,
+            SchemaKind::Any(any) if !any.properties.is_empty() => {
+                self.structure(schema, at, hint, depth)?
+            }
             SchemaKind::Any(_) => TypeRef::Any,
             // `allOf` with one member is how a `$ref` gets nullable or a description of its
             // own: it is that member's type.
-            SchemaKind::AllOf { all_of } if all_of.len() == 1 => self.schema((&all_of[0]).into(), &format!("{at}/allOf/0"), hint, depth + 1)?.ty,
+            SchemaKind::AllOf { all_of } if all_of.len() == 1 => {
+                self.schema(
+                    (&all_of[0]).into(),
+                    &format!("{at}/allOf/0"),
+                    hint,
+                    depth + 1,
+                )?
+                .ty
+            }
             SchemaKind::AllOf { .. } => self.structure(schema, at, hint, depth)?,
             SchemaKind::OneOf { one_of: members } | SchemaKind::AnyOf { any_of: members } => {
-                let keyword = if matches!(schema.schema_kind, SchemaKind::OneOf { .. }) { "oneOf" } else { "anyOf" };
+                let keyword = if matches!(schema.schema_kind, SchemaKind::OneOf { .. }) {
+                    "oneOf"
+                } else {
+                    "anyOf"
+                };
                 self.union(members, &format!("{at}/{keyword}"), at, hint, schema, depth)?
             }
             SchemaKind::Not { .. } => {
@@ -642,15 +903,27 @@ impl<'a> Lowerer<'a> {
             origin: at.to_owned(),
             description: schema.schema_data.description.clone(),
             deprecated: schema.schema_data.deprecated,
-            kind: TypeKind::Enum { values: enum_values(values), open: false },
+            kind: TypeKind::Enum {
+                values: enum_values(values),
+                open: false,
+            },
         });
         TypeRef::Named(ident)
     }
 
-    fn structure(&mut self, schema: &'a Schema, at: &str, hint: &str, depth: usize) -> Result<TypeRef, Diagnostic> {
+    fn structure(
+        &mut self,
+        schema: &'a Schema,
+        at: &str,
+        hint: &str,
+        depth: usize,
+    ) -> Result<TypeRef, Diagnostic> {
         let mut parts = ObjectParts::default();
         if !self.collect_object(schema, at, depth, &mut parts)? {
-            self.warn(at, "`allOf` mixes objects with other types; the value is kept as untyped JSON");
+            self.warn(
+                at,
+                "`allOf` mixes objects with other types; the value is kept as untyped JSON",
+            );
             return Ok(TypeRef::Any);
         }
         if parts.properties.is_empty() && parts.additional.is_none() {
@@ -659,28 +932,48 @@ impl<'a> Lowerer<'a> {
         let ident = self.type_scope.claim(names::type_name(hint));
         // Registered before the fields are lowered, so that a property that refers back to
         // this schema finds it instead of recursing forever.
-        self.memo.insert(at.to_owned(), TypeRef::Named(ident.clone()));
+        self.memo
+            .insert(at.to_owned(), TypeRef::Named(ident.clone()));
         let index = self.types.len();
         self.types.push(TypeDef {
             ident: ident.clone(),
             origin: at.to_owned(),
             description: schema.schema_data.description.clone().or(parts.description),
             deprecated: schema.schema_data.deprecated,
-            kind: TypeKind::Struct { fields: Vec::new(), additional: None },
+            kind: TypeKind::Struct {
+                fields: Vec::new(),
+                additional: None,
+            },
         });
         let mut scope = Scope::new();
         let mut fields: Vec<Field> = Vec::new();
         for (prop_at, name, prop) in parts.properties {
-            let lowered = self.schema(prop.into(), &prop_at, &format!("{ident} {name}"), depth + 1)?;
+            let lowered =
+                self.schema(prop.into(), &prop_at, &format!("{ident} {name}"), depth + 1)?;
             let required = parts.required.contains(&name);
             match fields.iter_mut().find(|f| f.name == *name) {
                 // A property repeated by a later allOf member refines the earlier one.
-                Some(existing) => *existing = field(name, existing.ident.clone(), required, lowered),
-                None => fields.push(field(name, scope.claim(names::snake(name)), required, lowered)),
+                Some(existing) => {
+                    *existing = field(name, existing.ident.clone(), required, lowered)
+                }
+                None => fields.push(field(
+                    name,
+                    scope.claim(names::snake(name)),
+                    required,
+                    lowered,
+                )),
             }
         }
         let additional = match parts.additional {
-            Some((additional_at, values)) => Some(self.schema(values.into(), &additional_at, &format!("{ident} Value"), depth + 1)?.ty),
+            Some((additional_at, values)) => Some(
+                self.schema(
+                    values.into(),
+                    &additional_at,
+                    &format!("{ident} Value"),
+                    depth + 1,
+                )?
+                .ty,
+            ),
             None => None,
         };
         if let Some(def) = self.types.get_mut(index) {
@@ -691,14 +984,26 @@ impl<'a> Lowerer<'a> {
 
     /// Gathers the properties of an object schema, following `allOf` members (and their
     /// `$ref`s). Returns false when a member is not an object, so the parts cannot merge.
-    fn collect_object(&self, schema: &'a Schema, at: &str, depth: usize, parts: &mut ObjectParts<'a>) -> Result<bool, Diagnostic> {
+    fn collect_object(
+        &self,
+        schema: &'a Schema,
+        at: &str,
+        depth: usize,
+        parts: &mut ObjectParts<'a>,
+    ) -> Result<bool, Diagnostic> {
         if depth > MAX_SCHEMA_DEPTH {
-            return Err(self.error(at, format!("schemas nest more than {MAX_SCHEMA_DEPTH} levels deep here")).with_help("flatten the schema with named components"));
+            return Err(self
+                .error(
+                    at,
+                    format!("schemas nest more than {MAX_SCHEMA_DEPTH} levels deep here"),
+                )
+                .with_help("flatten the schema with named components"));
         }
         match &schema.schema_kind {
             SchemaKind::AllOf { all_of } => {
                 for (i, member) in all_of.iter().enumerate() {
-                    let (member_at, member) = self.deref(member.into(), &format!("{at}/allOf/{i}"))?;
+                    let (member_at, member) =
+                        self.deref(member.into(), &format!("{at}/allOf/{i}"))?;
                     if parts.description.is_none() {
                         parts.description = member.schema_data.description.clone();
                     }
@@ -711,8 +1016,12 @@ impl<'a> Lowerer<'a> {
             SchemaKind::Type(Type::Object(object)) => {
                 parts.add(at, &object.properties, &object.required);
                 match &object.additional_properties {
-                    Some(AdditionalProperties::Schema(values)) => parts.additional = Some((format!("{at}/additionalProperties"), values)),
-                    Some(AdditionalProperties::Any(true)) if !object.properties.is_empty() => parts.additional = Some((format!("{at}/additionalProperties"), &ANY_SCHEMA)),
+                    Some(AdditionalProperties::Schema(values)) => {
+                        parts.additional = Some((format!("{at}/additionalProperties"), values))
+                    }
+                    Some(AdditionalProperties::Any(true)) if !object.properties.is_empty() => {
+                        parts.additional = Some((format!("{at}/additionalProperties"), &ANY_SCHEMA))
+                    }
                     _ => {}
                 }
                 Ok(true)
@@ -721,33 +1030,63 @@ impl<'a> Lowerer<'a> {
                 parts.add(at, &any.properties, &any.required);
                 Ok(any.typ.as_deref().is_none_or(|t| t == "object"))
             }
-            SchemaKind::Type(_) | SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } | SchemaKind::Not { .. } => Ok(false),
+            SchemaKind::Type(_)
+            | SchemaKind::OneOf { .. }
+            | SchemaKind::AnyOf { .. }
+            | SchemaKind::Not { .. } => Ok(false),
         }
     }
 
     /// A `oneOf`/`anyOf` as an untagged enum: decoding tries the alternatives in order.
-    fn union(&mut self, members: &'a [ReferenceOr<Schema>], members_at: &str, at: &str, hint: &str, schema: &'a Schema, depth: usize) -> Result<TypeRef, Diagnostic> {
+    fn union(
+        &mut self,
+        members: &'a [ReferenceOr<Schema>],
+        members_at: &str,
+        at: &str,
+        hint: &str,
+        schema: &'a Schema,
+        depth: usize,
+    ) -> Result<TypeRef, Diagnostic> {
         let ident = self.type_scope.claim(names::type_name(hint));
-        self.memo.insert(at.to_owned(), TypeRef::Named(ident.clone()));
+        self.memo
+            .insert(at.to_owned(), TypeRef::Named(ident.clone()));
         let index = self.types.len();
         self.types.push(TypeDef {
             ident: ident.clone(),
             origin: at.to_owned(),
             description: schema.schema_data.description.clone(),
             deprecated: schema.schema_data.deprecated,
-            kind: TypeKind::Union { variants: Vec::new() },
+            kind: TypeKind::Union {
+                variants: Vec::new(),
+            },
         });
         let mut scope = Scope::new();
         let mut variants = Vec::new();
         for (i, member) in members.iter().enumerate() {
             let member_at = format!("{members_at}/{i}");
             let base = match member {
-                ReferenceOr::Reference { reference } => reference.rsplit('/').next().map(names::type_name).unwrap_or_default(),
+                ReferenceOr::Reference { reference } => reference
+                    .rsplit('/')
+                    .next()
+                    .map(names::type_name)
+                    .unwrap_or_default(),
                 ReferenceOr::Item(item) => kind_name(item).to_owned(),
             };
-            let base = if base.is_empty() { format!("Variant{}", i + 1) } else { base };
-            let lowered = self.schema(member.into(), &member_at, &format!("{ident} {base}"), depth + 1)?;
-            variants.push(UnionVariant { ident: scope.claim(names::pascal(&base)), ty: lowered.ty });
+            let base = if base.is_empty() {
+                format!("Variant{}", i + 1)
+            } else {
+                base
+            };
+            let lowered = self.schema(
+                member.into(),
+                &member_at,
+                &format!("{ident} {base}"),
+                depth + 1,
+            )?;
+            variants.push(UnionVariant {
+                ident: scope.claim(names::pascal(&base)),
+                ty: lowered.ty,
+            });
         }
         if let Some(def) = self.types.get_mut(index) {
             def.kind = TypeKind::Union { variants };
@@ -764,7 +1103,10 @@ impl<'a> Lowerer<'a> {
         for (name, item) in &loaded.webhooks {
             let at = pointer(["webhooks", name]);
             let ReferenceOr::Item(item) = item else {
-                self.warn(&at, "a webhook given by `$ref` is not supported; it is left out");
+                self.warn(
+                    &at,
+                    "a webhook given by `$ref` is not supported; it is left out",
+                );
                 continue;
             };
             let Some((method, op)) = item.iter().next() else {
@@ -780,8 +1122,14 @@ impl<'a> Lowerer<'a> {
                     });
                     match json.and_then(|(m, c)| c.schema.as_ref().map(|s| (m, s))) {
                         Some((media_type, schema)) => {
-                            let s_at = format!("{at}/{method}/requestBody/content/{}/schema", crate::diagnostic::escape_token(media_type));
-                            Some(self.schema(schema.into(), &s_at, &format!("{ident} Event"), 0)?.ty)
+                            let s_at = format!(
+                                "{at}/{method}/requestBody/content/{}/schema",
+                                crate::diagnostic::escape_token(media_type)
+                            );
+                            Some(
+                                self.schema(schema.into(), &s_at, &format!("{ident} Event"), 0)?
+                                    .ty,
+                            )
                         }
                         None => None,
                     }
@@ -820,14 +1168,30 @@ impl<'a> Lowerer<'a> {
     /// Offset or cursor pagination: a query parameter `X` whose next value the success body
     /// returns as `next_X` (Chargebee's `offset` and `next_offset`).
     fn pagination(&self, params: &[Parameter], responses: &[Response]) -> Option<Pagination> {
-        let body = responses.iter().filter(|r| r.status.is_success()).find_map(|r| r.body.as_ref())?;
-        let TypeRef::Named(name) = body else { return None };
+        let body = responses
+            .iter()
+            .filter(|r| r.status.is_success())
+            .find_map(|r| r.body.as_ref())?;
+        let TypeRef::Named(name) = body else {
+            return None;
+        };
         let def = self.types.iter().rev().find(|t| &t.ident == name)?;
-        let TypeKind::Struct { fields, .. } = &def.kind else { return None };
-        params.iter().filter(|p| p.location == ParamLocation::Query && !p.required).find_map(|p| {
-            let next = fields.iter().find(|f| f.name == format!("next_{}", p.name) && !f.required && f.ty == p.ty)?;
-            Some(Pagination { param: p.name.clone(), next_field: next.name.clone(), next_field_ident: next.ident.clone() })
-        })
+        let TypeKind::Struct { fields, .. } = &def.kind else {
+            return None;
+        };
+        params
+            .iter()
+            .filter(|p| p.location == ParamLocation::Query && !p.required)
+            .find_map(|p| {
+                let next = fields.iter().find(|f| {
+                    f.name == format!("next_{}", p.name) && !f.required && f.ty == p.ty
+                })?;
+                Some(Pagination {
+                    param: p.name.clone(),
+                    next_field: next.name.clone(),
+                    next_field_ident: next.ident.clone(),
+                })
+            })
     }
 }
 
@@ -849,9 +1213,18 @@ struct ObjectParts<'a> {
 }
 
 impl<'a> ObjectParts<'a> {
-    fn add(&mut self, at: &str, properties: &'a indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>, required: &'a [String]) {
+    fn add(
+        &mut self,
+        at: &str,
+        properties: &'a indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
+        required: &'a [String],
+    ) {
         for (name, schema) in properties {
-            self.properties.push((format!("{at}/properties/{}", crate::diagnostic::escape_token(name)), name, schema));
+            self.properties.push((
+                format!("{at}/properties/{}", crate::diagnostic::escape_token(name)),
+                name,
+                schema,
+            ));
         }
         self.required.extend(required);
     }
@@ -866,7 +1239,10 @@ fn kind_name(schema: &Schema) -> &'static str {
         SchemaKind::Type(Type::Boolean(_)) => "Boolean",
         SchemaKind::Type(Type::Array(_)) => "List",
         SchemaKind::Type(Type::Object(_)) | SchemaKind::AllOf { .. } => "Object",
-        SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } | SchemaKind::Not { .. } | SchemaKind::Any(_) => "",
+        SchemaKind::OneOf { .. }
+        | SchemaKind::AnyOf { .. }
+        | SchemaKind::Not { .. }
+        | SchemaKind::Any(_) => "",
     }
 }
 
@@ -915,15 +1291,28 @@ fn field(name: &str, ident: String, required: bool, lowered: Lowered) -> Field {
 }
 
 fn plain_string() -> Lowered {
-    Lowered { ty: TypeRef::String(StringFormat::Plain), nullable: false, description: None, deprecated: false, constraints: Constraints::default() }
+    Lowered {
+        ty: TypeRef::String(StringFormat::Plain),
+        nullable: false,
+        description: None,
+        deprecated: false,
+        constraints: Constraints::default(),
+    }
 }
 
-type Properties<'s> = (&'s indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>, &'s [String]);
+type Properties<'s> = (
+    &'s indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
+    &'s [String],
+);
 
 fn object_properties(schema: &Schema) -> Option<Properties<'_>> {
     match &schema.schema_kind {
-        SchemaKind::Type(Type::Object(object)) if !object.properties.is_empty() => Some((&object.properties, &object.required)),
-        SchemaKind::Any(any) if !any.properties.is_empty() => Some((&any.properties, &any.required)),
+        SchemaKind::Type(Type::Object(object)) if !object.properties.is_empty() => {
+            Some((&object.properties, &object.required))
+        }
+        SchemaKind::Any(any) if !any.properties.is_empty() => {
+            Some((&any.properties, &any.required))
+        }
         _ => None,
     }
 }
@@ -932,7 +1321,11 @@ fn constraints_of(schema: &Schema) -> Constraints {
     let data = &schema.schema_data;
     let mut c = Constraints {
         default: data.default.as_ref().map(|v| v.to_string()),
-        example: data.example.as_ref().filter(|v| !v.is_null()).map(|v| v.to_string()),
+        example: data
+            .example
+            .as_ref()
+            .filter(|v| !v.is_null())
+            .map(|v| v.to_string()),
         ..Constraints::default()
     };
     match &schema.schema_kind {
@@ -960,7 +1353,11 @@ fn constraints_of(schema: &Schema) -> Constraints {
 /// The `format` as the spec spells it.
 fn format_name<T: std::fmt::Debug>(format: &VariantOrUnknownOrEmpty<T>) -> Option<String> {
     match format {
-        VariantOrUnknownOrEmpty::Item(known) => Some(format!("{known:?}").to_lowercase().replace("datetime", "date-time")),
+        VariantOrUnknownOrEmpty::Item(known) => Some(
+            format!("{known:?}")
+                .to_lowercase()
+                .replace("datetime", "date-time"),
+        ),
         VariantOrUnknownOrEmpty::Unknown(other) => Some(other.clone()),
         VariantOrUnknownOrEmpty::Empty => None,
     }
@@ -972,7 +1369,10 @@ fn enum_values(values: &[String]) -> Vec<EnumValue> {
     values
         .iter()
         .filter(|v| seen.insert(v.as_str()))
-        .map(|v| EnumValue { value: v.clone(), ident: scope.claim(names::pascal(v)) })
+        .map(|v| EnumValue {
+            value: v.clone(),
+            ident: scope.claim(names::pascal(v)),
+        })
         .collect()
 }
 
@@ -990,7 +1390,9 @@ fn template_names(template: &str) -> Vec<String> {
     let mut names = Vec::new();
     let mut rest = template;
     while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else { break };
+        let Some(len) = rest[start..].find('}') else {
+            break;
+        };
         names.push(rest[start + 1..start + len].to_owned());
         rest = &rest[start + len + 1..];
     }
@@ -1001,7 +1403,9 @@ fn path_segments(path: &str) -> Vec<PathSegment> {
     let mut segments = Vec::new();
     let mut rest = path;
     while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else { break };
+        let Some(len) = rest[start..].find('}') else {
+            break;
+        };
         if start > 0 {
             segments.push(PathSegment::Literal(rest[..start].to_owned()));
         }
@@ -1016,17 +1420,27 @@ fn path_segments(path: &str) -> Vec<PathSegment> {
 
 /// The media type without parameters, lowercased.
 fn essence(media_type: &str) -> String {
-    media_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase()
+    media_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase()
 }
 
 /// Whether `name` is an RFC 9110 token, the grammar of header names.
 fn is_token(name: &str) -> bool {
-    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 fn status_variant(status: Status) -> String {
     match status {
-        Status::Code(code) => names::status_name(code).map_or_else(|| format!("Status{code}"), str::to_owned),
+        Status::Code(code) => {
+            names::status_name(code).map_or_else(|| format!("Status{code}"), str::to_owned)
+        }
         Status::Range(class) => format!("Status{class}xx"),
         Status::Default => "Other".to_owned(),
     }
@@ -1035,7 +1449,11 @@ fn status_variant(status: Status) -> String {
 /// Enums read from responses must keep decoding when the server adds a value; enums only
 /// ever sent stay closed so that the compiler checks what the caller sends.
 fn mark_open_enums(types: &mut [TypeDef], received: &[&TypeRef]) {
-    let index: HashMap<String, usize> = types.iter().enumerate().map(|(i, t)| (t.ident.clone(), i)).collect();
+    let index: HashMap<String, usize> = types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.ident.clone(), i))
+        .collect();
     let mut stack: Vec<String> = Vec::new();
     for ty in received {
         named_in(ty, &mut stack);
@@ -1045,7 +1463,9 @@ fn mark_open_enums(types: &mut [TypeDef], received: &[&TypeRef]) {
         if !seen.insert(ident.clone()) {
             continue;
         }
-        let Some(&i) = index.get(&ident) else { continue };
+        let Some(&i) = index.get(&ident) else {
+            continue;
+        };
         match &mut types[i].kind {
             TypeKind::Enum { open, .. } => *open = true,
             TypeKind::Struct { fields, additional } => {
@@ -1068,13 +1488,23 @@ fn mark_open_enums(types: &mut [TypeDef], received: &[&TypeRef]) {
 /// A struct that contains itself (directly, or through other structs, without a `Vec` or a
 /// map in between) would have infinite size: such fields are boxed.
 fn mark_boxed_fields(types: &mut [TypeDef]) {
-    let index: HashMap<String, usize> = types.iter().enumerate().map(|(i, t)| (t.ident.clone(), i)).collect();
+    let index: HashMap<String, usize> = types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.ident.clone(), i))
+        .collect();
     // Direct edges: a field or union variant of type `Named` (possibly optional).
     let direct: Vec<Vec<usize>> = types
         .iter()
         .map(|t| match &t.kind {
-            TypeKind::Struct { fields, .. } => fields.iter().filter_map(|f| direct_target(&f.ty, &index)).collect(),
-            TypeKind::Union { variants } => variants.iter().filter_map(|v| direct_target(&v.ty, &index)).collect(),
+            TypeKind::Struct { fields, .. } => fields
+                .iter()
+                .filter_map(|f| direct_target(&f.ty, &index))
+                .collect(),
+            TypeKind::Union { variants } => variants
+                .iter()
+                .filter_map(|v| direct_target(&v.ty, &index))
+                .collect(),
             TypeKind::Enum { .. } => Vec::new(),
         })
         .collect();
@@ -1156,7 +1586,11 @@ fn named_in(ty: &TypeRef, out: &mut Vec<String>) {
     match ty {
         TypeRef::Named(name) => out.push(name.clone()),
         TypeRef::Array(inner) | TypeRef::Map(inner) => named_in(inner, out),
-        TypeRef::String(_) | TypeRef::Integer(_) | TypeRef::Number | TypeRef::Boolean | TypeRef::Any => {}
+        TypeRef::String(_)
+        | TypeRef::Integer(_)
+        | TypeRef::Number
+        | TypeRef::Boolean
+        | TypeRef::Any => {}
     }
 }
 
@@ -1184,16 +1618,44 @@ mod tests {
         let (api, warnings) = lower_yaml(&yaml).unwrap();
         assert!(warnings.is_empty(), "{warnings:?}");
         let op = &api.operations[0];
-        assert_eq!((op.ident.as_str(), op.type_ident.as_str(), op.group.as_str()), ("update_pet", "UpdatePet", "pets"));
-        assert_eq!(op.params.iter().map(|p| p.ident.as_str()).collect::<Vec<_>>(), ["pet_id", "x_mode"]);
+        assert_eq!(
+            (op.ident.as_str(), op.type_ident.as_str(), op.group.as_str()),
+            ("update_pet", "UpdatePet", "pets")
+        );
+        assert_eq!(
+            op.params
+                .iter()
+                .map(|p| p.ident.as_str())
+                .collect::<Vec<_>>(),
+            ["pet_id", "x_mode"]
+        );
         assert_eq!(op.params[1].ty, TypeRef::Named("XMode".into()));
         let body = op.body.as_ref().unwrap();
-        assert_eq!(body.fields[0].ty, TypeRef::Array(Box::new(TypeRef::Named("UpdatePetRequestTag".into()))));
-        assert_eq!(op.responses[0].body, Some(TypeRef::Named("UpdatePetResponse".into())));
+        assert_eq!(
+            body.fields[0].ty,
+            TypeRef::Array(Box::new(TypeRef::Named("UpdatePetRequestTag".into())))
+        );
+        assert_eq!(
+            op.responses[0].body,
+            Some(TypeRef::Named("UpdatePetResponse".into()))
+        );
         let idents: Vec<_> = api.types.iter().map(|t| t.ident.as_str()).collect();
-        assert_eq!(idents, ["XMode", "UpdatePetRequestTag", "UpdatePetResponse", "UpdatePetResponseStatus"]);
+        assert_eq!(
+            idents,
+            [
+                "XMode",
+                "UpdatePetRequestTag",
+                "UpdatePetResponse",
+                "UpdatePetResponseStatus"
+            ]
+        );
         // Only the enum reached from a response is open.
-        let open: Vec<_> = api.types.iter().filter(|t| matches!(t.kind, TypeKind::Enum { open: true, .. })).map(|t| t.ident.as_str()).collect();
+        let open: Vec<_> = api
+            .types
+            .iter()
+            .filter(|t| matches!(t.kind, TypeKind::Enum { open: true, .. }))
+            .map(|t| t.ident.as_str())
+            .collect();
         assert_eq!(open, ["UpdatePetResponseStatus"]);
     }
 
@@ -1204,7 +1666,10 @@ mod tests {
         );
         let (api, _) = lower_yaml(&yaml).unwrap();
         assert_eq!(api.types.len(), 1);
-        assert_eq!(api.operations[0].params[0].ty, api.operations[1].params[0].ty);
+        assert_eq!(
+            api.operations[0].params[0].ty,
+            api.operations[1].params[0].ty
+        );
         assert_eq!(api.operations[0].ident, "get_a");
     }
 
@@ -1214,9 +1679,14 @@ mod tests {
             "{HEAD}paths:\n  /n:\n    get:\n      responses:\n        '200':\n          description: OK\n          content: {{application/json: {{schema: {{$ref: '#/components/schemas/Node'}}}}}}\ncomponents:\n  schemas:\n    Node:\n      type: object\n      properties:\n        next: {{$ref: '#/components/schemas/Node'}}\n        children: {{type: array, items: {{$ref: '#/components/schemas/Node'}}}}\n        leaf: {{$ref: '#/components/schemas/Leaf'}}\n    Leaf:\n      type: object\n      properties:\n        name: {{type: string}}\n"
         );
         let (api, _) = lower_yaml(&yaml).unwrap();
-        let TypeKind::Struct { fields, .. } = &api.types[0].kind else { panic!("struct") };
+        let TypeKind::Struct { fields, .. } = &api.types[0].kind else {
+            panic!("struct")
+        };
         let boxed: Vec<(&str, bool)> = fields.iter().map(|f| (f.name.as_str(), f.boxed)).collect();
-        assert_eq!(boxed, [("next", true), ("children", false), ("leaf", false)]);
+        assert_eq!(
+            boxed,
+            [("next", true), ("children", false), ("leaf", false)]
+        );
     }
 
     #[test]
@@ -1227,12 +1697,28 @@ mod tests {
         let (api, warnings) = lower_yaml(&yaml).unwrap();
         assert!(warnings.is_empty(), "{warnings:?}");
         let pet = api.type_def("Pet").unwrap();
-        let TypeKind::Struct { fields, additional } = &pet.kind else { panic!("struct") };
-        assert_eq!(fields.iter().map(|f| (f.name.as_str(), f.required)).collect::<Vec<_>>(), [("id", true), ("owner", false)]);
+        let TypeKind::Struct { fields, additional } = &pet.kind else {
+            panic!("struct")
+        };
+        assert_eq!(
+            fields
+                .iter()
+                .map(|f| (f.name.as_str(), f.required))
+                .collect::<Vec<_>>(),
+            [("id", true), ("owner", false)]
+        );
         assert_eq!(additional, &Some(TypeRef::Integer(IntegerFormat::Int64)));
         let owner = api.type_def("PetOwner").unwrap();
-        let TypeKind::Union { variants } = &owner.kind else { panic!("union") };
-        assert_eq!(variants.iter().map(|v| v.ident.as_str()).collect::<Vec<_>>(), ["Base", "String"]);
+        let TypeKind::Union { variants } = &owner.kind else {
+            panic!("union")
+        };
+        assert_eq!(
+            variants
+                .iter()
+                .map(|v| v.ident.as_str())
+                .collect::<Vec<_>>(),
+            ["Base", "String"]
+        );
     }
 
     #[test]
@@ -1242,7 +1728,10 @@ mod tests {
         );
         let (api, _) = lower_yaml(&yaml).unwrap();
         let pagination = api.operations[0].pagination.as_ref().unwrap();
-        assert_eq!((pagination.param.as_str(), pagination.next_field.as_str()), ("offset", "next_offset"));
+        assert_eq!(
+            (pagination.param.as_str(), pagination.next_field.as_str()),
+            ("offset", "next_offset")
+        );
     }
 
     #[test]
@@ -1258,7 +1747,10 @@ mod tests {
     fn path_template_and_declarations_must_agree() {
         let undeclared = format!("{HEAD}paths:\n  /a/{{id}}:\n    get:\n      responses: {{'200': {{description: OK}}}}\n");
         let err = lower_yaml(&undeclared).unwrap_err();
-        assert!(err.message.contains("declares no path parameter `id`"), "{err}");
+        assert!(
+            err.message.contains("declares no path parameter `id`"),
+            "{err}"
+        );
         let extra = format!("{HEAD}paths:\n  /a:\n    get:\n      parameters: [{{name: id, in: path, required: true, schema: {{type: string}}}}]\n      responses: {{'200': {{description: OK}}}}\n");
         let err = lower_yaml(&extra).unwrap_err();
         assert!(err.message.contains("has no `{id}`"), "{err}");
@@ -1272,14 +1764,20 @@ mod tests {
         assert!(err.message.contains("points to nothing"), "{err}");
         let external = dangling.replace("#/components/schemas/Nope", "other.yaml#/Pet");
         let err = lower_yaml(&external).unwrap_err();
-        assert!(err.message.contains("external references are not followed"), "{err}");
+        assert!(
+            err.message.contains("external references are not followed"),
+            "{err}"
+        );
     }
 
     #[test]
     fn duplicate_operation_ids_are_errors() {
         let yaml = format!("{HEAD}paths:\n  /a:\n    get: {{operationId: x, responses: {{'200': {{description: OK}}}}}}\n  /b:\n    get: {{operationId: x, responses: {{'200': {{description: OK}}}}}}\n");
         let err = lower_yaml(&yaml).unwrap_err();
-        assert!(err.message.contains("operationId `x` is used twice"), "{err}");
+        assert!(
+            err.message.contains("operationId `x` is used twice"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -1288,12 +1786,27 @@ mod tests {
             "{HEAD}servers:\n  - url: '{{p}}://{{site}}.x.com'\n    description: Live site\n    variables:\n      p: {{default: https, enum: [https]}}\n      site: {{default: demo}}\n  - url: '{{p}}://{{site}}-test.x.com'\n    description: Test site\n    variables:\n      p: {{default: https, enum: [https]}}\n      site: {{default: demo}}\npaths: {{}}\n"
         );
         let (api, _) = lower_yaml(&yaml).unwrap();
-        assert_eq!(api.servers.iter().map(|s| s.ident.as_str()).collect::<Vec<_>>(), ["LiveSite", "TestSite"]);
+        assert_eq!(
+            api.servers
+                .iter()
+                .map(|s| s.ident.as_str())
+                .collect::<Vec<_>>(),
+            ["LiveSite", "TestSite"]
+        );
         assert_eq!(api.server_variables.len(), 2);
         assert_eq!(api.server_variables[0].type_ident, "P");
-        let bad = yaml.replace("{default: https, enum: [https]}", "{default: http, enum: [https]}");
-        assert!(lower_yaml(&bad).unwrap_err().message.contains("is not one of its `enum` values"));
+        let bad = yaml.replace(
+            "{default: https, enum: [https]}",
+            "{default: http, enum: [https]}",
+        );
+        assert!(lower_yaml(&bad)
+            .unwrap_err()
+            .message
+            .contains("is not one of its `enum` values"));
         let undeclared = yaml.replace("'{p}://{site}.x.com'", "'{p}://{zone}.x.com'");
-        assert!(lower_yaml(&undeclared).unwrap_err().message.contains("uses `{zone}`"));
+        assert!(lower_yaml(&undeclared)
+            .unwrap_err()
+            .message
+            .contains("uses `{zone}`"));
     }
 }

@@ -8,12 +8,38 @@
 //! The kinds (`Method`, `ParamLocation`, `TypeRef`, `TypeKind`, ...) are closed enums so that
 //! every backend matches on them exhaustively.
 
+mod decide;
 mod lower;
 pub mod names;
 
-pub use lower::lower;
-
 use serde::Serialize;
+
+/// Choices that change what the IR decides (today: which header carries idempotency keys).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The request header that carries an idempotency key (`chargebee-idempotency-key`).
+    pub idempotency_header: Option<String>,
+}
+
+/// Lowers a loaded spec with default [`Options`].
+pub fn lower(
+    loaded: &crate::load::Loaded,
+    warnings: &mut Vec<crate::Warning>,
+) -> Result<Api, crate::Diagnostic> {
+    lower_with(loaded, &Options::default(), warnings)
+}
+
+/// Lowers a loaded spec, then makes every per-operation decision (request structs, shared
+/// error enums, common parameters, retry class) once, for every backend to read.
+pub fn lower_with(
+    loaded: &crate::load::Loaded,
+    options: &Options,
+    warnings: &mut Vec<crate::Warning>,
+) -> Result<Api, crate::Diagnostic> {
+    let mut api = lower::lower(loaded, warnings)?;
+    decide::decide(&mut api, options);
+    Ok(api)
+}
 
 /// A whole API, ready to emit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -40,6 +66,10 @@ pub struct Api {
     /// The payload property that names a webhook's event (`event_type`), when every payload
     /// has one; events are then told apart by it.
     pub webhook_discriminator: Option<String>,
+    /// The error enums, each shared by every operation documenting the same error responses.
+    pub error_sets: Vec<ErrorSet>,
+    /// Parameters shared across operations, settable once on the client, if any.
+    pub common: Option<CommonParams>,
     /// Positions in [`Api::types`] by identifier, so that lookups stay constant-time on large
     /// APIs; built by [`lower`] (an empty index falls back to searching).
     #[serde(skip)]
@@ -140,6 +170,130 @@ pub struct Operation {
     pub responses: Vec<Response>,
     /// How to fetch the next page, for list operations that paginate.
     pub pagination: Option<Pagination>,
+    /// The request struct, when the operation takes more than its path parameters.
+    pub request: Option<Request>,
+    /// The identifier of its error enum, an entry of [`Api::error_sets`].
+    pub errors: String,
+    /// What a successful call returns.
+    pub success: Success,
+    /// Whether a failed attempt may be sent again.
+    pub retry: Retry,
+}
+
+/// An operation's request struct.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Request {
+    /// Its Rust name (`ResumeDunningRequest`).
+    pub ident: String,
+    /// The field holding a caller-chosen idempotency key, for operations that send one.
+    pub idempotency_field: Option<String>,
+    /// Whether every field has an empty value, so the struct derives `Default`.
+    pub has_default: bool,
+    /// Whether it has documented constraints to check (`validate`).
+    pub validated: bool,
+}
+
+/// A field of a request struct: a query, header or cookie parameter, or a body field.
+#[derive(Debug, Clone, Copy)]
+pub enum RequestField<'a> {
+    /// A query, header or cookie parameter.
+    Param(&'a Parameter),
+    /// A body field.
+    Body(&'a Field),
+}
+
+impl<'a> RequestField<'a> {
+    /// The Rust field name.
+    pub fn ident(&self) -> &'a str {
+        match self {
+            RequestField::Param(p) => &p.ident,
+            RequestField::Body(f) => &f.ident,
+        }
+    }
+
+    /// The name on the wire.
+    pub fn name(&self) -> &'a str {
+        match self {
+            RequestField::Param(p) => &p.name,
+            RequestField::Body(f) => &f.name,
+        }
+    }
+
+    /// Whether the caller must give it.
+    pub fn required(&self) -> bool {
+        match self {
+            RequestField::Param(p) => p.required,
+            RequestField::Body(f) => f.required,
+        }
+    }
+
+    /// Its type.
+    pub fn ty(&self) -> &'a TypeRef {
+        match self {
+            RequestField::Param(p) => &p.ty,
+            RequestField::Body(f) => &f.ty,
+        }
+    }
+
+    /// Its validation rules.
+    pub fn constraints(&self) -> &'a Constraints {
+        match self {
+            RequestField::Param(p) => &p.constraints,
+            RequestField::Body(f) => &f.constraints,
+        }
+    }
+}
+
+/// What a successful call returns.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind")]
+pub enum Success {
+    /// One body type for every 2xx (`None`: no body).
+    Body {
+        /// The body's type.
+        ty: Option<TypeRef>,
+    },
+    /// The 2xx responses differ: an enum of them.
+    Enum {
+        /// The enum's Rust name (`UploadSuccess`).
+        ident: String,
+    },
+}
+
+/// Whether a call may be sent again after a failed attempt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind")]
+pub enum Retry {
+    /// An idempotent method (GET, PUT, DELETE, ...): always.
+    Always,
+    /// A call that changes data, made safe by an idempotency key in this header.
+    WithKey {
+        /// The header's name, lowercased.
+        header: String,
+    },
+    /// A call that changes data without a key: never, so it is never applied twice.
+    Never,
+}
+
+/// One error enum, shared by the operations that document the same error responses.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ErrorSet {
+    /// Its Rust name (`ErrorResponse`).
+    pub ident: String,
+    /// The error responses (4xx, 5xx, ranges, `default`), in spec order.
+    pub responses: Vec<Response>,
+    /// The operations that return it, by method name.
+    pub operations: Vec<String>,
+}
+
+/// Parameters defined once in `components/parameters` and used by several operations: one
+/// options type, set on the client and overridable per call.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CommonParams {
+    /// The options type's Rust name (`CommonParameters`).
+    pub ident: String,
+    /// The parameters, in the order first used.
+    pub params: Vec<Parameter>,
 }
 
 /// Offset- or cursor-style pagination: the response names the next page's token, which the
@@ -157,12 +311,34 @@ pub struct Pagination {
 impl Operation {
     /// The parameters that go in the path.
     pub fn path_params(&self) -> impl Iterator<Item = &Parameter> {
-        self.params.iter().filter(|p| p.location == ParamLocation::Path)
+        self.params
+            .iter()
+            .filter(|p| p.location == ParamLocation::Path)
     }
 
-    /// The parameters that are not in the path (the caller sets them on the request struct).
+    /// The parameters that are not in the path.
     pub fn other_params(&self) -> impl Iterator<Item = &Parameter> {
-        self.params.iter().filter(|p| p.location != ParamLocation::Path)
+        self.params
+            .iter()
+            .filter(|p| p.location != ParamLocation::Path)
+    }
+
+    /// The request struct's fields: non-path parameters that are not common, then body fields.
+    pub fn request_fields(&self) -> impl Iterator<Item = RequestField<'_>> {
+        let params = self
+            .other_params()
+            .filter(|p| !p.common)
+            .map(RequestField::Param);
+        params.chain(
+            self.body
+                .iter()
+                .flat_map(|b| b.fields.iter().map(RequestField::Body)),
+        )
+    }
+
+    /// The common parameters the operation documents.
+    pub fn common_params(&self) -> impl Iterator<Item = &Parameter> {
+        self.params.iter().filter(|p| p.common)
     }
 
     /// Responses whose status is 2xx.
@@ -261,6 +437,11 @@ pub struct Parameter {
     pub style: ParamStyle,
     /// Whether list items (and object properties) become separate entries.
     pub explode: bool,
+    /// The `components/parameters` entry it comes from, when it is a `$ref`.
+    pub component: Option<String>,
+    /// Whether it is one of [`Api::common`]'s parameters, set on the client rather than on the
+    /// request struct.
+    pub common: bool,
 }
 
 /// OpenAPI parameter serialization styles.
@@ -327,7 +508,7 @@ pub struct Response {
 }
 
 /// A response's status key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "kind", content = "code")]
 pub enum Status {
     /// One exact code.

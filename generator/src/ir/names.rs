@@ -11,19 +11,54 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 const KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
     "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
-    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
-    "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "try",
-    "type", "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
 /// Type names the generated code itself uses unqualified; a spec type of that name would
 /// shadow them.
 const TAKEN_TYPE_NAMES: &[&str] = &[
-    "Option", "Result", "String", "Vec", "Box", "Some", "None", "Ok", "Err", "Self", "Default",
-    "HashMap", "BTreeMap", "Value", "Client", "ClientBuilder", "Error", "Server",
-    "ServerVariables", "ApiKey", "Credentials", "fmt", "Serialize", "Deserialize", "Display",
-    "From", "Into", "Clone", "Debug", "PartialEq", "Eq", "Hash", "Send", "Sync", "Sized",
-    "Copy", "Iterator", "ToString", "ToOwned", "AsRef",
+    "Option",
+    "Result",
+    "String",
+    "Vec",
+    "Box",
+    "Some",
+    "None",
+    "Ok",
+    "Err",
+    "Self",
+    "Default",
+    "HashMap",
+    "BTreeMap",
+    "Value",
+    "Client",
+    "ClientBuilder",
+    "Error",
+    "Server",
+    "ServerVariables",
+    "ApiKey",
+    "Credentials",
+    "fmt",
+    "Serialize",
+    "Deserialize",
+    "Display",
+    "From",
+    "Into",
+    "Clone",
+    "Debug",
+    "PartialEq",
+    "Eq",
+    "Hash",
+    "Send",
+    "Sync",
+    "Sized",
+    "Copy",
+    "Iterator",
+    "ToString",
+    "ToOwned",
+    "AsRef",
 ];
 
 /// Replaces every character that cannot appear in an identifier with a word break, so that
@@ -99,8 +134,17 @@ pub fn status_name(code: u16) -> Option<&'static str> {
 /// named after an HTTP status (Chargebee's `404`) are named for what they are
 /// (`NotFoundError`).
 pub fn type_name(raw: &str) -> String {
-    if let Some(name) = raw.parse::<u16>().ok().filter(|_| raw.len() == 3).and_then(status_name) {
-        return if name.ends_with("Error") { name.to_owned() } else { format!("{name}Error") };
+    if let Some(name) = raw
+        .parse::<u16>()
+        .ok()
+        .filter(|_| raw.len() == 3)
+        .and_then(status_name)
+    {
+        return if name.ends_with("Error") {
+            name.to_owned()
+        } else {
+            format!("{name}Error")
+        };
     }
     let ident = pascal(raw);
     if TAKEN_TYPE_NAMES.contains(&ident.as_str()) {
@@ -142,7 +186,9 @@ impl Scope {
 
     /// A scope in which `reserved` are already taken.
     pub fn with_reserved<'a>(reserved: impl IntoIterator<Item = &'a str>) -> Self {
-        Self { taken: reserved.into_iter().map(str::to_owned).collect() }
+        Self {
+            taken: reserved.into_iter().map(str::to_owned).collect(),
+        }
     }
 
     /// Claims `ident`, or the first free `ident2`, `ident3`, ...
@@ -150,7 +196,11 @@ impl Scope {
         if self.taken.insert(ident.clone()) {
             return ident;
         }
-        let separator = if ident.ends_with(|c: char| c.is_ascii_digit()) { "_" } else { "" };
+        let separator = if ident.ends_with(|c: char| c.is_ascii_digit()) {
+            "_"
+        } else {
+            ""
+        };
         (2..)
             .map(|n| format!("{ident}{separator}{n}"))
             .find(|candidate| self.taken.insert(candidate.clone()))
@@ -176,7 +226,10 @@ mod tests {
         assert_eq!(snake("1st"), "n_1st");
         assert_eq!(snake(""), "value");
         assert_eq!(snake("invoice-id"), "invoice_id");
-        assert_eq!(snake("chargebee-request-origin-user"), "chargebee_request_origin_user");
+        assert_eq!(
+            snake("chargebee-request-origin-user"),
+            "chargebee_request_origin_user"
+        );
         assert_eq!(pascal("all-disabled"), "AllDisabled");
         assert_eq!(pascal("1"), "V1");
         assert_eq!(pascal("a b"), "AB");
@@ -191,9 +244,14 @@ mod tests {
 
     #[test]
     fn every_produced_identifier_parses_as_rust() {
-        for raw in ["type", "async", "super", "9lives", "", "é", "a-b c.d", "__", "gen", "Self"] {
+        for raw in [
+            "type", "async", "super", "9lives", "", "é", "a-b c.d", "__", "gen", "Self",
+        ] {
             for ident in [snake(raw), pascal(raw), type_name(raw)] {
-                assert!(syn::parse_str::<syn::Ident>(&ident).is_ok(), "{raw:?} gave {ident:?}");
+                assert!(
+                    syn::parse_str::<syn::Ident>(&ident).is_ok(),
+                    "{raw:?} gave {ident:?}"
+                );
             }
         }
     }

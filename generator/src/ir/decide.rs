@@ -1,0 +1,331 @@
+//! The decisions every backend reads instead of making itself: which parameters are common to
+//! the client, which operations share an error enum, what each request struct holds, what a
+//! success returns and whether a call may be retried.
+//!
+//! They run once the whole API is lowered, because most of them compare operations.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::names::{self, Scope};
+use super::{
+    Api, CommonParams, ErrorSet, Method, Operation, Options, ParamLocation, Request, Response,
+    Retry, StringFormat, Success, TypeRef,
+};
+
+/// Names at the crate root (the runtime's items) that an error enum must not take, since the
+/// enums are re-exported there.
+const ROOT_NAMES: &[&str] = &[
+    "ApiError",
+    "BuildError",
+    "Client",
+    "ClientBuilder",
+    "Credentials",
+    "Error",
+    "InvalidRequest",
+    "Response",
+    "RetryPolicy",
+    "Server",
+    "ServerVariables",
+    "ValidationError",
+    "CallOptions",
+];
+
+/// Fills in the decided parts of `api`'s operations and the shared error sets and parameters.
+pub(super) fn decide(api: &mut Api, options: &Options) {
+    api.common = common_params(api);
+    for op in &mut api.operations {
+        op.retry = retry(op, options);
+        op.success = success(op);
+        op.request = request(op);
+    }
+    api.error_sets = error_sets(api);
+}
+
+/// Optional header and cookie parameters defined in `components/parameters` are common: they
+/// describe the caller (request origin, event switches), not the call, so they are set once
+/// on the client. The rule does not count uses, so adding an operation never moves one.
+fn common_params(api: &mut Api) -> Option<CommonParams> {
+    let is_common = |p: &super::Parameter| {
+        p.component.is_some()
+            && !p.required
+            && matches!(p.location, ParamLocation::Header | ParamLocation::Cookie)
+    };
+    let mut params: Vec<super::Parameter> = Vec::new();
+    for op in &mut api.operations {
+        for p in op.params.iter_mut().filter(|p| is_common(p)) {
+            p.common = true;
+            if !params.iter().any(|q| q.component == p.component) {
+                params.push(p.clone());
+            }
+        }
+    }
+    if params.is_empty() {
+        return None;
+    }
+    let mut scope = Scope::new();
+    for p in &mut params {
+        p.ident = scope.claim(names::snake(&p.name));
+    }
+    let taken: BTreeSet<&str> = api
+        .types
+        .iter()
+        .map(|t| t.ident.as_str())
+        .chain(ROOT_NAMES.iter().copied())
+        .collect();
+    let ident = unique("CommonParameters", &taken);
+    Some(CommonParams { ident, params })
+}
+
+fn retry(op: &Operation, options: &Options) -> Retry {
+    match (op.method, &options.idempotency_header) {
+        (Method::Post | Method::Patch, Some(header)) => Retry::WithKey {
+            header: header.to_ascii_lowercase(),
+        },
+        (Method::Post | Method::Patch, None) => Retry::Never,
+        _ => Retry::Always,
+    }
+}
+
+fn success(op: &Operation) -> Success {
+    let mut bodies = op.success_responses().map(|r| &r.body);
+    let first = bodies.next().cloned().flatten();
+    let differ = op.success_responses().any(|r| r.body != first);
+    if differ {
+        Success::Enum {
+            ident: format!("{}Success", op.type_ident),
+        }
+    } else {
+        Success::Body { ty: first }
+    }
+}
+
+fn request(op: &Operation) -> Option<Request> {
+    let fields: Vec<_> = op.request_fields().collect();
+    let keyed = matches!(op.retry, Retry::WithKey { .. });
+    if fields.is_empty() && !keyed {
+        return None;
+    }
+    let idempotency_field = keyed.then(|| {
+        let mut name = "idempotency_key".to_owned();
+        while fields.iter().any(|f| f.ident() == name) {
+            name.push('_');
+        }
+        name
+    });
+    let has_default = fields
+        .iter()
+        .all(|f| !f.required() || !matches!(f.ty(), TypeRef::Named(_)));
+    let validated = fields.iter().any(|f| {
+        let c = f.constraints();
+        match f.ty() {
+            TypeRef::String(StringFormat::Plain) => {
+                c.min_length.is_some() || c.max_length.is_some()
+            }
+            TypeRef::Integer(_) | TypeRef::Number => c.minimum.is_some() || c.maximum.is_some(),
+            _ => false,
+        }
+    });
+    Some(Request {
+        ident: format!("{}Request", op.type_ident),
+        idempotency_field,
+        has_default,
+        validated,
+    })
+}
+
+/// What makes two operations' error enums the same: each status with its variant and body.
+/// Descriptions only feed the docs, so the first operation's are kept.
+type Signature = Vec<(super::Status, String, Option<TypeRef>)>;
+
+/// One enum per distinct set of documented errors. The set most operations share is
+/// `ErrorResponse`; one used by a single operation keeps that operation's name (`{Op}Error`);
+/// others are named for their module when they stay within one, else numbered.
+fn error_sets(api: &mut Api) -> Vec<ErrorSet> {
+    let mut by_signature: HashMap<Signature, Vec<usize>> = HashMap::new();
+    for (i, op) in api.operations.iter().enumerate() {
+        let signature: Signature = op
+            .error_responses()
+            .map(|r| (r.status, r.variant.clone(), r.body.clone()))
+            .collect();
+        by_signature.entry(signature).or_default().push(i);
+    }
+    // Most used first, then in spec order, so names do not depend on map order.
+    let mut sets: Vec<Vec<usize>> = by_signature.into_values().collect();
+    sets.sort_by_key(|ops| (std::cmp::Reverse(ops.len()), ops[0]));
+    let mut taken: BTreeSet<String> = api.types.iter().map(|t| t.ident.clone()).collect();
+    taken.extend(ROOT_NAMES.iter().map(|s| (*s).to_owned()));
+    if let Some(common) = &api.common {
+        taken.insert(common.ident.clone());
+    }
+    for op in &api.operations {
+        if let Some(request) = &op.request {
+            taken.insert(request.ident.clone());
+        }
+        if let Success::Enum { ident } = &op.success {
+            taken.insert(ident.clone());
+        }
+    }
+    let mut out = Vec::new();
+    for (rank, ops) in sets.iter().enumerate() {
+        let first = &api.operations[ops[0]];
+        let same_group = ops.iter().all(|&i| api.operations[i].group == first.group);
+        let wanted = if rank == 0 {
+            "ErrorResponse".to_owned()
+        } else if ops.len() == 1 {
+            format!("{}Error", first.type_ident)
+        } else if same_group {
+            format!("{}Error", names::pascal(&first.group))
+        } else {
+            format!("ErrorResponse{}", rank + 1)
+        };
+        let taken_refs: BTreeSet<&str> = taken.iter().map(String::as_str).collect();
+        let ident = unique(&wanted, &taken_refs);
+        taken.insert(ident.clone());
+        let responses: Vec<Response> = first.error_responses().cloned().collect();
+        let operations = ops
+            .iter()
+            .map(|&i| api.operations[i].ident.clone())
+            .collect();
+        for &i in ops {
+            api.operations[i].errors = ident.clone();
+        }
+        out.push(ErrorSet {
+            ident,
+            responses,
+            operations,
+        });
+    }
+    out
+}
+
+/// `wanted`, or `wanted2`, `wanted3`, ... if it is taken.
+fn unique(wanted: &str, taken: &BTreeSet<&str>) -> String {
+    if !taken.contains(wanted) {
+        return wanted.to_owned();
+    }
+    (2..)
+        .map(|n| format!("{wanted}{n}"))
+        .find(|name| !taken.contains(name.as_str()))
+        .unwrap_or_else(|| wanted.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ir::{ParamLocation, Retry, Success};
+
+    fn lower(yaml: &str, idempotency_header: Option<&str>) -> crate::ir::Api {
+        let loaded =
+            crate::load::load_bytes(std::path::Path::new("t.yaml"), yaml.as_bytes(), false)
+                .unwrap();
+        let options = crate::ir::Options {
+            idempotency_header: idempotency_header.map(str::to_owned),
+        };
+        crate::ir::lower_with(&loaded, &options, &mut Vec::new()).unwrap()
+    }
+
+    const SPEC: &str = r##"
+openapi: 3.0.3
+info: { title: T, version: 1.0.0 }
+paths:
+  /a/{id}:
+    get:
+      operationId: getA
+      parameters:
+        - $ref: '#/components/parameters/id'
+        - $ref: '#/components/parameters/origin'
+        - { name: expand, in: query, schema: { type: string } }
+      responses:
+        '200': { description: ok, content: { application/json: { schema: { type: string } } } }
+        '404': { description: missing, content: { application/json: { schema: { $ref: '#/components/schemas/Problem' } } } }
+    post:
+      operationId: updateA
+      parameters:
+        - $ref: '#/components/parameters/id'
+        - $ref: '#/components/parameters/origin'
+      responses:
+        '204': { description: done }
+        '404': { description: not there, content: { application/json: { schema: { $ref: '#/components/schemas/Problem' } } } }
+  /b:
+    delete:
+      operationId: dropB
+      responses:
+        '204': { description: done }
+        '409': { description: conflict }
+components:
+  parameters:
+    id: { name: id, in: path, required: true, schema: { type: string } }
+    origin: { name: x-origin, in: header, schema: { type: string } }
+  schemas:
+    Problem: { type: object, properties: { message: { type: string } } }
+"##;
+
+    #[test]
+    fn operations_with_the_same_errors_share_one_enum() {
+        let api = lower(SPEC, None);
+        let errors: Vec<(&str, &str)> = api
+            .operations
+            .iter()
+            .map(|o| (o.ident.as_str(), o.errors.as_str()))
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                ("get_a", "ErrorResponse"),
+                ("update_a", "ErrorResponse"),
+                ("drop_b", "DropBError")
+            ]
+        );
+        assert_eq!(api.error_sets.len(), 2);
+        assert_eq!(api.error_sets[0].operations, ["get_a", "update_a"]);
+    }
+
+    #[test]
+    fn optional_component_headers_become_common_parameters() {
+        let api = lower(SPEC, None);
+        let common = api.common.as_ref().unwrap();
+        assert_eq!(common.ident, "CommonParameters");
+        assert_eq!(
+            common
+                .params
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>(),
+            ["x-origin"]
+        );
+        let get = &api.operations[0];
+        // The path parameter (required) and the inline query parameter stay the operation's own.
+        assert_eq!(
+            get.request_fields().map(|f| f.name()).collect::<Vec<_>>(),
+            ["expand"]
+        );
+        assert!(get
+            .params
+            .iter()
+            .any(|p| p.location == ParamLocation::Path && !p.common));
+        // Nothing left to put in a request struct: none.
+        assert!(api.operations[1].request.is_none());
+    }
+
+    #[test]
+    fn retry_class_follows_the_method_and_the_idempotency_header() {
+        let api = lower(SPEC, Some("Idempotency-Key"));
+        let retries: Vec<&Retry> = api.operations.iter().map(|o| &o.retry).collect();
+        assert_eq!(
+            retries,
+            [
+                &Retry::Always,
+                &Retry::WithKey {
+                    header: "idempotency-key".into()
+                },
+                &Retry::Always
+            ]
+        );
+        let update = api.operations[1].request.as_ref().unwrap();
+        assert_eq!(
+            (update.ident.as_str(), update.idempotency_field.as_deref()),
+            ("UpdateARequest", Some("idempotency_key"))
+        );
+        assert_eq!(lower(SPEC, None).operations[1].retry, Retry::Never);
+        assert_eq!(api.operations[1].success, Success::Body { ty: None });
+    }
+}
