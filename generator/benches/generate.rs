@@ -50,11 +50,15 @@ fn ms(d: Duration) -> String {
 
 /// Runs `f` `runs` times and returns the median time.
 fn time(runs: usize, mut f: impl FnMut()) -> Duration {
-    median((0..runs).map(|_| {
-        let start = Instant::now();
-        f();
-        start.elapsed()
-    }).collect())
+    median(
+        (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                f();
+                start.elapsed()
+            })
+            .collect(),
+    )
 }
 
 fn bench_spec(name: &str, spec: &Path, settings: &Settings, runs: usize) {
@@ -74,7 +78,11 @@ fn bench_spec(name: &str, spec: &Path, settings: &Settings, runs: usize) {
             std::hint::black_box(serde_yaml::from_slice::<openapiv3::OpenAPI>(&bytes).ok());
         }
     });
-    let out = std::env::temp_dir().join(format!("apiforge-bench-{}-{}", std::process::id(), name.replace(' ', "-")));
+    let out = std::env::temp_dir().join(format!(
+        "apiforge-bench-{}-{}",
+        std::process::id(),
+        name.replace(' ', "-")
+    ));
     let mut all: Vec<Vec<(&'static str, Duration)>> = Vec::new();
     let mut totals = Vec::new();
     let mut lines = 0;
@@ -87,14 +95,29 @@ fn bench_spec(name: &str, spec: &Path, settings: &Settings, runs: usize) {
     }
     let _ = std::fs::remove_dir_all(&out);
     let total = median(totals);
-    println!("\n{name} ({} KiB, {lines} generated lines)", bytes.len() / 1024);
-    println!("  {:<34} {:>10}", "bare serde_json parse (Value)", ms(parse));
-    println!("  {:<34} {:>10}", "typed parse (openapiv3::OpenAPI)", ms(typed));
+    println!(
+        "\n{name} ({} KiB, {lines} generated lines)",
+        bytes.len() / 1024
+    );
+    println!(
+        "  {:<34} {:>10}",
+        "bare serde_json parse (Value)",
+        ms(parse)
+    );
+    println!(
+        "  {:<34} {:>10}",
+        "typed parse (openapiv3::OpenAPI)",
+        ms(typed)
+    );
     for (i, (stage, _)) in all[0].iter().enumerate() {
         let stage_median = median(all.iter().map(|run| run[i].1).collect());
         println!("  stage {:<28} {:>10}", stage, ms(stage_median));
     }
-    println!("  {:<34} {:>10}", "generation, whole crate written", ms(total));
+    println!(
+        "  {:<34} {:>10}",
+        "generation, whole crate written",
+        ms(total)
+    );
     println!(
         "  ratio to bare parse: {:.1}x; to typed parse: {:.1}x",
         total.as_secs_f64() / parse.as_secs_f64(),
@@ -152,16 +175,30 @@ fn synthetic(n: usize) -> Value {
 fn main() {
     // `cargo bench` passes `--bench`; there is nothing to filter.
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    println!("apiforge generation benchmark ({} cores)", std::thread::available_parallelism().map_or(1, |n| n.get()));
+    println!(
+        "apiforge generation benchmark ({} cores)",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
     let chargebee = std::env::var_os("CHARGEBEE_SPEC")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("../shared/specs/chargebee_api_v1_spec.json"));
-    let settings = Settings { idempotency_header: Some("chargebee-idempotency-key".into()), ..Settings::default() };
-    bench_spec("resume_dunning", &root.join("spec/resume_dunning.yaml"), &settings, 21);
+    let settings = Settings {
+        idempotency_header: Some("chargebee-idempotency-key".into()),
+        ..Settings::default()
+    };
+    bench_spec(
+        "resume_dunning",
+        &root.join("spec/resume_dunning.yaml"),
+        &settings,
+        21,
+    );
     if chargebee.is_file() {
         bench_spec("Chargebee v1", &chargebee, &settings, 7);
     } else {
-        println!("\n(Chargebee spec not found at {}; set CHARGEBEE_SPEC)", chargebee.display());
+        println!(
+            "\n(Chargebee spec not found at {}; set CHARGEBEE_SPEC)",
+            chargebee.display()
+        );
     }
     println!("\nsynthetic specs: time and peak heap of generating the whole crate");
     let dir = std::env::temp_dir().join(format!("apiforge-bench-synthetic-{}", std::process::id()));
@@ -173,7 +210,8 @@ fn main() {
         PEAK.store(LIVE.load(Ordering::Relaxed), Ordering::Relaxed);
         let before = LIVE.load(Ordering::Relaxed);
         let start = Instant::now();
-        let (generated, stages) = generate_profiled(&spec, &Settings::default(), &out).expect("generates");
+        let (generated, stages) =
+            generate_profiled(&spec, &Settings::default(), &out).expect("generates");
         let elapsed = start.elapsed();
         let peak = PEAK.load(Ordering::Relaxed).saturating_sub(before);
         let lines: usize = generated.files.values().map(|f| f.lines().count()).sum();
@@ -183,7 +221,11 @@ fn main() {
             elapsed.as_secs_f64() * 1000.0 / n as f64,
             peak as f64 / (1024.0 * 1024.0)
         );
-        let breakdown: Vec<String> = stages.times.iter().map(|(stage, d)| format!("{stage} {:.0}", d.as_secs_f64() * 1000.0)).collect();
+        let breakdown: Vec<String> = stages
+            .times
+            .iter()
+            .map(|(stage, d)| format!("{stage} {:.0}", d.as_secs_f64() * 1000.0))
+            .collect();
         println!("         stages (ms): {}", breakdown.join(", "));
         let _ = std::fs::remove_dir_all(&out);
     }

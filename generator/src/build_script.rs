@@ -24,7 +24,10 @@ pub struct Generator {
 impl Generator {
     /// A generator with these settings (crate name, idempotency header, ...).
     pub fn new(settings: Settings) -> Self {
-        Self { settings, spec: None }
+        Self {
+            settings,
+            spec: None,
+        }
     }
 
     /// The OpenAPI document to read, relative to the crate's directory in a build script.
@@ -42,7 +45,9 @@ impl Generator {
     /// [`Error`] when there is no spec path, the spec is invalid, or the file cannot be written.
     pub fn generate_to(&self, out_dir: impl AsRef<Path>) -> Result<PathBuf, Error> {
         let Some(spec) = &self.spec else {
-            return Err(Error::Settings("no spec: call `Generator::spec_path` first".to_owned()));
+            return Err(Error::Settings(
+                "no spec: call `Generator::spec_path` first".to_owned(),
+            ));
         };
         println!("cargo:rerun-if-changed={}", spec.display());
         if let Some(dir) = &self.settings.templates_dir {
@@ -59,7 +64,11 @@ impl Generator {
         let path = out_dir.as_ref().join(format!("{}.rs", krate.lib));
         // Rewriting an unchanged file would make Cargo rebuild the crate for nothing.
         if std::fs::read_to_string(&path).ok().as_deref() != Some(source.as_str()) {
-            std::fs::write(&path, source).map_err(|source| Error::Io { action: "cannot write", path: path.clone(), source })?;
+            std::fs::write(&path, source).map_err(|source| Error::Io {
+                action: "cannot write",
+                path: path.clone(),
+                source,
+            })?;
         }
         Ok(path)
     }
@@ -83,7 +92,9 @@ impl Generator {
         let out_dir = std::env::var_os("OUT_DIR").map(PathBuf::from);
         let result = match out_dir {
             Some(dir) => generator.generate_to(dir),
-            None => Err(Error::Settings("OUT_DIR is not set: `build_script` runs from a build.rs".to_owned())),
+            None => Err(Error::Settings(
+                "OUT_DIR is not set: `build_script` runs from a build.rs".to_owned(),
+            )),
         };
         match result {
             Ok(path) => path,
@@ -104,18 +115,34 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let spec = dir.path().join("api.yaml");
         std::fs::write(&spec, "openapi: 3.0.3\ninfo: {title: Tiny API, version: 1.0.0}\npaths:\n  /ping:\n    get:\n      responses:\n        '204': {description: pong}\n").unwrap();
-        let path = Generator::new(Settings::default()).spec_path(&spec).generate_to(dir.path()).unwrap();
+        let path = Generator::new(Settings::default())
+            .spec_path(&spec)
+            .generate_to(dir.path())
+            .unwrap();
         assert_eq!(path, dir.path().join("tiny_api.rs"));
         let source = std::fs::read_to_string(&path).unwrap();
         assert!(syn::parse_file(&source).is_ok());
-        assert!(!source.contains("#!["), "an included file cannot have inner attributes at its top");
+        assert!(
+            !source.contains("#!["),
+            "an included file cannot have inner attributes at its top"
+        );
         assert!(source.contains("pub mod ping {"), "modules are inline");
 
         std::fs::write(&spec, "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a/{id}:\n    get:\n      responses: {'200': {description: ok}}\n").unwrap();
-        let error = Generator::new(Settings::default()).spec_path(&spec).generate_to(dir.path()).unwrap_err().to_string();
+        let error = Generator::new(Settings::default())
+            .spec_path(&spec)
+            .generate_to(dir.path())
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("declares no path parameter `id`"), "{error}");
         assert!(error.contains("api.yaml:5:5"), "line and column: {error}");
-        assert!(error.contains("at #/paths/~1a~1{id}/get"), "pointer: {error}");
-        assert!(Generator::default().generate_to(dir.path()).is_err(), "no spec path");
+        assert!(
+            error.contains("at #/paths/~1a~1{id}/get"),
+            "pointer: {error}"
+        );
+        assert!(
+            Generator::default().generate_to(dir.path()).is_err(),
+            "no spec path"
+        );
     }
 }

@@ -82,7 +82,10 @@ fn diff_command(args: &DiffArgs) -> ExitCode {
         Ok(changelog) => changelog,
         Err(error) => return fail(&error),
     };
-    let version = args.crate_version.as_deref().unwrap_or(&changelog.old_version);
+    let version = args
+        .crate_version
+        .as_deref()
+        .unwrap_or(&changelog.old_version);
     let current = semver::Version::parse(version).unwrap_or_else(|_| semver::Version::new(0, 1, 0));
     print!("{}", changelog.to_markdown(&current));
     if changelog.breaking_count() > 0 {
@@ -109,7 +112,11 @@ fn generate_command(args: &GenerateArgs) -> ExitCode {
     if args.check {
         return match output::check(&args.out, &generated.files) {
             Ok(None) => {
-                eprintln!("{} is up to date with {}", args.out.display(), args.spec.display());
+                eprintln!(
+                    "{} is up to date with {}",
+                    args.out.display(),
+                    args.spec.display()
+                );
                 ExitCode::SUCCESS
             }
             Ok(Some(diff)) => {
@@ -127,7 +134,11 @@ fn generate_command(args: &GenerateArgs) -> ExitCode {
     }
     match output::write(&args.out, &generated.files, args.force) {
         Ok(()) => {
-            eprintln!("wrote {} files to {}", generated.files.len() + 1, args.out.display());
+            eprintln!(
+                "wrote {} files to {}",
+                generated.files.len() + 1,
+                args.out.display()
+            );
             ExitCode::SUCCESS
         }
         Err(error) => fail(&error),

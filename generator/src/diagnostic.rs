@@ -20,8 +20,18 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic about the node at `pointer` in `file`.
-    pub fn new(file: impl Into<PathBuf>, pointer: Option<String>, message: impl Into<String>) -> Self {
-        Self { message: message.into(), file: file.into(), pointer, position: None, help: None }
+    pub fn new(
+        file: impl Into<PathBuf>,
+        pointer: Option<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            message: message.into(),
+            file: file.into(),
+            pointer,
+            position: None,
+            help: None,
+        }
     }
 
     /// Adds advice.

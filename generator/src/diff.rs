@@ -97,7 +97,10 @@ impl Changelog {
 
     /// The changelog as Markdown, for a pull request or release notes.
     pub fn to_markdown(&self, current: &semver::Version) -> String {
-        let mut out = format!("# API changes: {} {} → {}\n\n", self.title, self.old_version, self.new_version);
+        let mut out = format!(
+            "# API changes: {} {} → {}\n\n",
+            self.title, self.old_version, self.new_version
+        );
         let breaking = self.breaking_count();
         let (bump, next) = self.bump(current);
         let total = self.all().count();
@@ -117,7 +120,11 @@ impl Changelog {
             }
         );
         let line = |out: &mut String, change: &Change| {
-            let mark = if change.breaking { "**Breaking:** " } else { "" };
+            let mark = if change.breaking {
+                "**Breaking:** "
+            } else {
+                ""
+            };
             let _ = writeln!(out, "- {mark}{}", change.text);
         };
         if !self.operations.is_empty() || !self.operation_sections.is_empty() {
@@ -159,7 +166,12 @@ fn change(breaking: bool, text: String) -> Change {
 }
 
 fn op_label(op: &Operation) -> String {
-    format!("`{} {}` (`Client::{}`)", op.method.as_str(), op.path, op.ident)
+    format!(
+        "`{} {}` (`Client::{}`)",
+        op.method.as_str(),
+        op.path,
+        op.ident
+    )
 }
 
 /// Compares two versions of an API.
@@ -178,7 +190,10 @@ pub fn diff(old: &Api, new: &Api) -> Changelog {
             Some(before) => {
                 let changes = operation_changes(old, before, new, op);
                 if !changes.is_empty() {
-                    operation_sections.push(Section { title: op_label(op), changes });
+                    operation_sections.push(Section {
+                        title: op_label(op),
+                        changes,
+                    });
                 }
             }
         }
@@ -188,7 +203,11 @@ pub fn diff(old: &Api, new: &Api) -> Changelog {
     // A model is the same model when it comes from the same place in the spec, even if its
     // generated name changed (an inline response type follows its operation's name).
     let counterpart = |api: &'_ Api, def: &TypeDef| -> Option<TypeDef> {
-        api.types.iter().find(|t| t.origin == def.origin).or_else(|| api.type_def(&def.ident)).cloned()
+        api.types
+            .iter()
+            .find(|t| t.origin == def.origin)
+            .or_else(|| api.type_def(&def.ident))
+            .cloned()
     };
     for def in &old.types {
         if counterpart(new, def).is_none() {
@@ -205,7 +224,10 @@ pub fn diff(old: &Api, new: &Api) -> Changelog {
                 }
                 changes.extend(model_changes(&before, def));
                 if !changes.is_empty() {
-                    model_sections.push(Section { title: def.ident.clone(), changes });
+                    model_sections.push(Section {
+                        title: def.ident.clone(),
+                        changes,
+                    });
                 }
             }
         }
@@ -230,29 +252,61 @@ fn location(p: &Parameter) -> &'static str {
     }
 }
 
-fn operation_changes(old_api: &Api, old: &Operation, new_api: &Api, new: &Operation) -> Vec<Change> {
+fn operation_changes(
+    old_api: &Api,
+    old: &Operation,
+    new_api: &Api,
+    new: &Operation,
+) -> Vec<Change> {
     let mut changes = Vec::new();
     if old.ident != new.ident {
-        changes.push(change(true, format!("renamed: `Client::{}` is now `Client::{}` (operationId `{}` → `{}`)", old.ident, new.ident, old.id, new.id)));
+        changes.push(change(
+            true,
+            format!(
+                "renamed: `Client::{}` is now `Client::{}` (operationId `{}` → `{}`)",
+                old.ident, new.ident, old.id, new.id
+            ),
+        ));
     }
     if !old.deprecated && new.deprecated {
         changes.push(change(false, "deprecated".to_owned()));
     }
     for p in &old.params {
-        if !new.params.iter().any(|n| n.name == p.name && n.location == p.location) {
-            changes.push(change(true, format!("removed {} `{}`", location(p), p.name)));
+        if !new
+            .params
+            .iter()
+            .any(|n| n.name == p.name && n.location == p.location)
+        {
+            changes.push(change(
+                true,
+                format!("removed {} `{}`", location(p), p.name),
+            ));
         }
     }
     for p in &new.params {
         let label = format!("{} `{}`", location(p), p.name);
-        match old.params.iter().find(|o| o.name == p.name && o.location == p.location) {
+        match old
+            .params
+            .iter()
+            .find(|o| o.name == p.name && o.location == p.location)
+        {
             None if p.required => changes.push(change(true, format!("added required {label}"))),
             None => changes.push(change(false, format!("added optional {label}"))),
             Some(before) => {
                 if same_type(old_api, Some(&before.ty), new_api, Some(&p.ty)) {
-                    value_changes(&mut changes, &label, (before.required, &p.ty), (p.required, &p.ty));
+                    value_changes(
+                        &mut changes,
+                        &label,
+                        (before.required, &p.ty),
+                        (p.required, &p.ty),
+                    );
                 } else {
-                    value_changes(&mut changes, &label, (before.required, &before.ty), (p.required, &p.ty));
+                    value_changes(
+                        &mut changes,
+                        &label,
+                        (before.required, &before.ty),
+                        (p.required, &p.ty),
+                    );
                 }
             }
         }
@@ -263,15 +317,41 @@ fn operation_changes(old_api: &Api, old: &Operation, new_api: &Api, new: &Operat
     field_changes(&mut changes, "body field", old_fields, new_fields);
     for response in &old.responses {
         if !new.responses.iter().any(|r| r.status == response.status) {
-            changes.push(change(true, format!("removed response `{}`", response.status.key())));
+            changes.push(change(
+                true,
+                format!("removed response `{}`", response.status.key()),
+            ));
         }
     }
     for response in &new.responses {
         match old.responses.iter().find(|r| r.status == response.status) {
-            None => changes.push(change(false, format!("added response `{}`", response.status.key()))),
-            Some(before) if !same_type(old_api, before.body.as_ref(), new_api, response.body.as_ref()) => {
-                let name = |ty: &Option<crate::ir::TypeRef>| ty.as_ref().map_or_else(|| "no body".to_owned(), |t| format!("`{}`", rust_type_name(t)));
-                changes.push(change(true, format!("response `{}` body changed from {} to {}", response.status.key(), name(&before.body), name(&response.body))));
+            None => changes.push(change(
+                false,
+                format!("added response `{}`", response.status.key()),
+            )),
+            Some(before)
+                if !same_type(
+                    old_api,
+                    before.body.as_ref(),
+                    new_api,
+                    response.body.as_ref(),
+                ) =>
+            {
+                let name = |ty: &Option<crate::ir::TypeRef>| {
+                    ty.as_ref().map_or_else(
+                        || "no body".to_owned(),
+                        |t| format!("`{}`", rust_type_name(t)),
+                    )
+                };
+                changes.push(change(
+                    true,
+                    format!(
+                        "response `{}` body changed from {} to {}",
+                        response.status.key(),
+                        name(&before.body),
+                        name(&response.body)
+                    ),
+                ));
             }
             Some(_) => {}
         }
@@ -281,24 +361,45 @@ fn operation_changes(old_api: &Api, old: &Operation, new_api: &Api, new: &Operat
 
 /// Whether two types are the same across versions: equal, or named types from the same place
 /// in the spec (a renamed model is reported with the models).
-fn same_type(old_api: &Api, old: Option<&crate::ir::TypeRef>, new_api: &Api, new: Option<&crate::ir::TypeRef>) -> bool {
+fn same_type(
+    old_api: &Api,
+    old: Option<&crate::ir::TypeRef>,
+    new_api: &Api,
+    new: Option<&crate::ir::TypeRef>,
+) -> bool {
     match (old, new) {
         (Some(crate::ir::TypeRef::Named(a)), Some(crate::ir::TypeRef::Named(b))) => {
-            a == b || matches!((old_api.type_def(a), new_api.type_def(b)), (Some(x), Some(y)) if x.origin == y.origin)
+            a == b
+                || matches!((old_api.type_def(a), new_api.type_def(b)), (Some(x), Some(y)) if x.origin == y.origin)
         }
         (a, b) => a == b,
     }
 }
 
 /// Required-ness and type changes of one value (parameter or field).
-fn value_changes(changes: &mut Vec<Change>, label: &str, (old_required, old_ty): (bool, &crate::ir::TypeRef), (new_required, new_ty): (bool, &crate::ir::TypeRef)) {
+fn value_changes(
+    changes: &mut Vec<Change>,
+    label: &str,
+    (old_required, old_ty): (bool, &crate::ir::TypeRef),
+    (new_required, new_ty): (bool, &crate::ir::TypeRef),
+) {
     match (old_required, new_required) {
         (false, true) => changes.push(change(true, format!("{label} is now required"))),
-        (true, false) => changes.push(change(true, format!("{label} is now optional (its field becomes an `Option`)"))),
+        (true, false) => changes.push(change(
+            true,
+            format!("{label} is now optional (its field becomes an `Option`)"),
+        )),
         _ => {}
     }
     if old_ty != new_ty {
-        changes.push(change(true, format!("{label} changed type from `{}` to `{}`", rust_type_name(old_ty), rust_type_name(new_ty))));
+        changes.push(change(
+            true,
+            format!(
+                "{label} changed type from `{}` to `{}`",
+                rust_type_name(old_ty),
+                rust_type_name(new_ty)
+            ),
+        ));
     }
 }
 
@@ -314,7 +415,12 @@ fn field_changes(changes: &mut Vec<Change>, what: &str, old: &[Field], new: &[Fi
             None if field.required => changes.push(change(true, format!("added required {label}"))),
             None => changes.push(change(false, format!("added optional {label}"))),
             Some(before) => {
-                value_changes(changes, &label, (before.required && !before.nullable, &before.ty), (field.required && !field.nullable, &field.ty));
+                value_changes(
+                    changes,
+                    &label,
+                    (before.required && !before.nullable, &before.ty),
+                    (field.required && !field.nullable, &field.ty),
+                );
                 if !before.deprecated && field.deprecated {
                     changes.push(change(false, format!("{label} is deprecated")));
                 }
@@ -330,18 +436,29 @@ fn model_changes(old: &TypeDef, new: &TypeDef) -> Vec<Change> {
             field_changes(&mut changes, "field", before, after);
         }
         (TypeKind::Enum { values: before, .. }, TypeKind::Enum { values: after, .. }) => {
-            for value in before.iter().filter(|v| !after.iter().any(|a| a.value == v.value)) {
+            for value in before
+                .iter()
+                .filter(|v| !after.iter().any(|a| a.value == v.value))
+            {
                 changes.push(change(true, format!("removed value `{}`", value.value)));
             }
-            for value in after.iter().filter(|v| !before.iter().any(|b| b.value == v.value)) {
+            for value in after
+                .iter()
+                .filter(|v| !before.iter().any(|b| b.value == v.value))
+            {
                 changes.push(change(false, format!("added value `{}`", value.value)));
             }
         }
-        (TypeKind::Union { variants: before }, TypeKind::Union { variants: after }) if before != after => {
+        (TypeKind::Union { variants: before }, TypeKind::Union { variants: after })
+            if before != after =>
+        {
             changes.push(change(true, "alternatives changed".to_owned()));
         }
         (TypeKind::Union { .. }, TypeKind::Union { .. }) => {}
-        _ => changes.push(change(true, "changed kind (struct, enum or union)".to_owned())),
+        _ => changes.push(change(
+            true,
+            "changed kind (struct, enum or union)".to_owned(),
+        )),
     }
     changes
 }

@@ -88,7 +88,11 @@ pub fn generate_loaded(loaded: &load::Loaded, settings: &Settings) -> Result<Gen
     generate_staged(loaded, settings, &mut profile::Stages::default())
 }
 
-fn generate_staged(loaded: &load::Loaded, settings: &Settings, stages: &mut profile::Stages) -> Result<Generated, Error> {
+fn generate_staged(
+    loaded: &load::Loaded,
+    settings: &Settings,
+    stages: &mut profile::Stages,
+) -> Result<Generated, Error> {
     let mut warnings = loaded.warnings.clone();
     let api = ir::lower(loaded, &mut warnings)?;
     stages.mark("IR");
@@ -99,11 +103,21 @@ fn generate_staged(loaded: &load::Loaded, settings: &Settings, stages: &mut prof
 /// Generates the spec at `spec` into `out` (as the CLI does) and reports the time of each
 /// stage: read, parse, normalize (3.1 → 3.0 and shape checks), typed model, IR, Rust tokens,
 /// prettyplease, templates, write.
-pub fn generate_profiled(spec: &Path, settings: &Settings, out: &Path) -> Result<(Generated, profile::Stages), Error> {
+pub fn generate_profiled(
+    spec: &Path,
+    settings: &Settings,
+    out: &Path,
+) -> Result<(Generated, profile::Stages), Error> {
     let mut stages = profile::Stages::default();
-    let bytes = std::fs::read(spec).map_err(|source| Error::Io { action: "cannot read", path: spec.to_path_buf(), source })?;
+    let bytes = std::fs::read(spec).map_err(|source| Error::Io {
+        action: "cannot read",
+        path: spec.to_path_buf(),
+        source,
+    })?;
     stages.mark("read");
-    let is_json = spec.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let is_json = spec
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     let loaded = load::load_bytes_staged(spec, &bytes, is_json, &mut stages)?;
     let generated = generate_staged(&loaded, settings, &mut stages)?;
     output::write(out, &generated.files, true)?;

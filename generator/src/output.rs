@@ -18,7 +18,8 @@ use crate::Error;
 /// The file, inside the output directory, that lists the files apiforge wrote.
 pub const MANIFEST: &str = ".apiforge-manifest";
 
-const MANIFEST_HEADER: &str = "# Files written by apiforge. It replaces them on every run and keeps any other file.\n";
+const MANIFEST_HEADER: &str =
+    "# Files written by apiforge. It replaces them on every run and keeps any other file.\n";
 
 /// `files` plus the manifest that lists them.
 pub fn with_manifest(files: &Files) -> Files {
@@ -35,7 +36,12 @@ pub fn with_manifest(files: &Files) -> Files {
 /// The files a previous run listed in `dir`'s manifest; `None` when there is no manifest.
 fn owned_files(dir: &Path) -> Option<BTreeSet<String>> {
     let text = fs::read_to_string(dir.join(MANIFEST)).ok()?;
-    Some(text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(str::to_owned).collect())
+    Some(
+        text.lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(str::to_owned)
+            .collect(),
+    )
 }
 
 /// Compares `dir` with `files` (manifest included). `None` when identical; otherwise a
@@ -48,13 +54,29 @@ pub fn check(dir: &Path, files: &Files) -> Result<Option<String>, Error> {
         let old = match fs::read(&full) {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-            Err(source) => return Err(Error::Io { action: "cannot read", path: full, source }),
+            Err(source) => {
+                return Err(Error::Io {
+                    action: "cannot read",
+                    path: full,
+                    source,
+                })
+            }
         };
         if &old != new {
             let exists = full.exists();
             let text_diff = TextDiff::from_lines(&old, new);
-            let from = if exists { format!("a/{path}") } else { "/dev/null".to_owned() };
-            diff.push_str(&text_diff.unified_diff().context_radius(3).header(&from, &format!("b/{path}")).to_string());
+            let from = if exists {
+                format!("a/{path}")
+            } else {
+                "/dev/null".to_owned()
+            };
+            diff.push_str(
+                &text_diff
+                    .unified_diff()
+                    .context_radius(3)
+                    .header(&from, &format!("b/{path}"))
+                    .to_string(),
+            );
         }
     }
     for stale in owned_files(dir).unwrap_or_default() {
@@ -62,7 +84,12 @@ pub fn check(dir: &Path, files: &Files) -> Result<Option<String>, Error> {
             let full = dir.join(&stale);
             if let Ok(old) = fs::read_to_string(&full) {
                 let text_diff = TextDiff::from_lines(old.as_str(), "");
-                diff.push_str(&text_diff.unified_diff().header(&format!("a/{stale}"), "/dev/null").to_string());
+                diff.push_str(
+                    &text_diff
+                        .unified_diff()
+                        .header(&format!("a/{stale}"), "/dev/null")
+                        .to_string(),
+                );
             }
         }
     }
@@ -76,7 +103,10 @@ pub fn write(dir: &Path, files: &Files, force: bool) -> Result<(), Error> {
     let files = with_manifest(files);
     let exists = dir.exists();
     if exists && !dir.is_dir() {
-        return Err(Error::Refused(format!("{} exists and is not a directory; choose another --out", dir.display())));
+        return Err(Error::Refused(format!(
+            "{} exists and is not a directory; choose another --out",
+            dir.display()
+        )));
     }
     let owned = owned_files(dir);
     if exists && owned.is_none() && !force && !is_empty_dir(dir)? {
@@ -92,7 +122,10 @@ pub fn write(dir: &Path, files: &Files, force: bool) -> Result<(), Error> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".to_owned());
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".to_owned());
     let staging = parent.join(format!(".{name}.apiforge-new-{}", std::process::id()));
     let backup = parent.join(format!(".{name}.apiforge-old-{}", std::process::id()));
     let result = stage_and_swap(dir, exists, &files, &owned, &staging, &backup);
@@ -102,10 +135,21 @@ pub fn write(dir: &Path, files: &Files, force: bool) -> Result<(), Error> {
     result
 }
 
-fn stage_and_swap(dir: &Path, exists: bool, files: &Files, owned: &BTreeSet<String>, staging: &Path, backup: &Path) -> Result<(), Error> {
+fn stage_and_swap(
+    dir: &Path,
+    exists: bool,
+    files: &Files,
+    owned: &BTreeSet<String>,
+    staging: &Path,
+    backup: &Path,
+) -> Result<(), Error> {
     let io = |action: &'static str, path: &Path| {
         let path = path.to_path_buf();
-        move |source| Error::Io { action, path, source }
+        move |source| Error::Io {
+            action,
+            path,
+            source,
+        }
     };
     let _ = fs::remove_dir_all(staging);
     fs::create_dir_all(staging).map_err(io("cannot create", staging))?;
@@ -124,7 +168,11 @@ fn stage_and_swap(dir: &Path, exists: bool, files: &Files, owned: &BTreeSet<Stri
         if let Err(source) = fs::rename(staging, dir) {
             // Put the old output back before reporting.
             let _ = fs::rename(backup, dir);
-            return Err(Error::Io { action: "cannot move into place", path: dir.to_path_buf(), source });
+            return Err(Error::Io {
+                action: "cannot move into place",
+                path: dir.to_path_buf(),
+                source,
+            });
         }
     } else {
         fs::rename(staging, dir).map_err(io("cannot move into place", dir))?;
@@ -134,14 +182,38 @@ fn stage_and_swap(dir: &Path, exists: bool, files: &Files, owned: &BTreeSet<Stri
 
 /// Copies into `staging` every file under `current` that apiforge neither wrote before nor
 /// writes now.
-fn carry_over(root: &Path, current: &Path, staging: &Path, files: &Files, owned: &BTreeSet<String>) -> Result<(), Error> {
-    let entries = fs::read_dir(current).map_err(|source| Error::Io { action: "cannot read", path: current.to_path_buf(), source })?;
+fn carry_over(
+    root: &Path,
+    current: &Path,
+    staging: &Path,
+    files: &Files,
+    owned: &BTreeSet<String>,
+) -> Result<(), Error> {
+    let entries = fs::read_dir(current).map_err(|source| Error::Io {
+        action: "cannot read",
+        path: current.to_path_buf(),
+        source,
+    })?;
     for entry in entries {
-        let entry = entry.map_err(|source| Error::Io { action: "cannot read", path: current.to_path_buf(), source })?;
+        let entry = entry.map_err(|source| Error::Io {
+            action: "cannot read",
+            path: current.to_path_buf(),
+            source,
+        })?;
         let path = entry.path();
-        let Ok(relative) = path.strip_prefix(root) else { continue };
-        let key = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-        let file_type = entry.file_type().map_err(|source| Error::Io { action: "cannot read", path: path.clone(), source })?;
+        let Ok(relative) = path.strip_prefix(root) else {
+            continue;
+        };
+        let key = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let file_type = entry.file_type().map_err(|source| Error::Io {
+            action: "cannot read",
+            path: path.clone(),
+            source,
+        })?;
         if file_type.is_dir() {
             carry_over(root, &path, staging, files, owned)?;
             continue;
@@ -151,21 +223,41 @@ fn carry_over(root: &Path, current: &Path, staging: &Path, files: &Files, owned:
         }
         let target = staging.join(relative);
         if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(|source| Error::Io { action: "cannot create", path: parent.to_path_buf(), source })?;
+            fs::create_dir_all(parent).map_err(|source| Error::Io {
+                action: "cannot create",
+                path: parent.to_path_buf(),
+                source,
+            })?;
         }
         #[cfg(unix)]
         if file_type.is_symlink() {
-            let link = fs::read_link(&path).map_err(|source| Error::Io { action: "cannot read", path: path.clone(), source })?;
-            std::os::unix::fs::symlink(link, &target).map_err(|source| Error::Io { action: "cannot write", path: target.clone(), source })?;
+            let link = fs::read_link(&path).map_err(|source| Error::Io {
+                action: "cannot read",
+                path: path.clone(),
+                source,
+            })?;
+            std::os::unix::fs::symlink(link, &target).map_err(|source| Error::Io {
+                action: "cannot write",
+                path: target.clone(),
+                source,
+            })?;
             continue;
         }
-        fs::copy(&path, &target).map_err(|source| Error::Io { action: "cannot copy", path: path.clone(), source })?;
+        fs::copy(&path, &target).map_err(|source| Error::Io {
+            action: "cannot copy",
+            path: path.clone(),
+            source,
+        })?;
     }
     Ok(())
 }
 
 fn is_empty_dir(dir: &Path) -> Result<bool, Error> {
-    let mut entries = fs::read_dir(dir).map_err(|source| Error::Io { action: "cannot read", path: dir.to_path_buf(), source })?;
+    let mut entries = fs::read_dir(dir).map_err(|source| Error::Io {
+        action: "cannot read",
+        path: dir.to_path_buf(),
+        source,
+    })?;
     Ok(entries.next().is_none())
 }
 
@@ -174,32 +266,62 @@ mod tests {
     use super::*;
 
     fn files(pairs: &[(&str, &str)]) -> Files {
-        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
     }
 
     #[test]
     fn writes_then_checks_clean_then_reports_changes() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("out");
-        write(&out, &files(&[("src/lib.rs", "a\n"), ("README.md", "r\n")]), false).unwrap();
-        assert_eq!(check(&out, &files(&[("src/lib.rs", "a\n"), ("README.md", "r\n")])).unwrap(), None);
-        let diff = check(&out, &files(&[("src/lib.rs", "b\n")])).unwrap().unwrap();
-        assert!(diff.contains("--- a/src/lib.rs\n+++ b/src/lib.rs"), "{diff}");
+        write(
+            &out,
+            &files(&[("src/lib.rs", "a\n"), ("README.md", "r\n")]),
+            false,
+        )
+        .unwrap();
+        assert_eq!(
+            check(&out, &files(&[("src/lib.rs", "a\n"), ("README.md", "r\n")])).unwrap(),
+            None
+        );
+        let diff = check(&out, &files(&[("src/lib.rs", "b\n")]))
+            .unwrap()
+            .unwrap();
+        assert!(
+            diff.contains("--- a/src/lib.rs\n+++ b/src/lib.rs"),
+            "{diff}"
+        );
         assert!(diff.contains("-a\n+b\n"), "{diff}");
-        assert!(diff.contains("--- a/README.md\n+++ /dev/null"), "stale files are reported: {diff}");
+        assert!(
+            diff.contains("--- a/README.md\n+++ /dev/null"),
+            "stale files are reported: {diff}"
+        );
     }
 
     #[test]
     fn regeneration_removes_stale_files_and_keeps_foreign_ones() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("out");
-        write(&out, &files(&[("src/old.rs", "x"), ("src/lib.rs", "a")]), false).unwrap();
+        write(
+            &out,
+            &files(&[("src/old.rs", "x"), ("src/lib.rs", "a")]),
+            false,
+        )
+        .unwrap();
         fs::write(out.join("src/mine.rs"), "user code").unwrap();
         write(&out, &files(&[("src/lib.rs", "b")]), false).unwrap();
         assert!(!out.join("src/old.rs").exists());
-        assert_eq!(fs::read_to_string(out.join("src/mine.rs")).unwrap(), "user code");
+        assert_eq!(
+            fs::read_to_string(out.join("src/mine.rs")).unwrap(),
+            "user code"
+        );
         assert_eq!(fs::read_to_string(out.join("src/lib.rs")).unwrap(), "b");
-        let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let leftovers: Vec<_> = fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("out")]);
     }
 
@@ -213,6 +335,9 @@ mod tests {
         assert!(err.to_string().contains("refusing to replace it"), "{err}");
         assert!(!home.join("src").exists());
         write(&home, &files(&[("src/lib.rs", "a")]), true).unwrap();
-        assert_eq!(fs::read_to_string(home.join("notes.txt")).unwrap(), "precious");
+        assert_eq!(
+            fs::read_to_string(home.join("notes.txt")).unwrap(),
+            "precious"
+        );
     }
 }

@@ -12,7 +12,10 @@ pub struct Stages {
 
 impl Default for Stages {
     fn default() -> Self {
-        Self { last: Instant::now(), times: Vec::new() }
+        Self {
+            last: Instant::now(),
+            times: Vec::new(),
+        }
     }
 }
 

@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn apiforge(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_apiforge")).args(args).output().expect("apiforge runs")
+    Command::new(env!("CARGO_BIN_EXE_apiforge"))
+        .args(args)
+        .output()
+        .expect("apiforge runs")
 }
 
 fn spec() -> PathBuf {
@@ -27,7 +30,11 @@ fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
             if path.is_dir() {
                 stack.push(path);
             } else {
-                let relative = path.strip_prefix(dir).expect("inside").to_string_lossy().into_owned();
+                let relative = path
+                    .strip_prefix(dir)
+                    .expect("inside")
+                    .to_string_lossy()
+                    .into_owned();
                 out.push((relative, fs::read(&path).expect("file")));
             }
         }
@@ -46,7 +53,14 @@ fn generate_then_check_then_detect_staleness() {
 
     let run = apiforge(&["generate", spec_str, "--out", out_str]);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
-    for file in ["Cargo.toml", "README.md", "src/lib.rs", "src/invoices.rs", "docs/index.md", "docs/resume_dunning.md"] {
+    for file in [
+        "Cargo.toml",
+        "README.md",
+        "src/lib.rs",
+        "src/invoices.rs",
+        "docs/index.md",
+        "docs/resume_dunning.md",
+    ] {
         assert!(out.join(file).is_file(), "{file} missing");
     }
 
@@ -55,26 +69,63 @@ fn generate_then_check_then_detect_staleness() {
     assert!(check.stdout.is_empty());
 
     let lib = out.join("src/lib.rs");
-    let edited = fs::read_to_string(&lib).expect("lib.rs").replace("mod runtime;", "mod runtime; // edited");
+    let edited = fs::read_to_string(&lib)
+        .expect("lib.rs")
+        .replace("mod runtime;", "mod runtime; // edited");
     fs::write(&lib, edited).expect("edit");
     let stale = apiforge(&["generate", spec_str, "--out", out_str, "--check"]);
     assert_eq!(stale.status.code(), Some(1));
     let diff = text(&stale.stdout);
-    assert!(diff.contains("--- a/src/lib.rs\n+++ b/src/lib.rs\n"), "{diff}");
-    assert!(diff.contains("-mod runtime; // edited\n+mod runtime;\n"), "{diff}");
-    assert!(text(&stale.stderr).contains("is stale"), "{}", text(&stale.stderr));
+    assert!(
+        diff.contains("--- a/src/lib.rs\n+++ b/src/lib.rs\n"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("-mod runtime; // edited\n+mod runtime;\n"),
+        "{diff}"
+    );
+    assert!(
+        text(&stale.stderr).contains("is stale"),
+        "{}",
+        text(&stale.stderr)
+    );
 }
 
 #[test]
 fn yaml_and_json_specs_give_the_same_crate() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let yaml: serde_json::Value = serde_yaml::from_str(&fs::read_to_string(spec()).expect("spec")).expect("yaml");
+    let yaml: serde_json::Value =
+        serde_yaml::from_str(&fs::read_to_string(spec()).expect("spec")).expect("yaml");
     let json_spec = tmp.path().join("resume_dunning.json");
-    fs::write(&json_spec, serde_json::to_string_pretty(&yaml).expect("json")).expect("write");
+    fs::write(
+        &json_spec,
+        serde_json::to_string_pretty(&yaml).expect("json"),
+    )
+    .expect("write");
     let from_yaml = tmp.path().join("a");
     let from_json = tmp.path().join("b");
-    assert_eq!(apiforge(&["generate", spec().to_str().unwrap(), "--out", from_yaml.to_str().unwrap()]).status.code(), Some(0));
-    assert_eq!(apiforge(&["generate", json_spec.to_str().unwrap(), "--out", from_json.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(
+        apiforge(&[
+            "generate",
+            spec().to_str().unwrap(),
+            "--out",
+            from_yaml.to_str().unwrap()
+        ])
+        .status
+        .code(),
+        Some(0)
+    );
+    assert_eq!(
+        apiforge(&[
+            "generate",
+            json_spec.to_str().unwrap(),
+            "--out",
+            from_json.to_str().unwrap()
+        ])
+        .status
+        .code(),
+        Some(0)
+    );
     assert_eq!(tree(&from_yaml), tree(&from_json));
 }
 
@@ -83,7 +134,11 @@ fn crate_name_version_and_templates_can_be_chosen() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let templates = tmp.path().join("templates");
     fs::create_dir_all(&templates).expect("mkdir");
-    fs::write(templates.join("README.md.j2"), "# {{ krate.name }} {{ krate.version }}: {{ operations | length }} operation(s)\n").expect("write");
+    fs::write(
+        templates.join("README.md.j2"),
+        "# {{ krate.name }} {{ krate.version }}: {{ operations | length }} operation(s)\n",
+    )
+    .expect("write");
     let out = tmp.path().join("out");
     let run = apiforge(&[
         "generate",
@@ -98,41 +153,99 @@ fn crate_name_version_and_templates_can_be_chosen() {
         templates.to_str().unwrap(),
     ]);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
-    assert_eq!(fs::read_to_string(out.join("README.md")).unwrap(), "# cb-billing 3.1.4: 1 operation(s)\n");
+    assert_eq!(
+        fs::read_to_string(out.join("README.md")).unwrap(),
+        "# cb-billing 3.1.4: 1 operation(s)\n"
+    );
     let manifest = fs::read_to_string(out.join("Cargo.toml")).unwrap();
-    assert!(manifest.contains("name = \"cb-billing\"\nversion = \"3.1.4\""), "{manifest}");
-    assert!(fs::read_to_string(out.join("src/lib.rs")).unwrap().contains("use cb_billing::"));
+    assert!(
+        manifest.contains("name = \"cb-billing\"\nversion = \"3.1.4\""),
+        "{manifest}"
+    );
+    assert!(fs::read_to_string(out.join("src/lib.rs"))
+        .unwrap()
+        .contains("use cb_billing::"));
 
-    let bad = apiforge(&["generate", spec().to_str().unwrap(), "--out", out.to_str().unwrap(), "--crate-version", "two"]);
+    let bad = apiforge(&[
+        "generate",
+        spec().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--crate-version",
+        "two",
+    ]);
     assert_eq!(bad.status.code(), Some(2));
-    assert!(text(&bad.stderr).contains("`two` is not a semver version"), "{}", text(&bad.stderr));
+    assert!(
+        text(&bad.stderr).contains("`two` is not a semver version"),
+        "{}",
+        text(&bad.stderr)
+    );
 }
 
 #[test]
 fn bad_specs_exit_2_with_location_and_leave_the_old_output_alone() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let out = tmp.path().join("out");
-    assert_eq!(apiforge(&["generate", spec().to_str().unwrap(), "--out", out.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(
+        apiforge(&[
+            "generate",
+            spec().to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap()
+        ])
+        .status
+        .code(),
+        Some(0)
+    );
     let before = tree(&out);
 
     let broken = tmp.path().join("broken.yaml");
-    let source = fs::read_to_string(spec()).expect("spec").replace("$ref: '#/components/schemas/Invoice'", "$ref: '#/components/schemas/Invoyce'");
+    let source = fs::read_to_string(spec()).expect("spec").replace(
+        "$ref: '#/components/schemas/Invoice'",
+        "$ref: '#/components/schemas/Invoyce'",
+    );
     fs::write(&broken, source).expect("write");
-    let run = apiforge(&["generate", broken.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let run = apiforge(&[
+        "generate",
+        broken.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(run.status.code(), Some(2));
     let stderr = text(&run.stderr);
-    assert!(stderr.starts_with("error: `$ref: #/components/schemas/Invoyce` points to nothing"), "{stderr}");
-    assert!(stderr.contains("broken.yaml:"), "file and line:column: {stderr}");
+    assert!(
+        stderr.starts_with("error: `$ref: #/components/schemas/Invoyce` points to nothing"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("broken.yaml:"),
+        "file and line:column: {stderr}"
+    );
     assert!(stderr.contains("at #/paths/~1invoices~1{invoice-id}~1resume_dunning/post/responses/200/content/application~1json/schema/properties/invoice"), "{stderr}");
     assert!(stderr.contains("help: "), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(tree(&out), before, "the previous output must be untouched");
-    let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    assert!(leftovers.iter().all(|name| !name.contains("apiforge-")), "{leftovers:?}");
+    let leftovers: Vec<_> = fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        leftovers.iter().all(|name| !name.contains("apiforge-")),
+        "{leftovers:?}"
+    );
 
-    let missing = apiforge(&["generate", "/nonexistent/spec.yaml", "--out", out.to_str().unwrap()]);
+    let missing = apiforge(&[
+        "generate",
+        "/nonexistent/spec.yaml",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(missing.status.code(), Some(2));
-    assert!(text(&missing.stderr).contains("cannot read the spec"), "{}", text(&missing.stderr));
+    assert!(
+        text(&missing.stderr).contains("cannot read the spec"),
+        "{}",
+        text(&missing.stderr)
+    );
 }
 
 #[test]
@@ -141,10 +254,22 @@ fn a_foreign_directory_is_not_replaced_without_force() {
     let home = tmp.path().join("home");
     fs::create_dir_all(&home).expect("mkdir");
     fs::write(home.join("thesis.tex"), "years of work").expect("write");
-    let run = apiforge(&["generate", spec().to_str().unwrap(), "--out", home.to_str().unwrap()]);
+    let run = apiforge(&[
+        "generate",
+        spec().to_str().unwrap(),
+        "--out",
+        home.to_str().unwrap(),
+    ]);
     assert_eq!(run.status.code(), Some(2));
-    assert!(text(&run.stderr).contains("--force"), "{}", text(&run.stderr));
-    assert_eq!(tree(&home), vec![("thesis.tex".to_owned(), b"years of work".to_vec())]);
+    assert!(
+        text(&run.stderr).contains("--force"),
+        "{}",
+        text(&run.stderr)
+    );
+    assert_eq!(
+        tree(&home),
+        vec![("thesis.tex".to_owned(), b"years of work".to_vec())]
+    );
 }
 
 #[test]
@@ -152,22 +277,62 @@ fn the_idempotency_header_setting_adds_keys_to_writes() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let out = tmp.path().join("out");
     let spec = spec();
-    let run = apiforge(&["generate", spec.to_str().unwrap(), "--out", out.to_str().unwrap(), "--idempotency-header", "Chargebee-Idempotency-Key"]);
+    let run = apiforge(&[
+        "generate",
+        spec.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--idempotency-header",
+        "Chargebee-Idempotency-Key",
+    ]);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     let invoices = fs::read_to_string(out.join("src/invoices.rs")).unwrap();
-    assert!(invoices.contains("pub idempotency_key: Option<String>,"), "a field for the caller's key");
-    assert!(invoices.contains("runtime::header(&mut headers, \"chargebee-idempotency-key\", key)?;"), "sent lowercased");
-    assert!(invoices.contains("runtime::send(self, builder, idempotency_key.is_some())"), "retried only with a key");
+    assert!(
+        invoices.contains("pub idempotency_key: Option<String>,"),
+        "a field for the caller's key"
+    );
+    assert!(
+        invoices.contains("runtime::header(&mut headers, \"chargebee-idempotency-key\", key)?;"),
+        "sent lowercased"
+    );
+    assert!(
+        invoices.contains("runtime::send(self, builder, idempotency_key.is_some())"),
+        "retried only with a key"
+    );
 
     let without = tmp.path().join("without");
-    assert_eq!(apiforge(&["generate", spec.to_str().unwrap(), "--out", without.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(
+        apiforge(&[
+            "generate",
+            spec.to_str().unwrap(),
+            "--out",
+            without.to_str().unwrap()
+        ])
+        .status
+        .code(),
+        Some(0)
+    );
     let invoices = fs::read_to_string(without.join("src/invoices.rs")).unwrap();
     assert!(!invoices.contains("idempotency_key"));
-    assert!(invoices.contains("runtime::send(self, builder, false)"), "a POST without keys is never retried");
+    assert!(
+        invoices.contains("runtime::send(self, builder, false)"),
+        "a POST without keys is never retried"
+    );
 
-    let bad = apiforge(&["generate", spec.to_str().unwrap(), "--out", without.to_str().unwrap(), "--idempotency-header", "bad header"]);
+    let bad = apiforge(&[
+        "generate",
+        spec.to_str().unwrap(),
+        "--out",
+        without.to_str().unwrap(),
+        "--idempotency-header",
+        "bad header",
+    ]);
     assert_eq!(bad.status.code(), Some(2));
-    assert!(text(&bad.stderr).contains("not a valid HTTP header name"), "{}", text(&bad.stderr));
+    assert!(
+        text(&bad.stderr).contains("not a valid HTTP header name"),
+        "{}",
+        text(&bad.stderr)
+    );
 }
 
 #[test]
@@ -180,16 +345,35 @@ fn diff_exit_codes_say_whether_a_change_is_breaking() {
 
     let source = fs::read_to_string(&spec).unwrap();
     let added = tmp.path().join("added.yaml");
-    fs::write(&added, source.replace("          - all-disabled\n", "          - all-disabled\n          - some-disabled\n")).unwrap();
+    fs::write(
+        &added,
+        source.replace(
+            "          - all-disabled\n",
+            "          - all-disabled\n          - some-disabled\n",
+        ),
+    )
+    .unwrap();
     let minor = apiforge(&["diff", spec.to_str().unwrap(), added.to_str().unwrap()]);
     assert_eq!(minor.status.code(), Some(0), "{}", text(&minor.stdout));
-    assert!(text(&minor.stdout).contains("added value `some-disabled`"), "{}", text(&minor.stdout));
+    assert!(
+        text(&minor.stdout).contains("added value `some-disabled`"),
+        "{}",
+        text(&minor.stdout)
+    );
 
     let renamed = tmp.path().join("renamed.yaml");
-    fs::write(&renamed, source.replace("operationId: resume_dunning", "operationId: resume")).unwrap();
+    fs::write(
+        &renamed,
+        source.replace("operationId: resume_dunning", "operationId: resume"),
+    )
+    .unwrap();
     let breaking = apiforge(&["diff", spec.to_str().unwrap(), renamed.to_str().unwrap()]);
     assert_eq!(breaking.status.code(), Some(1));
-    assert!(text(&breaking.stdout).contains("**Breaking:** renamed"), "{}", text(&breaking.stdout));
+    assert!(
+        text(&breaking.stdout).contains("**Breaking:** renamed"),
+        "{}",
+        text(&breaking.stdout)
+    );
 
     let bad = apiforge(&["diff", spec.to_str().unwrap(), "/nonexistent.yaml"]);
     assert_eq!(bad.status.code(), Some(2));

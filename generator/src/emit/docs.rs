@@ -9,12 +9,19 @@ use serde_json::{json, Value};
 use super::rust::{rust_type_name, usage_example, Dependencies};
 use super::templates::Templates;
 use super::{CrateInfo, Files};
-use crate::ir::{Api, Auth, Constraints, Field, Operation, ParamLocation, Parameter, Status, StringFormat, TypeKind, TypeRef};
+use crate::ir::{
+    Api, Auth, Constraints, Field, Operation, ParamLocation, Parameter, Status, StringFormat,
+    TypeKind, TypeRef,
+};
 use crate::Error;
 
 /// Emits `Cargo.toml`, `README.md`, `docs/index.md` and `docs/<operation>.md`.
 pub fn emit(api: &Api, krate: &CrateInfo, templates: &Templates) -> Result<Files, Error> {
-    let operations: Vec<Value> = api.operations.iter().map(|op| operation(api, krate, op)).collect();
+    let operations: Vec<Value> = api
+        .operations
+        .iter()
+        .map(|op| operation(api, krate, op))
+        .collect();
     let context: Value = json!({
         "krate": krate,
         "api": {
@@ -29,9 +36,18 @@ pub fn emit(api: &Api, krate: &CrateInfo, templates: &Templates) -> Result<Files
     });
     let renderer = templates.renderer()?;
     let mut files = Files::new();
-    files.insert("Cargo.toml".into(), renderer.render("Cargo.toml.j2", &context)?);
-    files.insert("README.md".into(), tidy(&renderer.render("README.md.j2", &context)?));
-    files.insert("docs/index.md".into(), tidy(&renderer.render("docs_index.md.j2", &context)?));
+    files.insert(
+        "Cargo.toml".into(),
+        renderer.render("Cargo.toml.j2", &context)?,
+    );
+    files.insert(
+        "README.md".into(),
+        tidy(&renderer.render("README.md.j2", &context)?),
+    );
+    files.insert(
+        "docs/index.md".into(),
+        tidy(&renderer.render("docs_index.md.j2", &context)?),
+    );
     // A page needs its operation, not all of them: cloning the whole context per page made
     // large specs quadratic.
     let mut page_context = json!({
@@ -45,7 +61,10 @@ pub fn emit(api: &Api, krate: &CrateInfo, templates: &Templates) -> Result<Files
         for op in operations {
             page_context["op"] = op.clone();
             let file = op["doc_file"].as_str().unwrap_or_default().to_owned();
-            files.insert(format!("docs/{file}"), tidy(&renderer.render("operation.md.j2", &page_context)?));
+            files.insert(
+                format!("docs/{file}"),
+                tidy(&renderer.render("operation.md.j2", &page_context)?),
+            );
         }
     }
     Ok(files)
@@ -119,7 +138,11 @@ fn auth(api: &Api) -> Value {
 
 fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Value {
     let params_in = |location: ParamLocation| -> Vec<Value> {
-        op.params.iter().filter(|p| p.location == location).map(|p| parameter(api, p)).collect()
+        op.params
+            .iter()
+            .filter(|p| p.location == location)
+            .map(|p| parameter(api, p))
+            .collect()
     };
     let body = op.body.as_ref().map(|body| {
         json!({
@@ -219,7 +242,10 @@ fn parameter(api: &Api, p: &Parameter) -> Value {
 fn field(api: &Api, f: &Field) -> Value {
     // A property given by `$ref` has no description of its own: show its type's.
     let description = f.description.clone().or_else(|| match &f.ty {
-        TypeRef::Named(name) => api.type_def(name).and_then(|t| t.description.as_deref()).map(super::text::first_line),
+        TypeRef::Named(name) => api
+            .type_def(name)
+            .and_then(|t| t.description.as_deref())
+            .map(super::text::first_line),
         _ => None,
     });
     let mut constraints = constraint_notes(&f.constraints);
@@ -264,8 +290,14 @@ fn type_description(api: &Api, ty: &TypeRef, constraints: &Constraints) -> Strin
             Some(TypeKind::Enum { .. }) => "string (enum)".to_owned(),
             _ => format!("object ({name})"),
         },
-        TypeRef::Array(inner) => format!("array of {}", type_description(api, inner, &Constraints::default())),
-        TypeRef::Map(inner) => format!("map of {}", type_description(api, inner, &Constraints::default())),
+        TypeRef::Array(inner) => format!(
+            "array of {}",
+            type_description(api, inner, &Constraints::default())
+        ),
+        TypeRef::Map(inner) => format!(
+            "map of {}",
+            type_description(api, inner, &Constraints::default())
+        ),
         TypeRef::Any => "any JSON".to_owned(),
     }
 }

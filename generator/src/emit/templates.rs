@@ -10,10 +10,22 @@ use crate::Error;
 
 /// The built-in templates, embedded at compile time.
 pub const BUILT_IN: &[(&str, &str)] = &[
-    ("Cargo.toml.j2", include_str!("../../../templates/Cargo.toml.j2")),
-    ("README.md.j2", include_str!("../../../templates/README.md.j2")),
-    ("docs_index.md.j2", include_str!("../../../templates/docs_index.md.j2")),
-    ("operation.md.j2", include_str!("../../../templates/operation.md.j2")),
+    (
+        "Cargo.toml.j2",
+        include_str!("../../../templates/Cargo.toml.j2"),
+    ),
+    (
+        "README.md.j2",
+        include_str!("../../../templates/README.md.j2"),
+    ),
+    (
+        "docs_index.md.j2",
+        include_str!("../../../templates/docs_index.md.j2"),
+    ),
+    (
+        "operation.md.j2",
+        include_str!("../../../templates/operation.md.j2"),
+    ),
     ("macros.j2", include_str!("../../../templates/macros.j2")),
 ];
 
@@ -32,15 +44,21 @@ impl Templates {
         let mut read_from = Vec::new();
         if let Some(dir) = dir {
             if !dir.is_dir() {
-                return Err(Error::Settings(format!("templates directory {} does not exist", dir.display())));
+                return Err(Error::Settings(format!(
+                    "templates directory {} does not exist",
+                    dir.display()
+                )));
             }
         }
         for (name, built_in) in BUILT_IN {
             let override_path = dir.map(|d| d.join(name)).filter(|p| p.is_file());
             let source = match &override_path {
                 Some(path) => {
-                    let source = std::fs::read_to_string(path)
-                        .map_err(|source| Error::Io { action: "cannot read template", path: path.clone(), source })?;
+                    let source = std::fs::read_to_string(path).map_err(|source| Error::Io {
+                        action: "cannot read template",
+                        path: path.clone(),
+                        source,
+                    })?;
                     read_from.push(path.clone());
                     source
                 }
@@ -61,9 +79,12 @@ impl Templates {
         env.add_filter("md", |s: &str| text::markdown(s));
         env.add_filter("cell", |s: &str| text::table_cell(s));
         env.add_filter("first_line", |s: &str| text::first_line(s));
-        env.add_filter("toml", |s: &str| serde_json::to_string(s).unwrap_or_default());
+        env.add_filter("toml", |s: &str| {
+            serde_json::to_string(s).unwrap_or_default()
+        });
         for (template_name, source) in &self.sources {
-            env.add_template(template_name, source).map_err(|e| template_error(template_name, &e))?;
+            env.add_template(template_name, source)
+                .map_err(|e| template_error(template_name, &e))?;
         }
         Ok(Renderer { env })
     }
@@ -77,8 +98,13 @@ pub struct Renderer<'s> {
 impl Renderer<'_> {
     /// Renders template `name` with `context`.
     pub fn render(&self, name: &str, context: &serde_json::Value) -> Result<String, Error> {
-        let template = self.env.get_template(name).map_err(|e| template_error(name, &e))?;
-        template.render(context).map_err(|e| template_error(name, &e))
+        let template = self
+            .env
+            .get_template(name)
+            .map_err(|e| template_error(name, &e))?;
+        template
+            .render(context)
+            .map_err(|e| template_error(name, &e))
     }
 }
 
@@ -87,5 +113,8 @@ fn template_error(name: &str, error: &minijinja::Error) -> Error {
     if let Some(line) = error.line() {
         message.push_str(&format!(" (line {line})"));
     }
-    Error::Template { name: name.to_owned(), message }
+    Error::Template {
+        name: name.to_owned(),
+        message,
+    }
 }

@@ -15,7 +15,8 @@ pub fn markdown(text: &str) -> String {
     let mut in_list_item = false;
     for line in html_free.lines() {
         let trimmed = line.trim_start();
-        let indented = (line.starts_with("    ") || line.starts_with('\t')) && !line.trim().is_empty();
+        let indented =
+            (line.starts_with("    ") || line.starts_with('\t')) && !line.trim().is_empty();
         if !indented {
             in_indented = false;
         }
@@ -95,7 +96,11 @@ fn collapse_blank_lines(text: &str) -> String {
 /// The first sentence or line, for summaries in tables and one-line docs.
 pub fn first_line(text: &str) -> String {
     let md = markdown(text);
-    md.lines().find(|l| !l.trim().is_empty()).unwrap_or_default().trim().to_owned()
+    md.lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default()
+        .trim()
+        .to_owned()
 }
 
 /// Escapes a single line outside code blocks: HTML-looking `<`, `[` not starting a link,
@@ -134,7 +139,9 @@ fn escape_inline(line: &str) -> String {
                     out.push_str(&escape_inline(text));
                     out.push_str("](");
                     let url_start = i + end + 2;
-                    let url_len = line[url_start..].find(')').unwrap_or(line.len() - url_start);
+                    let url_len = line[url_start..]
+                        .find(')')
+                        .unwrap_or(line.len() - url_start);
                     out.push_str(&line[url_start..url_start + url_len]);
                     while chars.peek().is_some_and(|(j, _)| *j < url_start + url_len) {
                         chars.next();
@@ -145,7 +152,9 @@ fn escape_inline(line: &str) -> String {
             }
             ']' => out.push_str("\\]"),
             'h' if line[i..].starts_with("http://") || line[i..].starts_with("https://") => {
-                let len = line[i..].find(|c: char| c.is_whitespace() || c == ')' || c == '"').unwrap_or(line.len() - i);
+                let len = line[i..]
+                    .find(|c: char| c.is_whitespace() || c == ')' || c == '"')
+                    .unwrap_or(line.len() - i);
                 let url = line[i..i + len].trim_end_matches(['.', ',', ';', ':']);
                 out.push('<');
                 out.push_str(url);
@@ -162,8 +171,9 @@ fn escape_inline(line: &str) -> String {
 
 /// Tags that are dropped or rewritten; anything else in angle brackets (`Vec<String>`) is text.
 const HTML_TAGS: &[&str] = &[
-    "a", "b", "br", "code", "div", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre",
-    "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "u", "ul",
+    "a", "b", "br", "code", "div", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+    "li", "ol", "p", "pre", "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "th",
+    "thead", "tr", "u", "ul",
 ];
 
 /// Rewrites the HTML commonly found in descriptions into Markdown, and drops other tags.
@@ -174,7 +184,12 @@ fn html_to_markdown(text: &str) -> String {
     while let Some(start) = rest.find('<') {
         out.push_str(&decode_entities(&rest[..start]));
         let after = &rest[start + 1..];
-        let name: String = after.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+        let name: String = after
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
         let is_tag = HTML_TAGS.contains(&name.as_str());
         let end = after.find('>');
         let (Some(end), true) = (end, is_tag) else {
@@ -192,7 +207,8 @@ fn html_to_markdown(text: &str) -> String {
         match (name.as_str(), closing) {
             ("code", _) => out.push('`'),
             ("a", false) => {
-                link = attribute(tag, "href").filter(|h| h.starts_with("http://") || h.starts_with("https://"));
+                link = attribute(tag, "href")
+                    .filter(|h| h.starts_with("http://") || h.starts_with("https://"));
                 if link.is_some() {
                     out.push('[');
                 }
@@ -233,7 +249,10 @@ fn decode_entities(text: &str) -> String {
     while let Some(start) = rest.find('&') {
         out.push_str(&rest[..start]);
         let after = &rest[start + 1..];
-        let entity = after.find(';').filter(|&end| end <= 10).map(|end| (&after[..end], end));
+        let entity = after
+            .find(';')
+            .filter(|&end| end <= 10)
+            .map(|end| (&after[..end], end));
         let decoded = entity.and_then(|(name, _)| match name {
             "nbsp" => Some(' '),
             "quot" => Some('"'),
@@ -266,7 +285,13 @@ fn decode_entities(text: &str) -> String {
 
 /// Escapes text for one cell of a Markdown table: one line, no unescaped `|`.
 pub fn table_cell(text: &str) -> String {
-    markdown(text).lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("<br>").replace('|', "\\|")
+    markdown(text)
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("<br>")
+        .replace('|', "\\|")
 }
 
 #[cfg(test)]
@@ -276,28 +301,55 @@ mod tests {
     #[test]
     fn html_becomes_markdown() {
         let input = "<p class=\"mb-2\">The <a href=\"/docs/x\">invoice</a> has <code class=\"c\">status</code> &amp; <a href=\"https://e.com/a\" target=\"_blank\">more</a>.</p>";
-        assert_eq!(markdown(input), "The invoice has `status` & [more](https://e.com/a).");
+        assert_eq!(
+            markdown(input),
+            "The invoice has `status` & [more](https://e.com/a)."
+        );
     }
 
     #[test]
     fn code_blocks_never_become_doctests() {
-        assert_eq!(markdown("x\n```\npanic!(\"boom\")\n```"), "x\n```text\npanic!(\"boom\")\n```");
-        assert_eq!(markdown("```rust\nfn main() {}"), "```text\nfn main() {}\n```");
-        assert_eq!(markdown("x\n\n    indented();"), "x\n\n```text\nindented();\n```");
-        assert_eq!(markdown("```\na\n```\n    b();\n    c();\nd"), "```text\na\n```\n```text\nb();\nc();\n```\nd");
+        assert_eq!(
+            markdown("x\n```\npanic!(\"boom\")\n```"),
+            "x\n```text\npanic!(\"boom\")\n```"
+        );
+        assert_eq!(
+            markdown("```rust\nfn main() {}"),
+            "```text\nfn main() {}\n```"
+        );
+        assert_eq!(
+            markdown("x\n\n    indented();"),
+            "x\n\n```text\nindented();\n```"
+        );
+        assert_eq!(
+            markdown("```\na\n```\n    b();\n    c();\nd"),
+            "```text\na\n```\n```text\nb();\nc();\n```\nd"
+        );
     }
 
     #[test]
     fn rustdoc_hazards_are_escaped() {
-        assert_eq!(markdown("a Vec<String> [note] see http://x.io/a."), "a Vec&lt;String&gt; \\[note\\] see <http://x.io/a>.");
-        assert_eq!(markdown("[Quantity](/docs/q#a) of `Vec<T>`"), "[Quantity](/docs/q#a) of `Vec<T>`");
+        assert_eq!(
+            markdown("a Vec<String> [note] see http://x.io/a."),
+            "a Vec&lt;String&gt; \\[note\\] see <http://x.io/a>."
+        );
+        assert_eq!(
+            markdown("[Quantity](/docs/q#a) of `Vec<T>`"),
+            "[Quantity](/docs/q#a) of `Vec<T>`"
+        );
         assert_eq!(markdown("\\* \\`code\\`"), "\\* \\`code\\`");
     }
 
     #[test]
     fn entities_decode_and_list_items_continue() {
-        assert_eq!(markdown("customer&#x27;s &#39;x&#39; &amp;c &bogus; a&b"), "customer's 'x' &c &bogus; a&b");
-        assert_eq!(markdown("* refund - of `amount`\nto the customer\n\nnext"), "* refund - of `amount`\n  to the customer\n\nnext");
+        assert_eq!(
+            markdown("customer&#x27;s &#39;x&#39; &amp;c &bogus; a&b"),
+            "customer's 'x' &c &bogus; a&b"
+        );
+        assert_eq!(
+            markdown("* refund - of `amount`\nto the customer\n\nnext"),
+            "* refund - of `amount`\n  to the customer\n\nnext"
+        );
     }
 
     #[test]

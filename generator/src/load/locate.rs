@@ -14,7 +14,11 @@ pub fn locate(text: &str, is_json: bool, pointer: &str) -> Option<(usize, usize)
         .skip(1)
         .map(|t| t.replace("~1", "/").replace("~0", "~"))
         .collect();
-    let offset = if is_json { json_offset(text, &tokens) } else { yaml_offset(text, &tokens) }?;
+    let offset = if is_json {
+        json_offset(text, &tokens)
+    } else {
+        yaml_offset(text, &tokens)
+    }?;
     Some(line_column(text, offset))
 }
 
@@ -59,7 +63,9 @@ fn json_offset(text: &str, tokens: &[String]) -> Option<usize> {
                 }
             }
             Some(b'[') => {
-                let Ok(index) = token.parse::<usize>() else { return Some(pos) };
+                let Ok(index) = token.parse::<usize>() else {
+                    return Some(pos);
+                };
                 let mut p = skip_ws(bytes, pos + 1);
                 for _ in 0..index {
                     if bytes.get(p) == Some(&b']') {
@@ -116,7 +122,10 @@ fn skip_value(bytes: &[u8], pos: usize, depth: usize) -> Option<usize> {
         }
         _ => {
             let mut p = pos;
-            while !matches!(bytes.get(p), None | Some(b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')) {
+            while !matches!(
+                bytes.get(p),
+                None | Some(b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')
+            ) {
                 p += 1;
             }
             Some(p)
@@ -193,7 +202,10 @@ fn yaml_offset(text: &str, tokens: &[String]) -> Option<usize> {
     }
     match current {
         Some((line, column)) => lines.get(line).map(|(start, _)| start + column),
-        None => lines.iter().find(|(_, l)| meaningful(l)).map(|(start, l)| start + indent_of(l)),
+        None => lines
+            .iter()
+            .find(|(_, l)| meaningful(l))
+            .map(|(start, l)| start + indent_of(l)),
     }
 }
 
@@ -215,7 +227,9 @@ fn yaml_key(content: &str) -> Option<String> {
         let end = rest.find("':")?;
         return Some(rest[..end].replace("''", "'"));
     }
-    let end = content.find(": ").or_else(|| content.strip_suffix(':').map(str::len))?;
+    let end = content
+        .find(": ")
+        .or_else(|| content.strip_suffix(':').map(str::len))?;
     Some(content[..end].trim_end().to_owned())
 }
 
@@ -225,7 +239,8 @@ mod tests {
 
     #[test]
     fn finds_nested_json_nodes() {
-        let text = "{\n  \"a\": {\"x\": 1},\n  \"paths\": {\n    \"/p\": [10, {\"k\": true}]\n  }\n}";
+        let text =
+            "{\n  \"a\": {\"x\": 1},\n  \"paths\": {\n    \"/p\": [10, {\"k\": true}]\n  }\n}";
         assert_eq!(locate(text, true, "#/paths"), Some((3, 12)));
         assert_eq!(locate(text, true, "#/paths/~1p/1/k"), Some((4, 22)));
         // A missing node points at its nearest ancestor.
@@ -236,8 +251,14 @@ mod tests {
     fn finds_nested_yaml_nodes() {
         let text = "openapi: 3.0.3\npaths:\n  /p:\n    get:\n      parameters:\n        - name: a\n        - name: b\n          in: query\n";
         assert_eq!(locate(text, false, "#/paths/~1p/get"), Some((4, 5)));
-        assert_eq!(locate(text, false, "#/paths/~1p/get/parameters/1"), Some((7, 11)));
-        assert_eq!(locate(text, false, "#/paths/~1p/get/parameters/1/in"), Some((8, 11)));
+        assert_eq!(
+            locate(text, false, "#/paths/~1p/get/parameters/1"),
+            Some((7, 11))
+        );
+        assert_eq!(
+            locate(text, false, "#/paths/~1p/get/parameters/1/in"),
+            Some((8, 11))
+        );
         assert_eq!(locate(text, false, "#/paths/~1p/post"), Some((3, 3)));
     }
 }

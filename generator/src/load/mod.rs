@@ -5,8 +5,8 @@
 //! line and column.
 
 mod locate;
-mod shape;
 mod normalize;
+mod shape;
 
 use std::path::{Path, PathBuf};
 
@@ -49,10 +49,13 @@ impl Loaded {
 /// Reads and parses the spec at `path`.
 pub fn load_file(path: &Path) -> Result<Loaded, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::new(path, None, format!("cannot read the spec: {e}"))
-            .with_help("check the path; the spec must be an OpenAPI 3.0 or 3.1 file in YAML or JSON")
+        Diagnostic::new(path, None, format!("cannot read the spec: {e}")).with_help(
+            "check the path; the spec must be an OpenAPI 3.0 or 3.1 file in YAML or JSON",
+        )
     })?;
-    let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     load_bytes(path, &bytes, is_json)
 }
 
@@ -63,7 +66,12 @@ pub fn load_bytes(path: &Path, bytes: &[u8], is_json: bool) -> Result<Loaded, Di
 }
 
 /// [`load_bytes`], recording the time of its stages (parse, normalize, typed model).
-pub fn load_bytes_staged(path: &Path, bytes: &[u8], is_json: bool, stages: &mut crate::profile::Stages) -> Result<Loaded, Diagnostic> {
+pub fn load_bytes_staged(
+    path: &Path,
+    bytes: &[u8],
+    is_json: bool,
+    stages: &mut crate::profile::Stages,
+) -> Result<Loaded, Diagnostic> {
     let text = String::from_utf8(bytes.to_vec()).map_err(|e| {
         let mut d = Diagnostic::new(path, None, "the spec is not valid UTF-8");
         let valid = &bytes[..e.utf8_error().valid_up_to()];
@@ -83,22 +91,42 @@ pub fn load_bytes_staged(path: &Path, bytes: &[u8], is_json: bool, stages: &mut 
     check_parameter_locations(path, &text, is_json, &value)?;
     let mut warnings = Vec::new();
     let normalized = normalize(&mut value, &mut warnings);
-    let shapes = shape::check(&value).and_then(|()| normalized.webhooks.as_ref().map_or(Ok(()), |w| shape::check(&serde_json::json!({ "webhooks": w }))));
+    let shapes = shape::check(&value).and_then(|()| {
+        normalized.webhooks.as_ref().map_or(Ok(()), |w| {
+            shape::check(&serde_json::json!({ "webhooks": w }))
+        })
+    });
     if let Err((pointer, message)) = shapes {
-        let mut d = Diagnostic::new(path, Some(pointer.clone()), format!("invalid schema: {message}"));
+        let mut d = Diagnostic::new(
+            path,
+            Some(pointer.clone()),
+            format!("invalid schema: {message}"),
+        );
         d.position = locate(&text, is_json, &pointer);
-        return Err(d.with_help("fix the schema at that pointer so that it follows the OpenAPI specification"));
+        return Err(d.with_help(
+            "fix the schema at that pointer so that it follows the OpenAPI specification",
+        ));
     }
     stages.mark("normalize");
     let document = to_openapi(path, &text, is_json, "#", value)?;
     let webhooks = match normalized.webhooks {
-        Some(webhooks) => to_openapi::<indexmap::IndexMap<String, openapiv3::ReferenceOr<openapiv3::PathItem>>>(path, &text, is_json, "#/webhooks", webhooks)?
-            .into_iter()
-            .collect(),
+        Some(webhooks) => to_openapi::<
+            indexmap::IndexMap<String, openapiv3::ReferenceOr<openapiv3::PathItem>>,
+        >(path, &text, is_json, "#/webhooks", webhooks)?
+        .into_iter()
+        .collect(),
         None => Vec::new(),
     };
     stages.mark("typed model");
-    Ok(Loaded { file: path.to_owned(), text, is_json, document, ref_descriptions: normalized.ref_descriptions, webhooks, warnings })
+    Ok(Loaded {
+        file: path.to_owned(),
+        text,
+        is_json,
+        document,
+        ref_descriptions: normalized.ref_descriptions,
+        webhooks,
+        warnings,
+    })
 }
 
 fn parse_value(path: &Path, text: &str, is_json: bool) -> Result<Value, Diagnostic> {
@@ -114,7 +142,11 @@ fn parse_value(path: &Path, text: &str, is_json: bool) -> Result<Value, Diagnost
         }
     };
     // The parsers repeat the position in their message; it is shown once, below.
-    let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
+    let message = message
+        .split(" at line ")
+        .next()
+        .unwrap_or(&message)
+        .to_owned();
     let format = if is_json { "JSON" } else { "YAML" };
     let help = if message.contains("recursion limit exceeded") {
         "the document nests more than 128 levels deep; apiforge refuses such documents to keep its stack and memory bounded".to_owned()
@@ -123,7 +155,11 @@ fn parse_value(path: &Path, text: &str, is_json: bool) -> Result<Value, Diagnost
     } else {
         format!("fix the {format} syntax at that position")
     };
-    let mut d = Diagnostic::new(path, None, format!("the spec is not valid {format}: {message}"));
+    let mut d = Diagnostic::new(
+        path,
+        None,
+        format!("the spec is not valid {format}: {message}"),
+    );
     d.position = position;
     Err(d.with_help(help))
 }
@@ -139,37 +175,72 @@ fn check_version(path: &Path, text: &str, is_json: bool, value: &Value) -> Resul
             .with_help("an OpenAPI document is a mapping with `openapi`, `info` and `paths`"));
     };
     if let Some(swagger) = object.get("swagger") {
-        return Err(at("#/swagger", format!("this is a Swagger {} document; apiforge reads OpenAPI 3.0 and 3.1", display(swagger)))
-            .with_help("convert it to OpenAPI 3 first, for example with swagger2openapi"));
+        return Err(at(
+            "#/swagger",
+            format!(
+                "this is a Swagger {} document; apiforge reads OpenAPI 3.0 and 3.1",
+                display(swagger)
+            ),
+        )
+        .with_help("convert it to OpenAPI 3 first, for example with swagger2openapi"));
     }
     let Some(version) = object.get("openapi") else {
         return Err(at("#", "the spec has no `openapi` version field".into())
             .with_help("add `openapi: 3.0.3` (or 3.1.0) at the top"));
     };
     let Some(version) = version.as_str() else {
-        return Err(at("#/openapi", format!("the `openapi` field must be a string such as \"3.0.3\"; found {}", display(version)))
-            .with_help("quote the version: `openapi: \"3.0.3\"` (YAML reads 3.0 as a number)"));
+        return Err(at(
+            "#/openapi",
+            format!(
+                "the `openapi` field must be a string such as \"3.0.3\"; found {}",
+                display(version)
+            ),
+        )
+        .with_help("quote the version: `openapi: \"3.0.3\"` (YAML reads 3.0 as a number)"));
     };
     if !(version.starts_with("3.0.") || version.starts_with("3.1.")) {
-        return Err(at("#/openapi", format!("unsupported OpenAPI version {}", display(&object["openapi"])))
-            .with_help("apiforge reads OpenAPI 3.0.x and 3.1.x documents"));
+        return Err(at(
+            "#/openapi",
+            format!(
+                "unsupported OpenAPI version {}",
+                display(&object["openapi"])
+            ),
+        )
+        .with_help("apiforge reads OpenAPI 3.0.x and 3.1.x documents"));
     }
     Ok(())
 }
 
 /// Swagger-style `in: body`/`in: formData` parameters are the commonest mistake in documents
 /// converted by hand; the 3.0 model's error would only point at `#/paths`.
-fn check_parameter_locations(path: &Path, text: &str, is_json: bool, value: &Value) -> Result<(), Diagnostic> {
-    let Some(paths) = value.get("paths").and_then(Value::as_object) else { return Ok(()) };
+fn check_parameter_locations(
+    path: &Path,
+    text: &str,
+    is_json: bool,
+    value: &Value,
+) -> Result<(), Diagnostic> {
+    let Some(paths) = value.get("paths").and_then(Value::as_object) else {
+        return Ok(());
+    };
     for (template, item) in paths {
-        let Some(item) = item.as_object() else { continue };
-        let lists = item.get("parameters").into_iter().map(|p| (None, p)).chain(
-            item.iter().filter_map(|(method, op)| op.get("parameters").map(|p| (Some(method.as_str()), p))),
-        );
+        let Some(item) = item.as_object() else {
+            continue;
+        };
+        let lists =
+            item.get("parameters")
+                .into_iter()
+                .map(|p| (None, p))
+                .chain(item.iter().filter_map(|(method, op)| {
+                    op.get("parameters").map(|p| (Some(method.as_str()), p))
+                }));
         for (method, list) in lists {
-            let Some(list) = list.as_array() else { continue };
+            let Some(list) = list.as_array() else {
+                continue;
+            };
             for (i, parameter) in list.iter().enumerate() {
-                let Some(location) = parameter.get("in").and_then(Value::as_str) else { continue };
+                let Some(location) = parameter.get("in").and_then(Value::as_str) else {
+                    continue;
+                };
                 if matches!(location, "query" | "header" | "path" | "cookie") {
                     continue;
                 }
@@ -178,7 +249,11 @@ fn check_parameter_locations(path: &Path, text: &str, is_json: bool, value: &Val
                 tokens.extend(method);
                 tokens.extend(["parameters", index.as_str(), "in"]);
                 let pointer = crate::diagnostic::pointer(tokens);
-                let mut d = Diagnostic::new(path, Some(pointer.clone()), format!("parameter location `in: {location}` does not exist in OpenAPI 3"));
+                let mut d = Diagnostic::new(
+                    path,
+                    Some(pointer.clone()),
+                    format!("parameter location `in: {location}` does not exist in OpenAPI 3"),
+                );
                 d.position = locate(text, is_json, &pointer);
                 let help = if matches!(location, "body" | "formData") {
                     "describe the body under the operation's `requestBody` instead (Swagger 2.0 used `in: body`)"
@@ -200,11 +275,24 @@ fn display(value: &Value) -> String {
 }
 
 /// Deserializes `value` (found at `base` in the document) into the OpenAPI model.
-fn to_openapi<T: serde::de::DeserializeOwned>(path: &Path, text: &str, is_json: bool, base: &str, value: Value) -> Result<T, Diagnostic> {
+fn to_openapi<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    text: &str,
+    is_json: bool,
+    base: &str,
+    value: Value,
+) -> Result<T, Diagnostic> {
     serde_path_to_error::deserialize(value).map_err(|e| {
-        let pointer = format!("{base}{}", path_to_pointer(e.path()).trim_start_matches('#'));
+        let pointer = format!(
+            "{base}{}",
+            path_to_pointer(e.path()).trim_start_matches('#')
+        );
         let inner = e.into_inner().to_string();
-        let mut d = Diagnostic::new(path, Some(pointer.clone()), format!("the spec does not match OpenAPI: {inner}"));
+        let mut d = Diagnostic::new(
+            path,
+            Some(pointer.clone()),
+            format!("the spec does not match OpenAPI: {inner}"),
+        );
         d.position = locate(text, is_json, &pointer);
         d.with_help("fix the node at that pointer so that it follows the OpenAPI specification")
     })
@@ -235,18 +323,30 @@ mod tests {
     #[test]
     fn reads_yaml_and_json() {
         let yaml = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\n";
-        assert_eq!(load(yaml, false).map(|l| l.document.info.title).ok(), Some("T".to_owned()));
+        assert_eq!(
+            load(yaml, false).map(|l| l.document.info.title).ok(),
+            Some("T".to_owned())
+        );
         let json = r#"{"openapi": "3.0.3", "info": {"title": "J", "version": "1"}, "paths": {}}"#;
-        assert_eq!(load(json, true).map(|l| l.document.info.title).ok(), Some("J".to_owned()));
+        assert_eq!(
+            load(json, true).map(|l| l.document.info.title).ok(),
+            Some("J".to_owned())
+        );
     }
 
     #[test]
     fn syntax_errors_carry_line_and_column() {
         let err = load("{\n  \"openapi\": \"3.0.3\",\n  \"info\": }", true).unwrap_err();
-        assert!(err.message.starts_with("the spec is not valid JSON"), "{err}");
+        assert!(
+            err.message.starts_with("the spec is not valid JSON"),
+            "{err}"
+        );
         assert_eq!(err.position, Some((3, 11)));
         let err = load("openapi: 3.0.3\ninfo: [\n", false).unwrap_err();
-        assert!(err.message.starts_with("the spec is not valid YAML"), "{err}");
+        assert!(
+            err.message.starts_with("the spec is not valid YAML"),
+            "{err}"
+        );
         assert!(err.position.is_some());
     }
 
@@ -255,7 +355,10 @@ mod tests {
         let err = load("swagger: '2.0'\ninfo: {title: T, version: '1'}\n", false).unwrap_err();
         assert!(err.message.contains("Swagger `2.0`"), "{err}");
         let err = load("openapi: 4.0.0\n", false).unwrap_err();
-        assert!(err.message.contains("unsupported OpenAPI version `4.0.0`"), "{err}");
+        assert!(
+            err.message.contains("unsupported OpenAPI version `4.0.0`"),
+            "{err}"
+        );
         assert_eq!(err.pointer.as_deref(), Some("#/openapi"));
     }
 
@@ -263,14 +366,21 @@ mod tests {
     fn model_errors_name_the_pointer_and_position() {
         let yaml = "openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\nservers:\n  - url: 'x{a}'\n    variables:\n      a:\n        enum: [b]\npaths: {}\n";
         let err = load(yaml, false).unwrap_err();
-        assert_eq!(err.pointer.as_deref(), Some("#/servers/0/variables/a"), "{err}");
+        assert_eq!(
+            err.pointer.as_deref(),
+            Some("#/servers/0/variables/a"),
+            "{err}"
+        );
         assert!(err.message.contains("default"), "{err}");
         assert_eq!(err.position, Some((8, 7)));
     }
 
     #[test]
     fn empty_and_non_utf8_files_are_refused() {
-        assert_eq!(load("  \n", false).unwrap_err().message, "the spec file is empty");
+        assert_eq!(
+            load("  \n", false).unwrap_err().message,
+            "the spec file is empty"
+        );
         let err = load_bytes(Path::new("x.yaml"), b"openapi: \xff", false).unwrap_err();
         assert_eq!(err.message, "the spec is not valid UTF-8");
         assert_eq!(err.position, Some((1, 10)));

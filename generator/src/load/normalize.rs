@@ -42,7 +42,11 @@ pub struct Normalized {
 /// Warnings come in document order. Input that is not shaped like OpenAPI is left as it is
 /// for deserialization to report; this function never panics.
 pub fn normalize(document: &mut Value, warnings: &mut Vec<Warning>) -> Normalized {
-    let mut walker = Walker { path: Vec::new(), warnings, normalized: Normalized::default() };
+    let mut walker = Walker {
+        path: Vec::new(),
+        warnings,
+        normalized: Normalized::default(),
+    };
     walker.document(document);
     walker.normalized
 }
@@ -78,8 +82,17 @@ const QUIET_REF_SIBLINGS: &[&str] = &[
 
 /// Schema keywords that only annotate: where a parent and a folded-in alternative both have
 /// one, the parent's (closer to the use site) wins without changing what validates.
-const ANNOTATIONS: &[&str] =
-    &["description", "title", "example", "examples", "default", "deprecated", "readOnly", "writeOnly", "$comment"];
+const ANNOTATIONS: &[&str] = &[
+    "description",
+    "title",
+    "example",
+    "examples",
+    "default",
+    "deprecated",
+    "readOnly",
+    "writeOnly",
+    "$comment",
+];
 
 /// JSON Schema keywords with no OpenAPI 3.0 counterpart. `contentEncoding` has a special case
 /// (base64 → `format: byte`) before it lands here; the last four are older drafts' spellings.
@@ -157,7 +170,9 @@ impl Kind {
             | Kind::Schema
             | Kind::Leaf => Refs::Read,
             Kind::InlineCallback | Kind::CallbackPathItem => Refs::Unreadable,
-            Kind::Operation | Kind::MediaType | Kind::Encoding | Kind::Components => Refs::NotApplicable,
+            Kind::Operation | Kind::MediaType | Kind::Encoding | Kind::Components => {
+                Refs::NotApplicable
+            }
         }
     }
 }
@@ -185,16 +200,22 @@ fn child_of(kind: Kind, key: &str) -> Option<Child> {
             Kind::PathItem | Kind::CallbackPathItem,
             "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace",
         ) => One(Kind::Operation),
-        (Kind::PathItem | Kind::CallbackPathItem | Kind::Operation, "parameters") => List(Kind::Parameter),
+        (Kind::PathItem | Kind::CallbackPathItem | Kind::Operation, "parameters") => {
+            List(Kind::Parameter)
+        }
         (Kind::Operation, "requestBody") => One(Kind::RequestBody),
         (Kind::Operation, "responses") => Map(Kind::Response, Names::Extensible),
         (Kind::Operation, "callbacks") => Map(Kind::InlineCallback, Names::Plain),
-        (Kind::Callback | Kind::InlineCallback, name) if !name.starts_with("x-") => One(Kind::CallbackPathItem),
+        (Kind::Callback | Kind::InlineCallback, name) if !name.starts_with("x-") => {
+            One(Kind::CallbackPathItem)
+        }
         (Kind::Parameter | Kind::Header | Kind::MediaType, "schema") => One(Kind::Schema),
         (Kind::Parameter | Kind::Header | Kind::RequestBody | Kind::Response, "content") => {
             Map(Kind::MediaType, Names::Plain)
         }
-        (Kind::Parameter | Kind::Header | Kind::MediaType, "examples") => Map(Kind::Leaf, Names::Plain),
+        (Kind::Parameter | Kind::Header | Kind::MediaType, "examples") => {
+            Map(Kind::Leaf, Names::Plain)
+        }
         (Kind::MediaType, "encoding") => Map(Kind::Encoding, Names::Plain),
         (Kind::Response | Kind::Encoding, "headers") => Map(Kind::Header, Names::Plain),
         (Kind::Response, "links") => Map(Kind::Leaf, Names::Plain),
@@ -205,7 +226,9 @@ fn child_of(kind: Kind, key: &str) -> Option<Child> {
         (Kind::Components, "headers") => Map(Kind::Header, Names::Plain),
         (Kind::Components, "callbacks") => Map(Kind::Callback, Names::Plain),
         (Kind::Components, "pathItems") => Map(Kind::PathItem, Names::Plain),
-        (Kind::Components, "examples" | "securitySchemes" | "links") => Map(Kind::Leaf, Names::Plain),
+        (Kind::Components, "examples" | "securitySchemes" | "links") => {
+            Map(Kind::Leaf, Names::Plain)
+        }
         _ => return None,
     };
     Some(child)
@@ -265,7 +288,10 @@ impl Walker<'_> {
 
     fn warn(&mut self, message: impl Into<String>) {
         let pointer = self.here();
-        self.warnings.push(Warning { pointer, message: message.into() });
+        self.warnings.push(Warning {
+            pointer,
+            message: message.into(),
+        });
     }
 
     /// Visits `value`, found under `token`, with the path extended; the only place the walk
@@ -273,7 +299,9 @@ impl Walker<'_> {
     fn enter(&mut self, token: &str, value: &mut Value, visit: impl FnOnce(&mut Self, &mut Value)) {
         self.path.push(token.to_owned());
         if self.path.len() > MAX_DEPTH {
-            self.warn(format!("nesting deeper than {MAX_DEPTH} levels is not normalized"));
+            self.warn(format!(
+                "nesting deeper than {MAX_DEPTH} levels is not normalized"
+            ));
         } else {
             visit(self, value);
         }
@@ -287,19 +315,32 @@ impl Walker<'_> {
     }
 
     fn document(&mut self, document: &mut Value) {
-        let Some(root) = document.as_object_mut() else { return };
-        let is_31 = root.get("openapi").and_then(Value::as_str).is_some_and(|v| v.starts_with("3.1."));
+        let Some(root) = document.as_object_mut() else {
+            return;
+        };
+        let is_31 = root
+            .get("openapi")
+            .and_then(Value::as_str)
+            .is_some_and(|v| v.starts_with("3.1."));
         for (key, value) in root.iter_mut() {
             match key.as_str() {
                 "openapi" if is_31 => *value = Value::String(TARGET_VERSION.to_owned()),
-                "jsonSchemaDialect" => self.enter(key, value, |walker, dialect| walker.dialect(dialect)),
+                "jsonSchemaDialect" => {
+                    self.enter(key, value, |walker, dialect| walker.dialect(dialect))
+                }
                 "paths" | "webhooks" => {
                     // `paths` may carry extensions; `webhooks` is a plain map of names.
-                    let names = if key == "paths" { Names::Extensible } else { Names::Plain };
+                    let names = if key == "paths" {
+                        Names::Extensible
+                    } else {
+                        Names::Plain
+                    };
                     let child = Child::Map(Kind::PathItem, names);
                     self.enter(key, value, |walker, value| walker.visit_child(child, value));
                 }
-                "components" => self.enter(key, value, |walker, value| walker.visit(Kind::Components, value)),
+                "components" => self.enter(key, value, |walker, value| {
+                    walker.visit(Kind::Components, value)
+                }),
                 _ => {}
             }
         }
@@ -325,7 +366,9 @@ impl Walker<'_> {
         match child {
             Child::One(kind) => self.visit(kind, value),
             Child::Map(kind, names) => {
-                let Some(map) = value.as_object_mut() else { return };
+                let Some(map) = value.as_object_mut() else {
+                    return;
+                };
                 for (key, value) in map.iter_mut() {
                     if names == Names::Extensible && key.starts_with("x-") {
                         continue;
@@ -334,9 +377,13 @@ impl Walker<'_> {
                 }
             }
             Child::List(kind) => {
-                let Some(list) = value.as_array_mut() else { return };
+                let Some(list) = value.as_array_mut() else {
+                    return;
+                };
                 for (index, value) in list.iter_mut().enumerate() {
-                    self.enter(&index.to_string(), value, |walker, value| walker.visit(kind, value));
+                    self.enter(&index.to_string(), value, |walker, value| {
+                        walker.visit(kind, value)
+                    });
                 }
             }
         }
@@ -346,7 +393,9 @@ impl Walker<'_> {
         if kind == Kind::Schema {
             return self.schema(value);
         }
-        let Some(object) = value.as_object_mut() else { return };
+        let Some(object) = value.as_object_mut() else {
+            return;
+        };
         if matches!(object.get("$ref"), Some(Value::String(_))) {
             match kind.refs() {
                 Refs::Read => return self.reference(kind, object),
@@ -393,12 +442,18 @@ impl Walker<'_> {
 
     fn keep_ref_description(&mut self, object: &Map<String, Value>) {
         if let Some(Value::String(description)) = object.get("description") {
-            self.normalized.ref_descriptions.insert(self.here(), description.clone());
+            self.normalized
+                .ref_descriptions
+                .insert(self.here(), description.clone());
         }
     }
 
     fn warn_ignored_siblings(&mut self, ignored: &[String]) {
-        let names = ignored.iter().map(|name| format!("`{name}`")).collect::<Vec<_>>().join(", ");
+        let names = ignored
+            .iter()
+            .map(|name| format!("`{name}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
         match ignored.len() {
             0 => {}
             1 => self.warn(format!("`$ref` sibling {names} is ignored")),
@@ -411,7 +466,9 @@ impl Walker<'_> {
             *value = boolean_schema(accepts);
             return;
         }
-        let Some(object) = value.as_object_mut() else { return };
+        let Some(object) = value.as_object_mut() else {
+            return;
+        };
         match object.get("$ref") {
             Some(Value::String(_)) => return self.schema_reference(object),
             Some(_) => {
@@ -454,7 +511,9 @@ impl Walker<'_> {
     }
 
     fn type_keyword(&mut self, object: &mut Map<String, Value>) {
-        let Some(value) = object.get("type") else { return };
+        let Some(value) = object.get("type") else {
+            return;
+        };
         match fix_type(value) {
             TypeFix::Keep => {}
             TypeFix::Single { name, nullable } => {
@@ -474,7 +533,9 @@ impl Walker<'_> {
     }
 
     fn const_keyword(&mut self, object: &mut Map<String, Value>) {
-        let Some(value) = object.shift_remove("const") else { return };
+        let Some(value) = object.shift_remove("const") else {
+            return;
+        };
         if object.contains_key("enum") {
             self.warn("`const` is ignored because `enum` is also given");
         } else {
@@ -483,8 +544,10 @@ impl Walker<'_> {
     }
 
     fn content_encoding(&mut self, object: &mut Map<String, Value>) {
-        let base64 =
-            object.get("contentEncoding").and_then(Value::as_str).is_some_and(|e| e.eq_ignore_ascii_case("base64"));
+        let base64 = object
+            .get("contentEncoding")
+            .and_then(Value::as_str)
+            .is_some_and(|e| e.eq_ignore_ascii_case("base64"));
         if base64 && is_string_schema(object) {
             match object.get("format") {
                 None => {
@@ -521,7 +584,9 @@ impl Walker<'_> {
             object.insert("items".to_owned(), Value::Object(Map::new()));
             self.warn("`prefixItems` has no OpenAPI 3.0 equivalent and is ignored, and so is `items` beside it");
         } else {
-            self.warn(format!("`{key}` has no OpenAPI 3.0 equivalent and is ignored"));
+            self.warn(format!(
+                "`{key}` has no OpenAPI 3.0 equivalent and is ignored"
+            ));
         }
     }
 
@@ -529,7 +594,9 @@ impl Walker<'_> {
     /// "nullable"; 3.0 spells it `nullable: true` on the schema itself.
     fn fold_null_alternatives(&mut self, object: &mut Map<String, Value>) {
         for keyword in ["anyOf", "oneOf"] {
-            let Some(Value::Array(members)) = object.get_mut(keyword) else { continue };
+            let Some(Value::Array(members)) = object.get_mut(keyword) else {
+                continue;
+            };
             let before = members.len();
             members.retain(|member| !is_null_schema(member));
             if members.len() == before {
@@ -543,7 +610,8 @@ impl Walker<'_> {
                 1 => {
                     let member = members.pop();
                     object.shift_remove(keyword);
-                    if let Some(Err(member)) = member.map(|member| fold_alternative(object, member)) {
+                    if let Some(Err(member)) = member.map(|member| fold_alternative(object, member))
+                    {
                         object.insert(keyword.to_owned(), Value::Array(vec![member]));
                     }
                 }
@@ -571,7 +639,9 @@ fn fold_alternative(parent: &mut Map<String, Value>, member: Value) -> Result<()
         Value::Bool(accepts) => boolean_schema(accepts),
         other => other,
     };
-    let Value::Object(mut member) = member else { return Err(member) };
+    let Value::Object(mut member) = member else {
+        return Err(member);
+    };
     if matches!(member.get("$ref"), Some(Value::String(_))) {
         // A `$ref`'s siblings are ignored, so `nullable` cannot sit beside it; `allOf` with
         // the one reference is the 3.0 idiom for a nullable reference.
@@ -586,13 +656,18 @@ fn fold_alternative(parent: &mut Map<String, Value>, member: Value) -> Result<()
         match parent.get_mut("allOf") {
             Some(Value::Array(all_of)) => all_of.push(Value::Object(member)),
             _ => {
-                parent.insert("allOf".to_owned(), Value::Array(vec![Value::Object(member)]));
+                parent.insert(
+                    "allOf".to_owned(),
+                    Value::Array(vec![Value::Object(member)]),
+                );
             }
         }
         return Ok(());
     }
     let clash = member.iter().any(|(key, value)| {
-        !ANNOTATIONS.contains(&key.as_str()) && key != "nullable" && parent.get(key).is_some_and(|own| own != value)
+        !ANNOTATIONS.contains(&key.as_str())
+            && key != "nullable"
+            && parent.get(key).is_some_and(|own| own != value)
     });
     if clash {
         return Err(Value::Object(member));
@@ -606,13 +681,17 @@ fn fold_alternative(parent: &mut Map<String, Value>, member: Value) -> Result<()
 /// Whether `member` admits only null: `{type: "null"}`, `{const: null}` or `{enum: [null]}`,
 /// with nothing but annotations beside.
 fn is_null_schema(member: &Value) -> bool {
-    let Some(member) = member.as_object() else { return false };
+    let Some(member) = member.as_object() else {
+        return false;
+    };
     let mut says_null = false;
     for (key, value) in member {
         match key.as_str() {
             "type" if is_null_type(value) => says_null = true,
             "const" if value.is_null() => says_null = true,
-            "enum" if matches!(value.as_array().map(Vec::as_slice), Some([Value::Null])) => says_null = true,
+            "enum" if matches!(value.as_array().map(Vec::as_slice), Some([Value::Null])) => {
+                says_null = true
+            }
             "nullable" => {}
             other if ANNOTATIONS.contains(&other) => {}
             _ => return false,
@@ -644,14 +723,20 @@ fn is_string_schema(object: &Map<String, Value>) -> bool {
 fn fix_type(value: &Value) -> TypeFix {
     let entries = match value {
         Value::String(name) if name == "null" => {
-            return TypeFix::Untyped { nullable: true, warning: ONLY_NULL.to_owned() };
+            return TypeFix::Untyped {
+                nullable: true,
+                warning: ONLY_NULL.to_owned(),
+            };
         }
         Value::Array(entries) => entries,
         // Anything else is 3.0 already, or wrong in a way the model reports better.
         _ => return TypeFix::Keep,
     };
     if entries.is_empty() {
-        return TypeFix::Untyped { nullable: false, warning: "an empty `type` list is ignored".to_owned() };
+        return TypeFix::Untyped {
+            nullable: false,
+            warning: "an empty `type` list is ignored".to_owned(),
+        };
     }
     let mut names: Vec<&str> = Vec::new();
     let mut nullable = false;
@@ -661,18 +746,34 @@ fn fix_type(value: &Value) -> TypeFix {
             Some(name) if !names.contains(&name) => names.push(name),
             Some(_) => {}
             None => {
-                let warning = format!("`type` lists {}, which is not a type name; `type` is ignored", entry);
+                let warning = format!(
+                    "`type` lists {}, which is not a type name; `type` is ignored",
+                    entry
+                );
                 return TypeFix::Untyped { nullable, warning };
             }
         }
     }
     match names.as_slice() {
-        [] => TypeFix::Untyped { nullable: true, warning: ONLY_NULL.to_owned() },
-        [name] => TypeFix::Single { name: (*name).to_owned(), nullable },
+        [] => TypeFix::Untyped {
+            nullable: true,
+            warning: ONLY_NULL.to_owned(),
+        },
+        [name] => TypeFix::Single {
+            name: (*name).to_owned(),
+            nullable,
+        },
         // Every integer is a number, so the pair means exactly `number`.
-        ["integer", "number"] | ["number", "integer"] => TypeFix::Single { name: "number".to_owned(), nullable },
+        ["integer", "number"] | ["number", "integer"] => TypeFix::Single {
+            name: "number".to_owned(),
+            nullable,
+        },
         _ => {
-            let listed = names.iter().map(|name| format!("`{name}`")).collect::<Vec<_>>().join(", ");
+            let listed = names
+                .iter()
+                .map(|name| format!("`{name}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
             let warning = format!("a schema of several types ({listed}) is kept as untyped JSON");
             TypeFix::Untyped { nullable, warning }
         }
@@ -685,7 +786,9 @@ fn examples_keyword(object: &mut Map<String, Value>) {
     if !matches!(object.get("examples"), Some(Value::Array(_))) {
         return;
     }
-    let Some(Value::Array(examples)) = object.shift_remove("examples") else { return };
+    let Some(Value::Array(examples)) = object.shift_remove("examples") else {
+        return;
+    };
     if !object.contains_key("example") {
         if let Some(first) = examples.into_iter().next() {
             object.insert("example".to_owned(), first);
@@ -696,9 +799,14 @@ fn examples_keyword(object: &mut Map<String, Value>) {
 /// A numeric `exclusiveMinimum: n` (2019+) is `minimum: n, exclusiveMinimum: true` in 3.0.
 fn exclusive_bound(object: &mut Map<String, Value>, bound: Bound) {
     let (exclusive, inclusive) = bound.keywords();
-    let Some(Value::Number(limit)) = object.get(exclusive) else { return };
+    let Some(Value::Number(limit)) = object.get(exclusive) else {
+        return;
+    };
     let limit = limit.clone();
-    let inclusive_is_stricter = match (object.get(inclusive).and_then(Value::as_f64), limit.as_f64()) {
+    let inclusive_is_stricter = match (
+        object.get(inclusive).and_then(Value::as_f64),
+        limit.as_f64(),
+    ) {
         (Some(current), Some(limit)) => bound.inclusive_is_stricter(current, limit),
         _ => false,
     };
@@ -711,7 +819,11 @@ fn exclusive_bound(object: &mut Map<String, Value>, bound: Bound) {
 }
 
 fn siblings_except(object: &Map<String, Value>, quiet: &[&str]) -> Vec<String> {
-    object.keys().filter(|key| *key != "$ref" && !quiet.contains(&key.as_str())).cloned().collect()
+    object
+        .keys()
+        .filter(|key| *key != "$ref" && !quiet.contains(&key.as_str()))
+        .cloned()
+        .collect()
 }
 
 fn display(value: &Value) -> String {
@@ -731,7 +843,10 @@ mod tests {
     fn run(mut document: Value) -> (Value, Vec<(String, String)>, Normalized) {
         let mut warnings = Vec::new();
         let normalized = normalize(&mut document, &mut warnings);
-        let warnings = warnings.into_iter().map(|w| (w.pointer, w.message)).collect();
+        let warnings = warnings
+            .into_iter()
+            .map(|w| (w.pointer, w.message))
+            .collect();
         (document, warnings, normalized)
     }
 
@@ -751,7 +866,10 @@ mod tests {
     }
 
     fn messages(warnings: &[(String, String)]) -> Vec<&str> {
-        warnings.iter().map(|(_, message)| message.as_str()).collect()
+        warnings
+            .iter()
+            .map(|(_, message)| message.as_str())
+            .collect()
     }
 
     const AT_S: &str = "#/components/schemas/S";
@@ -781,7 +899,8 @@ mod tests {
         assert!(document.get("jsonSchemaDialect").is_none());
         assert!(warnings.is_empty());
         let custom = "https://json-schema.org/draft/2020-12/schema";
-        let (document, warnings, _) = run(json!({"openapi": "3.1.0", "jsonSchemaDialect": custom, "paths": {}}));
+        let (document, warnings, _) =
+            run(json!({"openapi": "3.1.0", "jsonSchemaDialect": custom, "paths": {}}));
         assert!(document.get("jsonSchemaDialect").is_none());
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].0, "#/jsonSchemaDialect");
@@ -806,17 +925,36 @@ mod tests {
         }));
         assert!(document.get("webhooks").is_none());
         let webhooks = normalized.webhooks.unwrap_or_default();
-        let schema = &webhooks["newPet"]["post"]["requestBody"]["content"]["application/json"]["schema"];
-        assert_eq!(schema["properties"]["name"], json!({"type": "string", "nullable": true}));
-        assert_eq!(schema["properties"]["owner"], json!({"$ref": "#/components/schemas/Owner"}));
+        let schema =
+            &webhooks["newPet"]["post"]["requestBody"]["content"]["application/json"]["schema"];
+        assert_eq!(
+            schema["properties"]["name"],
+            json!({"type": "string", "nullable": true})
+        );
+        assert_eq!(
+            schema["properties"]["owner"],
+            json!({"$ref": "#/components/schemas/Owner"})
+        );
         let at = "#/webhooks/newPet/post/requestBody/content/application~1json/schema/properties";
-        assert_eq!(normalized.ref_descriptions.get(&format!("{at}/owner")).map(String::as_str), Some("Who owns it."));
+        assert_eq!(
+            normalized
+                .ref_descriptions
+                .get(&format!("{at}/owner"))
+                .map(String::as_str),
+            Some("Who owns it.")
+        );
         assert_eq!(
             warnings,
-            vec![(format!("{at}/tags"), "`prefixItems` has no OpenAPI 3.0 equivalent and is ignored".into())]
+            vec![(
+                format!("{at}/tags"),
+                "`prefixItems` has no OpenAPI 3.0 equivalent and is ignored".into()
+            )]
         );
         // Without webhooks there is nothing to hand back.
-        assert_eq!(run(json!({"openapi": "3.1.0", "paths": {}})).2.webhooks, None);
+        assert_eq!(
+            run(json!({"openapi": "3.1.0", "paths": {}})).2.webhooks,
+            None
+        );
     }
 
     #[test]
@@ -830,22 +968,45 @@ mod tests {
             }
         })));
         let properties = &document["components"]["schemas"]["S"]["properties"];
-        assert_eq!(properties["customer"], json!({"$ref": "#/components/schemas/Customer"}));
-        assert_eq!(properties["invoice"], json!({"$ref": "#/components/schemas/Invoice"}));
-        assert_eq!(properties["plain"], json!({"$ref": "#/components/schemas/Plain"}));
-        let expected: BTreeMap<String, String> =
-            [(format!("{AT_S}/properties/customer"), "The payer.".to_owned())].into_iter().collect();
+        assert_eq!(
+            properties["customer"],
+            json!({"$ref": "#/components/schemas/Customer"})
+        );
+        assert_eq!(
+            properties["invoice"],
+            json!({"$ref": "#/components/schemas/Invoice"})
+        );
+        assert_eq!(
+            properties["plain"],
+            json!({"$ref": "#/components/schemas/Plain"})
+        );
+        let expected: BTreeMap<String, String> = [(
+            format!("{AT_S}/properties/customer"),
+            "The payer.".to_owned(),
+        )]
+        .into_iter()
+        .collect();
         assert_eq!(normalized.ref_descriptions, expected);
         assert_eq!(
             warnings,
-            vec![(format!("{AT_S}/properties/invoice"), "`$ref` siblings `type`, `maxLength` are ignored".into())]
+            vec![(
+                format!("{AT_S}/properties/invoice"),
+                "`$ref` siblings `type`, `maxLength` are ignored".into()
+            )]
         );
     }
 
     #[test]
     fn a_single_validating_ref_sibling_is_named_in_the_singular() {
-        let (_, warnings) = run_schema(json!({"allOf": [{"$ref": "#/components/schemas/A", "minimum": 1}]}));
-        assert_eq!(warnings, vec![(format!("{AT_S}/allOf/0"), "`$ref` sibling `minimum` is ignored".into())]);
+        let (_, warnings) =
+            run_schema(json!({"allOf": [{"$ref": "#/components/schemas/A", "minimum": 1}]}));
+        assert_eq!(
+            warnings,
+            vec![(
+                format!("{AT_S}/allOf/0"),
+                "`$ref` sibling `minimum` is ignored".into()
+            )]
+        );
     }
 
     #[test]
@@ -860,12 +1021,31 @@ mod tests {
             }}}
         }));
         let get = &document["paths"]["/pets/{id}"]["get"];
-        assert_eq!(get["parameters"][0], json!({"$ref": "#/components/parameters/id"}));
-        assert_eq!(get["requestBody"], json!({"$ref": "#/components/requestBodies/Pet"}));
-        assert_eq!(get["responses"]["200"], json!({"$ref": "#/components/responses/Pet"}));
+        assert_eq!(
+            get["parameters"][0],
+            json!({"$ref": "#/components/parameters/id"})
+        );
+        assert_eq!(
+            get["requestBody"],
+            json!({"$ref": "#/components/requestBodies/Pet"})
+        );
+        assert_eq!(
+            get["responses"]["200"],
+            json!({"$ref": "#/components/responses/Pet"})
+        );
         assert!(warnings.is_empty(), "{warnings:?}");
-        let described: Vec<&str> = normalized.ref_descriptions.keys().map(String::as_str).collect();
-        assert_eq!(described, ["#/paths/~1pets~1{id}/get/parameters/0", "#/paths/~1pets~1{id}/get/responses/200"]);
+        let described: Vec<&str> = normalized
+            .ref_descriptions
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            described,
+            [
+                "#/paths/~1pets~1{id}/get/parameters/0",
+                "#/paths/~1pets~1{id}/get/responses/200"
+            ]
+        );
     }
 
     #[test]
@@ -875,13 +1055,22 @@ mod tests {
             "paths": {"/a": {"$ref": "other.yaml#/a", "summary": "A", "get": {"responses": {}}}}
         }));
         assert_eq!(document["paths"]["/a"], json!({"$ref": "other.yaml#/a"}));
-        assert_eq!(warnings, vec![("#/paths/~1a".into(), "`$ref` sibling `get` is ignored".into())]);
+        assert_eq!(
+            warnings,
+            vec![(
+                "#/paths/~1a".into(),
+                "`$ref` sibling `get` is ignored".into()
+            )]
+        );
     }
 
     #[test]
     fn type_lists_become_one_type_and_nullable() {
         let (schema, warnings) = run_schema(json!({"type": ["string", "null"], "format": "date"}));
-        assert_eq!(schema, json!({"type": "string", "format": "date", "nullable": true}));
+        assert_eq!(
+            schema,
+            json!({"type": "string", "format": "date", "nullable": true})
+        );
         assert!(warnings.is_empty());
         let (schema, warnings) = run_schema(json!({"type": ["integer"]}));
         assert_eq!(schema, json!({"type": "integer"}));
@@ -895,19 +1084,26 @@ mod tests {
     #[test]
     fn only_null_several_or_no_types_leave_the_schema_untyped_with_a_warning() {
         for only_null in [json!("null"), json!(["null"])] {
-            let (schema, warnings) = run_schema(json!({"type": only_null, "description": "nothing"}));
+            let (schema, warnings) =
+                run_schema(json!({"type": only_null, "description": "nothing"}));
             assert_eq!(schema, json!({"description": "nothing", "nullable": true}));
             assert_eq!(warnings, vec![(AT_S.into(), ONLY_NULL.into())]);
         }
         let (schema, warnings) = run_schema(json!({"type": ["string", "integer", "null"]}));
         assert_eq!(schema, json!({"nullable": true}));
-        assert_eq!(messages(&warnings), ["a schema of several types (`string`, `integer`) is kept as untyped JSON"]);
+        assert_eq!(
+            messages(&warnings),
+            ["a schema of several types (`string`, `integer`) is kept as untyped JSON"]
+        );
         let (schema, warnings) = run_schema(json!({"type": []}));
         assert_eq!(schema, json!({}));
         assert_eq!(messages(&warnings), ["an empty `type` list is ignored"]);
         let (schema, warnings) = run_schema(json!({"type": ["string", 7]}));
         assert_eq!(schema, json!({}));
-        assert_eq!(messages(&warnings), ["`type` lists 7, which is not a type name; `type` is ignored"]);
+        assert_eq!(
+            messages(&warnings),
+            ["`type` lists 7, which is not a type name; `type` is ignored"]
+        );
     }
 
     #[test]
@@ -915,9 +1111,16 @@ mod tests {
         let (schema, warnings) = run_schema(json!({"type": "string", "const": "card"}));
         assert_eq!(schema, json!({"type": "string", "enum": ["card"]}));
         assert!(warnings.is_empty());
-        let (schema, warnings) = run_schema(json!({"type": "string", "const": "card", "enum": ["card", "bank"]}));
+        let (schema, warnings) =
+            run_schema(json!({"type": "string", "const": "card", "enum": ["card", "bank"]}));
         assert_eq!(schema, json!({"type": "string", "enum": ["card", "bank"]}));
-        assert_eq!(warnings, vec![(AT_S.into(), "`const` is ignored because `enum` is also given".into())]);
+        assert_eq!(
+            warnings,
+            vec![(
+                AT_S.into(),
+                "`const` is ignored because `enum` is also given".into()
+            )]
+        );
     }
 
     #[test]
@@ -946,13 +1149,17 @@ mod tests {
         let (normalized, warnings, _) = run(document.clone());
         let get = &normalized["paths"]["/a"]["get"];
         assert_eq!(get["parameters"][0]["examples"], examples);
-        assert_eq!(get["responses"]["200"]["content"]["application/json"]["examples"], examples);
+        assert_eq!(
+            get["responses"]["200"]["content"]["application/json"]["examples"],
+            examples
+        );
         assert!(warnings.is_empty());
     }
 
     #[test]
     fn numeric_exclusive_bounds_become_boolean_ones() {
-        let (schema, _) = run_schema(json!({"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1.5}));
+        let (schema, _) =
+            run_schema(json!({"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1.5}));
         assert_eq!(
             schema,
             json!({"type": "number", "exclusiveMinimum": true, "exclusiveMaximum": true, "minimum": 0, "maximum": 1.5})
@@ -963,7 +1170,10 @@ mod tests {
         let (schema, _) = run_schema(
             json!({"type": "integer", "minimum": 5, "exclusiveMinimum": 2, "maximum": 5, "exclusiveMaximum": 5}),
         );
-        assert_eq!(schema, json!({"type": "integer", "minimum": 5, "maximum": 5, "exclusiveMaximum": true}));
+        assert_eq!(
+            schema,
+            json!({"type": "integer", "minimum": 5, "maximum": 5, "exclusiveMaximum": true})
+        );
     }
 
     #[test]
@@ -971,10 +1181,17 @@ mod tests {
         let (schema, warnings) = run_schema(
             json!({"description": "When.", "anyOf": [{"type": "string", "format": "date-time"}, {"type": "null"}]}),
         );
-        assert_eq!(schema, json!({"description": "When.", "type": "string", "format": "date-time", "nullable": true}));
+        assert_eq!(
+            schema,
+            json!({"description": "When.", "type": "string", "format": "date-time", "nullable": true})
+        );
         assert!(warnings.is_empty());
-        let (schema, _) = run_schema(json!({"oneOf": [{"type": "null"}, {"type": ["integer"], "const": 1}]}));
-        assert_eq!(schema, json!({"type": "integer", "enum": [1], "nullable": true}));
+        let (schema, _) =
+            run_schema(json!({"oneOf": [{"type": "null"}, {"type": ["integer"], "const": 1}]}));
+        assert_eq!(
+            schema,
+            json!({"type": "integer", "enum": [1], "nullable": true})
+        );
     }
 
     #[test]
@@ -993,12 +1210,22 @@ mod tests {
 
     #[test]
     fn other_null_alternatives_are_dropped_and_the_parent_made_nullable() {
-        let (schema, _) = run_schema(json!({"oneOf": [{"type": "string"}, {"enum": [null]}, {"type": "integer"}]}));
-        assert_eq!(schema, json!({"oneOf": [{"type": "string"}, {"type": "integer"}], "nullable": true}));
+        let (schema, _) = run_schema(
+            json!({"oneOf": [{"type": "string"}, {"enum": [null]}, {"type": "integer"}]}),
+        );
+        assert_eq!(
+            schema,
+            json!({"oneOf": [{"type": "string"}, {"type": "integer"}], "nullable": true})
+        );
         // Two different `type`s cannot share one object, so the member stays a member.
-        let (schema, _) = run_schema(json!({"type": "object", "anyOf": [{"type": "string"}, {"const": null}]}));
-        assert_eq!(schema, json!({"type": "object", "anyOf": [{"type": "string"}], "nullable": true}));
-        let (schema, warnings) = run_schema(json!({"anyOf": [{"type": "null", "description": "none"}]}));
+        let (schema, _) =
+            run_schema(json!({"type": "object", "anyOf": [{"type": "string"}, {"const": null}]}));
+        assert_eq!(
+            schema,
+            json!({"type": "object", "anyOf": [{"type": "string"}], "nullable": true})
+        );
+        let (schema, warnings) =
+            run_schema(json!({"anyOf": [{"type": "null", "description": "none"}]}));
         assert_eq!(schema, json!({"nullable": true}));
         assert_eq!(warnings, vec![(AT_S.into(), ONLY_NULL.into())]);
     }
@@ -1010,7 +1237,10 @@ mod tests {
             assert_eq!(schema, json!({"type": "object"}), "{keyword}");
             assert_eq!(
                 warnings,
-                vec![(AT_S.into(), format!("`{keyword}` has no OpenAPI 3.0 equivalent and is ignored"))]
+                vec![(
+                    AT_S.into(),
+                    format!("`{keyword}` has no OpenAPI 3.0 equivalent and is ignored")
+                )]
             );
         }
         let (schema, warnings) = run_schema(json!({"type": "object", "$comment": "internal"}));
@@ -1021,13 +1251,17 @@ mod tests {
     #[test]
     fn unsupported_keywords_are_not_normalized_inside() {
         let (_, warnings) = run_schema(json!({"$defs": {"A": {"type": ["string", "integer"]}}}));
-        assert_eq!(messages(&warnings), ["`$defs` has no OpenAPI 3.0 equivalent and is ignored"]);
+        assert_eq!(
+            messages(&warnings),
+            ["`$defs` has no OpenAPI 3.0 equivalent and is ignored"]
+        );
     }
 
     #[test]
     fn prefix_items_takes_items_with_it() {
-        let (schema, warnings) =
-            run_schema(json!({"type": "array", "prefixItems": [{"type": "string"}], "items": false}));
+        let (schema, warnings) = run_schema(
+            json!({"type": "array", "prefixItems": [{"type": "string"}], "items": false}),
+        );
         assert_eq!(schema, json!({"type": "array", "items": {}}));
         assert_eq!(
             messages(&warnings),
@@ -1040,9 +1274,13 @@ mod tests {
         let (schema, warnings) = run_schema(json!({"type": "string", "contentEncoding": "base64"}));
         assert_eq!(schema, json!({"type": "string", "format": "byte"}));
         assert!(warnings.is_empty());
-        let (schema, warnings) =
-            run_schema(json!({"type": ["string", "null"], "contentEncoding": "base64", "format": "byte"}));
-        assert_eq!(schema, json!({"type": "string", "format": "byte", "nullable": true}));
+        let (schema, warnings) = run_schema(
+            json!({"type": ["string", "null"], "contentEncoding": "base64", "format": "byte"}),
+        );
+        assert_eq!(
+            schema,
+            json!({"type": "string", "format": "byte", "nullable": true})
+        );
         assert!(warnings.is_empty());
         let unsupported = "`contentEncoding` has no OpenAPI 3.0 equivalent and is ignored";
         for schema in [
@@ -1058,8 +1296,9 @@ mod tests {
 
     #[test]
     fn tuple_items_become_untyped_items() {
-        let (schema, warnings) =
-            run_schema(json!({"type": "array", "items": [{"type": "string"}, {"type": "integer"}]}));
+        let (schema, warnings) = run_schema(
+            json!({"type": "array", "items": [{"type": "string"}, {"type": "integer"}]}),
+        );
         assert_eq!(schema, json!({"type": "array", "items": {}}));
         assert_eq!(
             warnings,
@@ -1094,13 +1333,17 @@ mod tests {
             "prefixItems": {"type": "boolean"},
             "x-kind": {"type": "string"}
         });
-        let (schema, warnings) =
-            run_schema(json!({"type": "object", "properties": properties, "required": ["$ref", "type"]}));
+        let (schema, warnings) = run_schema(
+            json!({"type": "object", "properties": properties, "required": ["$ref", "type"]}),
+        );
         assert_eq!(schema["properties"], properties);
         assert!(warnings.is_empty(), "{warnings:?}");
         // …while the schemas under those names are still normalized.
         let (schema, _) = run_schema(json!({"properties": {"$ref": {"type": ["string", "null"]}}}));
-        assert_eq!(schema["properties"]["$ref"], json!({"type": "string", "nullable": true}));
+        assert_eq!(
+            schema["properties"]["$ref"],
+            json!({"type": "string", "nullable": true})
+        );
     }
 
     #[test]
@@ -1157,11 +1400,20 @@ mod tests {
             }}}}
         }));
         let callbacks = &document["paths"]["/a"]["post"]["callbacks"];
-        assert_eq!(*callbacks, json!({"byRef": {}, "inline": {"{$request.body#/url}": {}}}));
-        let pointers: Vec<&str> = warnings.iter().map(|(pointer, _)| pointer.as_str()).collect();
+        assert_eq!(
+            *callbacks,
+            json!({"byRef": {}, "inline": {"{$request.body#/url}": {}}})
+        );
+        let pointers: Vec<&str> = warnings
+            .iter()
+            .map(|(pointer, _)| pointer.as_str())
+            .collect();
         assert_eq!(
             pointers,
-            ["#/paths/~1a/post/callbacks/byRef", "#/paths/~1a/post/callbacks/inline/{$request.body#~1url}"]
+            [
+                "#/paths/~1a/post/callbacks/byRef",
+                "#/paths/~1a/post/callbacks/inline/{$request.body#~1url}"
+            ]
         );
     }
 
@@ -1177,7 +1429,10 @@ mod tests {
             }},
             "webhooks": {"w": {"post": {"parameters": [{"name": "q", "in": "query", "schema": {"$schema": "s"}}]}}}
         }));
-        let pointers: Vec<&str> = warnings.iter().map(|(pointer, _)| pointer.as_str()).collect();
+        let pointers: Vec<&str> = warnings
+            .iter()
+            .map(|(pointer, _)| pointer.as_str())
+            .collect();
         assert_eq!(
             pointers,
             [
@@ -1193,7 +1448,10 @@ mod tests {
             ]
         );
         assert!(warnings[1].1.starts_with("`if`"), "{warnings:?}");
-        assert!(warnings[2].1.starts_with("a schema of several types"), "{warnings:?}");
+        assert!(
+            warnings[2].1.starts_with("a schema of several types"),
+            "{warnings:?}"
+        );
     }
 
     #[test]
@@ -1204,7 +1462,10 @@ mod tests {
         }
         let (document, warnings, _) = run(with_schema(schema));
         assert_eq!(warnings.len(), 1, "{warnings:?}");
-        assert_eq!(warnings[0].1, "nesting deeper than 256 levels is not normalized");
+        assert_eq!(
+            warnings[0].1,
+            "nesting deeper than 256 levels is not normalized"
+        );
         // components/schemas/S is 3 tokens; each `items` adds one.
         let cut = format!("{AT_S}{}", "/items".repeat(MAX_DEPTH - 2));
         assert_eq!(warnings[0].0, cut);
@@ -1240,7 +1501,10 @@ mod tests {
         }
         let (schema, warnings) = run_schema(json!({"$ref": 5, "type": "string"}));
         assert_eq!(schema, json!({"type": "string"}));
-        assert_eq!(messages(&warnings), ["`$ref` is not a string and is ignored"]);
+        assert_eq!(
+            messages(&warnings),
+            ["`$ref` is not a string and is ignored"]
+        );
     }
 
     #[test]
@@ -1277,21 +1541,34 @@ mod tests {
         let mut warnings = Vec::new();
         let normalized = normalize(&mut document, &mut warnings);
         assert!(warnings.is_empty(), "{warnings:?}");
-        assert_eq!(normalized.webhooks.as_ref().and_then(Value::as_object).map(Map::len), Some(1));
         assert_eq!(
-            normalized.ref_descriptions.get("#/components/schemas/Invoice/properties/customer").map(String::as_str),
+            normalized
+                .webhooks
+                .as_ref()
+                .and_then(Value::as_object)
+                .map(Map::len),
+            Some(1)
+        );
+        assert_eq!(
+            normalized
+                .ref_descriptions
+                .get("#/components/schemas/Invoice/properties/customer")
+                .map(String::as_str),
             Some("Who pays.")
         );
         let openapi = match serde_json::from_value::<openapiv3::OpenAPI>(document) {
             Ok(openapi) => openapi,
             Err(e) => panic!("does not deserialize: {e}"),
         };
-        let Some(openapiv3::ReferenceOr::Item(invoice)) =
-            openapi.components.as_ref().and_then(|c| c.schemas.get("Invoice"))
+        let Some(openapiv3::ReferenceOr::Item(invoice)) = openapi
+            .components
+            .as_ref()
+            .and_then(|c| c.schemas.get("Invoice"))
         else {
             panic!("no Invoice schema");
         };
-        let openapiv3::SchemaKind::Type(openapiv3::Type::Object(object)) = &invoice.schema_kind else {
+        let openapiv3::SchemaKind::Type(openapiv3::Type::Object(object)) = &invoice.schema_kind
+        else {
             panic!("Invoice is not an object: {invoice:?}");
         };
         let property = |name: &str| match object.properties.get(name) {
@@ -1306,13 +1583,20 @@ mod tests {
         assert_eq!((due.minimum, due.exclusive_minimum), (Some(0), true));
         assert_eq!(property("id").schema_data.example, Some(json!("inv_1")));
         assert!(property("note").schema_data.nullable);
-        assert!(matches!(object.properties.get("customer"), Some(openapiv3::ReferenceOr::Reference { .. })));
+        assert!(matches!(
+            object.properties.get("customer"),
+            Some(openapiv3::ReferenceOr::Reference { .. })
+        ));
     }
 
     #[test]
     fn the_chargebee_spec_normalizes_into_the_30_model() {
         let path = std::env::var("CHARGEBEE_SPEC").unwrap_or_else(|_| {
-            concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/chargebee_api_v1_spec.json").to_owned()
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../shared/specs/chargebee_api_v1_spec.json"
+            )
+            .to_owned()
         });
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
@@ -1324,14 +1608,23 @@ mod tests {
                 return;
             }
         };
-        let mut document: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let mut document: Value =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
         let mut warnings = Vec::new();
         let normalized = normalize(&mut document, &mut warnings);
-        eprintln!("{} warnings, {} `$ref` descriptions", warnings.len(), normalized.ref_descriptions.len());
+        eprintln!(
+            "{} warnings, {} `$ref` descriptions",
+            warnings.len(),
+            normalized.ref_descriptions.len()
+        );
         for warning in warnings.iter().take(10) {
             eprintln!("  {warning}");
         }
-        let webhooks = normalized.webhooks.as_ref().and_then(Value::as_object).map_or(0, Map::len);
+        let webhooks = normalized
+            .webhooks
+            .as_ref()
+            .and_then(Value::as_object)
+            .map_or(0, Map::len);
         assert_eq!(webhooks, 35);
         assert_eq!(document["openapi"], "3.0.3");
         if let Err(e) = serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(document) {

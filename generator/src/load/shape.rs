@@ -39,7 +39,11 @@ fn walk(value: &Value, at: &str, depth: usize) -> Result<(), ShapeError> {
                 } else if key == "schemas" && at == "#/components" {
                     if let Value::Object(schemas) = child {
                         for (name, item) in schemas {
-                            schema(item, &format!("{child_at}/{}", crate::diagnostic::escape_token(name)), depth + 2)?;
+                            schema(
+                                item,
+                                &format!("{child_at}/{}", crate::diagnostic::escape_token(name)),
+                                depth + 2,
+                            )?;
                         }
                     }
                 } else {
@@ -85,50 +89,103 @@ fn schema(value: &Value, at: &str, depth: usize) -> Result<(), ShapeError> {
         return Ok(());
     }
     if let Some(reference) = map.get("$ref") {
-        return expect(reference.is_string(), format!("{at}/$ref"), "`$ref` must be a string", reference);
+        return expect(
+            reference.is_string(),
+            format!("{at}/$ref"),
+            "`$ref` must be a string",
+            reference,
+        );
     }
     for (key, child) in map {
         let child_at = format!("{at}/{}", crate::diagnostic::escape_token(key));
         match key.as_str() {
             "properties" => {
                 let Value::Object(properties) = child else {
-                    return expect(false, child_at, "`properties` must be a mapping of names to schemas", child);
+                    return expect(
+                        false,
+                        child_at,
+                        "`properties` must be a mapping of names to schemas",
+                        child,
+                    );
                 };
                 for (name, property) in properties {
-                    schema(property, &format!("{child_at}/{}", crate::diagnostic::escape_token(name)), depth + 1)?;
+                    schema(
+                        property,
+                        &format!("{child_at}/{}", crate::diagnostic::escape_token(name)),
+                        depth + 1,
+                    )?;
                 }
             }
             "items" | "not" => schema(child, &child_at, depth + 1)?,
             "additionalProperties" if !child.is_boolean() => schema(child, &child_at, depth + 1)?,
             "allOf" | "oneOf" | "anyOf" => {
                 let Value::Array(members) = child else {
-                    return expect(false, child_at, &format!("`{key}` must be a list of schemas"), child);
+                    return expect(
+                        false,
+                        child_at,
+                        &format!("`{key}` must be a list of schemas"),
+                        child,
+                    );
                 };
                 for (i, member) in members.iter().enumerate() {
                     schema(member, &format!("{child_at}/{i}"), depth + 1)?;
                 }
             }
             "required" => expect(
-                child.as_array().is_some_and(|names| names.iter().all(Value::is_string)),
+                child
+                    .as_array()
+                    .is_some_and(|names| names.iter().all(Value::is_string)),
                 child_at,
                 "`required` must be a list of property names",
                 child,
             )?,
             "type" | "format" | "pattern" | "title" | "description" => {
-                expect(child.is_string(), child_at, &format!("`{key}` must be a string"), child)?;
+                expect(
+                    child.is_string(),
+                    child_at,
+                    &format!("`{key}` must be a string"),
+                    child,
+                )?;
             }
             "minimum" | "maximum" | "multipleOf" => {
-                expect(child.is_number(), child_at, &format!("`{key}` must be a number"), child)?;
+                expect(
+                    child.is_number(),
+                    child_at,
+                    &format!("`{key}` must be a number"),
+                    child,
+                )?;
             }
-            "minLength" | "maxLength" | "minItems" | "maxItems" | "minProperties" | "maxProperties" => {
-                expect(child.is_u64(), child_at, &format!("`{key}` must be a whole number of 0 or more"), child)?;
+            "minLength" | "maxLength" | "minItems" | "maxItems" | "minProperties"
+            | "maxProperties" => {
+                expect(
+                    child.is_u64(),
+                    child_at,
+                    &format!("`{key}` must be a whole number of 0 or more"),
+                    child,
+                )?;
             }
-            "exclusiveMinimum" | "exclusiveMaximum" | "uniqueItems" | "nullable" | "readOnly" | "writeOnly" | "deprecated" => {
-                expect(child.is_boolean(), child_at, &format!("`{key}` must be true or false"), child)?;
+            "exclusiveMinimum" | "exclusiveMaximum" | "uniqueItems" | "nullable" | "readOnly"
+            | "writeOnly" | "deprecated" => {
+                expect(
+                    child.is_boolean(),
+                    child_at,
+                    &format!("`{key}` must be true or false"),
+                    child,
+                )?;
             }
-            "enum" => expect(child.is_array(), child_at, "`enum` must be a list of values", child)?,
+            "enum" => expect(
+                child.is_array(),
+                child_at,
+                "`enum` must be a list of values",
+                child,
+            )?,
             "discriminator" | "externalDocs" | "xml" => {
-                expect(child.is_object(), child_at, &format!("`{key}` must be a mapping"), child)?;
+                expect(
+                    child.is_object(),
+                    child_at,
+                    &format!("`{key}` must be a mapping"),
+                    child,
+                )?;
             }
             _ => {}
         }
@@ -150,15 +207,25 @@ mod tests {
         }
         let document = json!({"components": {"schemas": {"A": nested}}});
         let (at, message) = check(&document).unwrap_err();
-        assert!(at.starts_with("#/components/schemas/A/properties/x/properties/x/"), "{at}");
+        assert!(
+            at.starts_with("#/components/schemas/A/properties/x/properties/x/"),
+            "{at}"
+        );
         assert!(at.ends_with("/properties"), "{at}");
-        assert_eq!(message, "`properties` must be a mapping of names to schemas; found a list");
+        assert_eq!(
+            message,
+            "`properties` must be a mapping of names to schemas; found a list"
+        );
     }
 
     #[test]
     fn schemas_under_any_schema_key_are_checked_and_data_is_not() {
-        let bad = json!({"paths": {"/a": {"get": {"parameters": [{"schema": {"maxLength": -1}}]}}}});
-        assert_eq!(check(&bad).unwrap_err().0, "#/paths/~1a/get/parameters/0/schema/maxLength");
+        let bad =
+            json!({"paths": {"/a": {"get": {"parameters": [{"schema": {"maxLength": -1}}]}}}});
+        assert_eq!(
+            check(&bad).unwrap_err().0,
+            "#/paths/~1a/get/parameters/0/schema/maxLength"
+        );
         let data = json!({"components": {"schemas": {"A": {"type": "object", "example": {"schema": 5, "properties": []}}}}});
         assert!(check(&data).is_ok());
         let names = json!({"components": {"schemas": {"A": {"properties": {"schema": {"type": "string"}, "type": {"type": "string"}}}}}});

@@ -83,7 +83,11 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
     };
     let user_agent = format!("{}/{}", krate.name, krate.version);
     let uses_fmt = has_credentials || api.server_variables.iter().any(|v| !v.values.is_empty());
-    let imports = uses_fmt.then(|| quote!(use std::fmt;));
+    let imports = uses_fmt.then(|| {
+        quote!(
+            use std::fmt;
+        )
+    });
     let idempotency = krate.idempotency_header.as_ref().map(|header| {
         let doc = doc_lines(&format!(
             "Whether calls that change data create an idempotency key (`{header}`) when the caller \
@@ -110,9 +114,18 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
         Some((setter, key_fn)) => (Some(setter), Some(key_fn)),
         None => (None, None),
     };
-    let auto_keys_field = krate.idempotency_header.is_some().then(|| quote!(auto_idempotency_keys: bool,));
-    let auto_keys_copy = krate.idempotency_header.is_some().then(|| quote!(auto_idempotency_keys: self.auto_idempotency_keys,));
-    let auto_keys_default = krate.idempotency_header.is_some().then(|| quote!(auto_idempotency_keys: true,));
+    let auto_keys_field = krate
+        .idempotency_header
+        .is_some()
+        .then(|| quote!(auto_idempotency_keys: bool,));
+    let auto_keys_copy = krate
+        .idempotency_header
+        .is_some()
+        .then(|| quote!(auto_idempotency_keys: self.auto_idempotency_keys,));
+    let auto_keys_default = krate
+        .idempotency_header
+        .is_some()
+        .then(|| quote!(auto_idempotency_keys: true,));
     quote! {
         //! Connecting to the API: where requests go, how they authenticate, how they are
         //! retried and timed out, and the [`Client`] that sends them.
@@ -462,7 +475,9 @@ fn server_url_arm(api: &Api, server: &Server) -> TokenStream {
     let mut fields = Vec::new();
     let mut rest = server.url.as_str();
     while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else { break };
+        let Some(len) = rest[start..].find('}') else {
+            break;
+        };
         format_string.push_str(&rest[..start].replace('}', "}}"));
         let var_name = &rest[start + 1..start + len];
         if let Some(variable) = api.server_variables.iter().find(|v| v.name == var_name) {
@@ -488,7 +503,12 @@ fn server_variables(api: &Api) -> TokenStream {
         let mut text = v.description.clone().unwrap_or_default();
         text.push_str(&format!("\n\nDefault: `{}`.", v.default.replace('`', "'")));
         let doc = docs(Some(&text));
-        let ty = if v.values.is_empty() { quote!(String) } else { let t = ident(&v.type_ident); quote!(#t) };
+        let ty = if v.values.is_empty() {
+            quote!(String)
+        } else {
+            let t = ident(&v.type_ident);
+            quote!(#t)
+        };
         quote!(#doc pub #name: #ty,)
     });
     let defaults = api.server_variables.iter().map(|v| {
@@ -503,7 +523,11 @@ fn server_variables(api: &Api) -> TokenStream {
             None => quote!(#name: #default.to_owned(),),
         }
     });
-    let enums = api.server_variables.iter().filter(|v| !v.values.is_empty()).map(variable_enum);
+    let enums = api
+        .server_variables
+        .iter()
+        .filter(|v| !v.values.is_empty())
+        .map(variable_enum);
     quote! {
         /// Values for the `{variables}` in the server URLs.
         #[derive(Debug, Clone, PartialEq, Eq)]
@@ -525,7 +549,10 @@ fn server_variables(api: &Api) -> TokenStream {
 
 fn variable_enum(variable: &ServerVariable) -> TokenStream {
     let name = ident(&variable.type_ident);
-    let doc = doc_lines(&format!("The allowed values of the `{}` server variable.", variable.name.replace('`', "'")));
+    let doc = doc_lines(&format!(
+        "The allowed values of the `{}` server variable.",
+        variable.name.replace('`', "'")
+    ));
     let variants = variable.values.iter().map(|value| {
         let variant = ident(&value.ident);
         let line = format!(" `{}`", value.value.replace('`', "'"));

@@ -32,10 +32,17 @@ pub fn usage_example(api: &Api, krate: &CrateInfo, op: &Operation, doctest: bool
     let takes_request = has_request_struct(op, krate);
     if takes_request {
         if request_has_default(op) {
-            let shown = fields.iter().find(|f| matches!(f, RequestField::Body(_)) && *f.ty() == TypeRef::String(StringFormat::Plain));
+            let shown = fields.iter().find(|f| {
+                matches!(f, RequestField::Body(_))
+                    && *f.ty() == TypeRef::String(StringFormat::Plain)
+            });
             match shown {
                 Some(field) => {
-                    let value = if field.required() { "\"example\".to_owned()" } else { "Some(\"example\".to_owned())" };
+                    let value = if field.required() {
+                        "\"example\".to_owned()"
+                    } else {
+                        "Some(\"example\".to_owned())"
+                    };
                     body.push(format!("let request = {request_name} {{"));
                     body.push(format!("    {}: {value},", field.ident()));
                     body.push(format!("    ..{request_name}::default()"));
@@ -46,7 +53,11 @@ pub fn usage_example(api: &Api, krate: &CrateInfo, op: &Operation, doctest: bool
         } else {
             body.push(format!("let request = {request_name} {{"));
             for field in &fields {
-                let value = if field.required() { value_expr(api, field.ty(), &mut uses_types) } else { "None".to_owned() };
+                let value = if field.required() {
+                    value_expr(api, field.ty(), &mut uses_types)
+                } else {
+                    "None".to_owned()
+                };
                 body.push(format!("    {}: {value},", field.ident()));
             }
             body.push("};".to_owned());
@@ -112,7 +123,10 @@ fn client_lines(api: &Api) -> Vec<String> {
         None => None,
     };
     let Some(server) = api.servers.first() else {
-        let mut lines = vec!["let client = Client::builder()".to_owned(), "    .base_url(\"https://api.example.com\")".to_owned()];
+        let mut lines = vec![
+            "let client = Client::builder()".to_owned(),
+            "    .base_url(\"https://api.example.com\")".to_owned(),
+        ];
         if let Some(credentials) = credentials {
             lines.push(format!("    .credentials({credentials})"));
         }
@@ -123,15 +137,24 @@ fn client_lines(api: &Api) -> Vec<String> {
     if server.variables.is_empty() {
         server_lines.push(format!("Server::{}", server.ident));
     } else {
-        let free = api.server_variables.iter().find(|v| v.values.is_empty() && server.variables.contains(&v.name));
+        let free = api
+            .server_variables
+            .iter()
+            .find(|v| v.values.is_empty() && server.variables.contains(&v.name));
         match free {
             Some(variable) => {
                 server_lines.push(format!("Server::{}(ServerVariables {{", server.ident));
-                server_lines.push(format!("    {}: {:?}.to_owned(),", variable.field, variable.default));
+                server_lines.push(format!(
+                    "    {}: {:?}.to_owned(),",
+                    variable.field, variable.default
+                ));
                 server_lines.push("    ..ServerVariables::default()".to_owned());
                 server_lines.push("})".to_owned());
             }
-            None => server_lines.push(format!("Server::{}(ServerVariables::default())", server.ident)),
+            None => server_lines.push(format!(
+                "Server::{}(ServerVariables::default())",
+                server.ident
+            )),
         }
     }
     if credentials.is_none() && server_lines.len() == 1 {

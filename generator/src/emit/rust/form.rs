@@ -25,10 +25,24 @@ use crate::ir::{Api, BodyEncoding, Field, ParamLocation, ParamStyle, TypeDef, Ty
 pub(super) fn form_types(api: &Api) -> BTreeSet<String> {
     let mut stack: Vec<&TypeRef> = Vec::new();
     for op in &api.operations {
-        if let Some(body) = op.body.as_ref().filter(|b| b.encoding == BodyEncoding::Form) {
-            stack.extend(body.fields.iter().filter(|f| !body.json_fields.contains(&f.name)).map(|f| &f.ty));
+        if let Some(body) = op
+            .body
+            .as_ref()
+            .filter(|b| b.encoding == BodyEncoding::Form)
+        {
+            stack.extend(
+                body.fields
+                    .iter()
+                    .filter(|f| !body.json_fields.contains(&f.name))
+                    .map(|f| &f.ty),
+            );
         }
-        stack.extend(op.params.iter().filter(|p| p.location == ParamLocation::Query && p.style == ParamStyle::DeepObject).map(|p| &p.ty));
+        stack.extend(
+            op.params
+                .iter()
+                .filter(|p| p.location == ParamLocation::Query && p.style == ParamStyle::DeepObject)
+                .map(|p| &p.ty),
+        );
     }
     let mut found = BTreeSet::new();
     while let Some(ty) = stack.pop() {
@@ -41,7 +55,12 @@ pub(super) fn form_types(api: &Api) -> BTreeSet<String> {
                     }
                 }
             }
-            TypeRef::String(_) | TypeRef::Integer(_) | TypeRef::Number | TypeRef::Boolean | TypeRef::Map(_) | TypeRef::Any => {}
+            TypeRef::String(_)
+            | TypeRef::Integer(_)
+            | TypeRef::Number
+            | TypeRef::Boolean
+            | TypeRef::Map(_)
+            | TypeRef::Any => {}
         }
     }
     found
@@ -127,7 +146,10 @@ impl Key<'_> {
             Key::Top(name) => (quote!(#name), quote!(&format!("[{index}]"))),
             Key::Nested(name) => {
                 let format = format!("{{prefix}}[{}]", escape(name));
-                (quote!(&format!(#format)), quote!(&format!("[{index}]{suffix}")))
+                (
+                    quote!(&format!(#format)),
+                    quote!(&format!("[{index}]{suffix}")),
+                )
             }
         }
     }
@@ -142,7 +164,14 @@ pub(super) struct Target {
 }
 
 /// Statements appending `value` (an expression of type `&T`) to the form.
-pub(super) fn append(api: &Api, ty: &TypeRef, value: TokenStream, key: Key<'_>, target: &Target, as_json: bool) -> TokenStream {
+pub(super) fn append(
+    api: &Api,
+    ty: &TypeRef,
+    value: TokenStream,
+    key: Key<'_>,
+    target: &Target,
+    as_json: bool,
+) -> TokenStream {
     let Target { form, arg } = target;
     let shape = if as_json { Shape::Json } else { shape(api, ty) };
     match shape {
@@ -180,7 +209,14 @@ pub(super) fn append(api: &Api, ty: &TypeRef, value: TokenStream, key: Key<'_>, 
 }
 
 /// Statements appending a field of a request struct or of `self`: skipped when absent.
-pub(super) fn append_field(api: &Api, field: &Field, owner: TokenStream, key: Key<'_>, target: &Target, as_json: bool) -> TokenStream {
+pub(super) fn append_field(
+    api: &Api,
+    field: &Field,
+    owner: TokenStream,
+    key: Key<'_>,
+    target: &Target,
+    as_json: bool,
+) -> TokenStream {
     let name = ident(&field.ident);
     if field.required && !field.nullable {
         let body = append(api, &field.ty, quote!(value), key, target, as_json);
@@ -200,13 +236,24 @@ pub(super) fn append_field(api: &Api, field: &Field, owner: TokenStream, key: Ke
 
 /// The `append_form` method of a struct in [`form_types`].
 pub(super) fn append_form_impl(api: &Api, def: &TypeDef) -> TokenStream {
-    let TypeKind::Struct { fields, additional } = &def.kind else { return TokenStream::new() };
+    let TypeKind::Struct { fields, additional } = &def.kind else {
+        return TokenStream::new();
+    };
     let name = ident(&def.ident);
-    let target = Target { form: quote!(form), arg: quote!(form) };
-    let appends = fields.iter().map(|f| append_field(api, f, quote!(self), Key::Nested(&f.name), &target, false));
+    let target = Target {
+        form: quote!(form),
+        arg: quote!(form),
+    };
+    let appends = fields
+        .iter()
+        .map(|f| append_field(api, f, quote!(self), Key::Nested(&f.name), &target, false));
     let additional = additional.as_ref().map(|ty| {
         let field = ident(&additional_ident(fields));
-        let text = if is_scalar(ty, api) { wire_text(ty, quote!(value), api) } else { quote!(&runtime::json(value)) };
+        let text = if is_scalar(ty, api) {
+            wire_text(ty, quote!(value), api)
+        } else {
+            quote!(&runtime::json(value))
+        };
         quote! {
             for (key, value) in &self.#field {
                 form.append(&format!("{prefix}[{key}]{suffix}"), #text);

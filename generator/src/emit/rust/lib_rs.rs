@@ -34,12 +34,22 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
         doc.push_str(&usage_example(api, krate, op, true));
         doc.push_str("\n```");
     }
-    let doc_lines = doc.lines().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") });
+    let doc_lines = doc.lines().map(|l| {
+        if l.is_empty() {
+            String::new()
+        } else {
+            format!(" {l}")
+        }
+    });
     let modules = groups.iter().map(|g| {
         let g = ident(g);
         quote!(pub mod #g;)
     });
-    let webhooks = (!api.webhooks.is_empty()).then(|| quote!(pub mod webhooks;));
+    let webhooks = (!api.webhooks.is_empty()).then(|| {
+        quote!(
+            pub mod webhooks;
+        )
+    });
     let deprecated = has_deprecated(api).then(|| {
         quote! {
             // Items the API deprecates carry `#[deprecated]` for callers; the client itself
@@ -67,7 +77,12 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
 
 /// The crate root's re-exports of the client and error types.
 fn reexports(api: &Api) -> TokenStream {
-    let mut client_items = vec![quote!(Client), quote!(ClientBuilder), quote!(Response), quote!(RetryPolicy)];
+    let mut client_items = vec![
+        quote!(Client),
+        quote!(ClientBuilder),
+        quote!(Response),
+        quote!(RetryPolicy),
+    ];
     if api.auth.is_some() {
         client_items.push(quote!(Credentials));
     }
@@ -92,7 +107,11 @@ fn reexports(api: &Api) -> TokenStream {
 pub fn single_file(api: &Api, modules: Vec<(String, TokenStream)>) -> TokenStream {
     let deprecated = has_deprecated(api).then(|| quote!(#[allow(deprecated)]));
     let modules = modules.into_iter().map(|(name, tokens)| {
-        let visibility = if matches!(name.as_str(), "client" | "error" | "runtime") { quote!() } else { quote!(pub) };
+        let visibility = if matches!(name.as_str(), "client" | "error" | "runtime") {
+            quote!()
+        } else {
+            quote!(pub)
+        };
         let name = ident(&name);
         quote! {
             #deprecated
@@ -113,7 +132,12 @@ fn has_deprecated(api: &Api) -> bool {
         t.deprecated || matches!(&t.kind, crate::ir::TypeKind::Struct { fields, .. } if fields.iter().any(|f| f.deprecated))
     });
     let ops_deprecated = api.operations.iter().any(|op| {
-        op.deprecated || op.params.iter().any(|p| p.deprecated) || op.body.as_ref().is_some_and(|b| b.fields.iter().any(|f| f.deprecated))
+        op.deprecated
+            || op.params.iter().any(|p| p.deprecated)
+            || op
+                .body
+                .as_ref()
+                .is_some_and(|b| b.fields.iter().any(|f| f.deprecated))
     });
     fields_deprecated || ops_deprecated
 }

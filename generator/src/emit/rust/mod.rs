@@ -83,10 +83,27 @@ impl Job<'_> {
 /// Emits `src/*.rs`. Files are built and printed on all cores (token streams cannot move
 /// between threads, so each thread builds the files it prints); the time is recorded as
 /// "Rust tokens" and "prettyplease", split by the CPU time each took.
-pub fn emit_staged(api: &Api, krate: &CrateInfo, stages: &mut crate::profile::Stages) -> Result<Files, Error> {
-    let mut jobs = vec![Job::Types, Job::Lib, Job::Client, Job::Error, Job::Runtime, Job::Webhooks];
-    jobs.extend(operations::groups(api).into_iter().map(|(name, ops)| Job::Group(name, ops)));
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+pub fn emit_staged(
+    api: &Api,
+    krate: &CrateInfo,
+    stages: &mut crate::profile::Stages,
+) -> Result<Files, Error> {
+    let mut jobs = vec![
+        Job::Types,
+        Job::Lib,
+        Job::Client,
+        Job::Error,
+        Job::Runtime,
+        Job::Webhooks,
+    ];
+    jobs.extend(
+        operations::groups(api)
+            .into_iter()
+            .map(|(name, ops)| Job::Group(name, ops)),
+    );
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
     let started = std::time::Instant::now();
     let results: Vec<WorkerOutput> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
@@ -98,7 +115,9 @@ pub fn emit_staged(api: &Api, krate: &CrateInfo, stages: &mut crate::profile::St
                     // Striding spreads the big files (types first) over the workers.
                     for job in jobs.iter().skip(worker).step_by(threads) {
                         let clock = std::time::Instant::now();
-                        let Some(tokens) = job.tokens(api, krate) else { continue };
+                        let Some(tokens) = job.tokens(api, krate) else {
+                            continue;
+                        };
                         building += clock.elapsed();
                         let clock = std::time::Instant::now();
                         let path = job.path();
@@ -113,7 +132,11 @@ pub fn emit_staged(api: &Api, krate: &CrateInfo, stages: &mut crate::profile::St
         handles.into_iter().filter_map(|h| h.join().ok()).collect()
     });
     let wall = started.elapsed();
-    let (building, printing) = results.iter().fold((Duration::ZERO, Duration::ZERO), |(b, p), r| (b + r.1, p + r.2));
+    let (building, printing) = results
+        .iter()
+        .fold((Duration::ZERO, Duration::ZERO), |(b, p), r| {
+            (b + r.1, p + r.2)
+        });
     let cpu = (building + printing).as_secs_f64().max(f64::EPSILON);
     let mut files = Files::new();
     for (path, source) in results.into_iter().flat_map(|r| r.0) {
@@ -122,7 +145,9 @@ pub fn emit_staged(api: &Api, krate: &CrateInfo, stages: &mut crate::profile::St
     let tokens_share = wall.mul_f64(building.as_secs_f64() / cpu);
     stages.restart();
     stages.times.push(("Rust tokens", tokens_share));
-    stages.times.push(("prettyplease", wall.saturating_sub(tokens_share)));
+    stages
+        .times
+        .push(("prettyplease", wall.saturating_sub(tokens_share)));
     Ok(files)
 }
 
@@ -134,8 +159,10 @@ pub fn emit_single_file(api: &Api, krate: &CrateInfo) -> Result<String, Error> {
 
 /// Parses and pretty-prints one file.
 fn format(file: &str, tokens: TokenStream) -> Result<String, Error> {
-    let parsed: syn::File =
-        syn::parse2(tokens).map_err(|e| Error::Emit { file: file.to_owned(), message: e.to_string() })?;
+    let parsed: syn::File = syn::parse2(tokens).map_err(|e| Error::Emit {
+        file: file.to_owned(),
+        message: e.to_string(),
+    })?;
     Ok(separate_items(&prettyplease::unparse(&parsed)))
 }
 
@@ -144,14 +171,30 @@ fn format(file: &str, tokens: TokenStream) -> Result<String, Error> {
 /// closes a block, followed by the start of another item at the same depth).
 fn separate_items(source: &str) -> String {
     const ITEM_STARTS: &[&str] = &[
-        "pub ", "pub(crate) ", "impl", "#[", "#![", "///", "fn ", "async fn ", "mod ", "struct ", "enum ", "const ", "use ", "trait ", "type ",
+        "pub ",
+        "pub(crate) ",
+        "impl",
+        "#[",
+        "#![",
+        "///",
+        "fn ",
+        "async fn ",
+        "mod ",
+        "struct ",
+        "enum ",
+        "const ",
+        "use ",
+        "trait ",
+        "type ",
     ];
     let lines: Vec<&str> = source.lines().collect();
     let mut out = String::with_capacity(source.len() + source.len() / 16);
     for (i, line) in lines.iter().enumerate() {
         out.push_str(line);
         out.push('\n');
-        let Some(next) = lines.get(i + 1) else { continue };
+        let Some(next) = lines.get(i + 1) else {
+            continue;
+        };
         let indent = line.len() - line.trim_start().len();
         let next_indent = next.len() - next.trim_start().len();
         let next_trimmed = next.trim_start();
@@ -159,13 +202,26 @@ fn separate_items(source: &str) -> String {
         let trimmed = line.trim_start();
         let after_inner_docs = trimmed.starts_with("//!") && !next_trimmed.starts_with("//!");
         let after_inner_attributes = trimmed.starts_with("#![") && !next_trimmed.starts_with("#![");
-        let after_imports = trimmed.starts_with("use ") && trimmed.ends_with(';') && !next_trimmed.starts_with("use ");
-        let is_module = |l: &str| (l.starts_with("mod ") || l.starts_with("pub mod ")) && l.ends_with(';');
+        let after_imports = trimmed.starts_with("use ")
+            && trimmed.ends_with(';')
+            && !next_trimmed.starts_with("use ");
+        let is_module =
+            |l: &str| (l.starts_with("mod ") || l.starts_with("pub mod ")) && l.ends_with(';');
         let after_modules = is_module(trimmed) && !is_module(next_trimmed);
-        let after_block = (trimmed == "}" || trimmed == "};" || (trimmed.ends_with(';') && indent == 0 && !is_module(trimmed) && !trimmed.starts_with("use ")))
+        let after_block = (trimmed == "}"
+            || trimmed == "};"
+            || (trimmed.ends_with(';')
+                && indent == 0
+                && !is_module(trimmed)
+                && !trimmed.starts_with("use ")))
             && starts_item
             && indent == next_indent;
-        if after_inner_docs || after_inner_attributes || after_imports || after_modules || after_block {
+        if after_inner_docs
+            || after_inner_attributes
+            || after_imports
+            || after_modules
+            || after_block
+        {
             out.push('\n');
         }
     }
@@ -191,7 +247,13 @@ fn docs(text: Option<&str>) -> TokenStream {
 
 /// `#[doc]` attributes for text that is already Markdown.
 fn doc_lines(markdown: &str) -> TokenStream {
-    let lines = markdown.lines().map(|line| if line.is_empty() { String::new() } else { format!(" {line}") });
+    let lines = markdown.lines().map(|line| {
+        if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        }
+    });
     quote! { #( #[doc = #lines] )* }
 }
 
@@ -252,7 +314,12 @@ impl Dependencies {
     /// What `api`'s operations need.
     pub fn of(api: &Api, krate: &CrateInfo) -> Self {
         let uses = runtime::Uses::of(api, krate);
-        Self { base64: uses.base64, percent_encoding: uses.path, form_urlencoded: uses.form || uses.cookie, futures_util: uses.pages }
+        Self {
+            base64: uses.base64,
+            percent_encoding: uses.path,
+            form_urlencoded: uses.form || uses.cookie,
+            futures_util: uses.pages,
+        }
     }
 }
 

@@ -10,14 +10,20 @@ use super::runtime::is_scalar;
 use super::types::{constraint_doc, field_doc};
 use super::{doc_lines, docs, form, ident, rust_type};
 use crate::emit::{text, CrateInfo};
-use crate::ir::{Api, BodyEncoding, Field, Method, Operation, ParamLocation, ParamStyle, Parameter, PathSegment, Status, StringFormat, TypeRef};
+use crate::ir::{
+    Api, BodyEncoding, Field, Method, Operation, ParamLocation, ParamStyle, Parameter, PathSegment,
+    Status, StringFormat, TypeRef,
+};
 
 /// One token stream per group, by module name.
 pub fn emit(api: &Api, krate: &CrateInfo) -> BTreeMap<String, TokenStream> {
-    groups(api).into_iter().map(|(group, ops)| {
-        let tokens = module(api, krate, &group, &ops);
-        (group, tokens)
-    }).collect()
+    groups(api)
+        .into_iter()
+        .map(|(group, ops)| {
+            let tokens = module(api, krate, &group, &ops);
+            (group, tokens)
+        })
+        .collect()
 }
 
 /// The operations of each module, by module name.
@@ -37,7 +43,10 @@ pub fn emit_group(api: &Api, krate: &CrateInfo, group: &str, ops: &[&Operation])
 /// The request struct's fields: non-path parameters, then body fields.
 pub(crate) fn request_fields(op: &Operation) -> Vec<RequestField<'_>> {
     let params = op.other_params().map(RequestField::Param);
-    let body = op.body.iter().flat_map(|b| b.fields.iter().map(RequestField::Body));
+    let body = op
+        .body
+        .iter()
+        .flat_map(|b| b.fields.iter().map(RequestField::Body));
     params.chain(body).collect()
 }
 
@@ -76,25 +85,51 @@ impl RequestField<'_> {
 /// Whether the request struct can derive `Default`: every field is optional or of a type
 /// with a natural empty value.
 pub(crate) fn request_has_default(op: &Operation) -> bool {
-    request_fields(op).iter().all(|f| !f.required() || !matches!(f.ty(), TypeRef::Named(_)))
+    request_fields(op)
+        .iter()
+        .all(|f| !f.required() || !matches!(f.ty(), TypeRef::Named(_)))
 }
 
 fn module(api: &Api, krate: &CrateInfo, group: &str, ops: &[&Operation]) -> TokenStream {
     let module_doc = format!(" Operations on `{group}`.");
     let items = ops.iter().map(|op| operation(api, krate, op));
     let uses_types = ops.iter().any(|op| {
-        request_fields(op).iter().any(|f| mentions_named(f.ty())) || op.responses.iter().any(|r| r.body.as_ref().is_some_and(mentions_named))
+        request_fields(op).iter().any(|f| mentions_named(f.ty()))
+            || op
+                .responses
+                .iter()
+                .any(|r| r.body.as_ref().is_some_and(mentions_named))
     });
-    let types_import = uses_types.then(|| quote!(use crate::types;));
+    let types_import = uses_types.then(|| {
+        quote!(
+            use crate::types;
+        )
+    });
     let uses_content_type = ops.iter().any(|op| op.body.is_some());
-    let content_type_import = uses_content_type.then(|| quote!(use reqwest::header::CONTENT_TYPE;));
-    let uses_headers = ops.iter().any(|op| op.params.iter().any(|p| matches!(p.location, ParamLocation::Header | ParamLocation::Cookie)));
+    let content_type_import = uses_content_type.then(|| {
+        quote!(
+            use reqwest::header::CONTENT_TYPE;
+        )
+    });
+    let uses_headers = ops.iter().any(|op| {
+        op.params
+            .iter()
+            .any(|p| matches!(p.location, ParamLocation::Header | ParamLocation::Cookie))
+    });
     let uses_headers = uses_headers || ops.iter().any(|op| idempotency_header(op, krate).is_some());
-    let header_map_import = uses_headers.then(|| quote!(use reqwest::header::HeaderMap;));
+    let header_map_import = uses_headers.then(|| {
+        quote!(
+            use reqwest::header::HeaderMap;
+        )
+    });
     let error_import = if ops.iter().any(|op| !validation_checks(op).is_empty()) {
-        quote!(use crate::error::{Error, ValidationError};)
+        quote!(
+            use crate::error::{Error, ValidationError};
+        )
     } else {
-        quote!(use crate::error::Error;)
+        quote!(
+            use crate::error::Error;
+        )
     };
     quote! {
         #![doc = #module_doc]
@@ -116,7 +151,11 @@ fn mentions_named(ty: &TypeRef) -> bool {
     match ty {
         TypeRef::Named(_) => true,
         TypeRef::Array(inner) | TypeRef::Map(inner) => mentions_named(inner),
-        TypeRef::String(_) | TypeRef::Integer(_) | TypeRef::Number | TypeRef::Boolean | TypeRef::Any => false,
+        TypeRef::String(_)
+        | TypeRef::Integer(_)
+        | TypeRef::Number
+        | TypeRef::Boolean
+        | TypeRef::Any => false,
     }
 }
 
@@ -131,7 +170,9 @@ fn error_type_name(op: &Operation) -> String {
 /// The idempotency-key header a call of `op` carries: the configured one, for methods that
 /// change data.
 pub(crate) fn idempotency_header<'k>(op: &Operation, krate: &'k CrateInfo) -> Option<&'k str> {
-    matches!(op.method, Method::Post | Method::Patch).then_some(krate.idempotency_header.as_deref()).flatten()
+    matches!(op.method, Method::Post | Method::Patch)
+        .then_some(krate.idempotency_header.as_deref())
+        .flatten()
 }
 
 /// Whether `op` takes a request struct.
@@ -149,7 +190,9 @@ fn idempotency_field(fields: &[RequestField<'_>]) -> proc_macro2::Ident {
 }
 
 /// The checks `validate` makes: top-level string lengths and number ranges.
-pub(crate) fn validation_checks<'o>(op: &'o Operation) -> Vec<(RequestField<'o>, &'o crate::ir::Constraints)> {
+pub(crate) fn validation_checks<'o>(
+    op: &'o Operation,
+) -> Vec<(RequestField<'o>, &'o crate::ir::Constraints)> {
     request_fields(op)
         .into_iter()
         .filter_map(|field| {
@@ -158,8 +201,12 @@ pub(crate) fn validation_checks<'o>(op: &'o Operation) -> Vec<(RequestField<'o>,
                 RequestField::Body(f) => &f.constraints,
             };
             let checked = match field.ty() {
-                TypeRef::String(StringFormat::Plain) => constraints.min_length.is_some() || constraints.max_length.is_some(),
-                TypeRef::Integer(_) | TypeRef::Number => constraints.minimum.is_some() || constraints.maximum.is_some(),
+                TypeRef::String(StringFormat::Plain) => {
+                    constraints.min_length.is_some() || constraints.max_length.is_some()
+                }
+                TypeRef::Integer(_) | TypeRef::Number => {
+                    constraints.minimum.is_some() || constraints.maximum.is_some()
+                }
                 _ => false,
             };
             checked.then_some((field, constraints))
@@ -182,14 +229,30 @@ fn validate_impl(op: &Operation) -> Option<TokenStream> {
         let option = |v: Option<TokenStream>| v.map_or_else(|| quote!(None), |v| quote!(Some(#v)));
         let check = match field.ty() {
             TypeRef::String(_) => {
-                let min = option(c.min_length.map(|n| Literal::usize_unsuffixed(n).into_token_stream()));
-                let max = option(c.max_length.map(|n| Literal::usize_unsuffixed(n).into_token_stream()));
+                let min = option(
+                    c.min_length
+                        .map(|n| Literal::usize_unsuffixed(n).into_token_stream()),
+                );
+                let max = option(
+                    c.max_length
+                        .map(|n| Literal::usize_unsuffixed(n).into_token_stream()),
+                );
                 quote!(runtime::check_length(#wire, value, #min, #max)?;)
             }
             _ => {
-                let min = option(c.minimum.map(|n| Literal::f64_unsuffixed(n).into_token_stream()));
-                let max = option(c.maximum.map(|n| Literal::f64_unsuffixed(n).into_token_stream()));
-                let number = if matches!(field.ty(), TypeRef::Number) { quote!(*value) } else { quote!(*value as f64) };
+                let min = option(
+                    c.minimum
+                        .map(|n| Literal::f64_unsuffixed(n).into_token_stream()),
+                );
+                let max = option(
+                    c.maximum
+                        .map(|n| Literal::f64_unsuffixed(n).into_token_stream()),
+                );
+                let number = if matches!(field.ty(), TypeRef::Number) {
+                    quote!(*value)
+                } else {
+                    quote!(*value as f64)
+                };
                 quote!(runtime::check_range(#wire, #number, #min, #max)?;)
             }
         };
@@ -260,14 +323,20 @@ pub(crate) fn success_type_name(op: &Operation) -> String {
     if has_success_enum(op) {
         format!("{}Success", op.type_ident)
     } else {
-        op.success_responses().find_map(|r| r.body.as_ref()).map_or_else(|| "()".to_owned(), super::rust_type_name)
+        op.success_responses()
+            .find_map(|r| r.body.as_ref())
+            .map_or_else(|| "()".to_owned(), super::rust_type_name)
     }
 }
 
 /// The enum variant for a response: named for its status, holding its body if it has one.
 fn response_variant(response: &crate::ir::Response, types: &TokenStream) -> TokenStream {
     let variant = ident(&response.variant);
-    let doc = docs(Some(&format!("`{}`: {}", response.status.key(), response.description)));
+    let doc = docs(Some(&format!(
+        "`{}`: {}",
+        response.status.key(),
+        response.description
+    )));
     match &response.body {
         Some(ty) => {
             let ty = rust_type(ty, types);
@@ -283,7 +352,10 @@ fn success_enum(op: &Operation) -> Option<TokenStream> {
     }
     let name = format_ident!("{}Success", op.type_ident);
     let types = quote!(types::);
-    let doc = doc_lines(&format!("The successful answers of [`Client::{}`], which differ in their bodies.", op.ident));
+    let doc = doc_lines(&format!(
+        "The successful answers of [`Client::{}`], which differ in their bodies.",
+        op.ident
+    ));
     let variants = op.success_responses().map(|r| response_variant(r, &types));
     Some(quote! {
         #doc
@@ -366,7 +438,10 @@ fn request_struct(op: &Operation, krate: &CrateInfo, fields: &[RequestField<'_>]
                     ParamLocation::Cookie => "cookie",
                     ParamLocation::Path => "path parameter",
                 };
-                text.push_str(&format!("\n\nSent as the `{}` {place}.", p.name.replace('`', "'")));
+                text.push_str(&format!(
+                    "\n\nSent as the `{}` {place}.",
+                    p.name.replace('`', "'")
+                ));
                 if p.ty == TypeRef::String(StringFormat::Base64) {
                     text.push_str(" Give the plain text: the client sends it Base64-encoded.");
                 }
@@ -375,7 +450,10 @@ fn request_struct(op: &Operation, krate: &CrateInfo, fields: &[RequestField<'_>]
             }
             RequestField::Body(f) => {
                 let mut text = field_doc(f);
-                text.push_str(&format!("\n\nSent as the `{}` body field.", f.name.replace('`', "'")));
+                text.push_str(&format!(
+                    "\n\nSent as the `{}` body field.",
+                    f.name.replace('`', "'")
+                ));
                 if f.ty == TypeRef::String(StringFormat::Base64) {
                     text.push_str(" Give the plain text: the client sends it Base64-encoded.");
                 }
@@ -457,11 +535,18 @@ pub(super) fn wire_text(ty: &TypeRef, value: TokenStream, api: &Api) -> TokenStr
         TypeRef::String(StringFormat::Base64) => quote!(&runtime::base64(#value)),
         TypeRef::Integer(_) | TypeRef::Number | TypeRef::Boolean => quote!(&#value.to_string()),
         TypeRef::Named(_) if is_scalar(ty, api) => quote!(#value.as_str()),
-        TypeRef::Named(_) | TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any => quote!(&runtime::json(#value)),
+        TypeRef::Named(_) | TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any => {
+            quote!(&runtime::json(#value))
+        }
     }
 }
 
-fn method(api: &Api, krate: &CrateInfo, op: &Operation, fields: &[RequestField<'_>]) -> TokenStream {
+fn method(
+    api: &Api,
+    krate: &CrateInfo,
+    op: &Operation,
+    fields: &[RequestField<'_>],
+) -> TokenStream {
     let name = ident(&op.ident);
     let types = quote!(types::);
     let error_name = ident(&error_type_name(op));
@@ -516,7 +601,9 @@ fn method(api: &Api, krate: &CrateInfo, op: &Operation, fields: &[RequestField<'
     let mut encodings = Vec::new();
     for segment in &op.path_segments {
         match segment {
-            PathSegment::Literal(text) => format_string.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            PathSegment::Literal(text) => {
+                format_string.push_str(&text.replace('{', "{{").replace('}', "}}"))
+            }
             PathSegment::Param(param_name) => {
                 if let Some(p) = op.path_params().find(|p| &p.name == param_name) {
                     let arg = ident(&p.ident);
@@ -526,7 +613,10 @@ fn method(api: &Api, krate: &CrateInfo, op: &Operation, fields: &[RequestField<'
             }
         }
     }
-    let query_params: Vec<_> = op.other_params().filter(|p| p.location == ParamLocation::Query).collect();
+    let query_params: Vec<_> = op
+        .other_params()
+        .filter(|p| p.location == ParamLocation::Query)
+        .collect();
     let url = if query_params.is_empty() {
         quote! {
             #(#encodings)*
@@ -547,9 +637,16 @@ fn method(api: &Api, krate: &CrateInfo, op: &Operation, fields: &[RequestField<'
         }
     };
 
-    let header_params: Vec<_> = op.other_params().filter(|p| p.location == ParamLocation::Header).collect();
-    let cookie_params: Vec<_> = op.other_params().filter(|p| p.location == ParamLocation::Cookie).collect();
-    let sends_headers = !header_params.is_empty() || !cookie_params.is_empty() || key_header.is_some();
+    let header_params: Vec<_> = op
+        .other_params()
+        .filter(|p| p.location == ParamLocation::Header)
+        .collect();
+    let cookie_params: Vec<_> = op
+        .other_params()
+        .filter(|p| p.location == ParamLocation::Cookie)
+        .collect();
+    let sends_headers =
+        !header_params.is_empty() || !cookie_params.is_empty() || key_header.is_some();
     let headers = if !sends_headers {
         quote!()
     } else {
@@ -607,11 +704,20 @@ fn method(api: &Api, krate: &CrateInfo, op: &Operation, fields: &[RequestField<'
             let media_type = &body.media_type;
             match body.encoding {
                 BodyEncoding::Form => {
-                    let target = form::Target { form: quote!(form), arg: quote!(&mut form) };
-                    let appends = body
-                        .fields
-                        .iter()
-                        .map(|f| form::append_field(api, f, quote!(request), form::Key::Top(&f.name), &target, body.json_fields.contains(&f.name)));
+                    let target = form::Target {
+                        form: quote!(form),
+                        arg: quote!(&mut form),
+                    };
+                    let appends = body.fields.iter().map(|f| {
+                        form::append_field(
+                            api,
+                            f,
+                            quote!(request),
+                            form::Key::Top(&f.name),
+                            &target,
+                            body.json_fields.contains(&f.name),
+                        )
+                    });
                     (
                         quote! {
                             let mut form = runtime::Form::new();
@@ -634,9 +740,14 @@ fn method(api: &Api, krate: &CrateInfo, op: &Operation, fields: &[RequestField<'
                             }
                         }
                     });
-                    let single_body = body.fields.len() == 1 && body.fields[0].name == "body" && body.fields[0].ident == "body";
+                    let single_body = body.fields.len() == 1
+                        && body.fields[0].name == "body"
+                        && body.fields[0].ident == "body";
                     if single_body {
-                        (quote!(let body = runtime::json(&request.body);), quote!(.header(CONTENT_TYPE, #media_type).body(body)))
+                        (
+                            quote!(let body = runtime::json(&request.body);),
+                            quote!(.header(CONTENT_TYPE, #media_type).body(body)),
+                        )
                     } else {
                         (
                             quote! {
@@ -662,7 +773,11 @@ fn method(api: &Api, krate: &CrateInfo, op: &Operation, fields: &[RequestField<'
         doc_text.push_str(&text::markdown(description));
         doc_text.push_str("\n\n");
     }
-    doc_text.push_str(&format!("`{} {}`", op.method.as_str(), op.path.replace('`', "'")));
+    doc_text.push_str(&format!(
+        "`{} {}`",
+        op.method.as_str(),
+        op.path.replace('`', "'")
+    ));
     if op.deprecated {
         doc_text.push_str("\n\n**Deprecated** by the API.");
     }
@@ -700,16 +815,23 @@ fn owned_text(ty: &TypeRef, value: TokenStream, api: &Api) -> TokenStream {
         TypeRef::String(StringFormat::Base64) => quote!(runtime::base64(#value)),
         TypeRef::Integer(_) | TypeRef::Number | TypeRef::Boolean => quote!(#value.to_string()),
         TypeRef::Named(_) if is_scalar(ty, api) => quote!(#value.as_str().to_owned()),
-        TypeRef::Named(_) | TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any => quote!(runtime::json(#value)),
+        TypeRef::Named(_) | TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any => {
+            quote!(runtime::json(#value))
+        }
     }
 }
 
 /// Statements adding a query parameter, as its style says.
 fn query_append(api: &Api, p: &Parameter) -> TokenStream {
-    let target = form::Target { form: quote!(query), arg: quote!(&mut query) };
+    let target = form::Target {
+        form: quote!(query),
+        arg: quote!(&mut query),
+    };
     let name = &p.name;
     let body = match (&p.ty, p.style) {
-        (TypeRef::Array(item), style) if is_scalar(item, api) && style != ParamStyle::DeepObject => {
+        (TypeRef::Array(item), style)
+            if is_scalar(item, api) && style != ParamStyle::DeepObject =>
+        {
             let text = wire_text(item, quote!(item), api);
             let owned = owned_text(item, quote!(item), api);
             let separator = match style {
@@ -731,7 +853,14 @@ fn query_append(api: &Api, p: &Parameter) -> TokenStream {
                 },
             }
         }
-        _ => form::append(api, &p.ty, quote!(value), form::Key::Top(name), &target, false),
+        _ => form::append(
+            api,
+            &p.ty,
+            quote!(value),
+            form::Key::Top(name),
+            &target,
+            false,
+        ),
     };
     let field = ident(&p.ident);
     if p.required {
@@ -793,7 +922,9 @@ fn response_arms(op: &Operation, error_name: &proc_macro2::Ident) -> Vec<TokenSt
         } else {
             let variant = ident(&r.variant);
             let arm = match &r.body {
-                Some(_) => quote!(#pattern => Err(runtime::api_error(sent, #error_name::#variant)),),
+                Some(_) => {
+                    quote!(#pattern => Err(runtime::api_error(sent, #error_name::#variant)),)
+                }
                 None => quote!(#pattern => Err(runtime::api_status(sent, #error_name::#variant)),),
             };
             arms.push(arm);

@@ -79,7 +79,10 @@ impl Uses {
 pub(super) fn is_scalar(ty: &TypeRef, api: &Api) -> bool {
     match ty {
         TypeRef::String(_) | TypeRef::Integer(_) | TypeRef::Number | TypeRef::Boolean => true,
-        TypeRef::Named(name) => matches!(api.type_def(name).map(|t| &t.kind), Some(crate::ir::TypeKind::Enum { .. })),
+        TypeRef::Named(name) => matches!(
+            api.type_def(name).map(|t| &t.kind),
+            Some(crate::ir::TypeKind::Enum { .. })
+        ),
         TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any => false,
     }
 }
@@ -89,12 +92,18 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
     let uses = Uses::of(api, krate);
     let mut items = Vec::new();
     let mut tests = Vec::new();
-    let mut imports = vec![quote!(use crate::error::Error;)];
+    let mut imports = vec![quote!(
+        use crate::error::Error;
+    )];
     if uses.path || uses.header {
-        imports.push(quote!(use crate::error::InvalidRequest;));
+        imports.push(quote!(
+            use crate::error::InvalidRequest;
+        ));
     }
     if uses.path {
-        imports.push(quote!(use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};));
+        imports.push(quote!(
+            use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+        ));
         items.push(quote! {
             /// Everything but RFC 3986's unreserved characters is percent-encoded in a path
             /// segment, so a value can never add a segment, a query or a fragment.
@@ -125,7 +134,9 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
         });
     }
     if uses.header {
-        imports.push(quote!(use reqwest::header::{HeaderMap, HeaderName, HeaderValue};));
+        imports.push(quote!(
+            use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+        ));
         items.push(quote! {
             /// Adds a header, refusing values that would split the header (CR, LF) or that
             /// HTTP cannot carry (other control characters, non-ASCII).
@@ -211,7 +222,9 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
         });
     }
     if uses.base64 {
-        imports.push(quote!(use base64::Engine as _;));
+        imports.push(quote!(
+            use base64::Engine as _;
+        ));
         items.push(quote! {
             /// Standard Base64 of the text's UTF-8 bytes.
             pub(crate) fn base64(value: &str) -> String {
@@ -226,7 +239,9 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
         });
     }
     if uses.json_text || uses.json_body {
-        imports.push(quote!(use serde::Serialize;));
+        imports.push(quote!(
+            use serde::Serialize;
+        ));
         items.push(quote! {
             /// JSON text of a value: the body of a JSON request, or a structured value sent in
             /// a parameter or form field.
@@ -238,10 +253,14 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
         });
     }
     if uses.decode || uses.empty {
-        imports.push(quote!(use crate::client::Response;));
+        imports.push(quote!(
+            use crate::client::Response;
+        ));
     }
     if uses.api_error || uses.api_status {
-        imports.push(quote!(use crate::error::ApiError;));
+        imports.push(quote!(
+            use crate::error::ApiError;
+        ));
     }
     if uses.empty {
         items.push(quote! {
@@ -260,7 +279,9 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
         });
     }
     if uses.check_length || uses.check_range {
-        imports.push(quote!(use crate::error::ValidationError;));
+        imports.push(quote!(
+            use crate::error::ValidationError;
+        ));
     }
     if uses.check_length {
         items.push(quote! {
@@ -310,7 +331,9 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
         });
     }
     if uses.decode {
-        imports.push(quote!(use serde::de::DeserializeOwned;));
+        imports.push(quote!(
+            use serde::de::DeserializeOwned;
+        ));
         items.push(quote! {
             /// Decodes a JSON response body, keeping the status and headers beside it.
             pub(crate) fn decode<T: DeserializeOwned, E>(sent: Sent) -> Result<Response<T>, Error<E>> {
@@ -366,10 +389,16 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
         });
     }
     if !uses.header {
-        imports.push(quote!(use reqwest::header::HeaderMap;));
+        imports.push(quote!(
+            use reqwest::header::HeaderMap;
+        ));
     }
-    imports.push(quote!(use std::time::{Duration, Instant, SystemTime};));
-    imports.push(quote!(use crate::client::{Client, RetryPolicy};));
+    imports.push(quote!(
+        use std::time::{Duration, Instant, SystemTime};
+    ));
+    imports.push(quote!(
+        use crate::client::{Client, RetryPolicy};
+    ));
     items.push(quote! {
         /// A response as read from the wire: status, headers and the whole body.
         pub(crate) struct Sent {

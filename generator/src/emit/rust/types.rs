@@ -11,13 +11,30 @@ pub fn emit(api: &Api) -> TokenStream {
     let form_types = form::form_types(api);
     let defs = api.types.iter().map(|def| {
         let tokens = type_def(def);
-        let form_impl = form_types.contains(&def.ident).then(|| form::append_form_impl(api, def));
+        let form_impl = form_types
+            .contains(&def.ident)
+            .then(|| form::append_form_impl(api, def));
         quote!(#tokens #form_impl)
     });
-    let runtime_import = (!form_types.is_empty()).then(|| quote!(use crate::runtime;));
-    let uses_fmt = api.types.iter().any(|t| matches!(t.kind, TypeKind::Enum { .. }));
-    let fmt_import = uses_fmt.then(|| quote!(use std::fmt;));
-    let serde_import = (!api.types.is_empty()).then(|| quote!(use serde::{Deserialize, Serialize};));
+    let runtime_import = (!form_types.is_empty()).then(|| {
+        quote!(
+            use crate::runtime;
+        )
+    });
+    let uses_fmt = api
+        .types
+        .iter()
+        .any(|t| matches!(t.kind, TypeKind::Enum { .. }));
+    let fmt_import = uses_fmt.then(|| {
+        quote!(
+            use std::fmt;
+        )
+    });
+    let serde_import = (!api.types.is_empty()).then(|| {
+        quote!(
+            use serde::{Deserialize, Serialize};
+        )
+    });
     quote! {
         //! The data types of the API: request and response bodies, their parts, and the
         //! enumerations of parameters.
@@ -33,7 +50,9 @@ fn type_def(def: &TypeDef) -> TokenStream {
         Some(text) if !text.trim().is_empty() => text.clone(),
         // Every public item is documented; without a description, say where the type is from.
         _ => match def.origin.strip_prefix("#/components/schemas/") {
-            Some(name) if !name.contains('/') => format!("The `{}` schema.", name.replace('`', "'")),
+            Some(name) if !name.contains('/') => {
+                format!("The `{}` schema.", name.replace('`', "'"))
+            }
             _ => format!("Defined inline at `{}`.", def.origin.replace('`', "'")),
         },
     };
@@ -57,7 +76,10 @@ fn type_def(def: &TypeDef) -> TokenStream {
             });
             // With every field optional, `..Default::default()` lets callers name only the
             // fields they set.
-            let default = fields.iter().all(|f| !f.required || f.nullable).then(|| quote!(Default,));
+            let default = fields
+                .iter()
+                .all(|f| !f.required || f.nullable)
+                .then(|| quote!(Default,));
             let fields = fields.iter().map(|f| struct_field(f, &quote!()));
             quote! {
                 #doc
@@ -86,7 +108,10 @@ fn type_def(def: &TypeDef) -> TokenStream {
                 }
             }
         }
-        TypeKind::Enum { values, open: false } => closed_enum(&name, doc, values),
+        TypeKind::Enum {
+            values,
+            open: false,
+        } => closed_enum(&name, doc, values),
         TypeKind::Enum { values, open: true } => open_enum(&name, doc, values),
     }
 }
@@ -104,7 +129,8 @@ pub(super) fn struct_field(field: &Field, types: &TokenStream) -> TokenStream {
     let deprecated = field.deprecated.then(|| quote!(#[deprecated]));
     let optional = !field.required || field.nullable;
     let (ty, skip) = if optional {
-        let skip = (!field.required).then(|| quote!(#[serde(default, skip_serializing_if = "Option::is_none")]));
+        let skip = (!field.required)
+            .then(|| quote!(#[serde(default, skip_serializing_if = "Option::is_none")]));
         (quote!(Option<#ty>), skip)
     } else {
         (ty, None)
@@ -206,8 +232,13 @@ fn closed_enum(name: &proc_macro2::Ident, doc: TokenStream, values: &[EnumValue]
 }
 
 fn open_enum(name: &proc_macro2::Ident, doc: TokenStream, values: &[EnumValue]) -> TokenStream {
-    let catch_all = ident(if values.iter().any(|v| v.ident == "Unknown") { "UnknownValue" } else { "Unknown" });
-    let note = format!(" Values the API adds later decode as [`{name}::{catch_all}`] instead of failing.");
+    let catch_all = ident(if values.iter().any(|v| v.ident == "Unknown") {
+        "UnknownValue"
+    } else {
+        "Unknown"
+    });
+    let note =
+        format!(" Values the API adds later decode as [`{name}::{catch_all}`] instead of failing.");
     let separator = (!doc.is_empty()).then(|| quote!(#[doc = ""]));
     let variants = values.iter().map(|v| {
         let variant = ident(&v.ident);

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{docs, doc_lines, ident, rust_type};
+use super::{doc_lines, docs, ident, rust_type};
 use crate::ir::Api;
 
 /// The whole `webhooks` module; `None` when the API has no webhooks.
@@ -13,12 +13,27 @@ pub fn emit(api: &Api) -> Option<TokenStream> {
         return None;
     }
     let types = quote!(types::);
-    let uses_types = api.webhooks.iter().any(|w| matches!(w.payload, Some(crate::ir::TypeRef::Named(_))));
-    let types_import = uses_types.then(|| quote!(use crate::types;));
-    let catch_all = if api.webhooks.iter().any(|w| w.ident == "Unknown") { ident("UnknownEvent") } else { ident("Unknown") };
+    let uses_types = api
+        .webhooks
+        .iter()
+        .any(|w| matches!(w.payload, Some(crate::ir::TypeRef::Named(_))));
+    let types_import = uses_types.then(|| {
+        quote!(
+            use crate::types;
+        )
+    });
+    let catch_all = if api.webhooks.iter().any(|w| w.ident == "Unknown") {
+        ident("UnknownEvent")
+    } else {
+        ident("Unknown")
+    };
     let variants = api.webhooks.iter().map(|w| {
         let variant = ident(&w.ident);
-        let mut text = w.summary.clone().or_else(|| w.description.clone()).unwrap_or_default();
+        let mut text = w
+            .summary
+            .clone()
+            .or_else(|| w.description.clone())
+            .unwrap_or_default();
         text.push_str(&format!("\n\nEvent `{}`.", w.name.replace('`', "'")));
         let doc = docs(Some(&text));
         match &w.payload {
