@@ -13,7 +13,13 @@ fn every_bad_spec_gets_a_clear_pinned_message() {
     let dir = Path::new("bad_specs");
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .expect("tests/bad_specs exists")
-        .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     names.sort();
     assert!(names.len() >= 25, "the corpus has {} specs", names.len());
@@ -30,8 +36,14 @@ fn every_bad_spec_gets_a_clear_pinned_message() {
             };
             assert!(matches!(error, Error::Spec(_)), "{name}: {error:?}");
             let message = error.to_string();
-            assert!(message.contains(&format!("--> bad_specs/{name}")), "{name} names its file: {message}");
-            assert!(message.contains("help: "), "{name} says what to do: {message}");
+            assert!(
+                message.contains(&format!("--> bad_specs/{name}")),
+                "{name} names its file: {message}"
+            );
+            assert!(
+                message.contains("help: "),
+                "{name} says what to do: {message}"
+            );
             insta::assert_snapshot!(name.replace('.', "_"), message);
         }
     });

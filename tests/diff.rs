@@ -14,7 +14,9 @@ fn read(path: &Path) -> Value {
 
 /// The node at a JSON pointer (`/a/b~1c`), for editing.
 fn at<'v>(value: &'v mut Value, pointer: &str) -> &'v mut Value {
-    value.pointer_mut(pointer).unwrap_or_else(|| panic!("no node at {pointer}"))
+    value
+        .pointer_mut(pointer)
+        .unwrap_or_else(|| panic!("no node at {pointer}"))
 }
 
 /// Writes `edited` next to nothing else and returns the Markdown changelog from `base`, and
@@ -46,21 +48,53 @@ fn resume_dunning_edits() {
     let base = resume_dunning_spec();
     let original = read(&base);
     let cases: Vec<(&str, bool, Box<Edit>)> = vec![
-        ("field_removed", true, Box::new(|s| {
-            at(s, "/components/schemas/Invoice/properties").as_object_mut().unwrap().remove("po_number");
-        })),
-        ("enum_value_added", false, Box::new(|s| {
-            at(s, "/components/parameters/chargebee-event-email/schema/enum").as_array_mut().unwrap().push("some-disabled".into());
-        })),
-        ("parameter_made_required", true, Box::new(|s| {
-            *at(s, "/components/parameters/chargebee-business-entity-id/required") = Value::Bool(true);
-        })),
-        ("type_changed", true, Box::new(|s| {
-            *at(s, "/components/schemas/Invoice/properties/tax") = serde_json::json!({"type": "string", "description": "Tax as a decimal string."});
-        })),
-        ("operation_renamed", true, Box::new(|s| {
-            *at(s, &format!("{OP}/operationId")) = "resume_invoice_dunning".into();
-        })),
+        (
+            "field_removed",
+            true,
+            Box::new(|s| {
+                at(s, "/components/schemas/Invoice/properties")
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("po_number");
+            }),
+        ),
+        (
+            "enum_value_added",
+            false,
+            Box::new(|s| {
+                at(
+                    s,
+                    "/components/parameters/chargebee-event-email/schema/enum",
+                )
+                .as_array_mut()
+                .unwrap()
+                .push("some-disabled".into());
+            }),
+        ),
+        (
+            "parameter_made_required",
+            true,
+            Box::new(|s| {
+                *at(
+                    s,
+                    "/components/parameters/chargebee-business-entity-id/required",
+                ) = Value::Bool(true);
+            }),
+        ),
+        (
+            "type_changed",
+            true,
+            Box::new(|s| {
+                *at(s, "/components/schemas/Invoice/properties/tax") = serde_json::json!({"type": "string", "description": "Tax as a decimal string."});
+            }),
+        ),
+        (
+            "operation_renamed",
+            true,
+            Box::new(|s| {
+                *at(s, &format!("{OP}/operationId")) = "resume_invoice_dunning".into();
+            }),
+        ),
         ("nothing", false, Box::new(|_| {})),
     ];
     for (name, breaking, edit) in cases {
@@ -72,25 +106,55 @@ fn resume_dunning_edits() {
     }
 }
 
-
 #[test]
 fn chargebee_edits() {
     let Some(base) = chargebee_spec() else { return };
     let mut edited = read(&base);
     // A field removed, an enum value added, a parameter made required, a type changed, an
     // operation renamed, one removed and one added: all at once, as a real release might.
-    at(&mut edited, "/components/schemas/Subscription/properties").as_object_mut().unwrap().remove("po_number");
-    at(&mut edited, "/components/schemas/Subscription/properties/status/enum").as_array_mut().unwrap().push("paused".into());
-    for parameter in at(&mut edited, "/paths/~1invoices/get/parameters").as_array_mut().unwrap() {
+    at(&mut edited, "/components/schemas/Subscription/properties")
+        .as_object_mut()
+        .unwrap()
+        .remove("po_number");
+    at(
+        &mut edited,
+        "/components/schemas/Subscription/properties/status/enum",
+    )
+    .as_array_mut()
+    .unwrap()
+    .push("paused".into());
+    for parameter in at(&mut edited, "/paths/~1invoices/get/parameters")
+        .as_array_mut()
+        .unwrap()
+    {
         if parameter.get("name").and_then(Value::as_str) == Some("limit") {
             parameter["required"] = Value::Bool(true);
         }
     }
-    *at(&mut edited, "/components/schemas/Customer/properties/created_at/type") = "string".into();
-    at(&mut edited, "/components/schemas/Customer/properties/created_at").as_object_mut().unwrap().remove("format");
-    *at(&mut edited, "/paths/~1subscriptions~1{subscription-id}/get/operationId") = "get_subscription".into();
-    let removed = at(&mut edited, "/paths").as_object_mut().unwrap().remove("/comments/{comment-id}").expect("path exists");
-    at(&mut edited, "/paths").as_object_mut().unwrap().insert("/comments/{comment-id}/pin".into(), removed);
+    *at(
+        &mut edited,
+        "/components/schemas/Customer/properties/created_at/type",
+    ) = "string".into();
+    at(
+        &mut edited,
+        "/components/schemas/Customer/properties/created_at",
+    )
+    .as_object_mut()
+    .unwrap()
+    .remove("format");
+    *at(
+        &mut edited,
+        "/paths/~1subscriptions~1{subscription-id}/get/operationId",
+    ) = "get_subscription".into();
+    let removed = at(&mut edited, "/paths")
+        .as_object_mut()
+        .unwrap()
+        .remove("/comments/{comment-id}")
+        .expect("path exists");
+    at(&mut edited, "/paths")
+        .as_object_mut()
+        .unwrap()
+        .insert("/comments/{comment-id}/pin".into(), removed);
     let (markdown, breaking) = changelog(&base, &edited);
     assert!(breaking);
     snapshot("chargebee_release", &markdown);

@@ -38,21 +38,38 @@ fn client(server: &TestServer) -> Client {
 }
 
 fn keys(requests: &[RecordedRequest]) -> Vec<String> {
-    requests.iter().map(|r| r.header("chargebee-idempotency-key").unwrap_or("<none>").to_owned()).collect()
+    requests
+        .iter()
+        .map(|r| {
+            r.header("chargebee-idempotency-key")
+                .unwrap_or("<none>")
+                .to_owned()
+        })
+        .collect()
 }
 
 fn gaps(requests: &[RecordedRequest]) -> Vec<Duration> {
-    requests.windows(2).map(|pair| pair[1].received_at.duration_since(pair[0].received_at)).collect()
+    requests
+        .windows(2)
+        .map(|pair| pair[1].received_at.duration_since(pair[0].received_at))
+        .collect()
 }
 
 fn assert_one_key_for_all_attempts(requests: &[RecordedRequest]) {
     let keys = keys(requests);
     assert_eq!(keys[0].len(), 32, "{keys:?}");
-    assert!(keys.iter().all(|k| k == &keys[0]), "the key must be reused on every attempt: {keys:?}");
+    assert!(
+        keys.iter().all(|k| k == &keys[0]),
+        "the key must be reused on every attempt: {keys:?}"
+    );
 }
 
-async fn call(client: &Client) -> Result<Response<ResumeDunningResponse>, Error<ResumeDunningError>> {
-    client.resume_dunning("inv_1", &ResumeDunningRequest::default()).await
+async fn call(
+    client: &Client,
+) -> Result<Response<ResumeDunningResponse>, Error<ResumeDunningError>> {
+    client
+        .resume_dunning("inv_1", &ResumeDunningRequest::default())
+        .await
 }
 
 #[tokio::test]
@@ -62,12 +79,17 @@ async fn rate_limit_honours_retry_after_then_succeeds() {
             .header("Retry-After", "1"),
         CannedResponse::json(200, INVOICE),
     ]);
-    let response = call(&client(&server)).await.expect("succeeds after waiting");
+    let response = call(&client(&server))
+        .await
+        .expect("succeeds after waiting");
     assert_eq!(response.invoice.id, "inv_1");
     let requests = server.requests();
     assert_eq!(requests.len(), 2);
     let gap = gaps(&requests)[0];
-    assert!(gap >= Duration::from_millis(1000) && gap < Duration::from_millis(1600), "waited {gap:?} for Retry-After: 1");
+    assert!(
+        gap >= Duration::from_millis(1000) && gap < Duration::from_millis(1600),
+        "waited {gap:?} for Retry-After: 1"
+    );
     assert_one_key_for_all_attempts(&requests);
 }
 
@@ -78,33 +100,60 @@ async fn retry_after_is_capped_by_the_policy() {
             .header("Retry-After", "3600"),
         CannedResponse::json(200, INVOICE),
     ]);
-    let capped = client(&server).with_retry(RetryPolicy { max_delay: Duration::from_millis(300), ..policy() });
+    let capped = client(&server).with_retry(RetryPolicy {
+        max_delay: Duration::from_millis(300),
+        ..policy()
+    });
     call(&capped).await.expect("succeeds");
     let gap = gaps(&server.requests())[0];
-    assert!(gap >= Duration::from_millis(300) && gap < Duration::from_millis(900), "waited {gap:?}, cap 300 ms");
+    assert!(
+        gap >= Duration::from_millis(300) && gap < Duration::from_millis(900),
+        "waited {gap:?}, cap 300 ms"
+    );
 }
 
 #[tokio::test]
 async fn service_unavailable_twice_then_success_backs_off_exponentially() {
     let server = TestServer::start(vec![
-        CannedResponse::json(503, r#"{"message": "m", "type": "untyped", "api_error_code": "site_not_ready"}"#),
-        CannedResponse::json(503, r#"{"message": "m", "type": "untyped", "api_error_code": "site_not_ready"}"#),
+        CannedResponse::json(
+            503,
+            r#"{"message": "m", "type": "untyped", "api_error_code": "site_not_ready"}"#,
+        ),
+        CannedResponse::json(
+            503,
+            r#"{"message": "m", "type": "untyped", "api_error_code": "site_not_ready"}"#,
+        ),
         CannedResponse::json(200, INVOICE),
     ]);
-    call(&client(&server)).await.expect("third attempt succeeds");
+    call(&client(&server))
+        .await
+        .expect("third attempt succeeds");
     let requests = server.requests();
     assert_eq!(requests.len(), 3);
     let gaps = gaps(&requests);
-    assert!(gaps[0] >= Duration::from_millis(50) && gaps[0] < Duration::from_millis(400), "first backoff {:?}", gaps[0]);
-    assert!(gaps[1] >= Duration::from_millis(100) && gaps[1] < Duration::from_millis(500), "second backoff {:?}", gaps[1]);
+    assert!(
+        gaps[0] >= Duration::from_millis(50) && gaps[0] < Duration::from_millis(400),
+        "first backoff {:?}",
+        gaps[0]
+    );
+    assert!(
+        gaps[1] >= Duration::from_millis(100) && gaps[1] < Duration::from_millis(500),
+        "second backoff {:?}",
+        gaps[1]
+    );
     assert_one_key_for_all_attempts(&requests);
 }
 
 #[tokio::test]
 async fn attempts_are_bounded() {
-    let server = TestServer::start(vec![CannedResponse::json(503, r#"{"message": "m", "type": "untyped", "api_error_code": "site_not_ready"}"#)]);
+    let server = TestServer::start(vec![CannedResponse::json(
+        503,
+        r#"{"message": "m", "type": "untyped", "api_error_code": "site_not_ready"}"#,
+    )]);
     match call(&client(&server)).await.unwrap_err() {
-        Error::Api(error) => assert!(matches!(error.body, ResumeDunningError::ServiceUnavailable(_)) && error.status == 503),
+        Error::Api(error) => assert!(
+            matches!(error.body, ResumeDunningError::ServiceUnavailable(_)) && error.status == 503
+        ),
         other => panic!("{other:?}"),
     }
     assert_eq!(server.requests().len(), 3, "max_attempts is 3");
@@ -112,8 +161,16 @@ async fn attempts_are_bounded() {
 
 #[tokio::test]
 async fn a_reset_connection_is_retried() {
-    let server = TestServer::with_handler(|index, _| if index == 0 { Reply::Reset } else { Reply::Respond(CannedResponse::json(200, INVOICE)) });
-    call(&client(&server)).await.expect("second attempt succeeds");
+    let server = TestServer::with_handler(|index, _| {
+        if index == 0 {
+            Reply::Reset
+        } else {
+            Reply::Respond(CannedResponse::json(200, INVOICE))
+        }
+    });
+    call(&client(&server))
+        .await
+        .expect("second attempt succeeds");
     let requests = server.requests();
     assert_eq!(requests.len(), 2);
     assert_one_key_for_all_attempts(&requests);
@@ -121,22 +178,37 @@ async fn a_reset_connection_is_retried() {
 
 #[tokio::test]
 async fn a_response_slower_than_the_timeout_is_a_timeout_error() {
-    let server = TestServer::with_handler(|_, _| Reply::RespondAfter(Duration::from_millis(1500), CannedResponse::json(200, INVOICE)));
+    let server = TestServer::with_handler(|_, _| {
+        Reply::RespondAfter(
+            Duration::from_millis(1500),
+            CannedResponse::json(200, INVOICE),
+        )
+    });
     let started = std::time::Instant::now();
     let error = call(&client(&server)).await.unwrap_err();
     assert!(matches!(error, Error::Timeout(_)), "{error:?}");
     let requests = server.requests();
-    assert_eq!(requests.len(), 3, "timeouts are retried like connection failures");
+    assert_eq!(
+        requests.len(),
+        3,
+        "timeouts are retried like connection failures"
+    );
     assert_one_key_for_all_attempts(&requests);
     // 3 attempts of 400 ms plus two short backoffs, far less than 3 × 1500 ms.
-    assert!(started.elapsed() < Duration::from_millis(2500), "took {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_millis(2500),
+        "took {:?}",
+        started.elapsed()
+    );
 }
 
 #[tokio::test]
 async fn malformed_json_is_a_decode_error_with_the_body_kept() {
     let server = TestServer::start(vec![CannedResponse::json(200, r#"{"invoice": {"id": "#)]);
     match call(&client(&server)).await.unwrap_err() {
-        Error::Decode { status, body, .. } => assert_eq!((status, body.as_str()), (200, r#"{"invoice": {"id": "#)),
+        Error::Decode { status, body, .. } => {
+            assert_eq!((status, body.as_str()), (200, r#"{"invoice": {"id": "#))
+        }
         other => panic!("{other:?}"),
     }
     assert_eq!(server.requests().len(), 1, "a 200 is not retried");
@@ -147,13 +219,17 @@ async fn an_html_error_page_is_retried_then_reported_with_its_body() {
     let page = "<html><body><h1>502 Bad Gateway</h1></body></html>";
     let server = TestServer::start(vec![CannedResponse::with_type(502, "text/html", page)]);
     match call(&client(&server)).await.unwrap_err() {
-        Error::UnexpectedStatus { status, body } => assert_eq!((status, body.as_str()), (502, page)),
+        Error::UnexpectedStatus { status, body } => {
+            assert_eq!((status, body.as_str()), (502, page))
+        }
         other => panic!("{other:?}"),
     }
     assert_eq!(server.requests().len(), 3);
     let server = TestServer::start(vec![CannedResponse::with_type(500, "text/html", page)]);
     match call(&client(&server)).await.unwrap_err() {
-        Error::Decode { status: 500, body, .. } => assert_eq!(body, page),
+        Error::Decode {
+            status: 500, body, ..
+        } => assert_eq!(body, page),
         other => panic!("{other:?}"),
     }
 }
@@ -161,7 +237,10 @@ async fn an_html_error_page_is_retried_then_reported_with_its_body() {
 #[tokio::test]
 async fn a_post_without_an_idempotency_key_is_never_sent_twice() {
     // The server processed the write, then failed: retrying would apply it twice.
-    let server = TestServer::start(vec![CannedResponse::json(500, SERVER_ERROR), CannedResponse::json(200, INVOICE)]);
+    let server = TestServer::start(vec![
+        CannedResponse::json(500, SERVER_ERROR),
+        CannedResponse::json(200, INVOICE),
+    ]);
     let no_keys = Client::builder()
         .base_url(server.url())
         .retry(policy())
@@ -177,27 +256,51 @@ async fn a_post_without_an_idempotency_key_is_never_sent_twice() {
     assert_eq!(requests[0].header("chargebee-idempotency-key"), None);
 
     // The same call with a key of the caller's own is retried, with that key.
-    let server = TestServer::start(vec![CannedResponse::json(500, SERVER_ERROR), CannedResponse::json(200, INVOICE)]);
-    let with_key = ResumeDunningRequest { idempotency_key: Some("order-42-resume".into()), ..Default::default() };
-    no_keys_against(&server).resume_dunning("inv_1", &with_key).await.expect("retried with the key");
-    assert_eq!(keys(&server.requests()), ["order-42-resume", "order-42-resume"]);
+    let server = TestServer::start(vec![
+        CannedResponse::json(500, SERVER_ERROR),
+        CannedResponse::json(200, INVOICE),
+    ]);
+    let with_key = ResumeDunningRequest {
+        idempotency_key: Some("order-42-resume".into()),
+        ..Default::default()
+    };
+    no_keys_against(&server)
+        .resume_dunning("inv_1", &with_key)
+        .await
+        .expect("retried with the key");
+    assert_eq!(
+        keys(&server.requests()),
+        ["order-42-resume", "order-42-resume"]
+    );
 }
 
 fn no_keys_against(server: &TestServer) -> Client {
-    Client::builder().base_url(server.url()).retry(policy()).auto_idempotency_keys(false).build().expect("client")
+    Client::builder()
+        .base_url(server.url())
+        .retry(policy())
+        .auto_idempotency_keys(false)
+        .build()
+        .expect("client")
 }
 
 #[tokio::test]
 async fn retries_can_be_turned_off_per_call() {
-    let server = TestServer::start(vec![CannedResponse::json(503, r#"{"message": "m", "type": "untyped", "api_error_code": "site_not_ready"}"#)]);
-    let error = call(&client(&server).with_retry(RetryPolicy::none())).await.unwrap_err();
+    let server = TestServer::start(vec![CannedResponse::json(
+        503,
+        r#"{"message": "m", "type": "untyped", "api_error_code": "site_not_ready"}"#,
+    )]);
+    let error = call(&client(&server).with_retry(RetryPolicy::none()))
+        .await
+        .unwrap_err();
     assert!(matches!(error, Error::Api(_)), "{error:?}");
     assert_eq!(server.requests().len(), 1);
 }
 
 #[tokio::test]
 async fn raw_status_and_headers_come_with_the_body() {
-    let server = TestServer::start(vec![CannedResponse::json(200, INVOICE).header("chargebee-idempotency-replayed", "true")]);
+    let server = TestServer::start(vec![
+        CannedResponse::json(200, INVOICE).header("chargebee-idempotency-replayed", "true")
+    ]);
     let response = call(&client(&server)).await.expect("200");
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["chargebee-idempotency-replayed"], "true");
@@ -207,20 +310,42 @@ async fn raw_status_and_headers_come_with_the_body() {
 #[tokio::test]
 async fn invalid_values_are_refused_before_sending_unless_validation_is_off() {
     let server = TestServer::start(vec![CannedResponse::json(200, INVOICE)]);
-    let too_long = ResumeDunningRequest { comment: Some("x".repeat(301)), ..Default::default() };
-    match client(&server).resume_dunning("inv_1", &too_long).await.unwrap_err() {
+    let too_long = ResumeDunningRequest {
+        comment: Some("x".repeat(301)),
+        ..Default::default()
+    };
+    match client(&server)
+        .resume_dunning("inv_1", &too_long)
+        .await
+        .unwrap_err()
+    {
         Error::Validation(error) => {
             assert_eq!(error.field, "comment");
-            assert_eq!(error.to_string(), "`comment` is longer than 300 characters (301)");
+            assert_eq!(
+                error.to_string(),
+                "`comment` is longer than 300 characters (301)"
+            );
         }
         other => panic!("{other:?}"),
     }
     assert!(server.requests().is_empty());
     assert!(too_long.validate().is_err());
-    assert!(ResumeDunningRequest { comment: Some("é".repeat(300)), ..Default::default() }.validate().is_ok());
+    assert!(ResumeDunningRequest {
+        comment: Some("é".repeat(300)),
+        ..Default::default()
+    }
+    .validate()
+    .is_ok());
 
-    let unchecked = Client::builder().base_url(server.url()).validate_requests(false).build().expect("client");
-    unchecked.resume_dunning("inv_1", &too_long).await.expect("sent as it is");
+    let unchecked = Client::builder()
+        .base_url(server.url())
+        .validate_requests(false)
+        .build()
+        .expect("client");
+    unchecked
+        .resume_dunning("inv_1", &too_long)
+        .await
+        .expect("sent as it is");
     assert_eq!(server.requests().len(), 1);
 }
 
@@ -229,7 +354,12 @@ async fn one_client_serves_a_thousand_calls_a_hundred_at_a_time() {
     fn shareable<T: Send + Sync + Clone + 'static>(_: &T) {}
     // Each answer names the invoice of its own request, so crossed wires would show.
     let server = TestServer::with_handler(|_, request| {
-        let id = request.target.split('/').nth(2).unwrap_or_default().to_owned();
+        let id = request
+            .target
+            .split('/')
+            .nth(2)
+            .unwrap_or_default()
+            .to_owned();
         Reply::Respond(CannedResponse::json(200, &INVOICE.replace("inv_1", &id)))
     });
     let client = client(&server);
@@ -240,7 +370,9 @@ async fn one_client_serves_a_thousand_calls_a_hundred_at_a_time() {
             let client = Arc::clone(&client);
             tokio::spawn(async move {
                 let id = format!("inv_{i}");
-                let response = client.resume_dunning(&id, &ResumeDunningRequest::default()).await;
+                let response = client
+                    .resume_dunning(&id, &ResumeDunningRequest::default())
+                    .await;
                 (id, response.map(|r| r.into_body().invoice.id))
             })
         })

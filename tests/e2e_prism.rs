@@ -11,7 +11,10 @@ fn prism_url() -> Option<String> {
     match std::env::var("PRISM_URL") {
         Ok(url) => Some(url),
         Err(_) => {
-            assert!(std::env::var("CI").as_deref() != Ok("true"), "PRISM_URL is not set: run the tests through scripts/test.sh");
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "PRISM_URL is not set: run the tests through scripts/test.sh"
+            );
             eprintln!("skipped: PRISM_URL is not set (scripts/test.sh starts Prism)");
             None
         }
@@ -43,12 +46,22 @@ async fn a_request_with_every_header_and_field_passes_prism_validation() {
         comment: Some("é".repeat(300)),
         idempotency_key: None,
     };
-    let response = client(&url).resume_dunning("inv_1001", &request).await.expect("Prism accepts the request");
+    let response = client(&url)
+        .resume_dunning("inv_1001", &request)
+        .await
+        .expect("Prism accepts the request");
     assert_eq!(response.status(), 200);
-    assert!(response.headers().get("sl-violations").is_none(), "{:?}", response.headers());
+    assert!(
+        response.headers().get("sl-violations").is_none(),
+        "{:?}",
+        response.headers()
+    );
     assert!(!response.invoice.id.is_empty());
     // Hostile ids are still one valid path segment for Prism.
-    client(&url).resume_dunning("a/b?c#d e", &ResumeDunningRequest::default()).await.expect("encoded id accepted");
+    client(&url)
+        .resume_dunning("a/b?c#d e", &ResumeDunningRequest::default())
+        .await
+        .expect("encoded id accepted");
 }
 
 #[tokio::test]
@@ -63,8 +76,20 @@ async fn prism_rejects_an_invalid_raw_request_so_its_validation_is_live() {
         .send()
         .await
         .expect("Prism answers");
-    assert!(matches!(response.status().as_u16(), 400 | 422), "{}", response.status());
-    let violations = response.headers().get("sl-violations").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
-    assert!(violations.contains("maxLength") && violations.contains("comment"), "{violations}");
+    assert!(
+        matches!(response.status().as_u16(), 400 | 422),
+        "{}",
+        response.status()
+    );
+    let violations = response
+        .headers()
+        .get("sl-violations")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        violations.contains("maxLength") && violations.contains("comment"),
+        "{violations}"
+    );
     assert!(violations.contains("chargebee-event-email"), "{violations}");
 }

@@ -21,8 +21,35 @@ use apiforge::{emit, ir, load, Error, Settings};
 use serde_json::{json, Value};
 
 const HOSTILE_STRINGS: &[&str] = &[
-    "", "type", "self", "Self", "crate", "super", "async", "1", "9lives", "a b", "ünï", "*/", "\"]", "#[doc", "\"#", "{", "}",
-    "{x}", "\r\n", "\u{0}", "panic!(\"x\")", "```rust", "<b>", "$ref", "#/components/schemas/A", "../x", "%", "Option", "Result",
+    "",
+    "type",
+    "self",
+    "Self",
+    "crate",
+    "super",
+    "async",
+    "1",
+    "9lives",
+    "a b",
+    "ünï",
+    "*/",
+    "\"]",
+    "#[doc",
+    "\"#",
+    "{",
+    "}",
+    "{x}",
+    "\r\n",
+    "\u{0}",
+    "panic!(\"x\")",
+    "```rust",
+    "<b>",
+    "$ref",
+    "#/components/schemas/A",
+    "../x",
+    "%",
+    "Option",
+    "Result",
 ];
 
 struct Rng(fastrand::Rng);
@@ -100,7 +127,9 @@ fn mutate_value(rng: &mut Rng, value: &mut Value) {
         let mut copy = value.clone();
         node_mut(&mut copy, other).cloned().unwrap_or(Value::Null)
     };
-    let Some(node) = node_mut(value, &target) else { return };
+    let Some(node) = node_mut(value, &target) else {
+        return;
+    };
     match rng.below(9) {
         0 => *node = rng.scalar(),
         1 => *node = donor,
@@ -130,19 +159,34 @@ fn mutate_value(rng: &mut Rng, value: &mut Value) {
         }
         5 => {
             if let Value::Object(map) = node {
-                let ty = ["string", "integer", "number", "boolean", "object", "array", "null"][rng.below(7)];
+                let ty = [
+                    "string", "integer", "number", "boolean", "object", "array", "null",
+                ][rng.below(7)];
                 map.insert("type".into(), json!(ty));
             }
         }
         6 => {
             if let Value::Object(map) = node {
-                map.insert("enum".into(), json!([rng.string(), rng.string(), rng.scalar()]));
+                map.insert(
+                    "enum".into(),
+                    json!([rng.string(), rng.string(), rng.scalar()]),
+                );
             }
         }
         7 => {
             if let Value::Object(map) = node {
-                let keyword = ["allOf", "oneOf", "anyOf", "items", "additionalProperties", "not"][rng.below(6)];
-                map.insert(keyword.into(), json!([{"$ref": "#/components/schemas/A"}, {"type": "string"}]));
+                let keyword = [
+                    "allOf",
+                    "oneOf",
+                    "anyOf",
+                    "items",
+                    "additionalProperties",
+                    "not",
+                ][rng.below(6)];
+                map.insert(
+                    keyword.into(),
+                    json!([{"$ref": "#/components/schemas/A"}, {"type": "string"}]),
+                );
             }
         }
         _ => {
@@ -204,7 +248,9 @@ pub fn run(bytes: &[u8], is_json: bool) -> Result<(), String> {
             Err(_) => return Ok(()),
         };
         match emit::emit(&api, &Settings::default()) {
-            Err(Error::Emit { file, message }) => Err(format!("generated {file} does not parse: {message}")),
+            Err(Error::Emit { file, message }) => {
+                Err(format!("generated {file} does not parse: {message}"))
+            }
             _ => Ok(()),
         }
     }));
@@ -220,8 +266,15 @@ pub fn run(bytes: &[u8], is_json: bool) -> Result<(), String> {
 
 fn seeds(root: &Path) -> Vec<(Vec<u8>, bool)> {
     let mut seeds = Vec::new();
-    for dir in ["spec", "tests/fixtures", "tests/bad_specs", "tests/fuzz_regressions"] {
-        let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
+    for dir in [
+        "spec",
+        "tests/fixtures",
+        "tests/bad_specs",
+        "tests/fuzz_regressions",
+    ] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
         let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
         for path in paths {
@@ -286,7 +339,11 @@ fn main() {
         runs += 1;
         if let Err(crash) = run_guarded(&input, is_json) {
             crashes += 1;
-            let name = format!("crash-{:016x}.{}", fastrand::u64(..), if is_json { "json" } else { "yaml" });
+            let name = format!(
+                "crash-{:016x}.{}",
+                fastrand::u64(..),
+                if is_json { "json" } else { "yaml" }
+            );
             let _ = std::fs::create_dir_all(&crashes_dir);
             let _ = std::fs::write(crashes_dir.join(&name), &input);
             println!("CRASH {name}: {crash}");
@@ -297,7 +354,10 @@ fn main() {
         }
     }
     let _ = std::fs::remove_file(&current);
-    println!("fuzz: {runs} inputs in {seconds} s from {} seeds (seed {seed}), {crashes} crashes", seeds.len());
+    println!(
+        "fuzz: {runs} inputs in {seconds} s from {} seeds (seed {seed}), {crashes} crashes",
+        seeds.len()
+    );
     if crashes > 0 {
         std::process::exit(1);
     }

@@ -14,7 +14,9 @@ fn pipeline(bytes: Vec<u8>, is_json: bool) -> Result<(), String> {
         Err(_) => return Ok(()),
     };
     let mut warnings = Vec::new();
-    let Ok(api) = ir::lower(&loaded, &mut warnings) else { return Ok(()) };
+    let Ok(api) = ir::lower(&loaded, &mut warnings) else {
+        return Ok(());
+    };
     match emit::emit(&api, &Settings::default()) {
         Err(Error::Emit { file, message }) => Err(format!("{file} does not parse: {message}")),
         _ => Ok(()),
@@ -24,7 +26,10 @@ fn pipeline(bytes: Vec<u8>, is_json: bool) -> Result<(), String> {
 #[test]
 fn every_fuzz_finding_stays_fixed() {
     let dir = Path::new("fuzz_regressions");
-    let mut paths: Vec<_> = std::fs::read_dir(dir).expect("tests/fuzz_regressions").map(|e| e.expect("entry").path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("tests/fuzz_regressions")
+        .map(|e| e.expect("entry").path())
+        .collect();
     paths.sort();
     assert!(!paths.is_empty());
     for path in paths {

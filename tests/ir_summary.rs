@@ -10,10 +10,16 @@ use apiforge::ir::{self, Api, ParamLocation, TypeRef};
 use apiforge::load;
 use apiforge_tests::{chargebee_spec, workspace_root};
 
-
 fn ty(t: &TypeRef) -> String {
     match t {
-        TypeRef::String(format) => format!("string{}", if matches!(format, ir::StringFormat::Base64) { "(base64)" } else { "" }),
+        TypeRef::String(format) => format!(
+            "string{}",
+            if matches!(format, ir::StringFormat::Base64) {
+                "(base64)"
+            } else {
+                ""
+            }
+        ),
         TypeRef::Integer(format) => format!("{format:?}").to_lowercase(),
         TypeRef::Number => "number".into(),
         TypeRef::Boolean => "bool".into(),
@@ -26,25 +32,58 @@ fn ty(t: &TypeRef) -> String {
 
 fn summary(api: &Api) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} operations, {} types, {} webhooks", api.operations.len(), api.types.len(), api.webhooks.len());
+    let _ = writeln!(
+        out,
+        "{} operations, {} types, {} webhooks",
+        api.operations.len(),
+        api.types.len(),
+        api.webhooks.len()
+    );
     for op in &api.operations {
-        let _ = writeln!(out, "\n{} {}  {}::{}", op.method.as_str(), op.path, op.group, op.ident);
+        let _ = writeln!(
+            out,
+            "\n{} {}  {}::{}",
+            op.method.as_str(),
+            op.path,
+            op.group,
+            op.ident
+        );
         for p in &op.params {
             // The seven chargebee-* headers repeat on every operation: summarized once below.
             if p.location == ParamLocation::Header && p.name.starts_with("chargebee-") {
                 continue;
             }
             let place = format!("{:?}", p.location).to_lowercase();
-            let _ = writeln!(out, "  {place} {}: {}{}", p.name, ty(&p.ty), if p.required { "" } else { "?" });
+            let _ = writeln!(
+                out,
+                "  {place} {}: {}{}",
+                p.name,
+                ty(&p.ty),
+                if p.required { "" } else { "?" }
+            );
         }
-        let headers = op.params.iter().filter(|p| p.location == ParamLocation::Header && p.name.starts_with("chargebee-")).count();
+        let headers = op
+            .params
+            .iter()
+            .filter(|p| p.location == ParamLocation::Header && p.name.starts_with("chargebee-"))
+            .count();
         if headers > 0 {
             let _ = writeln!(out, "  header chargebee-*: {headers}");
         }
         if let Some(body) = &op.body {
             for f in &body.fields {
-                let json = if body.json_fields.contains(&f.name) { " (json)" } else { "" };
-                let _ = writeln!(out, "  body {}: {}{}{json}", f.name, ty(&f.ty), if f.required { "" } else { "?" });
+                let json = if body.json_fields.contains(&f.name) {
+                    " (json)"
+                } else {
+                    ""
+                };
+                let _ = writeln!(
+                    out,
+                    "  body {}: {}{}{json}",
+                    f.name,
+                    ty(&f.ty),
+                    if f.required { "" } else { "?" }
+                );
             }
         }
         let responses: Vec<String> = op
@@ -60,9 +99,18 @@ fn summary(api: &Api) -> String {
             let _ = writeln!(out, "  pages: {} <- {}", p.param, p.next_field);
         }
     }
-    let _ = writeln!(out, "\nwebhooks (by {}):", api.webhook_discriminator.as_deref().unwrap_or("name"));
+    let _ = writeln!(
+        out,
+        "\nwebhooks (by {}):",
+        api.webhook_discriminator.as_deref().unwrap_or("name")
+    );
     for w in &api.webhooks {
-        let _ = writeln!(out, "  {} -> {}", w.name, w.payload.as_ref().map_or_else(|| "json".to_owned(), ty));
+        let _ = writeln!(
+            out,
+            "  {} -> {}",
+            w.name,
+            w.payload.as_ref().map_or_else(|| "json".to_owned(), ty)
+        );
     }
     out
 }

@@ -21,12 +21,20 @@ fn snapshot_all(prefix: &str, spec: &Path, settings: &Settings) {
 
 #[test]
 fn resume_dunning_client() {
-    snapshot_all("resume_dunning", &resume_dunning_spec(), &resume_dunning_settings());
+    snapshot_all(
+        "resume_dunning",
+        &resume_dunning_spec(),
+        &resume_dunning_settings(),
+    );
 }
 
 /// A small API that uses what resume_dunning does not: query and cookie parameters, a JSON
 /// body, bearer auth, no servers, several success and error shapes, hostile names.
 #[test]
 fn features_fixture_client() {
-    snapshot_all("features", &workspace_root().join("tests/fixtures/features.yaml"), &Settings::default());
+    snapshot_all(
+        "features",
+        &workspace_root().join("tests/fixtures/features.yaml"),
+        &Settings::default(),
+    );
 }

@@ -5,5 +5,7 @@ fn main() {
         idempotency_header: Some("chargebee-idempotency-key".to_owned()),
         ..apiforge::Settings::default()
     };
-    apiforge::Generator::new(settings).spec_path("../../spec/resume_dunning.yaml").build_script();
+    apiforge::Generator::new(settings)
+        .spec_path("../../spec/resume_dunning.yaml")
+        .build_script();
 }

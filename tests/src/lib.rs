@@ -8,7 +8,10 @@ pub use server::{CannedResponse, RecordedRequest, TestServer};
 
 /// The workspace root (the parent of this crate).
 pub fn workspace_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().map(PathBuf::from).unwrap_or_default()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(PathBuf::from)
+        .unwrap_or_default()
 }
 
 /// `spec/resume_dunning.yaml`.
@@ -26,14 +29,24 @@ pub fn chargebee_spec() -> Option<PathBuf> {
     if path.is_file() {
         return Some(path);
     }
-    assert!(std::env::var("CI").as_deref() != Ok("true"), "the Chargebee spec is missing at {}", path.display());
-    eprintln!("skipped: no Chargebee spec at {} (set CHARGEBEE_SPEC)", path.display());
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "the Chargebee spec is missing at {}",
+        path.display()
+    );
+    eprintln!(
+        "skipped: no Chargebee spec at {} (set CHARGEBEE_SPEC)",
+        path.display()
+    );
     None
 }
 
 /// The settings `generated/` is made with (the README's first command).
 pub fn resume_dunning_settings() -> apiforge::Settings {
-    apiforge::Settings { idempotency_header: Some("chargebee-idempotency-key".to_owned()), ..apiforge::Settings::default() }
+    apiforge::Settings {
+        idempotency_header: Some("chargebee-idempotency-key".to_owned()),
+        ..apiforge::Settings::default()
+    }
 }
 
 /// The README's Rust examples, compiled as doctests so that they cannot drift from the code.

@@ -26,13 +26,21 @@ pub struct RecordedRequest {
 impl RecordedRequest {
     /// Every value of header `name` (case-insensitive).
     pub fn header_values(&self, name: &str) -> Vec<&str> {
-        self.headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str()).collect()
+        self.headers
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+            .collect()
     }
 
     /// The single value of header `name`; `None` if absent. Panics if repeated.
     pub fn header(&self, name: &str) -> Option<&str> {
         let values = self.header_values(name);
-        assert!(values.len() <= 1, "header {name} sent {} times", values.len());
+        assert!(
+            values.len() <= 1,
+            "header {name} sent {} times",
+            values.len()
+        );
         values.first().copied()
     }
 }
@@ -53,12 +61,22 @@ pub struct CannedResponse {
 impl CannedResponse {
     /// A JSON response.
     pub fn json(status: u16, body: &str) -> Self {
-        Self { status, content_type: "application/json;charset=utf-8".into(), body: body.into(), extra_headers: Vec::new() }
+        Self {
+            status,
+            content_type: "application/json;charset=utf-8".into(),
+            body: body.into(),
+            extra_headers: Vec::new(),
+        }
     }
 
     /// A response with any content type.
     pub fn with_type(status: u16, content_type: &str, body: &str) -> Self {
-        Self { status, content_type: content_type.into(), body: body.into(), extra_headers: Vec::new() }
+        Self {
+            status,
+            content_type: content_type.into(),
+            body: body.into(),
+            extra_headers: Vec::new(),
+        }
     }
 
     /// Adds a header.
@@ -99,7 +117,9 @@ impl TestServer {
     }
 
     /// Starts a server that replies as `handler` decides.
-    pub fn with_handler(handler: impl Fn(usize, &RecordedRequest) -> Reply + Send + Sync + 'static) -> Self {
+    pub fn with_handler(
+        handler: impl Fn(usize, &RecordedRequest) -> Reply + Send + Sync + 'static,
+    ) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
         let addr = listener.local_addr().expect("local address");
         let requests = Arc::new(Mutex::new(Vec::new()));
@@ -129,7 +149,9 @@ impl TestServer {
 
 fn serve(stream: TcpStream, handler: &Handler, recorded: &Mutex<Vec<RecordedRequest>>) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
-    let Ok(read_half) = stream.try_clone() else { return };
+    let Ok(read_half) = stream.try_clone() else {
+        return;
+    };
     let mut reader = BufReader::new(read_half);
     let mut request_line = String::new();
     if reader.read_line(&mut request_line).is_err() {
@@ -153,12 +175,22 @@ fn serve(stream: TcpStream, handler: &Handler, recorded: &Mutex<Vec<RecordedRequ
             headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
         }
     }
-    let length = headers.iter().find(|(n, _)| n == "content-length").and_then(|(_, v)| v.parse::<usize>().ok()).unwrap_or(0);
+    let length = headers
+        .iter()
+        .find(|(n, _)| n == "content-length")
+        .and_then(|(_, v)| v.parse::<usize>().ok())
+        .unwrap_or(0);
     let mut body = vec![0; length];
     if reader.read_exact(&mut body).is_err() {
         return;
     }
-    let request = RecordedRequest { method, target, headers, body, received_at: Instant::now() };
+    let request = RecordedRequest {
+        method,
+        target,
+        headers,
+        body,
+        received_at: Instant::now(),
+    };
     let reply = match recorded.lock() {
         Ok(mut requests) => {
             let reply = handler(requests.len(), &request);
@@ -184,7 +216,11 @@ fn serve(stream: TcpStream, handler: &Handler, recorded: &Mutex<Vec<RecordedRequ
         response.status,
         response.content_type,
         response.body.len(),
-        response.extra_headers.iter().map(|(name, value)| format!("{name}: {value}\r\n")).collect::<String>(),
+        response
+            .extra_headers
+            .iter()
+            .map(|(name, value)| format!("{name}: {value}\r\n"))
+            .collect::<String>(),
         response.body
     );
     let mut stream = stream;

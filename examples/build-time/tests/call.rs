@@ -15,7 +15,10 @@ async fn the_generated_client_calls_the_api() {
         .retry(RetryPolicy::none())
         .build()
         .expect("client");
-    let request = ResumeDunningRequest { comment: Some("from build.rs".into()), ..Default::default() };
+    let request = ResumeDunningRequest {
+        comment: Some("from build.rs".into()),
+        ..Default::default()
+    };
     let response = client.resume_dunning("inv/7", &request).await.expect("200");
     assert_eq!(response.invoice.id, "inv_7");
     let sent = &server.requests()[0];
