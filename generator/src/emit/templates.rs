@@ -1,5 +1,6 @@
-//! The minijinja templates: built in from the repository's `templates/`, each replaceable by
-//! a file of the same name in a user's `--templates` directory.
+//! The minijinja templates: built in from `generator/templates/` (inside the package, so that
+//! `cargo package` and `cargo install` ship them; the repository's `templates/` is a symlink to
+//! it), each replaceable by a file of the same name in a user's `--templates` directory.
 
 use std::path::{Path, PathBuf};
 
@@ -12,21 +13,18 @@ use crate::Error;
 pub const BUILT_IN: &[(&str, &str)] = &[
     (
         "Cargo.toml.j2",
-        include_str!("../../../templates/Cargo.toml.j2"),
+        include_str!("../../templates/Cargo.toml.j2"),
     ),
-    (
-        "README.md.j2",
-        include_str!("../../../templates/README.md.j2"),
-    ),
+    ("README.md.j2", include_str!("../../templates/README.md.j2")),
     (
         "docs_index.md.j2",
-        include_str!("../../../templates/docs_index.md.j2"),
+        include_str!("../../templates/docs_index.md.j2"),
     ),
     (
         "operation.md.j2",
-        include_str!("../../../templates/operation.md.j2"),
+        include_str!("../../templates/operation.md.j2"),
     ),
-    ("macros.j2", include_str!("../../../templates/macros.j2")),
+    ("macros.j2", include_str!("../../templates/macros.j2")),
 ];
 
 /// The template sources in use, and which files they were read from.
