@@ -1,0 +1,340 @@
+//! Operations: paths and methods, their ids, groups and method names, and their parameters
+//! (path-level merged with operation-level, path parameters first).
+
+use openapiv3::{Parameter as OaParameter, ParameterSchemaOrContent, ReferenceOr};
+use std::collections::{BTreeMap, HashMap};
+
+use super::{plain_string, template_names, Lowerer};
+use crate::diagnostic::{pointer, Diagnostic};
+use crate::ir::names::{self, Scope};
+use crate::ir::{
+    Method, Operation, ParamLocation, ParamStyle, Parameter, PathSegment, Retry, Success,
+};
+
+impl<'a> Lowerer<'a> {
+    pub(super) fn operations(&mut self) -> Result<Vec<Operation>, Diagnostic> {
+        let mut operations = Vec::new();
+        let mut method_scope =
+            Scope::with_reserved(["new", "builder", "base_url", "clone", "fmt", "send"]);
+        let mut group_scope = Scope::with_reserved([
+            "client", "error", "runtime", "types", "webhooks", "lib", "main", "tests",
+        ]);
+        let mut groups: BTreeMap<String, String> = BTreeMap::new();
+        let mut seen_ids: HashMap<String, String> = HashMap::new();
+        for (path, item) in &self.doc.paths.paths {
+            let path_at = pointer(["paths", path]);
+            let item = match item {
+                ReferenceOr::Item(item) => item,
+                ReferenceOr::Reference { .. } => {
+                    return Err(self
+                        .error(&path_at, "path items given by `$ref` are not supported")
+                        .with_help("write the path item inline"));
+                }
+            };
+            let methods = [
+                (Method::Get, &item.get, "get"),
+                (Method::Put, &item.put, "put"),
+                (Method::Post, &item.post, "post"),
+                (Method::Delete, &item.delete, "delete"),
+                (Method::Options, &item.options, "options"),
+                (Method::Head, &item.head, "head"),
+                (Method::Patch, &item.patch, "patch"),
+                (Method::Trace, &item.trace, "trace"),
+            ];
+            for (method, op, key) in methods {
+                let Some(op) = op else { continue };
+                let at = format!("{path_at}/{key}");
+                let id = match &op.operation_id {
+                    Some(id) => {
+                        if let Some(first) = seen_ids.insert(id.clone(), at.clone()) {
+                            return Err(self
+                                .error(&format!("{at}/operationId"), format!("operationId `{id}` is used twice; it was first used at {first}"))
+                                .with_help("give every operation a unique operationId"));
+                        }
+                        id.clone()
+                    }
+                    None => format!("{key} {}", path.replace(['{', '}'], "")),
+                };
+                let raw_group = op.tags.first().cloned().unwrap_or_else(|| {
+                    path.split('/')
+                        .find(|s| !s.is_empty() && !s.starts_with('{'))
+                        .unwrap_or("default")
+                        .to_owned()
+                });
+                let group = groups
+                    .entry(raw_group.clone())
+                    .or_insert_with(|| group_scope.claim(names::snake(&raw_group)))
+                    .clone();
+                let ident = method_scope.claim(names::snake(&id));
+                let type_ident = names::pascal(&ident);
+                let operation = self.operation(
+                    OperationSite {
+                        path,
+                        at: &at,
+                        method,
+                        id,
+                        ident,
+                        type_ident,
+                        group,
+                    },
+                    op,
+                    &item.parameters,
+                )?;
+                operations.push(operation);
+            }
+        }
+        Ok(operations)
+    }
+
+    fn operation(
+        &mut self,
+        site: OperationSite<'_>,
+        op: &'a openapiv3::Operation,
+        shared: &'a [ReferenceOr<OaParameter>],
+    ) -> Result<Operation, Diagnostic> {
+        let OperationSite {
+            path,
+            at,
+            method,
+            id,
+            ident,
+            type_ident,
+            group,
+        } = site;
+        let mut field_scope = Scope::new();
+        // Operation-level parameters override path-level ones of the same name and location.
+        let mut raw_params: Vec<(String, &OaParameter)> = Vec::new();
+        let shared_at = pointer(["paths", path, "parameters"]);
+        let own_at = format!("{at}/parameters");
+        for (list, list_at) in [(shared, &shared_at), (&op.parameters[..], &own_at)] {
+            for (i, p) in list.iter().enumerate() {
+                let (p_at, param) = self.resolve_parameter(p, &format!("{list_at}/{i}"))?;
+                let key = (param.parameter_data_ref().name.clone(), location_of(param));
+                raw_params
+                    .retain(|(_, q)| (q.parameter_data_ref().name.clone(), location_of(q)) != key);
+                raw_params.push((p_at, param));
+            }
+        }
+        let template = template_names(path);
+        let mut params = Vec::new();
+        for (p_at, param) in &raw_params {
+            let data = param.parameter_data_ref();
+            let location = location_of(param);
+            if location == ParamLocation::Path && !template.contains(&data.name) {
+                return Err(self
+                    .error(
+                        p_at,
+                        format!(
+                            "path parameter `{}` is declared but `{path}` has no `{{{}}}`",
+                            data.name, data.name
+                        ),
+                    )
+                    .with_help("remove the parameter or add it to the path template"));
+            }
+            if location == ParamLocation::Header
+                && ["content-type", "accept", "authorization"]
+                    .contains(&data.name.to_ascii_lowercase().as_str())
+            {
+                self.warn(p_at, format!("header parameter `{}` is ignored, as OpenAPI requires: the client sets it itself", data.name));
+                continue;
+            }
+            if location == ParamLocation::Header && !is_token(&data.name) {
+                return Err(self
+                    .error(
+                        &format!("{p_at}/name"),
+                        format!("`{}` is not a valid HTTP header name", data.name),
+                    )
+                    .with_help("header names are made of letters, digits and !#$%&'*+-.^_`|~"));
+            }
+            let lowered = match &data.format {
+                ParameterSchemaOrContent::Schema(schema) => {
+                    self.schema(schema.into(), &format!("{p_at}/schema"), &data.name, 0)?
+                }
+                ParameterSchemaOrContent::Content(_) => {
+                    self.warn(
+                        p_at,
+                        format!(
+                            "parameter `{}` uses `content`; it is sent as a plain string",
+                            data.name
+                        ),
+                    );
+                    plain_string()
+                }
+            };
+            let mut constraints = lowered.constraints;
+            if let Some(example) = &data.example {
+                constraints.example = Some(example.to_string());
+            }
+            let required = data.required || location == ParamLocation::Path;
+            let ident = if location == ParamLocation::Path {
+                names::snake(&data.name)
+            } else {
+                field_scope.claim(names::snake(&data.name))
+            };
+            let (style, default_explode) = style_of(param);
+            params.push(Parameter {
+                style,
+                explode: data.explode.unwrap_or(default_explode),
+                name: data.name.clone(),
+                ident,
+                location,
+                required,
+                description: data.description.clone().or(lowered.description),
+                deprecated: data.deprecated.unwrap_or(false) || lowered.deprecated,
+                ty: lowered.ty,
+                constraints,
+                component: p_at
+                    .strip_prefix("#/components/parameters/")
+                    .map(|name| name.replace("~1", "/").replace("~0", "~")),
+                common: false,
+            });
+        }
+        for name in &template {
+            if !params
+                .iter()
+                .any(|p| p.location == ParamLocation::Path && &p.name == name)
+            {
+                return Err(self
+                    .error(at, format!("`{path}` has `{{{name}}}`, but the operation declares no path parameter `{name}`"))
+                    .with_help(format!("add a parameter with `name: {name}` and `in: path` (path-level or operation-level)")));
+            }
+        }
+        // Path parameters first, in template order; the rest in declaration order.
+        params.sort_by_key(|p| match p.location {
+            ParamLocation::Path => template.iter().position(|n| n == &p.name).unwrap_or(0),
+            _ => usize::MAX,
+        });
+        let path_segments = path_segments(path);
+        let body = match &op.request_body {
+            Some(body) => Some(self.body(
+                body,
+                &format!("{at}/requestBody"),
+                &type_ident,
+                &mut field_scope,
+            )?),
+            None => None,
+        };
+        let responses = self.responses(op, at, &type_ident)?;
+        let pagination = self.pagination(&params, &responses);
+        Ok(Operation {
+            pagination,
+            id,
+            ident,
+            type_ident,
+            group,
+            method,
+            path: path.to_owned(),
+            path_segments,
+            summary: op.summary.clone(),
+            description: op.description.clone(),
+            deprecated: op.deprecated,
+            params,
+            body,
+            responses,
+            // Decided once the whole API is known (`ir::decide`).
+            request: None,
+            errors: String::new(),
+            success: Success::Body { ty: None },
+            retry: Retry::Never,
+        })
+    }
+
+    fn resolve_parameter<'p>(
+        &self,
+        p: &'p ReferenceOr<OaParameter>,
+        at: &str,
+    ) -> Result<(String, &'p OaParameter), Diagnostic>
+    where
+        'a: 'p,
+    {
+        match p {
+            ReferenceOr::Item(param) => Ok((at.to_owned(), param)),
+            ReferenceOr::Reference { reference } => {
+                let name = self.component_name(reference, "parameters", at)?;
+                let found = self
+                    .doc
+                    .components
+                    .as_ref()
+                    .and_then(|c| c.parameters.get(name));
+                match found {
+                    Some(ReferenceOr::Item(param)) => {
+                        Ok((pointer(["components", "parameters", name]), param))
+                    }
+                    Some(ReferenceOr::Reference { .. }) => Err(self
+                        .error(
+                            &pointer(["components", "parameters", name]),
+                            "a parameter `$ref` that points to another `$ref` is not supported",
+                        )
+                        .with_help("point the `$ref` at the parameter itself")),
+                    None => Err(self.missing(reference, at)),
+                }
+            }
+        }
+    }
+}
+
+struct OperationSite<'s> {
+    path: &'s str,
+    at: &'s str,
+    method: Method,
+    id: String,
+    ident: String,
+    type_ident: String,
+    group: String,
+}
+
+/// A parameter's style and its default `explode`.
+fn style_of(param: &OaParameter) -> (ParamStyle, bool) {
+    use openapiv3::{PathStyle, QueryStyle};
+    match param {
+        OaParameter::Query { style, .. } => match style {
+            QueryStyle::Form => (ParamStyle::Form, true),
+            QueryStyle::SpaceDelimited => (ParamStyle::SpaceDelimited, false),
+            QueryStyle::PipeDelimited => (ParamStyle::PipeDelimited, false),
+            QueryStyle::DeepObject => (ParamStyle::DeepObject, true),
+        },
+        OaParameter::Path { style, .. } => match style {
+            PathStyle::Simple => (ParamStyle::Simple, false),
+            PathStyle::Label => (ParamStyle::Label, false),
+            PathStyle::Matrix => (ParamStyle::Matrix, false),
+        },
+        OaParameter::Header { .. } => (ParamStyle::Simple, false),
+        OaParameter::Cookie { .. } => (ParamStyle::Form, true),
+    }
+}
+
+fn location_of(param: &OaParameter) -> ParamLocation {
+    match param {
+        OaParameter::Path { .. } => ParamLocation::Path,
+        OaParameter::Query { .. } => ParamLocation::Query,
+        OaParameter::Header { .. } => ParamLocation::Header,
+        OaParameter::Cookie { .. } => ParamLocation::Cookie,
+    }
+}
+
+fn path_segments(path: &str) -> Vec<PathSegment> {
+    let mut segments = Vec::new();
+    let mut rest = path;
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else {
+            break;
+        };
+        if start > 0 {
+            segments.push(PathSegment::Literal(rest[..start].to_owned()));
+        }
+        segments.push(PathSegment::Param(rest[start + 1..start + len].to_owned()));
+        rest = &rest[start + len + 1..];
+    }
+    if !rest.is_empty() {
+        segments.push(PathSegment::Literal(rest.to_owned()));
+    }
+    segments
+}
+
+/// Whether `name` is an RFC 9110 token, the grammar of header names.
+fn is_token(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}

@@ -1,0 +1,219 @@
+//! Unit tests of lowering, one small spec each.
+
+use std::path::Path;
+
+use super::lower;
+use crate::diagnostic::{Diagnostic, Warning};
+use crate::ir::{Api, IntegerFormat, TypeKind, TypeRef};
+use crate::load::load_bytes;
+
+fn lower_yaml(yaml: &str) -> Result<(Api, Vec<Warning>), Diagnostic> {
+    let loaded = load_bytes(Path::new("t.yaml"), yaml.as_bytes(), false)?;
+    let mut warnings = Vec::new();
+    let api = lower(&loaded, &mut warnings)?;
+    Ok((api, warnings))
+}
+
+const HEAD: &str = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\n";
+
+#[test]
+fn path_parameters_come_first_and_inline_types_get_context_names() {
+    let yaml = format!(
+        "{HEAD}paths:\n  /pets/{{pet-id}}:\n    post:\n      operationId: updatePet\n      parameters:\n        - {{name: x-mode, in: header, schema: {{type: string, enum: [a-b, c]}}}}\n        - {{name: pet-id, in: path, required: true, schema: {{type: string}}}}\n      requestBody:\n        content:\n          application/x-www-form-urlencoded:\n            schema:\n              type: object\n              properties:\n                tags: {{type: array, items: {{type: object, properties: {{label: {{type: string}}}}}}}}\n      responses:\n        '200':\n          description: OK\n          content:\n            application/json:\n              schema: {{type: object, properties: {{status: {{type: string, enum: [ok]}}}}}}\n"
+    );
+    let (api, warnings) = lower_yaml(&yaml).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let op = &api.operations[0];
+    assert_eq!(
+        (op.ident.as_str(), op.type_ident.as_str(), op.group.as_str()),
+        ("update_pet", "UpdatePet", "pets")
+    );
+    assert_eq!(
+        op.params
+            .iter()
+            .map(|p| p.ident.as_str())
+            .collect::<Vec<_>>(),
+        ["pet_id", "x_mode"]
+    );
+    assert_eq!(op.params[1].ty, TypeRef::Named("XMode".into()));
+    let body = op.body.as_ref().unwrap();
+    assert_eq!(
+        body.fields[0].ty,
+        TypeRef::Array(Box::new(TypeRef::Named("UpdatePetRequestTag".into())))
+    );
+    assert_eq!(
+        op.responses[0].body,
+        Some(TypeRef::Named("UpdatePetResponse".into()))
+    );
+    let idents: Vec<_> = api.types.iter().map(|t| t.ident.as_str()).collect();
+    assert_eq!(
+        idents,
+        [
+            "XMode",
+            "UpdatePetRequestTag",
+            "UpdatePetResponse",
+            "UpdatePetResponseStatus"
+        ]
+    );
+    // Only the enum reached from a response is open.
+    let open: Vec<_> = api
+        .types
+        .iter()
+        .filter(|t| matches!(t.kind, TypeKind::Enum { open: true, .. }))
+        .map(|t| t.ident.as_str())
+        .collect();
+    assert_eq!(open, ["UpdatePetResponseStatus"]);
+}
+
+#[test]
+fn shared_references_become_one_type() {
+    let yaml = format!(
+        "{HEAD}paths:\n  /a:\n    get:\n      parameters: [{{$ref: '#/components/parameters/Mode'}}]\n      responses: {{'200': {{description: OK}}}}\n  /b:\n    get:\n      parameters: [{{$ref: '#/components/parameters/Mode'}}]\n      responses: {{'200': {{description: OK}}}}\ncomponents:\n  parameters:\n    Mode: {{name: mode, in: query, schema: {{type: string, enum: [x]}}}}\n"
+    );
+    let (api, _) = lower_yaml(&yaml).unwrap();
+    assert_eq!(api.types.len(), 1);
+    assert_eq!(
+        api.operations[0].params[0].ty,
+        api.operations[1].params[0].ty
+    );
+    assert_eq!(api.operations[0].ident, "get_a");
+}
+
+#[test]
+fn recursive_fields_are_boxed_and_list_recursion_is_not() {
+    let yaml = format!(
+        "{HEAD}paths:\n  /n:\n    get:\n      responses:\n        '200':\n          description: OK\n          content: {{application/json: {{schema: {{$ref: '#/components/schemas/Node'}}}}}}\ncomponents:\n  schemas:\n    Node:\n      type: object\n      properties:\n        next: {{$ref: '#/components/schemas/Node'}}\n        children: {{type: array, items: {{$ref: '#/components/schemas/Node'}}}}\n        leaf: {{$ref: '#/components/schemas/Leaf'}}\n    Leaf:\n      type: object\n      properties:\n        name: {{type: string}}\n"
+    );
+    let (api, _) = lower_yaml(&yaml).unwrap();
+    let TypeKind::Struct { fields, .. } = &api.types[0].kind else {
+        panic!("struct")
+    };
+    let boxed: Vec<(&str, bool)> = fields.iter().map(|f| (f.name.as_str(), f.boxed)).collect();
+    assert_eq!(
+        boxed,
+        [("next", true), ("children", false), ("leaf", false)]
+    );
+}
+
+#[test]
+fn all_of_merges_and_one_of_becomes_a_union() {
+    let yaml = format!(
+        "{HEAD}paths:\n  /p:\n    get:\n      responses:\n        '200':\n          description: OK\n          content: {{application/json: {{schema: {{$ref: '#/components/schemas/Pet'}}}}}}\ncomponents:\n  schemas:\n    Base:\n      type: object\n      required: [id]\n      properties:\n        id: {{type: string}}\n    Pet:\n      allOf:\n        - $ref: '#/components/schemas/Base'\n        - type: object\n          properties:\n            owner:\n              oneOf:\n                - $ref: '#/components/schemas/Base'\n                - type: string\n          additionalProperties: {{type: integer}}\n"
+    );
+    let (api, warnings) = lower_yaml(&yaml).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let pet = api.type_def("Pet").unwrap();
+    let TypeKind::Struct { fields, additional } = &pet.kind else {
+        panic!("struct")
+    };
+    assert_eq!(
+        fields
+            .iter()
+            .map(|f| (f.name.as_str(), f.required))
+            .collect::<Vec<_>>(),
+        [("id", true), ("owner", false)]
+    );
+    assert_eq!(additional, &Some(TypeRef::Integer(IntegerFormat::Int64)));
+    let owner = api.type_def("PetOwner").unwrap();
+    let TypeKind::Union { variants } = &owner.kind else {
+        panic!("union")
+    };
+    assert_eq!(
+        variants
+            .iter()
+            .map(|v| v.ident.as_str())
+            .collect::<Vec<_>>(),
+        ["Base", "String"]
+    );
+}
+
+#[test]
+fn pagination_pairs_a_query_parameter_with_its_next_field() {
+    let yaml = format!(
+        "{HEAD}paths:\n  /items:\n    get:\n      parameters:\n        - {{name: limit, in: query, schema: {{type: integer}}}}\n        - {{name: offset, in: query, schema: {{type: string}}}}\n      responses:\n        '200':\n          description: OK\n          content:\n            application/json:\n              schema:\n                type: object\n                properties:\n                  list: {{type: array, items: {{type: string}}}}\n                  next_offset: {{type: string}}\n"
+    );
+    let (api, _) = lower_yaml(&yaml).unwrap();
+    let pagination = api.operations[0].pagination.as_ref().unwrap();
+    assert_eq!(
+        (pagination.param.as_str(), pagination.next_field.as_str()),
+        ("offset", "next_offset")
+    );
+}
+
+#[test]
+fn recursive_schemas_terminate() {
+    let yaml = format!(
+        "{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    Node:\n      type: object\n      properties:\n        next: {{$ref: '#/components/schemas/Node'}}\n"
+    );
+    let (api, _) = lower_yaml(&yaml).unwrap();
+    assert!(api.types.is_empty(), "unreached components are not emitted");
+}
+
+#[test]
+fn path_template_and_declarations_must_agree() {
+    let undeclared = format!(
+        "{HEAD}paths:\n  /a/{{id}}:\n    get:\n      responses: {{'200': {{description: OK}}}}\n"
+    );
+    let err = lower_yaml(&undeclared).unwrap_err();
+    assert!(
+        err.message.contains("declares no path parameter `id`"),
+        "{err}"
+    );
+    let extra = format!("{HEAD}paths:\n  /a:\n    get:\n      parameters: [{{name: id, in: path, required: true, schema: {{type: string}}}}]\n      responses: {{'200': {{description: OK}}}}\n");
+    let err = lower_yaml(&extra).unwrap_err();
+    assert!(err.message.contains("has no `{id}`"), "{err}");
+    assert_eq!(err.pointer.as_deref(), Some("#/paths/~1a/get/parameters/0"));
+}
+
+#[test]
+fn dangling_and_external_refs_are_errors() {
+    let dangling = format!("{HEAD}paths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: OK\n          content: {{application/json: {{schema: {{$ref: '#/components/schemas/Nope'}}}}}}\n");
+    let err = lower_yaml(&dangling).unwrap_err();
+    assert!(err.message.contains("points to nothing"), "{err}");
+    let external = dangling.replace("#/components/schemas/Nope", "other.yaml#/Pet");
+    let err = lower_yaml(&external).unwrap_err();
+    assert!(
+        err.message.contains("external references are not followed"),
+        "{err}"
+    );
+}
+
+#[test]
+fn duplicate_operation_ids_are_errors() {
+    let yaml = format!("{HEAD}paths:\n  /a:\n    get: {{operationId: x, responses: {{'200': {{description: OK}}}}}}\n  /b:\n    get: {{operationId: x, responses: {{'200': {{description: OK}}}}}}\n");
+    let err = lower_yaml(&yaml).unwrap_err();
+    assert!(
+        err.message.contains("operationId `x` is used twice"),
+        "{err}"
+    );
+}
+
+#[test]
+fn server_variables_are_checked_and_shared() {
+    let yaml = format!(
+        "{HEAD}servers:\n  - url: '{{p}}://{{site}}.x.com'\n    description: Live site\n    variables:\n      p: {{default: https, enum: [https]}}\n      site: {{default: demo}}\n  - url: '{{p}}://{{site}}-test.x.com'\n    description: Test site\n    variables:\n      p: {{default: https, enum: [https]}}\n      site: {{default: demo}}\npaths: {{}}\n"
+    );
+    let (api, _) = lower_yaml(&yaml).unwrap();
+    assert_eq!(
+        api.servers
+            .iter()
+            .map(|s| s.ident.as_str())
+            .collect::<Vec<_>>(),
+        ["LiveSite", "TestSite"]
+    );
+    assert_eq!(api.server_variables.len(), 2);
+    assert_eq!(api.server_variables[0].type_ident, "P");
+    let bad = yaml.replace(
+        "{default: https, enum: [https]}",
+        "{default: http, enum: [https]}",
+    );
+    assert!(lower_yaml(&bad)
+        .unwrap_err()
+        .message
+        .contains("is not one of its `enum` values"));
+    let undeclared = yaml.replace("'{p}://{site}.x.com'", "'{p}://{zone}.x.com'");
+    assert!(lower_yaml(&undeclared)
+        .unwrap_err()
+        .message
+        .contains("uses `{zone}`"));
+}
