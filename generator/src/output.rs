@@ -2,9 +2,14 @@
 //!
 //! The output directory is replaced by a rename: files are written to a fresh sibling
 //! directory, and only when every write succeeded does it take the old directory's place.
-//! A crash or error at any point leaves the old output as it was. A manifest records which
-//! files apiforge owns: files it did not write are carried over, never deleted, and a
-//! non-empty directory without a manifest is not touched unless the caller forces it.
+//! A crash or error at any point leaves the old output as it was.
+//!
+//! A manifest ([`MANIFEST`]) records which files apiforge owns. Files it owns are replaced,
+//! and removed when a later generation no longer produces them ("stale"); files it does not
+//! own are carried over untouched. A file apiforge does not own is never overwritten silently:
+//! without `force` the write is refused with the list of such files, with `force` they are
+//! overwritten and listed in [`Report::overwritten`]. A non-empty directory without a
+//! manifest is refused unless `force`, even when nothing in it would be overwritten.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -33,6 +38,120 @@ pub fn with_manifest(files: &Files) -> Files {
     all
 }
 
+/// What a generation does (or, for [`compare`], would do) to the output directory. Paths are
+/// relative to it, with `/` separators, sorted; the manifest counts as a written file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Written files that did not exist.
+    pub new: Vec<String>,
+    /// Written files that existed with other contents (including those in `overwritten`).
+    pub changed: Vec<String>,
+    /// Written files that already had exactly these contents.
+    pub unchanged: Vec<String>,
+    /// Files apiforge did not write (not in the previous manifest, or there was none) that
+    /// are replaced by different contents: the user's own files. A subset of `changed`.
+    pub overwritten: Vec<String>,
+    /// Files a previous generation wrote (listed in its manifest) that this one does not
+    /// produce: removed.
+    pub removed: Vec<String>,
+    /// Files apiforge does not generate, kept as they are.
+    pub kept: Vec<String>,
+    /// Whether the directory held a manifest.
+    pub had_manifest: bool,
+}
+
+impl Report {
+    /// How many files are written, manifest included.
+    pub fn written(&self) -> usize {
+        self.new.len() + self.changed.len() + self.unchanged.len()
+    }
+
+    /// One line saying what a write did:
+    /// `wrote 11 files to out (3 changed, 8 unchanged), removed 2 stale files: src/a.rs, src/b.rs`.
+    pub fn summary(&self, dir: &Path) -> String {
+        let mut parts = Vec::new();
+        for (n, what) in [
+            (self.new.len(), "new"),
+            (self.changed.len(), "changed"),
+            (self.unchanged.len(), "unchanged"),
+        ] {
+            if n > 0 {
+                parts.push(format!("{n} {what}"));
+            }
+        }
+        let mut line = format!(
+            "wrote {} to {} ({})",
+            count(self.written(), "file"),
+            dir.display(),
+            parts.join(", ")
+        );
+        if !self.kept.is_empty() {
+            line.push_str(&format!(
+                ", kept {} apiforge does not generate",
+                count(self.kept.len(), "file")
+            ));
+        }
+        if !self.removed.is_empty() {
+            line.push_str(&format!(
+                ", removed {}: {}",
+                count(self.removed.len(), "stale file"),
+                self.removed.join(", ")
+            ));
+        }
+        line
+    }
+
+    /// What a write would do, one line per kind of change (for `--check`); empty when the
+    /// directory is up to date.
+    pub fn pending(&self) -> Vec<String> {
+        let changed: Vec<String> = self
+            .changed
+            .iter()
+            .filter(|p| !self.overwritten.contains(p))
+            .cloned()
+            .collect();
+        let mut lines = Vec::new();
+        for (paths, what) in [
+            (&self.new, "would add"),
+            (&changed, "would change"),
+            (&self.overwritten, "would overwrite"),
+            (&self.removed, "would remove"),
+        ] {
+            if paths.is_empty() {
+                continue;
+            }
+            let noun = match what {
+                "would overwrite" => {
+                    format!("{} apiforge did not write", count(paths.len(), "file"))
+                }
+                "would remove" => count(paths.len(), "stale file"),
+                _ => count(paths.len(), "file"),
+            };
+            lines.push(format!("{what} {noun}: {}", paths.join(", ")));
+        }
+        lines
+    }
+}
+
+/// `1 file`, `2 files`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// The result of comparing a directory with what would be generated into it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comparison {
+    /// A unified diff from what is on disk to what would be written (stale files diffed
+    /// against `/dev/null`); `None` when the directory is up to date.
+    pub diff: Option<String>,
+    /// The files a write would add, change, overwrite, keep and remove.
+    pub report: Report,
+}
+
 /// The files a previous run listed in `dir`'s manifest; `None` when there is no manifest.
 fn owned_files(dir: &Path) -> Option<BTreeSet<String>> {
     let text = fs::read_to_string(dir.join(MANIFEST)).ok()?;
@@ -44,16 +163,91 @@ fn owned_files(dir: &Path) -> Option<BTreeSet<String>> {
     )
 }
 
-/// Compares `dir` with `files` (manifest included). `None` when identical; otherwise a
-/// unified diff from what is on disk to what would be written.
-pub fn check(dir: &Path, files: &Files) -> Result<Option<String>, Error> {
-    let files = with_manifest(files);
-    let mut diff = String::new();
-    for (path, new) in &files {
+/// A file (or symbolic link, or empty directory) found under the output directory.
+#[derive(Debug, Clone)]
+struct Entry {
+    /// Relative path with `/` separators.
+    key: String,
+    /// Relative path.
+    relative: PathBuf,
+    kind: EntryKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum EntryKind {
+    File,
+    Symlink,
+    EmptyDir,
+}
+
+fn io_error(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> Error {
+    let path = path.to_path_buf();
+    move |source| Error::Io {
+        action,
+        path,
+        source,
+    }
+}
+
+/// Every file, symbolic link and empty directory under `current`, recursively.
+fn scan(root: &Path, current: &Path, out: &mut Vec<Entry>) -> Result<(), Error> {
+    let entries = fs::read_dir(current).map_err(io_error("cannot read", current))?;
+    for entry in entries {
+        let entry = entry.map_err(io_error("cannot read", current))?;
+        let path = entry.path();
+        let Ok(relative) = path.strip_prefix(root) else {
+            continue;
+        };
+        let relative = relative.to_path_buf();
+        let key = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let file_type = entry.file_type().map_err(io_error("cannot read", &path))?;
+        let kind = if file_type.is_dir() {
+            let before = out.len();
+            scan(root, &path, out)?;
+            if out.len() > before || !is_empty_dir(&path)? {
+                continue;
+            }
+            EntryKind::EmptyDir
+        } else if file_type.is_symlink() {
+            EntryKind::Symlink
+        } else {
+            EntryKind::File
+        };
+        out.push(Entry {
+            key,
+            relative,
+            kind,
+        });
+    }
+    Ok(())
+}
+
+/// What writing `files` (manifest included) into `dir` would do, and what `dir` holds that
+/// is carried over.
+fn plan(dir: &Path, files: &Files) -> Result<(Report, Vec<Entry>), Error> {
+    let mut report = Report::default();
+    if !dir.is_dir() {
+        report.new = files.keys().cloned().collect();
+        return Ok((report, Vec::new()));
+    }
+    let owned = owned_files(dir);
+    report.had_manifest = owned.is_some();
+    let owned = owned.unwrap_or_default();
+    for (path, contents) in files {
         let full = dir.join(path);
-        let old = match fs::read(&full) {
-            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        match fs::read(&full) {
+            Ok(old) if old == contents.as_bytes() => report.unchanged.push(path.clone()),
+            Ok(_) => {
+                report.changed.push(path.clone());
+                if path != MANIFEST && !owned.contains(path) {
+                    report.overwritten.push(path.clone());
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => report.new.push(path.clone()),
             Err(source) => {
                 return Err(Error::Io {
                     action: "cannot read",
@@ -61,45 +255,91 @@ pub fn check(dir: &Path, files: &Files) -> Result<Option<String>, Error> {
                     source,
                 })
             }
-        };
-        if &old != new {
-            let exists = full.exists();
-            let text_diff = TextDiff::from_lines(&old, new);
-            let from = if exists {
-                format!("a/{path}")
-            } else {
-                "/dev/null".to_owned()
-            };
-            diff.push_str(
-                &text_diff
-                    .unified_diff()
-                    .context_radius(3)
-                    .header(&from, &format!("b/{path}"))
-                    .to_string(),
-            );
         }
     }
-    for stale in owned_files(dir).unwrap_or_default() {
-        if !files.contains_key(&stale) {
-            let full = dir.join(&stale);
-            if let Ok(old) = fs::read_to_string(&full) {
-                let text_diff = TextDiff::from_lines(old.as_str(), "");
-                diff.push_str(
-                    &text_diff
-                        .unified_diff()
-                        .header(&format!("a/{stale}"), "/dev/null")
-                        .to_string(),
-                );
-            }
+    let mut entries = Vec::new();
+    scan(dir, dir, &mut entries)?;
+    let mut carried = Vec::new();
+    for entry in entries {
+        if files.contains_key(&entry.key) {
+            continue;
+        }
+        if entry.kind != EntryKind::EmptyDir && owned.contains(&entry.key) {
+            report.removed.push(entry.key);
+        } else {
+            report.kept.push(entry.key.clone());
+            carried.push(entry);
         }
     }
-    Ok((!diff.is_empty()).then_some(diff))
+    report.removed.sort();
+    report.kept.sort();
+    Ok((report, carried))
 }
 
-/// Replaces `dir` with `files` (and a manifest), atomically. Files in `dir` that a previous
-/// run did not write are kept. A non-empty `dir` without a manifest is refused unless
-/// `force`.
-pub fn write(dir: &Path, files: &Files, force: bool) -> Result<(), Error> {
+/// Compares `dir` with `files` (manifest included): a unified diff from what is on disk to
+/// what would be written, and the report of what a write would do. Writes nothing.
+pub fn compare(dir: &Path, files: &Files) -> Result<Comparison, Error> {
+    let files = with_manifest(files);
+    let (report, _) = plan(dir, &files)?;
+    let mut diff = String::new();
+    for path in report.new.iter().chain(&report.changed) {
+        let old = if report.new.contains(path) {
+            String::new()
+        } else {
+            let full = dir.join(path);
+            let bytes = fs::read(&full).map_err(io_error("cannot read", &full))?;
+            String::from_utf8_lossy(&bytes).into_owned()
+        };
+        let new = files.get(path).map(String::as_str).unwrap_or_default();
+        let from = if report.new.contains(path) {
+            "/dev/null".to_owned()
+        } else {
+            format!("a/{path}")
+        };
+        diff.push_str(
+            &TextDiff::from_lines(old.as_str(), new)
+                .unified_diff()
+                .context_radius(3)
+                .header(&from, &format!("b/{path}"))
+                .to_string(),
+        );
+    }
+    for stale in &report.removed {
+        let full = dir.join(stale);
+        let old = match fs::read(&full) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            // A dangling symbolic link, say: still removed, nothing to show.
+            Err(_) => String::new(),
+        };
+        diff.push_str(
+            &TextDiff::from_lines(old.as_str(), "")
+                .unified_diff()
+                .header(&format!("a/{stale}"), "/dev/null")
+                .to_string(),
+        );
+        if old.is_empty() {
+            diff.push_str(&format!("--- a/{stale}\n+++ /dev/null\n"));
+        }
+    }
+    Ok(Comparison {
+        diff: (!diff.is_empty()).then_some(diff),
+        report,
+    })
+}
+
+/// Compares `dir` with `files` (manifest included). `None` when identical; otherwise a
+/// unified diff from what is on disk to what would be written.
+pub fn check(dir: &Path, files: &Files) -> Result<Option<String>, Error> {
+    Ok(compare(dir, files)?.diff)
+}
+
+/// Replaces `dir` with `files` (and a manifest), atomically, and reports what changed. Files
+/// in `dir` that apiforge does not generate are kept; files a previous run wrote and this one
+/// does not are removed. Without `force`, refuses (and changes nothing) when `dir` is
+/// non-empty and holds no manifest, or when a file apiforge did not write would be
+/// overwritten; the error lists those files. With `force`, they are overwritten and listed in
+/// [`Report::overwritten`].
+pub fn write(dir: &Path, files: &Files, force: bool) -> Result<Report, Error> {
     let files = with_manifest(files);
     let exists = dir.exists();
     if exists && !dir.is_dir() {
@@ -108,16 +348,10 @@ pub fn write(dir: &Path, files: &Files, force: bool) -> Result<(), Error> {
             dir.display()
         )));
     }
-    let owned = owned_files(dir);
-    if exists && owned.is_none() && !force && !is_empty_dir(dir)? {
-        return Err(Error::Refused(format!(
-            "{} is not empty and holds no {MANIFEST}, so apiforge did not write it; refusing to replace it. \
-             Point --out at a new or empty directory, or pass --force to write into it (files apiforge \
-             does not generate are kept)",
-            dir.display()
-        )));
+    let (report, carried) = plan(dir, &files)?;
+    if !force {
+        refuse_unless_safe(dir, exists, &report)?;
     }
-    let owned = owned.unwrap_or_default();
     let parent = match dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -128,43 +362,70 @@ pub fn write(dir: &Path, files: &Files, force: bool) -> Result<(), Error> {
         .unwrap_or_else(|| "out".to_owned());
     let staging = parent.join(format!(".{name}.apiforge-new-{}", std::process::id()));
     let backup = parent.join(format!(".{name}.apiforge-old-{}", std::process::id()));
-    let result = stage_and_swap(dir, exists, &files, &owned, &staging, &backup);
+    let result = stage_and_swap(dir, exists, &files, &carried, &staging, &backup);
     // Whatever happened, no temporary directory stays behind.
     let _ = fs::remove_dir_all(&staging);
     let _ = fs::remove_dir_all(&backup);
-    result
+    result.map(|()| report)
+}
+
+/// The refusals that `force` lifts.
+fn refuse_unless_safe(dir: &Path, exists: bool, report: &Report) -> Result<(), Error> {
+    let overwritten = format!(
+        "{} apiforge did not write",
+        count(report.overwritten.len(), "file")
+    );
+    let list = report.overwritten.join(", ");
+    if exists && !report.had_manifest && !is_empty_dir(dir)? {
+        let detail = if report.overwritten.is_empty() {
+            "no file in it would be overwritten (apiforge keeps the files it does not generate)"
+                .to_owned()
+        } else {
+            format!("generating would overwrite {overwritten}: {list}")
+        };
+        return Err(Error::Refused(format!(
+            "{} is not empty and holds no {MANIFEST}, so apiforge did not write it; refusing to \
+             write into it\n  {detail}\n help: point --out at a new or empty directory, or pass \
+             --force to write into it (each file it overwrites is named; every other file is kept)",
+            dir.display()
+        )));
+    }
+    if !report.overwritten.is_empty() {
+        let (them, each) = if report.overwritten.len() == 1 {
+            ("it", "it is named")
+        } else {
+            ("them", "each is named")
+        };
+        return Err(Error::Refused(format!(
+            "generating into {} would overwrite {overwritten} (not in its {MANIFEST}): {list}\n \
+             help: move {them} away, or pass --force to overwrite {them} ({each} as it is \
+             overwritten)",
+            dir.display(),
+        )));
+    }
+    Ok(())
 }
 
 fn stage_and_swap(
     dir: &Path,
     exists: bool,
     files: &Files,
-    owned: &BTreeSet<String>,
+    carried: &[Entry],
     staging: &Path,
     backup: &Path,
 ) -> Result<(), Error> {
-    let io = |action: &'static str, path: &Path| {
-        let path = path.to_path_buf();
-        move |source| Error::Io {
-            action,
-            path,
-            source,
-        }
-    };
     let _ = fs::remove_dir_all(staging);
-    fs::create_dir_all(staging).map_err(io("cannot create", staging))?;
-    if exists {
-        carry_over(dir, dir, staging, files, owned)?;
-    }
+    fs::create_dir_all(staging).map_err(io_error("cannot create", staging))?;
+    carry_over(dir, carried, staging)?;
     for (path, contents) in files {
         let target = staging.join(path);
         if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(io("cannot create", parent))?;
+            fs::create_dir_all(parent).map_err(io_error("cannot create", parent))?;
         }
-        fs::write(&target, contents).map_err(io("cannot write", &target))?;
+        fs::write(&target, contents).map_err(io_error("cannot write", &target))?;
     }
     if exists {
-        fs::rename(dir, backup).map_err(io("cannot move aside", dir))?;
+        fs::rename(dir, backup).map_err(io_error("cannot move aside", dir))?;
         if let Err(source) = fs::rename(staging, dir) {
             // Put the old output back before reporting.
             let _ = fs::rename(backup, dir);
@@ -175,89 +436,36 @@ fn stage_and_swap(
             });
         }
     } else {
-        fs::rename(staging, dir).map_err(io("cannot move into place", dir))?;
+        fs::rename(staging, dir).map_err(io_error("cannot move into place", dir))?;
     }
     Ok(())
 }
 
-/// Copies into `staging` every file under `current` that apiforge neither wrote before nor
-/// writes now.
-fn carry_over(
-    root: &Path,
-    current: &Path,
-    staging: &Path,
-    files: &Files,
-    owned: &BTreeSet<String>,
-) -> Result<(), Error> {
-    let entries = fs::read_dir(current).map_err(|source| Error::Io {
-        action: "cannot read",
-        path: current.to_path_buf(),
-        source,
-    })?;
-    for entry in entries {
-        let entry = entry.map_err(|source| Error::Io {
-            action: "cannot read",
-            path: current.to_path_buf(),
-            source,
-        })?;
-        let path = entry.path();
-        let Ok(relative) = path.strip_prefix(root) else {
-            continue;
-        };
-        let key = relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        let file_type = entry.file_type().map_err(|source| Error::Io {
-            action: "cannot read",
-            path: path.clone(),
-            source,
-        })?;
-        if file_type.is_dir() {
-            carry_over(root, &path, staging, files, owned)?;
+/// Copies into `staging` the files of `dir` that apiforge does not generate.
+fn carry_over(dir: &Path, carried: &[Entry], staging: &Path) -> Result<(), Error> {
+    for entry in carried {
+        let source = dir.join(&entry.relative);
+        let target = staging.join(&entry.relative);
+        if entry.kind == EntryKind::EmptyDir {
+            fs::create_dir_all(&target).map_err(io_error("cannot create", &target))?;
             continue;
         }
-        if files.contains_key(&key) || owned.contains(&key) {
-            continue;
-        }
-        let target = staging.join(relative);
         if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(|source| Error::Io {
-                action: "cannot create",
-                path: parent.to_path_buf(),
-                source,
-            })?;
+            fs::create_dir_all(parent).map_err(io_error("cannot create", parent))?;
         }
         #[cfg(unix)]
-        if file_type.is_symlink() {
-            let link = fs::read_link(&path).map_err(|source| Error::Io {
-                action: "cannot read",
-                path: path.clone(),
-                source,
-            })?;
-            std::os::unix::fs::symlink(link, &target).map_err(|source| Error::Io {
-                action: "cannot write",
-                path: target.clone(),
-                source,
-            })?;
+        if entry.kind == EntryKind::Symlink {
+            let link = fs::read_link(&source).map_err(io_error("cannot read", &source))?;
+            std::os::unix::fs::symlink(link, &target).map_err(io_error("cannot write", &target))?;
             continue;
         }
-        fs::copy(&path, &target).map_err(|source| Error::Io {
-            action: "cannot copy",
-            path: path.clone(),
-            source,
-        })?;
+        fs::copy(&source, &target).map_err(io_error("cannot copy", &source))?;
     }
     Ok(())
 }
 
 fn is_empty_dir(dir: &Path) -> Result<bool, Error> {
-    let mut entries = fs::read_dir(dir).map_err(|source| Error::Io {
-        action: "cannot read",
-        path: dir.to_path_buf(),
-        source,
-    })?;
+    let mut entries = fs::read_dir(dir).map_err(io_error("cannot read", dir))?;
     Ok(entries.next().is_none())
 }
 
@@ -326,13 +534,115 @@ mod tests {
     }
 
     #[test]
+    fn the_report_says_what_was_added_changed_kept_and_removed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        let first = write(
+            &out,
+            &files(&[("a.rs", "a"), ("b.rs", "b"), ("old.rs", "o")]),
+            false,
+        )
+        .unwrap();
+        assert_eq!(first.new, [MANIFEST, "a.rs", "b.rs", "old.rs"]);
+        assert_eq!(
+            first.summary(Path::new("out")),
+            "wrote 4 files to out (4 new)"
+        );
+        fs::write(out.join("mine.rs"), "user code").unwrap();
+        fs::create_dir_all(out.join("empty")).unwrap();
+        let second = write(
+            &out,
+            &files(&[("a.rs", "a"), ("b.rs", "B"), ("c.rs", "c")]),
+            false,
+        )
+        .unwrap();
+        assert_eq!(second.new, ["c.rs"]);
+        assert_eq!(second.changed, [MANIFEST, "b.rs"]);
+        assert_eq!(second.unchanged, ["a.rs"]);
+        assert_eq!(second.removed, ["old.rs"]);
+        assert_eq!(second.kept, ["empty", "mine.rs"]);
+        assert!(second.overwritten.is_empty());
+        assert_eq!(
+            second.summary(Path::new("out")),
+            "wrote 4 files to out (1 new, 2 changed, 1 unchanged), kept 2 files apiforge does not \
+             generate, removed 1 stale file: old.rs"
+        );
+        assert!(out.join("empty").is_dir(), "empty directories are kept too");
+        assert!(!out.join("old.rs").exists());
+    }
+
+    #[test]
+    fn files_the_user_added_are_not_overwritten_without_force() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        write(&out, &files(&[("src/lib.rs", "a")]), false).unwrap();
+        fs::write(out.join("src/extra.rs"), "mine").unwrap();
+        let next = files(&[("src/lib.rs", "a"), ("src/extra.rs", "generated")]);
+        let err = write(&out, &next, false).unwrap_err().to_string();
+        assert!(
+            err.starts_with("generating into ")
+                && err.contains(
+                    " would overwrite 1 file apiforge did not write (not in its .apiforge-manifest): \
+                     src/extra.rs\n"
+                ),
+            "{err}"
+        );
+        assert_eq!(
+            fs::read_to_string(out.join("src/extra.rs")).unwrap(),
+            "mine"
+        );
+        let comparison = compare(&out, &next).unwrap();
+        assert_eq!(
+            comparison.report.pending(),
+            [
+                "would change 1 file: .apiforge-manifest",
+                "would overwrite 1 file apiforge did not write: src/extra.rs"
+            ]
+        );
+        let report = write(&out, &next, true).unwrap();
+        assert_eq!(report.overwritten, ["src/extra.rs"]);
+        assert_eq!(
+            fs::read_to_string(out.join("src/extra.rs")).unwrap(),
+            "generated"
+        );
+        // Now apiforge owns it: no longer the user's.
+        let again = write(
+            &out,
+            &files(&[("src/lib.rs", "a"), ("src/extra.rs", "new")]),
+            false,
+        )
+        .unwrap();
+        assert!(again.overwritten.is_empty());
+        assert_eq!(again.changed, ["src/extra.rs"]);
+    }
+
+    #[test]
+    fn a_users_file_identical_to_the_generated_one_is_not_reported_as_overwritten() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("README.md"), "same").unwrap();
+        let report = write(&out, &files(&[("README.md", "same")]), true).unwrap();
+        assert!(report.overwritten.is_empty());
+        assert_eq!(report.unchanged, ["README.md"]);
+    }
+
+    #[test]
     fn foreign_directories_are_refused_unless_forced() {
         let tmp = tempfile::tempdir().unwrap();
         let home = tmp.path().join("home");
         fs::create_dir_all(&home).unwrap();
         fs::write(home.join("notes.txt"), "precious").unwrap();
         let err = write(&home, &files(&[("src/lib.rs", "a")]), false).unwrap_err();
-        assert!(err.to_string().contains("refusing to replace it"), "{err}");
+        assert!(
+            err.to_string().contains("refusing to write into it"),
+            "{err}"
+        );
+        assert!(
+            err.to_string()
+                .contains("\n  no file in it would be overwritten"),
+            "{err}"
+        );
         assert!(!home.join("src").exists());
         write(&home, &files(&[("src/lib.rs", "a")]), true).unwrap();
         assert_eq!(
