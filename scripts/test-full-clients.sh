@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
-# Generates whole clients into a temporary directory and tests them: Chargebee's published
-# API (OpenAPI 3.1; from $CHARGEBEE_SPEC, by default ../shared/specs/chargebee_api_v1_spec.json
-# beside the checkout), tests/fixtures/form_rules.yaml and tests/fixtures/hostile.yaml. Each is checked with clippy
-# (warnings denied) and rustdoc, then tests/full_clients/*.rs run against them.
+# Generates whole clients and tests them: Chargebee's published API (OpenAPI 3.1; from
+# $CHARGEBEE_SPEC, by default ../shared/specs/chargebee_api_v1_spec.json beside the checkout),
+# tests/fixtures/form_rules.yaml and tests/fixtures/hostile.yaml. Each is checked with clippy
+# (warnings denied) and rustdoc, then tests/full_clients/*.rs run against them. Each stage
+# announces itself ("== test-full-clients.sh [4/7] ...") and its duration.
+#
+# The clients are generated into target/full-clients/ (a small workspace of their own) and
+# built in the repository's target directory. The directory is the same on every run, so each
+# run replaces the previous run's build artifacts instead of adding new ones, and dependencies
+# compile once.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
+# shellcheck source=scripts/stages.sh
+source scripts/stages.sh
 
 spec="${CHARGEBEE_SPEC:-$repo/../shared/specs/chargebee_api_v1_spec.json}"
 if [ ! -f "$spec" ]; then
@@ -17,25 +25,40 @@ if [ ! -f "$spec" ]; then
   exit 0
 fi
 
-work="$(mktemp -d "${TMPDIR:-/tmp}/apiforge-chargebee.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
-# Builds share the repository's target directory, so dependencies compile once.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}"
+# The generated crates change on every run; incremental caches of them would only grow.
+export CARGO_INCREMENTAL=0
+work="$repo/target/full-clients"
+apiforge="$CARGO_TARGET_DIR/release/apiforge"
 
-cargo build -q --release -p apiforge
-start=$(date +%s%N)
-"$CARGO_TARGET_DIR/release/apiforge" generate "$spec" --out "$work/chargebee" --crate-name chargebee-v1 --idempotency-header chargebee-idempotency-key
-end=$(date +%s%N)
-echo "Chargebee v1 client generated in $(( (end - start) / 1000000 )) ms: $(find "$work/chargebee/src" -name '*.rs' | wc -l) Rust files, $(cat "$work/chargebee"/src/*.rs | wc -l) lines"
-"$CARGO_TARGET_DIR/release/apiforge" generate tests/fixtures/form_rules.yaml --out "$work/form-rules"
-# Hostile but valid: the generator warns about what it works around; the crate must compile.
-"$CARGO_TARGET_DIR/release/apiforge" generate tests/fixtures/hostile.yaml --out "$work/hostile"
+stages_begin test-full-clients.sh 7
+trap 'stages_on_exit $?' EXIT
 
+stage "build the generator (cargo build --release -p apiforge)"
+cargo build --release -p apiforge
+
+stage "generate the Chargebee, form_rules and hostile clients into $work"
 mkdir -p "$work/e2e"
+start=$(date +%s%N)
+"$apiforge" generate "$spec" --out "$work/chargebee" --crate-name chargebee-v1 --idempotency-header chargebee-idempotency-key
+end=$(date +%s%N)
+echo "   Chargebee v1 client generated in $(( (end - start) / 1000000 )) ms (release build, whole crate written): $(find "$work/chargebee/src" -name '*.rs' | wc -l) Rust files, $(cat "$work/chargebee"/src/*.rs | wc -l) lines"
+"$apiforge" generate tests/fixtures/form_rules.yaml --out "$work/form-rules"
+# Hostile but valid: the generator warns about what it works around; the crate must compile.
+"$apiforge" generate tests/fixtures/hostile.yaml --out "$work/hostile"
+
 cat > "$work/Cargo.toml" <<TOML
 [workspace]
 resolver = "2"
 members = ["chargebee", "form-rules", "hostile", "e2e"]
+
+# The repository's dev profile (its Cargo.toml), so that dependencies already built for the
+# workspace are reused rather than built again with full debug info.
+[profile.dev]
+debug = "line-tables-only"
+
+[profile.dev.package."*"]
+debug = false
 TOML
 cat > "$work/e2e/Cargo.toml" <<TOML
 [package]
@@ -73,10 +96,25 @@ echo "//! End-to-end tests of generated clients; see tests/full_clients/." > "$w
 # Resolve to the versions the repository already uses.
 cp "$repo/Cargo.lock" "$work/Cargo.lock"
 
+stage "cargo check of the Chargebee client, with its dependencies"
+cargo check --manifest-path "$work/Cargo.toml" -p chargebee-v1
+
+# The number the README quotes: checking the generated crate alone, as after an edit of the
+# spec and a regeneration, with dependencies built and no incremental cache.
+stage "cargo check of the Chargebee client alone (dependencies built)"
+touch "$work/chargebee/src/lib.rs"
 start=$(date +%s%N)
-cargo check -q --manifest-path "$work/Cargo.toml" -p chargebee-v1
+cargo check --manifest-path "$work/Cargo.toml" -p chargebee-v1
 end=$(date +%s%N)
-echo "cargo check of the generated crate: $(( (end - start) / 1000000 )) ms"
-cargo clippy -q --manifest-path "$work/Cargo.toml" -p chargebee-v1 -p form-rules -p hostile --all-targets -- -D warnings
-RUSTDOCFLAGS="-D warnings" cargo doc -q --manifest-path "$work/Cargo.toml" -p chargebee-v1 -p form-rules -p hostile --no-deps
+echo "   cargo check of the generated Chargebee crate alone: $(awk "BEGIN { printf \"%.1f\", ($end - $start) / 1e9 }") s (dependencies already built, CARGO_INCREMENTAL=0, after touching src/lib.rs)"
+
+stage "clippy on the three clients, warnings denied"
+cargo clippy --manifest-path "$work/Cargo.toml" -p chargebee-v1 -p form-rules -p hostile --all-targets -- -D warnings
+
+stage "rustdoc on the three clients, warnings denied"
+RUSTDOCFLAGS="-D warnings" cargo doc --manifest-path "$work/Cargo.toml" -p chargebee-v1 -p form-rules -p hostile --no-deps
+
+stage "tests/full_clients/*.rs and the clients' own tests and doctests (cargo test)"
 cargo test --manifest-path "$work/Cargo.toml" --workspace
+
+stages_end
