@@ -146,12 +146,11 @@ mod tests {
             server_variables: Vec::new(),
             auth: None,
             operations: Vec::new(),
-            types: Vec::new(),
+            types: crate::ir::Types::default(),
             webhooks: Vec::new(),
             webhook_discriminator: None,
             error_sets: Vec::new(),
             common: None,
-            type_index: Default::default(),
         }
     }
 

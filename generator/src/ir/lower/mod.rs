@@ -26,7 +26,7 @@ use std::collections::HashMap;
 use openapiv3::{OpenAPI, ReferenceOr, Schema};
 
 use super::names::Scope;
-use super::{Api, Constraints, Field, StringFormat, TypeDef, TypeRef};
+use super::{Api, Constraints, Field, StringFormat, TypeDef, TypeRef, Types};
 use crate::diagnostic::{Diagnostic, Warning};
 use crate::load::Loaded;
 use cycles::mark_boxed_fields;
@@ -132,13 +132,7 @@ impl<'a> Lowerer<'a> {
             server_variables,
             auth,
             operations,
-            type_index: self
-                .types
-                .iter()
-                .enumerate()
-                .map(|(i, t)| (t.ident.clone(), i))
-                .collect(),
-            types: std::mem::take(&mut self.types),
+            types: Types::new(std::mem::take(&mut self.types)),
             webhooks,
             webhook_discriminator,
             error_sets: Vec::new(),

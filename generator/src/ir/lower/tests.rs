@@ -48,11 +48,12 @@ fn path_parameters_come_first_and_inline_types_get_context_names() {
     let idents: Vec<_> = api.types.iter().map(|t| t.ident.as_str()).collect();
     assert_eq!(
         idents,
+        // Sorted by identifier, not in the order they were reached.
         [
-            "XMode",
             "UpdatePetRequestTag",
             "UpdatePetResponse",
-            "UpdatePetResponseStatus"
+            "UpdatePetResponseStatus",
+            "XMode"
         ]
     );
     // Only the enum reached from a response is open.
@@ -85,7 +86,7 @@ fn recursive_fields_are_boxed_and_list_recursion_is_not() {
         "{HEAD}paths:\n  /n:\n    get:\n      responses:\n        '200':\n          description: OK\n          content: {{application/json: {{schema: {{$ref: '#/components/schemas/Node'}}}}}}\ncomponents:\n  schemas:\n    Node:\n      type: object\n      properties:\n        next: {{$ref: '#/components/schemas/Node'}}\n        children: {{type: array, items: {{$ref: '#/components/schemas/Node'}}}}\n        leaf: {{$ref: '#/components/schemas/Leaf'}}\n    Leaf:\n      type: object\n      properties:\n        name: {{type: string}}\n"
     );
     let (api, _) = lower_yaml(&yaml).unwrap();
-    let TypeKind::Struct { fields, .. } = &api.types[0].kind else {
+    let TypeKind::Struct { fields, .. } = &api.type_def("Node").unwrap().kind else {
         panic!("struct")
     };
     let boxed: Vec<(&str, bool)> = fields.iter().map(|f| (f.name.as_str(), f.boxed)).collect();
