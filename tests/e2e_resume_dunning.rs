@@ -422,10 +422,18 @@ async fn undocumented_and_undecodable_answers_are_kept_apart() {
 
 #[tokio::test]
 async fn connection_failures_are_connection_errors() {
-    // Bind then drop a listener: nothing listens on that port any more.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("port")
+    // A socket bound to a port but not listening: connections to it are refused, and the port
+    // stays taken while the test runs (a dropped listener's port could be picked up by a test
+    // server of another test running at the same time).
+    let socket =
+        socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None).expect("socket");
+    let any_port = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
+    socket.bind(&any_port.into()).expect("bind");
+    let port = socket
+        .local_addr()
+        .ok()
+        .and_then(|a| a.as_socket())
+        .expect("bound address")
         .port();
     let client = Client::builder()
         .base_url(format!("http://127.0.0.1:{port}"))
@@ -437,6 +445,7 @@ async fn connection_failures_are_connection_errors() {
         .await
         .unwrap_err();
     assert!(matches!(error, Error::Connection(_)), "{error:?}");
+    drop(socket);
 }
 
 #[test]

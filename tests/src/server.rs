@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -93,15 +93,92 @@ pub struct TestServer {
     requests: Arc<Mutex<Vec<RecordedRequest>>>,
 }
 
+/// How long the server waits for a request's bytes, and the longest it holds a request (see
+/// [`Reply::HoldUntilClosed`] and [`Rendezvous`]): long enough for a starved machine, short
+/// enough that a broken client fails a test instead of hanging it.
+pub const PATIENCE: Duration = Duration::from_secs(60);
+
 /// What the server does with one request.
 #[derive(Debug, Clone)]
 pub enum Reply {
     /// Answer at once.
     Respond(CannedResponse),
-    /// Answer after a pause (to outlast a client's timeout).
-    RespondAfter(Duration, CannedResponse),
+    /// Never answer: hold the request until the client closes the connection (it gave up, say
+    /// on a timeout), then close too. A response slower than any timeout, without a fixed
+    /// pause that a slow machine could outlast. After [`PATIENCE`] the server closes the
+    /// connection without answering.
+    HoldUntilClosed,
+    /// Answer once the rendezvous has gathered its group (see [`Rendezvous`]).
+    RespondTogether(Arc<Rendezvous>, CannedResponse),
     /// Reset the connection (TCP RST) without answering.
     Reset,
+}
+
+/// Server-side synchronization for concurrency tests: each request waits until `size`
+/// requests are waiting, then the whole group is answered. A group can only form if the
+/// client really has `size` requests in flight at once. A request that has waited
+/// [`PATIENCE`] without its group forming is answered anyway and counted in
+/// [`Rendezvous::stragglers`], so a test fails instead of hanging.
+#[derive(Debug)]
+pub struct Rendezvous {
+    size: usize,
+    state: Mutex<RendezvousState>,
+    group_formed: Condvar,
+}
+
+#[derive(Debug, Default)]
+struct RendezvousState {
+    waiting: usize,
+    groups: usize,
+    stragglers: usize,
+}
+
+impl Rendezvous {
+    /// A rendezvous for groups of `size` requests.
+    pub fn new(size: usize) -> Arc<Self> {
+        Arc::new(Self {
+            size,
+            state: Mutex::new(RendezvousState::default()),
+            group_formed: Condvar::new(),
+        })
+    }
+
+    /// How many complete groups were answered.
+    pub fn groups(&self) -> usize {
+        self.state.lock().map(|s| s.groups).unwrap_or_default()
+    }
+
+    /// How many requests were answered without their group forming.
+    pub fn stragglers(&self) -> usize {
+        self.state.lock().map(|s| s.stragglers).unwrap_or_default()
+    }
+
+    fn wait(&self) {
+        let Ok(mut state) = self.state.lock() else {
+            return;
+        };
+        state.waiting += 1;
+        if state.waiting == self.size {
+            state.waiting = 0;
+            state.groups += 1;
+            self.group_formed.notify_all();
+            return;
+        }
+        let group = state.groups;
+        let deadline = Instant::now() + PATIENCE;
+        while state.groups == group {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                state.waiting -= 1;
+                state.stragglers += 1;
+                return;
+            }
+            match self.group_formed.wait_timeout(state, left) {
+                Ok((next, _)) => state = next,
+                Err(_) => return,
+            }
+        }
+    }
 }
 
 /// Decides the reply to the request with the given index (0 for the first).
@@ -148,7 +225,7 @@ impl TestServer {
 }
 
 fn serve(stream: TcpStream, handler: &Handler, recorded: &Mutex<Vec<RecordedRequest>>) {
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    let _ = stream.set_read_timeout(Some(PATIENCE));
     let Ok(read_half) = stream.try_clone() else {
         return;
     };
@@ -201,8 +278,24 @@ fn serve(stream: TcpStream, handler: &Handler, recorded: &Mutex<Vec<RecordedRequ
     };
     let response = match reply {
         Reply::Respond(response) => response,
-        Reply::RespondAfter(pause, response) => {
-            thread::sleep(pause);
+        Reply::HoldUntilClosed => {
+            // Read until the client closes (0 bytes, or a reset) or PATIENCE runs out.
+            let deadline = Instant::now() + PATIENCE;
+            let mut stream = stream;
+            let mut scratch = [0; 1024];
+            loop {
+                let left = deadline.saturating_duration_since(Instant::now());
+                if left.is_zero() || stream.set_read_timeout(Some(left)).is_err() {
+                    return;
+                }
+                match stream.read(&mut scratch) {
+                    Ok(0) | Err(_) => return,
+                    Ok(_) => {}
+                }
+            }
+        }
+        Reply::RespondTogether(rendezvous, response) => {
+            rendezvous.wait();
             response
         }
         Reply::Reset => {
