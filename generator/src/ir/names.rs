@@ -171,6 +171,46 @@ pub fn singular(word: &str) -> String {
     word.strip_suffix('s').unwrap_or(word).to_owned()
 }
 
+/// The candidate closest to `word` when it is close enough to be a typo of it: equal but for
+/// case, or within an edit distance of a third of its length (at least 1), as rustc suggests
+/// names. Ties go to the earliest candidate.
+pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let word_len = word.chars().count();
+    let limit = word_len.max(3) / 3;
+    let mut best: Option<(usize, &'c str)> = None;
+    for candidate in candidates {
+        if candidate.eq_ignore_ascii_case(word) {
+            return Some(candidate);
+        }
+        // The length difference bounds the distance from below; skipping on it also keeps
+        // hostile names (thousands of characters) from costing a full comparison.
+        if candidate.chars().count().abs_diff(word_len) > limit {
+            continue;
+        }
+        let distance = edit_distance(word, candidate);
+        if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, candidate));
+        }
+    }
+    best.map(|(_, candidate)| candidate)
+}
+
+/// Levenshtein distance over characters, with one row of memory.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}
+
 /// Hands out identifiers that are unique within one scope, deterministically: the first
 /// claimant keeps the name, later ones get `2`, `3`, ... appended in the order they ask.
 #[derive(Debug, Default, Clone)]
@@ -266,6 +306,21 @@ mod tests {
         assert_eq!(singular("entries"), "entry");
         assert_eq!(singular("status"), "status");
         assert_eq!(singular("data"), "data");
+    }
+
+    #[test]
+    fn closest_suggests_likely_typos_only() {
+        let names = ["Invoice", "Customer", "Subscription", "Pet"];
+        assert_eq!(closest("Invoyce", names), Some("Invoice"));
+        assert_eq!(closest("invoice", names), Some("Invoice"));
+        assert_eq!(closest("Pett", names), Some("Pet"));
+        assert_eq!(closest("Subscriptoin", names), Some("Subscription"));
+        assert_eq!(closest("Order", names), None);
+        assert_eq!(closest("Pe", ["Pet", "Pe2"]), Some("Pet"));
+        assert_eq!(closest("x", std::iter::empty()), None);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("é", "e"), 1);
     }
 
     #[test]

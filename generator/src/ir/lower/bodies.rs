@@ -4,7 +4,7 @@
 use openapiv3::{ReferenceOr, Schema, SchemaKind, StatusCode, Type};
 
 use super::{essence, field, Lowerer, SchemaRef};
-use crate::diagnostic::{pointer, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::ir::names::{self, Scope};
 use crate::ir::{Body, BodyEncoding, Field, Response, Status, TypeRef};
 
@@ -19,18 +19,7 @@ impl<'a> Lowerer<'a> {
         let (at, body) = match body {
             ReferenceOr::Item(body) => (at.to_owned(), body),
             ReferenceOr::Reference { reference } => {
-                let name = self.component_name(reference, "requestBodies", at)?;
-                match self
-                    .doc
-                    .components
-                    .as_ref()
-                    .and_then(|c| c.request_bodies.get(name))
-                {
-                    Some(ReferenceOr::Item(body)) => {
-                        (pointer(["components", "requestBodies", name]), body)
-                    }
-                    _ => return Err(self.missing(reference, at)),
-                }
+                self.component(reference, "requestBodies", at, |c| &c.request_bodies)?
             }
         };
         let mut chosen = None;
@@ -153,18 +142,7 @@ impl<'a> Lowerer<'a> {
             let (r_at, response) = match response {
                 ReferenceOr::Item(r) => (r_at, r),
                 ReferenceOr::Reference { reference } => {
-                    let name = self.component_name(reference, "responses", &r_at)?;
-                    match self
-                        .doc
-                        .components
-                        .as_ref()
-                        .and_then(|c| c.responses.get(name))
-                    {
-                        Some(ReferenceOr::Item(r)) => {
-                            (pointer(["components", "responses", name]), r)
-                        }
-                        _ => return Err(self.missing(reference, &r_at)),
-                    }
+                    self.component(reference, "responses", &r_at, |c| &c.responses)?
                 }
             };
             let variant = variant_scope.claim(status_variant(status));

@@ -250,24 +250,7 @@ impl<'a> Lowerer<'a> {
         match p {
             ReferenceOr::Item(param) => Ok((at.to_owned(), param)),
             ReferenceOr::Reference { reference } => {
-                let name = self.component_name(reference, "parameters", at)?;
-                let found = self
-                    .doc
-                    .components
-                    .as_ref()
-                    .and_then(|c| c.parameters.get(name));
-                match found {
-                    Some(ReferenceOr::Item(param)) => {
-                        Ok((pointer(["components", "parameters", name]), param))
-                    }
-                    Some(ReferenceOr::Reference { .. }) => Err(self
-                        .error(
-                            &pointer(["components", "parameters", name]),
-                            "a parameter `$ref` that points to another `$ref` is not supported",
-                        )
-                        .with_help("point the `$ref` at the parameter itself")),
-                    None => Err(self.missing(reference, at)),
-                }
+                self.component(reference, "parameters", at, |c| &c.parameters)
             }
         }
     }

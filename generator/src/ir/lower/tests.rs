@@ -180,6 +180,71 @@ fn dangling_and_external_refs_are_errors() {
 }
 
 #[test]
+fn ref_errors_point_at_the_ref_and_suggest_the_closest_component() {
+    let yaml = format!(
+        "{HEAD}paths:\n  /a:\n    get:\n      parameters:\n        - $ref: '#/components/parameters/Limt'\n      responses:\n        '200':\n          description: OK\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/Invoyce'\ncomponents:\n  parameters:\n    Limit: {{name: limit, in: query, schema: {{type: integer}}}}\n  schemas:\n    Invoice: {{type: object, properties: {{id: {{type: string}}}}}}\n"
+    );
+    let err = lower_yaml(&yaml).unwrap_err();
+    assert_eq!(
+        err.pointer.as_deref(),
+        Some("#/paths/~1a/get/parameters/0/$ref")
+    );
+    assert_eq!(err.position, Some((7, 11)), "{err}");
+    assert_eq!(
+        err.help.as_deref(),
+        Some("did you mean `#/components/parameters/Limit`?")
+    );
+    let yaml = yaml.replace("Limt", "Limit");
+    let err = lower_yaml(&yaml).unwrap_err();
+    assert_eq!(
+        err.pointer.as_deref(),
+        Some("#/paths/~1a/get/responses/200/content/application~1json/schema/$ref")
+    );
+    // The line of `$ref:`, the column of its key.
+    assert_eq!(err.position, Some((14, 17)), "{err}");
+    assert_eq!(
+        err.help.as_deref(),
+        Some("did you mean `#/components/schemas/Invoice`?")
+    );
+    // Swagger 2's `#/definitions/` names the component it meant.
+    let err = lower_yaml(&yaml.replace("#/components/schemas/Invoyce", "#/definitions/Invoice"))
+        .unwrap_err();
+    assert!(err.message.contains("does not point into"), "{err}");
+    assert_eq!(
+        err.help.as_deref(),
+        Some("did you mean `#/components/schemas/Invoice`?")
+    );
+    // Nothing close: the plain advice.
+    let err = lower_yaml(&yaml.replace("Invoyce", "Order")).unwrap_err();
+    assert_eq!(
+        err.help.as_deref(),
+        Some("fix the reference or add the missing component")
+    );
+}
+
+#[test]
+fn ref_errors_in_json_are_located_on_the_ref_line() {
+    let json = r##"{
+  "openapi": "3.0.3",
+  "info": {"title": "T", "version": "1"},
+  "paths": {"/a": {"get": {"responses": {"200": {
+    "description": "OK",
+    "content": {"application/json": {"schema": {
+      "$ref": "#/components/schemas/invoice"
+    }}}
+  }}}}},
+  "components": {"schemas": {"Invoice": {"type": "string"}}}
+}"##;
+    let loaded = load_bytes(Path::new("t.json"), json.as_bytes(), true).unwrap();
+    let err = lower(&loaded, &mut Vec::new()).unwrap_err();
+    assert_eq!(err.position.map(|(line, _)| line), Some(7), "{err}");
+    assert_eq!(
+        err.help.as_deref(),
+        Some("did you mean `#/components/schemas/Invoice`?")
+    );
+}
+
+#[test]
 fn duplicate_operation_ids_are_errors() {
     let yaml = format!("{HEAD}paths:\n  /a:\n    get: {{operationId: x, responses: {{'200': {{description: OK}}}}}}\n  /b:\n    get: {{operationId: x, responses: {{'200': {{description: OK}}}}}}\n");
     let err = lower_yaml(&yaml).unwrap_err();
