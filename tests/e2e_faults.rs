@@ -14,8 +14,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use apiforge_tests::server::{CannedResponse, RecordedRequest, Rendezvous, Reply, TestServer};
-use chargebee_api::invoices::{ResumeDunningError, ResumeDunningRequest};
+use chargebee_api::invoices::ResumeDunningRequest;
 use chargebee_api::types::ResumeDunningResponse;
+use chargebee_api::ErrorResponse;
 use chargebee_api::{Client, Credentials, Error, Response, RetryPolicy};
 use futures_util::StreamExt;
 
@@ -91,9 +92,7 @@ fn assert_one_key_for_all_attempts(requests: &[RecordedRequest]) {
     );
 }
 
-async fn call(
-    client: &Client,
-) -> Result<Response<ResumeDunningResponse>, Error<ResumeDunningError>> {
+async fn call(client: &Client) -> Result<Response<ResumeDunningResponse>, Error<ErrorResponse>> {
     client
         .resume_dunning("inv_1", &ResumeDunningRequest::default())
         .await
@@ -171,7 +170,7 @@ async fn attempts_are_bounded() {
     )]);
     match call(&client(&server)).await.unwrap_err() {
         Error::Api(error) => assert!(
-            matches!(error.body, ResumeDunningError::ServiceUnavailable(_)) && error.status == 503
+            matches!(error.body, ErrorResponse::ServiceUnavailable(_)) && error.status == 503
         ),
         other => panic!("{other:?}"),
     }

@@ -4,8 +4,8 @@
 //! they fail.
 
 use chargebee_api::invoices::ResumeDunningRequest;
-use chargebee_api::types::{ChargebeeEventActions, ChargebeeEventEmail, ChargebeeEventWebhook};
-use chargebee_api::{Client, Credentials, RetryPolicy};
+use chargebee_api::types::ChargebeeEventEmail;
+use chargebee_api::{Client, CommonParameters, Credentials, Error, ErrorResponse, RetryPolicy};
 
 fn prism_url() -> Option<String> {
     match std::env::var("PRISM_URL") {
@@ -34,19 +34,22 @@ fn client(url: &str) -> Client {
 #[tokio::test]
 async fn a_request_with_every_header_and_field_passes_prism_validation() {
     let Some(url) = prism_url() else { return };
-    let request = ResumeDunningRequest {
+    let common = CommonParameters {
         chargebee_request_origin_device: Some("Android".into()),
         chargebee_request_origin_user: Some("user@example.com".into()),
         chargebee_request_origin_user_encoded: Some("user.квітка@example.com".into()),
         chargebee_request_origin_ip: Some("192.168.1.2".into()),
         chargebee_business_entity_id: Some("be_eu".into()),
-        chargebee_event_actions: Some(ChargebeeEventActions::AllDisabled),
+        chargebee_event_actions: Some(ChargebeeEventEmail::AllDisabled),
         chargebee_event_email: Some(ChargebeeEventEmail::AllDisabled),
-        chargebee_event_webhook: Some(ChargebeeEventWebhook::AllDisabled),
+        chargebee_event_webhook: Some(ChargebeeEventEmail::AllDisabled),
+    };
+    let request = ResumeDunningRequest {
         comment: Some("é".repeat(300)),
         idempotency_key: None,
     };
     let response = client(&url)
+        .with_common_parameters(&common)
         .resume_dunning("inv_1001", &request)
         .await
         .expect("Prism accepts the request");
@@ -92,4 +95,24 @@ async fn prism_rejects_an_invalid_raw_request_so_its_validation_is_live() {
         "{violations}"
     );
     assert!(violations.contains("chargebee-event-email"), "{violations}");
+}
+
+#[tokio::test]
+async fn a_per_call_header_reaches_the_server() {
+    let Some(url) = prism_url() else { return };
+    // Prism answers with the documented example of the status `Prefer` asks for: one call
+    // gets its 404, without building another client.
+    let error = client(&url)
+        .with_header("prefer", "code=404")
+        .expect("valid header")
+        .resume_dunning("inv_1001", &ResumeDunningRequest::default())
+        .await
+        .unwrap_err();
+    match error {
+        Error::Api(error) => assert!(
+            matches!(error.body, ErrorResponse::NotFound(_)),
+            "{error:?}"
+        ),
+        other => panic!("expected the documented 404, got {other:?}"),
+    }
 }

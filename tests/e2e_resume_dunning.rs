@@ -2,14 +2,14 @@
 //! request it sends, and how it reads every kind of answer.
 
 use apiforge_tests::{CannedResponse, TestServer};
-use chargebee_api::invoices::{ResumeDunningError, ResumeDunningRequest};
+use chargebee_api::invoices::ResumeDunningRequest;
 use chargebee_api::types::{
-    BadRequestErrorApiErrorCode, ChargebeeEventActions, ChargebeeEventEmail, ChargebeeEventWebhook,
-    InvoiceLineItemType, InvoiceStatus, NotFoundErrorApiErrorCode,
-    TooManyRequestsErrorApiErrorCode,
+    BadRequestErrorApiErrorCode, ChargebeeEventEmail, InvoiceLineItemType, InvoiceStatus,
+    NotFoundErrorApiErrorCode, TooManyRequestsErrorApiErrorCode,
 };
 use chargebee_api::{
-    Client, Credentials, Environment, Error, Port, Protocol, RetryPolicy, Server, ServerVariables,
+    Client, CommonParameters, Credentials, Environment, Error, ErrorResponse, Port, Protocol,
+    RetryPolicy, Server, ServerVariables,
 };
 
 const API_KEY: &str = "test_cbkey_5f3a";
@@ -55,16 +55,22 @@ fn client(server: &TestServer) -> Client {
         .expect("client builds")
 }
 
-fn full_request() -> ResumeDunningRequest {
-    ResumeDunningRequest {
+/// Every common parameter the operation documents.
+fn all_common() -> CommonParameters {
+    CommonParameters {
         chargebee_request_origin_device: Some("Android".into()),
         chargebee_request_origin_user: Some("user@example.com".into()),
         chargebee_request_origin_user_encoded: Some("user.квітка@example.com".into()),
         chargebee_request_origin_ip: Some("192.168.1.2".into()),
         chargebee_business_entity_id: Some("be_eu".into()),
-        chargebee_event_actions: Some(ChargebeeEventActions::AllDisabled),
+        chargebee_event_actions: Some(ChargebeeEventEmail::AllDisabled),
         chargebee_event_email: Some(ChargebeeEventEmail::AllDisabled),
-        chargebee_event_webhook: Some(ChargebeeEventWebhook::AllDisabled),
+        chargebee_event_webhook: Some(ChargebeeEventEmail::AllDisabled),
+    }
+}
+
+fn full_request() -> ResumeDunningRequest {
+    ResumeDunningRequest {
         comment: Some("Resumed: card updated & retried = ok".into()),
         idempotency_key: Some("key-0001".into()),
     }
@@ -74,6 +80,7 @@ fn full_request() -> ResumeDunningRequest {
 async fn sends_exactly_the_documented_request() {
     let server = TestServer::start(vec![CannedResponse::json(200, INVOICE)]);
     let response = client(&server)
+        .with_common_parameters(&all_common())
         .resume_dunning("inv_1001", &full_request())
         .await
         .expect("200 decodes");
@@ -241,11 +248,15 @@ async fn header_values_with_line_breaks_are_refused_before_sending() {
         "nul\0byte",
         "jos\u{e9}@example.com",
     ] {
-        let request = ResumeDunningRequest {
+        let common = CommonParameters {
             chargebee_request_origin_device: Some(value.into()),
             ..Default::default()
         };
-        let error = client.resume_dunning("inv_1", &request).await.unwrap_err();
+        let error = client
+            .with_common_parameters(&common)
+            .resume_dunning("inv_1", &ResumeDunningRequest::default())
+            .await
+            .unwrap_err();
         match error {
             Error::InvalidRequest(reason) => assert!(
                 reason.0.contains("chargebee-request-origin-device"),
@@ -334,7 +345,7 @@ async fn documented_error_statuses_become_typed_errors() {
     let mut errors = errors.into_iter();
     match errors.next() {
         Some(Error::Api(error)) if error.status == 400 => match error.body {
-            ResumeDunningError::BadRequest(body) => {
+            ErrorResponse::BadRequest(body) => {
                 assert_eq!(
                     body.api_error_code,
                     BadRequestErrorApiErrorCode::ParamWrongValue
@@ -349,14 +360,14 @@ async fn documented_error_statuses_become_typed_errors() {
     match errors.next() {
         Some(Error::Api(error)) if error.status == 401 => {
             assert!(
-                matches!(error.body, ResumeDunningError::Unauthorized(ref b) if b.message.contains("authentication failed"))
+                matches!(error.body, ErrorResponse::Unauthorized(ref b) if b.message.contains("authentication failed"))
             )
         }
         other => panic!("{other:?}"),
     }
     match errors.next() {
         Some(Error::Api(error)) if error.status == 404 => match error.body {
-            ResumeDunningError::NotFound(body) => assert_eq!(
+            ErrorResponse::NotFound(body) => assert_eq!(
                 body.api_error_code,
                 NotFoundErrorApiErrorCode::ResourceNotFound
             ),
@@ -366,7 +377,7 @@ async fn documented_error_statuses_become_typed_errors() {
     }
     match errors.next() {
         Some(Error::Api(error)) if error.status == 429 => match error.body {
-            ResumeDunningError::TooManyRequests(body) => assert_eq!(
+            ErrorResponse::TooManyRequests(body) => assert_eq!(
                 body.api_error_code,
                 TooManyRequestsErrorApiErrorCode::ApiRequestLimitExceeded
             ),
@@ -382,10 +393,7 @@ async fn documented_error_statuses_become_typed_errors() {
                     .starts_with("HTTP 500: Internal server error"),
                 "{error}"
             );
-            assert!(matches!(
-                error.body,
-                ResumeDunningError::InternalServerError(_)
-            ));
+            assert!(matches!(error.body, ErrorResponse::InternalServerError(_)));
         }
         other => panic!("{other:?}"),
     }
@@ -522,4 +530,94 @@ fn percent_decode(segment: &str) -> String {
         }
     }
     String::from_utf8(out).expect("utf-8")
+}
+
+#[tokio::test]
+async fn common_parameters_set_on_the_client_are_overridden_per_call() {
+    let server = TestServer::start(vec![CannedResponse::json(200, INVOICE)]);
+    let client = Client::builder()
+        .base_url(server.url())
+        .credentials(Credentials::api_key(API_KEY))
+        .common_parameters(&CommonParameters {
+            chargebee_request_origin_device: Some("Android".into()),
+            chargebee_request_origin_ip: Some("192.168.1.2".into()),
+            ..CommonParameters::default()
+        })
+        .build()
+        .expect("client builds");
+    client
+        .resume_dunning("inv_1", &ResumeDunningRequest::default())
+        .await
+        .expect("first call");
+    let override_ip = CommonParameters {
+        chargebee_request_origin_ip: Some("10.0.0.9".into()),
+        chargebee_event_email: Some(ChargebeeEventEmail::AllDisabled),
+        ..CommonParameters::default()
+    };
+    client
+        .with_common_parameters(&override_ip)
+        .resume_dunning("inv_1", &ResumeDunningRequest::default())
+        .await
+        .expect("second call");
+    // The client itself is unchanged by the per-call clone.
+    client
+        .resume_dunning("inv_1", &ResumeDunningRequest::default())
+        .await
+        .expect("third call");
+    let requests = server.requests();
+    let seen = |i: usize, name: &str| requests[i].header(name).map(str::to_owned);
+    assert_eq!(
+        seen(0, "chargebee-request-origin-device").as_deref(),
+        Some("Android")
+    );
+    assert_eq!(
+        seen(0, "chargebee-request-origin-ip").as_deref(),
+        Some("192.168.1.2")
+    );
+    assert_eq!(seen(0, "chargebee-event-email"), None);
+    assert_eq!(
+        seen(1, "chargebee-request-origin-device").as_deref(),
+        Some("Android")
+    );
+    assert_eq!(
+        seen(1, "chargebee-request-origin-ip").as_deref(),
+        Some("10.0.0.9")
+    );
+    assert_eq!(
+        seen(1, "chargebee-event-email").as_deref(),
+        Some("all-disabled")
+    );
+    assert_eq!(
+        seen(2, "chargebee-request-origin-ip").as_deref(),
+        Some("192.168.1.2")
+    );
+    assert_eq!(seen(2, "chargebee-event-email"), None);
+}
+
+#[tokio::test]
+async fn extra_headers_go_with_one_call_only_and_are_checked() {
+    let server = TestServer::start(vec![CannedResponse::json(200, INVOICE)]);
+    let client = client(&server);
+    let traced = client
+        .with_header("x-trace-id", "trace-42")
+        .expect("a valid header");
+    traced
+        .resume_dunning("inv_1", &ResumeDunningRequest::default())
+        .await
+        .expect("traced call");
+    client
+        .resume_dunning("inv_1", &ResumeDunningRequest::default())
+        .await
+        .expect("plain call");
+    let requests = server.requests();
+    assert_eq!(requests[0].header("x-trace-id"), Some("trace-42"));
+    assert_eq!(requests[1].header("x-trace-id"), None);
+    // What could split the request, or is no header name, is refused before anything is sent.
+    assert!(client
+        .with_header("x-trace-id", "a\r\nx-injected: 1")
+        .is_err());
+    assert!(client.with_header("bad name", "v").is_err());
+    // A value set this way is kept out of `Debug` output (it may be a secret).
+    let shown = format!("{traced:?}");
+    assert!(!shown.contains("trace-42"), "{shown}");
 }

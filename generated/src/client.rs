@@ -1,172 +1,48 @@
-//! Connecting to the API: where requests go, how they authenticate, how they are
-//! retried and timed out, and the [`Client`] that sends them.
+//! The [`Client`] that sends requests: where they go, how they authenticate, how they are
+//! retried and timed out, and the defaults a caller sets once for every call.
+//!
+//! This file is the same in every crate apiforge generates; what differs per API (its
+//! servers, its operations) lives in the generated modules.
 
 use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
 use std::time::Duration;
-use reqwest::header::HeaderMap;
-use crate::error::BuildError;
 
-/// The servers the API is published on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Server {
-    /// Live site
-    ///
-    /// `{protocol}://{site}.{environment}:{port}/api/v2`
-    LiveSite(ServerVariables),
-    /// Test site
-    ///
-    /// `{protocol}://{site}-test.{environment}:{port}/api/v2`
-    TestSite(ServerVariables),
-}
+use reqwest::header::{HeaderMap, HeaderName};
 
-impl Server {
-    /// The server's base URL, with its variables filled in.
-    pub fn url(&self) -> String {
-        match self {
-            Self::LiveSite(ServerVariables { protocol, site, environment, port }) => {
-                format!("{protocol}://{site}.{environment}:{port}/api/v2")
-            }
-            Self::TestSite(ServerVariables { protocol, site, environment, port }) => {
-                format!("{protocol}://{site}-test.{environment}:{port}/api/v2")
-            }
-        }
-    }
-}
+use crate::error::{BuildError, InvalidRequest};
+use crate::runtime::{self, Call, ParamValue};
 
-impl Default for Server {
-    /// The first server the API lists, with default variables.
-    fn default() -> Self {
-        Self::LiveSite(ServerVariables::default())
-    }
-}
-
-/// Values for the `{variables}` in the server URLs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ServerVariables {
-    /// The protocol; only HTTPS is supported.
-    ///
-    /// Default: `https`.
-    pub protocol: Protocol,
-    /// Your Chargebee site name (the subdomain of your site).
-    ///
-    /// Default: `demo`.
-    pub site: String,
-    /// The Chargebee domain.
-    ///
-    /// Default: `chargebee.com`.
-    pub environment: Environment,
-    /// The HTTPS port.
-    ///
-    /// Default: `443`.
-    pub port: Port,
-}
-
-impl Default for ServerVariables {
-    fn default() -> Self {
-        Self {
-            protocol: Protocol::Https,
-            site: "demo".to_owned(),
-            environment: Environment::ChargebeeCom,
-            port: Port::V443,
-        }
-    }
-}
-
-/// The allowed values of the `protocol` server variable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Protocol {
-    /// `https`
-    #[default]
-    Https,
-}
-
-impl Protocol {
-    /// The value as it appears in the URL.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::Https => "https",
-        }
-    }
-}
-
-impl fmt::Display for Protocol {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The allowed values of the `environment` server variable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Environment {
-    /// `chargebee.com`
-    #[default]
-    ChargebeeCom,
-}
-
-impl Environment {
-    /// The value as it appears in the URL.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::ChargebeeCom => "chargebee.com",
-        }
-    }
-}
-
-impl fmt::Display for Environment {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The allowed values of the `port` server variable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Port {
-    /// `443`
-    #[default]
-    V443,
-}
-
-impl Port {
-    /// The value as it appears in the URL.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::V443 => "443",
-        }
-    }
-}
-
-impl fmt::Display for Port {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// HTTP basic credentials, sent with every request.
-///
-/// HTTP Basic authentication: use your Chargebee API key as the user name and leave the password empty.
-///
-/// `Debug` never shows them.
+/// Credentials sent with every request. `Debug` never shows them.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Credentials {
-    username: String,
-    password: String,
+pub struct Credentials(Secret);
+
+#[derive(Clone, PartialEq, Eq)]
+enum Secret {
+    Basic { username: String, password: String },
+    Bearer(String),
 }
 
 impl Credentials {
-    /// A user name and password.
+    /// HTTP basic authentication with a user name and password.
     pub fn basic(username: impl Into<String>, password: impl Into<String>) -> Self {
-        Self {
+        Self(Secret::Basic {
             username: username.into(),
             password: password.into(),
-        }
+        })
     }
 
-    /// An API key sent as the user name with an empty password, the way APIs that
-    /// take API keys over basic authentication expect it.
-    pub fn api_key(key: impl Into<String>) -> Self {
-        Self::basic(key, "")
+    /// A bearer token (`Authorization: Bearer <token>`).
+    pub fn bearer(token: impl Into<String>) -> Self {
+        Self(Secret::Bearer(token.into()))
+    }
+
+    fn apply(&self, request: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+        match &self.0 {
+            Secret::Basic { username, password } => request.basic_auth(username, Some(password)),
+            Secret::Bearer(token) => request.bearer_auth(token),
+        }
     }
 }
 
@@ -178,11 +54,10 @@ impl fmt::Debug for Credentials {
 
 /// How a call is retried when the server is busy or failing, or the connection breaks.
 ///
-/// Retried: connection failures and timeouts, and the statuses 429, 500, 502, 503 and
-/// 504. The delay doubles from `initial_delay` with random jitter, or is what the
-/// server's `Retry-After` asks for, and never exceeds `max_delay`. A call that changes
-/// data (POST, PATCH) is only retried when it carries an idempotency key, so it is
-/// never applied twice.
+/// Retried: connection failures and timeouts, and the statuses 429, 500, 502, 503 and 504.
+/// The delay doubles from `initial_delay` with random jitter, or is what the server's
+/// `Retry-After` asks for, and never exceeds `max_delay`. A call that changes data (POST,
+/// PATCH) is only retried when it carries an idempotency key, so it is never applied twice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {
     /// Attempts in all, the first included: 1 means no retry.
@@ -219,8 +94,8 @@ impl Default for RetryPolicy {
     }
 }
 
-/// A decoded response, with the status and headers it came with. It dereferences to
-/// the body, so its fields read as `response.field`.
+/// A decoded response, with the status and headers it came with. It dereferences to the
+/// body, so its fields read as `response.field`.
 #[derive(Debug, Clone)]
 pub struct Response<T> {
     pub(crate) status: u16,
@@ -261,6 +136,7 @@ impl<T> Response<T> {
 
 impl<T> Deref for Response<T> {
     type Target = T;
+
     fn deref(&self) -> &T {
         &self.body
     }
@@ -268,91 +144,123 @@ impl<T> Deref for Response<T> {
 
 /// A client of the API.
 ///
-/// Cloning is cheap: clones share one connection pool and configuration, and the
-/// client is `Send + Sync`, so one client serves many tasks at once.
+/// Cloning is cheap: clones share one connection pool and configuration, and the client is
+/// `Send + Sync`, so one client serves many tasks at once. The `with_*` methods return such
+/// a clone with one setting changed, for one call or a part of a program.
 #[derive(Debug, Clone)]
 pub struct Client {
     shared: Arc<Shared>,
-    retry: RetryPolicy,
+    per_call: PerCall,
 }
 
 #[derive(Debug)]
 struct Shared {
     http: reqwest::Client,
     base_url: String,
-    timeout: Duration,
     validate: bool,
     auto_idempotency_keys: bool,
     credentials: Option<Credentials>,
 }
 
+/// What a `with_*` clone may change without touching the shared connection pool.
+#[derive(Debug, Clone)]
+struct PerCall {
+    retry: RetryPolicy,
+    timeout: Duration,
+    headers: Arc<HeaderMap>,
+    params: Arc<Vec<ParamValue>>,
+}
+
 impl Client {
-    /// A client for `server` that authenticates with `credentials`, with the default
-    /// retry policy and timeouts.
-    ///
-    /// # Errors
-    ///
-    /// [`BuildError`] when the server URL is unusable or the HTTP client cannot start.
-    pub fn new(server: Server, credentials: Credentials) -> Result<Self, BuildError> {
-        Self::builder().server(server).credentials(credentials).build()
-    }
-
-    /// Starts configuring a client.
-    pub fn builder() -> ClientBuilder {
-        ClientBuilder::default()
-    }
-
     /// The base URL every request path is appended to.
     pub fn base_url(&self) -> &str {
         &self.shared.base_url
     }
 
-    /// A client that shares this one's connections and settings but retries as `policy`
-    /// says: for one call (`client.with_retry(RetryPolicy::none()).some_call(..)`) or
-    /// for a part of a program.
-    pub fn with_retry(&self, policy: RetryPolicy) -> Client {
-        Client {
-            shared: Arc::clone(&self.shared),
-            retry: policy,
-        }
-    }
-
     /// The retry policy calls made through this client follow.
     pub fn retry_policy(&self) -> RetryPolicy {
-        self.retry
+        self.per_call.retry
+    }
+
+    /// A client that shares this one's connections and settings but retries as `policy`
+    /// says: `client.with_retry(RetryPolicy::none()).some_call(..)`.
+    pub fn with_retry(&self, policy: RetryPolicy) -> Client {
+        let mut client = self.clone();
+        client.per_call.retry = policy;
+        client
+    }
+
+    /// A client whose attempts may each take at most `timeout`, from sending to the last
+    /// byte of the response.
+    pub fn with_timeout(&self, timeout: Duration) -> Client {
+        let mut client = self.clone();
+        client.per_call.timeout = timeout;
+        client
+    }
+
+    /// A client that adds the header `name: value` to every call (replacing a default
+    /// header of that name): a tracing id, a mock server's `Prefer: code=404`.
+    ///
+    /// # Errors
+    ///
+    /// [`InvalidRequest`] when `name` is not a valid header name or `value` holds a line
+    /// break, a control or a non-ASCII character.
+    pub fn with_header(&self, name: &str, value: &str) -> Result<Client, InvalidRequest> {
+        let mut headers = HeaderMap::clone(&self.per_call.headers);
+        let header = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| InvalidRequest(format!("`{name}` is not a valid header name")))?;
+        headers.insert(header, runtime::header_value(name, value)?);
+        let mut client = self.clone();
+        client.per_call.headers = Arc::new(headers);
+        Ok(client)
+    }
+
+    /// A client whose values of the API's common parameters are `params` (replacing those
+    /// of the same name), for the generated `with_common_parameters`.
+    #[doc(hidden)]
+    pub fn with_params(&self, params: Vec<ParamValue>) -> Client {
+        let mut client = self.clone();
+        client.per_call.params = Arc::new(runtime::merge_params(&self.per_call.params, params));
+        client
+    }
+
+    /// Starts a call: `path` is already encoded (see [`runtime::path_segment`]).
+    #[doc(hidden)]
+    pub fn call(&self, method: reqwest::Method, path: &str) -> Call<'_> {
+        Call::new(self, method, format!("{}{path}", self.shared.base_url))
+    }
+
+    pub(crate) fn validates_requests(&self) -> bool {
+        self.shared.validate
+    }
+
+    pub(crate) fn default_params(&self) -> &[ParamValue] {
+        &self.per_call.params
+    }
+
+    /// A fresh idempotency key for a call, unless the client was told not to create them.
+    pub(crate) fn new_idempotency_key(&self) -> Option<String> {
+        self.shared
+            .auto_idempotency_keys
+            .then(|| format!("{:032x}", fastrand::u128(..)))
     }
 
     pub(crate) fn http(&self) -> &reqwest::Client {
         &self.shared.http
     }
 
-    pub(crate) fn timeout(&self) -> Duration {
-        self.shared.timeout
-    }
-
-    /// Whether requests are checked against the API's constraints before sending.
-    pub(crate) fn validates_requests(&self) -> bool {
-        self.shared.validate
-    }
-
-    /// A fresh idempotency key for a call, unless the client was told not to create them.
-    pub(crate) fn new_idempotency_key(&self) -> Option<String> {
-        self.shared.auto_idempotency_keys.then(|| format!("{:032x}", fastrand::u128(..)))
-    }
-
-    /// A request to `url` with the client's credentials.
-    pub(crate) fn request(
-        &self,
-        method: reqwest::Method,
-        url: &str,
-    ) -> reqwest::RequestBuilder {
-        let request = self.shared.http.request(method, url);
-        match &self.shared.credentials {
-            Some(credentials) => {
-                request.basic_auth(&credentials.username, Some(&credentials.password))
-            }
+    /// A request to `url` with the client's credentials, default headers and timeout.
+    pub(crate) fn request(&self, method: reqwest::Method, url: &str) -> reqwest::RequestBuilder {
+        let request = self
+            .shared
+            .http
+            .request(method, url)
+            .timeout(self.per_call.timeout);
+        let request = match &self.shared.credentials {
+            Some(credentials) => credentials.apply(request),
             None => request,
-        }
+        };
+        request.headers(HeaderMap::clone(&self.per_call.headers))
     }
 }
 
@@ -367,6 +275,7 @@ pub struct ClientBuilder {
     connect_timeout: Duration,
     validate: bool,
     auto_idempotency_keys: bool,
+    params: Vec<ParamValue>,
 }
 
 impl Default for ClientBuilder {
@@ -380,19 +289,14 @@ impl Default for ClientBuilder {
             connect_timeout: Duration::from_secs(10),
             validate: true,
             auto_idempotency_keys: true,
+            params: Vec::new(),
         }
     }
 }
 
 impl ClientBuilder {
-    /// Sends requests to `server` (the default is the first server the API lists).
-    pub fn server(mut self, server: Server) -> Self {
-        self.base_url = Some(server.url());
-        self
-    }
-
-    /// Sends requests to `url` instead of a listed server: a proxy, a mock, a local
-    /// test server. Paths are appended to it as they are.
+    /// Sends requests to `url`: a proxy, a mock, a local test server. Paths are appended to
+    /// it as they are.
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = Some(url.into());
         self
@@ -418,8 +322,8 @@ impl ClientBuilder {
         self
     }
 
-    /// The longest connecting may take (default 10 s). Not applied to a client given
-    /// with [`ClientBuilder::http_client`], which keeps its own.
+    /// The longest connecting may take (default 10 s). Not applied to a client given with
+    /// [`ClientBuilder::http_client`], which keeps its own.
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
         self
@@ -432,7 +336,9 @@ impl ClientBuilder {
         self
     }
 
-    /// Whether calls that change data create an idempotency key (`chargebee-idempotency-key`) when the caller gives none (the default: yes). The key is reused across a call's retries, so the server applies the call once. Without a key such calls are never retried.
+    /// Whether calls that take an idempotency key create one when the caller gives none
+    /// (default: yes). The key is reused across a call's retries, so the server applies the
+    /// call once. Without a key such calls are never retried.
     pub fn auto_idempotency_keys(mut self, enabled: bool) -> Self {
         self.auto_idempotency_keys = enabled;
         self
@@ -444,50 +350,65 @@ impl ClientBuilder {
         self
     }
 
+    /// Values of the API's common parameters, for the generated `common_parameters`.
+    #[doc(hidden)]
+    pub fn params(mut self, params: Vec<ParamValue>) -> Self {
+        self.params = runtime::merge_params(&self.params, params);
+        self
+    }
+
     /// Builds the client.
     ///
     /// # Errors
     ///
-    /// [`BuildError`] when the base URL is not an absolute `http` or `https` URL, or the
-    /// HTTP client cannot start.
+    /// [`BuildError`] when no base URL is known, it is not an absolute `http` or `https`
+    /// URL, or the HTTP client cannot start.
     pub fn build(self) -> Result<Client, BuildError> {
-        let base_url = self.base_url.unwrap_or_else(|| Server::default().url());
+        let base_url = self.base_url.ok_or(BuildError::NoBaseUrl)?;
         match reqwest::Url::parse(&base_url) {
             Ok(url) if matches!(url.scheme(), "http" | "https") && url.has_host() => {}
             Ok(_) => {
+                let reason = "it must be an absolute http or https URL".to_owned();
                 return Err(BuildError::InvalidBaseUrl {
                     url: base_url,
-                    reason: "it must be an absolute http or https URL".to_owned(),
+                    reason,
                 });
             }
             Err(error) => {
                 return Err(BuildError::InvalidBaseUrl {
                     url: base_url,
                     reason: error.to_string(),
-                });
+                })
             }
         }
         let http = match self.http {
             Some(http) => http,
-            None => {
-                reqwest::Client::builder()
-                    .user_agent("chargebee-api/2.0.0")
-                    .connect_timeout(self.connect_timeout)
-                    .build()
-                    .map_err(BuildError::Http)?
-            }
+            None => reqwest::Client::builder()
+                .user_agent(concat!(
+                    env!("CARGO_PKG_NAME"),
+                    "/",
+                    env!("CARGO_PKG_VERSION")
+                ))
+                .connect_timeout(self.connect_timeout)
+                .build()
+                .map_err(BuildError::Http)?,
         };
         let shared = Shared {
             http,
             base_url: base_url.trim_end_matches('/').to_owned(),
-            timeout: self.timeout,
             validate: self.validate,
             auto_idempotency_keys: self.auto_idempotency_keys,
             credentials: self.credentials,
         };
+        let per_call = PerCall {
+            retry: self.retry,
+            timeout: self.timeout,
+            headers: Arc::new(HeaderMap::new()),
+            params: Arc::new(self.params),
+        };
         Ok(Client {
             shared: Arc::new(shared),
-            retry: self.retry,
+            per_call,
         })
     }
 }

@@ -55,7 +55,7 @@ impl Generator {
         }
         let loaded = load::load_file(spec)?;
         let mut warnings = loaded.warnings.clone();
-        let api = ir::lower(&loaded, &mut warnings)?;
+        let api = ir::lower_with(&loaded, &self.settings.ir_options(), &mut warnings)?;
         for warning in &warnings {
             println!("cargo:warning=apiforge: {warning}");
         }

@@ -7,7 +7,6 @@
 
 use std::fmt::Write as _;
 
-use crate::emit::rust::rust_type_name;
 use crate::ir::{Api, Field, Operation, ParamLocation, Parameter, TypeDef, TypeKind};
 
 /// One change.
@@ -340,7 +339,7 @@ fn operation_changes(
                 let name = |ty: &Option<crate::ir::TypeRef>| {
                     ty.as_ref().map_or_else(
                         || "no body".to_owned(),
-                        |t| format!("`{}`", rust_type_name(t)),
+                        |t| format!("`{}`", t.rust_name()),
                     )
                 };
                 changes.push(change(
@@ -396,8 +395,8 @@ fn value_changes(
             true,
             format!(
                 "{label} changed type from `{}` to `{}`",
-                rust_type_name(old_ty),
-                rust_type_name(new_ty)
+                old_ty.rust_name(),
+                new_ty.rust_name()
             ),
         ));
     }

@@ -94,7 +94,7 @@ fn generate_staged(
     stages: &mut profile::Stages,
 ) -> Result<Generated, Error> {
     let mut warnings = loaded.warnings.clone();
-    let api = ir::lower(loaded, &mut warnings)?;
+    let api = ir::lower_with(loaded, &settings.ir_options(), &mut warnings)?;
     stages.mark("IR");
     let files = emit::emit_staged(&api, settings, stages)?;
     Ok(Generated { files, warnings })

@@ -6,12 +6,12 @@
 
 use serde_json::{json, Value};
 
-use super::rust::{rust_type_name, usage_example, Dependencies};
+use super::rust::usage_example;
 use super::templates::Templates;
 use super::{CrateInfo, Files};
 use crate::ir::{
-    Api, Auth, Constraints, Field, Operation, ParamLocation, Parameter, Status, StringFormat,
-    TypeKind, TypeRef,
+    Api, Auth, Constraints, Field, Operation, ParamLocation, Parameter, Retry, Status,
+    StringFormat, TypeKind, TypeRef,
 };
 use crate::Error;
 
@@ -32,7 +32,6 @@ pub fn emit(api: &Api, krate: &CrateInfo, templates: &Templates) -> Result<Files
         "servers": servers(api),
         "auth": auth(api),
         "operations": operations,
-        "dependencies": Dependencies::of(api, krate),
     });
     let renderer = templates.renderer()?;
     let mut files = Files::new();
@@ -160,13 +159,18 @@ fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Value {
                 "status": r.status.key(),
                 "success": r.status.is_success(),
                 "description": r.description,
-                "type": r.body.as_ref().map(rust_type_name),
-                "variant": (!r.status.is_success()).then(|| format!("{}Error::{}", op.type_ident, r.variant)),
+                "type": r.body.as_ref().map(TypeRef::rust_name),
+                "variant": (!r.status.is_success()).then(|| format!("{}::{}", op.errors, r.variant)),
             })
         })
         .collect();
     let success = op.success_responses().find_map(|r| r.body.as_ref());
-    let success_type = super::rust::success_type_name(op);
+    let success_type = match &op.success {
+        crate::ir::Success::Enum { ident } => ident.clone(),
+        crate::ir::Success::Body { ty } => ty
+            .as_ref()
+            .map_or_else(|| "()".to_owned(), TypeRef::rust_name),
+    };
     let success_fields: Vec<Value> = match success {
         Some(TypeRef::Named(name)) => match api.type_def(name).map(|t| &t.kind) {
             Some(TypeKind::Struct { fields, .. }) => fields.iter().map(|f| field(api, f)).collect(),
@@ -191,33 +195,38 @@ fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Value {
         "cookie_params": params_in(ParamLocation::Cookie),
         "body": body,
         "responses": responses,
-        "request_type": format!("{}Request", op.type_ident),
-        "error_type": format!("{}Error", op.type_ident),
+        "request_type": op.request.as_ref().map(|r| r.ident.clone()),
+        "error_type": op.errors,
+        "common_params": op.common_params().map(|p| p.name.clone()).collect::<Vec<_>>(),
+        "pages": op.pagination.as_ref().filter(|_| op.request.is_some()).map(|_| op.pages_ident()),
         "success_type": success_type,
         "success_fields": success_fields,
-        "signature": signature(op, krate, &success_type),
-        "example": usage_example(api, krate, op, false),
+        "signature": signature(op, &success_type),
+        "example": usage_example(api, krate, op, super::rust::ExampleForm::Markdown),
         "status_is_default": op.responses.iter().any(|r| r.status == Status::Default),
-        "idempotency_header": super::rust::idempotency_header(op, krate),
-        "retry": match (op.method, super::rust::idempotency_header(op, krate)) {
-            (crate::ir::Method::Post | crate::ir::Method::Patch, Some(_)) => "keyed",
-            (crate::ir::Method::Post | crate::ir::Method::Patch, None) => "never",
-            _ => "idempotent",
+        "idempotency_header": match &op.retry {
+            Retry::WithKey { header } => Some(header.as_str()),
+            Retry::Always | Retry::Never => None,
+        },
+        "retry": match &op.retry {
+            Retry::WithKey { .. } => "keyed",
+            Retry::Never => "never",
+            Retry::Always => "idempotent",
         },
     })
 }
 
-fn signature(op: &Operation, krate: &CrateInfo, success_type: &str) -> String {
+fn signature(op: &Operation, success_type: &str) -> String {
     let mut args = vec!["&self".to_owned()];
     args.extend(op.path_params().map(|p| format!("{}: &str", p.ident)));
-    if super::rust::has_request_struct(op, krate) {
-        args.push(format!("request: &{}Request", op.type_ident));
+    if let Some(request) = &op.request {
+        args.push(format!("request: &{}", request.ident));
     }
     format!(
-        "pub async fn {}({}) -> Result<Response<{success_type}>, Error<{}Error>>",
+        "pub async fn {}({}) -> Result<Response<{success_type}>, Error<{}>>",
         op.ident,
         args.join(", "),
-        op.type_ident
+        op.errors
     )
 }
 
@@ -233,7 +242,7 @@ fn parameter(api: &Api, p: &Parameter) -> Value {
         "deprecated": p.deprecated,
         "description": p.description,
         "type": type_description(api, &p.ty, &p.constraints),
-        "rust_type": rust_type_name(&p.ty),
+        "rust_type": p.ty.rust_name(),
         "values": enum_values(api, &p.ty),
         "constraints": constraints,
     })
@@ -259,7 +268,7 @@ fn field(api: &Api, f: &Field) -> Value {
         "deprecated": f.deprecated,
         "description": description,
         "type": type_description(api, &f.ty, &f.constraints),
-        "rust_type": rust_type_name(&f.ty),
+        "rust_type": f.ty.rust_name(),
         "values": enum_values(api, &f.ty),
         "constraints": constraints,
     })

@@ -50,6 +50,15 @@ pub struct CrateInfo {
     pub idempotency_header: Option<String>,
 }
 
+impl Settings {
+    /// The settings the IR decides with.
+    pub fn ir_options(&self) -> crate::ir::Options {
+        crate::ir::Options {
+            idempotency_header: self.idempotency_header.clone(),
+        }
+    }
+}
+
 impl CrateInfo {
     /// Derives the crate's identity, refusing names and versions Cargo would refuse.
     pub fn new(api: &Api, settings: &Settings) -> Result<Self, Error> {
@@ -212,7 +221,9 @@ mod tests {
                 "src/client.rs",
                 "src/error.rs",
                 "src/lib.rs",
+                "src/retry.rs",
                 "src/runtime.rs",
+                "src/servers.rs",
                 "src/types.rs"
             ]
         );

@@ -45,14 +45,33 @@ pub(super) fn decide(api: &mut Api, options: &Options) {
 /// describe the caller (request origin, event switches), not the call, so they are set once
 /// on the client. The rule does not count uses, so adding an operation never moves one.
 fn common_params(api: &mut Api) -> Option<CommonParams> {
+    let scalar = |ty: &TypeRef| match ty {
+        TypeRef::String(_) | TypeRef::Integer(_) | TypeRef::Number | TypeRef::Boolean => true,
+        TypeRef::Named(name) => matches!(
+            api.type_def(name).map(|t| &t.kind),
+            Some(super::TypeKind::Enum { .. })
+        ),
+        TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any => false,
+    };
+    // Only values with one plain text form: they are encoded once, when set on the client.
     let is_common = |p: &super::Parameter| {
         p.component.is_some()
             && !p.required
             && matches!(p.location, ParamLocation::Header | ParamLocation::Cookie)
+            && scalar(&p.ty)
     };
+    let common: Vec<bool> = api
+        .operations
+        .iter()
+        .flat_map(|op| op.params.iter().map(is_common))
+        .collect();
     let mut params: Vec<super::Parameter> = Vec::new();
+    let mut flags = common.into_iter();
     for op in &mut api.operations {
-        for p in op.params.iter_mut().filter(|p| is_common(p)) {
+        for p in op.params.iter_mut() {
+            if !flags.next().unwrap_or(false) {
+                continue;
+            }
             p.common = true;
             if !params.iter().any(|q| q.component == p.component) {
                 params.push(p.clone());
@@ -196,6 +215,13 @@ fn error_sets(api: &mut Api) -> Vec<ErrorSet> {
         });
     }
     out
+}
+
+impl Operation {
+    /// The name of the method that streams every page of a paginated operation.
+    pub fn pages_ident(&self) -> String {
+        format!("{}_pages", self.ident)
+    }
 }
 
 /// `wanted`, or `wanted2`, `wanted3`, ... if it is taken.

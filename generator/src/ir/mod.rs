@@ -9,6 +9,7 @@
 //! every backend matches on them exhaustively.
 
 mod decide;
+mod display;
 mod lower;
 pub mod names;
 

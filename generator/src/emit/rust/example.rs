@@ -1,13 +1,25 @@
 //! Usage examples: one per operation, compiled as a doctest in the crate and shown in the
 //! Markdown docs, so the docs cannot show code that does not compile.
 
-use super::operations::{has_request_struct, request_fields, request_has_default, RequestField};
 use crate::emit::CrateInfo;
-use crate::ir::{Api, Auth, Operation, StringFormat, TypeKind, TypeRef};
+use crate::ir::{Api, Auth, Operation, RequestField, StringFormat, TypeKind, TypeRef};
 
-/// Rust code calling `op`. With `doctest`, the wrapping `async fn` is hidden (`# ` lines, as
-/// rustdoc shows it); without, it is shown in full.
-pub fn usage_example(api: &Api, krate: &CrateInfo, op: &Operation, doctest: bool) -> String {
+/// Where an example is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExampleForm {
+    /// A doctest that builds its client (the crate docs): the wrapping `async fn` is hidden
+    /// (`# ` lines, as rustdoc shows it).
+    Doctest,
+    /// A doctest on the operation's method: the client is given (the crate docs show how to
+    /// build one), so the example is only the call.
+    MethodDoctest,
+    /// Markdown docs: whole, shown in full.
+    Markdown,
+}
+
+/// Rust code calling `op`, in the given form.
+pub fn usage_example(api: &Api, krate: &CrateInfo, op: &Operation, form: ExampleForm) -> String {
+    let doctest = form != ExampleForm::Markdown;
     let lib = &krate.lib;
     let server = api.servers.first();
     let has_variables = server.is_some_and(|s| !s.variables.is_empty());
@@ -24,14 +36,20 @@ pub fn usage_example(api: &Api, krate: &CrateInfo, op: &Operation, doctest: bool
     crate_items.sort_unstable();
 
     let mut body: Vec<String> = Vec::new();
-    body.extend(client_lines(api));
+    if form != ExampleForm::MethodDoctest {
+        body.extend(client_lines(api));
+    }
 
-    let fields = request_fields(op);
-    let request_name = format!("{}Request", op.type_ident);
+    let fields: Vec<RequestField<'_>> = op.request_fields().collect();
+    let request_name = op
+        .request
+        .as_ref()
+        .map(|r| r.ident.clone())
+        .unwrap_or_default();
     let mut uses_types = false;
-    let takes_request = has_request_struct(op, krate);
-    if takes_request {
-        if request_has_default(op) {
+    let takes_request = op.request.is_some();
+    if let Some(request) = &op.request {
+        if request.has_default {
             let shown = fields.iter().find(|f| {
                 matches!(f, RequestField::Body(_))
                     && *f.ty() == TypeRef::String(StringFormat::Plain)
@@ -79,22 +97,37 @@ pub fn usage_example(api: &Api, krate: &CrateInfo, op: &Operation, doctest: bool
         args.push("&request".to_owned());
     }
     let call = format!("client.{}({}).await?;", op.ident, args.join(", "));
-    if op.success_responses().any(|r| r.body.is_some()) {
+    if form == ExampleForm::MethodDoctest {
+        // The call is the point here; the crate docs show a response in use.
+        body.push(call);
+    } else if op.success_responses().any(|r| r.body.is_some()) {
         body.push(format!("let response = {call}"));
         body.push("println!(\"{response:?}\");".to_owned());
     } else {
         body.push(call);
     }
 
-    let mut out = format!("use {lib}::{{{}}};\n", crate_items.join(", "));
+    let mut out = if form == ExampleForm::MethodDoctest {
+        String::new()
+    } else {
+        format!("use {lib}::{{{}}};\n", crate_items.join(", "))
+    };
     if takes_request {
         out.push_str(&format!("use {lib}::{}::{request_name};\n", op.group));
     }
     if uses_types {
         out.push_str(&format!("use {lib}::types;\n"));
     }
-    out.push('\n');
-    let signature = "async fn example() -> Result<(), Box<dyn std::error::Error>> {";
+    if !out.is_empty() && form != ExampleForm::MethodDoctest {
+        out.push('\n');
+    }
+    let signature = if form == ExampleForm::MethodDoctest {
+        format!(
+            "async fn example(client: &{lib}::Client) -> Result<(), Box<dyn std::error::Error>> {{"
+        )
+    } else {
+        "async fn example() -> Result<(), Box<dyn std::error::Error>> {".to_owned()
+    };
     if doctest {
         out.push_str(&format!("# {signature}\n"));
         for line in &body {
@@ -103,7 +136,7 @@ pub fn usage_example(api: &Api, krate: &CrateInfo, op: &Operation, doctest: bool
         }
         out.push_str("# Ok(())\n# }");
     } else {
-        out.push_str(signature);
+        out.push_str(&signature);
         out.push('\n');
         for line in &body {
             out.push_str("    ");

@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{ident, operations::wire_text, runtime::is_scalar};
+use super::{ident, operations::wire_text};
 use crate::ir::{Api, BodyEncoding, Field, ParamLocation, ParamStyle, TypeDef, TypeKind, TypeRef};
 
 /// The structs reachable from form bodies and deepObject query parameters: they need an
@@ -66,6 +66,18 @@ pub(super) fn form_types(api: &Api) -> BTreeSet<String> {
     found
 }
 
+/// Whether a value is sent as one plain text: a primitive or a string enum.
+pub(super) fn is_scalar(ty: &TypeRef, api: &Api) -> bool {
+    match ty {
+        TypeRef::String(_) | TypeRef::Integer(_) | TypeRef::Number | TypeRef::Boolean => true,
+        TypeRef::Named(name) => matches!(
+            api.type_def(name).map(|t| &t.kind),
+            Some(TypeKind::Enum { .. })
+        ),
+        TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any => false,
+    }
+}
+
 /// How a value is written.
 enum Shape<'a> {
     /// One `key=value` entry.
@@ -112,7 +124,14 @@ fn escape(name: &str) -> String {
     name.replace('{', "{{").replace('}', "}}")
 }
 
-impl Key<'_> {
+impl<'a> Key<'a> {
+    /// The wire name, to name the value in an encoding error.
+    fn wire_name(self) -> &'a str {
+        match self {
+            Key::Top(name) | Key::Nested(name) => name,
+        }
+    }
+
     fn scalar(self) -> TokenStream {
         match self {
             Key::Top(name) => quote!(#name),
@@ -176,17 +195,17 @@ pub(super) fn append(
     let shape = if as_json { Shape::Json } else { shape(api, ty) };
     match shape {
         Shape::Scalar => {
+            let text = wire_text(ty, value, api, key.wire_name());
             let key = key.scalar();
-            let text = wire_text(ty, value, api);
             quote!(#form.append(#key, #text);)
         }
         Shape::Struct => {
             let (prefix, suffix) = key.nested();
-            quote!(#value.append_form(#arg, #prefix, #suffix);)
+            quote!(#value.append_form(#arg, #prefix, #suffix)?;)
         }
         Shape::List(item_ty, false) => {
+            let text = wire_text(item_ty, quote!(item), api, key.wire_name());
             let key = key.indexed();
-            let text = wire_text(item_ty, quote!(item), api);
             quote! {
                 for (index, item) in #value.iter().enumerate() {
                     #form.append(#key, #text);
@@ -197,13 +216,14 @@ pub(super) fn append(
             let (prefix, suffix) = key.indexed_nested();
             quote! {
                 for (index, item) in #value.iter().enumerate() {
-                    item.append_form(#arg, #prefix, #suffix);
+                    item.append_form(#arg, #prefix, #suffix)?;
                 }
             }
         }
         Shape::Json => {
+            let name = key.wire_name();
             let key = key.scalar();
-            quote!(#form.append(#key, &runtime::json(#value));)
+            quote!(#form.append(#key, &runtime::json(#name, #value)?);)
         }
     }
 }
@@ -250,9 +270,9 @@ pub(super) fn append_form_impl(api: &Api, def: &TypeDef) -> TokenStream {
     let additional = additional.as_ref().map(|ty| {
         let field = ident(&additional_ident(fields));
         let text = if is_scalar(ty, api) {
-            wire_text(ty, quote!(value), api)
+            wire_text(ty, quote!(value), api, "additional properties")
         } else {
-            quote!(&runtime::json(value))
+            quote!(&runtime::json(key, value)?)
         };
         quote! {
             for (key, value) in &self.#field {
@@ -264,9 +284,14 @@ pub(super) fn append_form_impl(api: &Api, def: &TypeDef) -> TokenStream {
         impl #name {
             /// Appends the fields to a form body as `prefix[field]suffix` entries, the bracket
             /// notation for nested values.
-            pub(crate) fn append_form(&self, form: &mut runtime::Form, prefix: &str, suffix: &str) {
+            ///
+            /// # Errors
+            ///
+            /// [`InvalidRequest`](crate::InvalidRequest) when a value cannot be encoded.
+            pub(crate) fn append_form(&self, form: &mut runtime::Form, prefix: &str, suffix: &str) -> Result<(), crate::InvalidRequest> {
                 #(#appends)*
                 #additional
+                Ok(())
             }
         }
     }

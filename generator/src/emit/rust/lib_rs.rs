@@ -1,11 +1,9 @@
 //! `src/lib.rs`: crate documentation, modules and re-exports.
 
-use std::collections::BTreeSet;
-
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 
-use super::{ident, usage_example};
+use super::{ident, module_list, usage_example, Visibility};
 use crate::emit::{text, CrateInfo};
 use crate::ir::Api;
 
@@ -21,17 +19,22 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
         krate.generator_version,
         api.version.replace('`', "'")
     ));
-    let groups: BTreeSet<&str> = api.operations.iter().map(|o| o.group.as_str()).collect();
+    let groups = super::operations::groups(api);
     if !groups.is_empty() {
-        doc.push_str("Operations are methods of [`Client`]; their request and error types live in one module per resource:\n\n");
-        for group in &groups {
+        doc.push_str("Operations are methods of [`Client`]; their request types live in one module per resource:\n\n");
+        for group in groups.keys() {
             doc.push_str(&format!("- [`{group}`]\n"));
         }
         doc.push('\n');
     }
     if let Some(op) = api.operations.first() {
         doc.push_str("# Example\n\n```no_run\n");
-        doc.push_str(&usage_example(api, krate, op, true));
+        doc.push_str(&usage_example(
+            api,
+            krate,
+            op,
+            super::example::ExampleForm::Doctest,
+        ));
         doc.push_str("\n```");
     }
     let doc_lines = doc.lines().map(|l| {
@@ -41,14 +44,13 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
             format!(" {l}")
         }
     });
-    let modules = groups.iter().map(|g| {
-        let g = ident(g);
-        quote!(pub mod #g;)
-    });
-    let webhooks = (!api.webhooks.is_empty()).then(|| {
-        quote!(
-            pub mod webhooks;
-        )
+    let modules = module_list(api).into_iter().map(|(name, visibility)| {
+        let name = ident(&name);
+        match visibility {
+            Visibility::Public => quote!(pub mod #name;),
+            Visibility::Private => quote!(mod #name;),
+            Visibility::Hidden => quote!(#[doc(hidden)] pub mod #name;),
+        }
     });
     let deprecated = has_deprecated(api).then(|| {
         quote! {
@@ -64,58 +66,58 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
         #![warn(missing_docs)]
         #deprecated
 
-        mod client;
-        mod error;
-        mod runtime;
-        pub mod types;
         #(#modules)*
-        #webhooks
 
         #reexports
     }
 }
 
-/// The crate root's re-exports of the client and error types.
+/// The crate root's re-exports: the client and error types, and the items of the private
+/// generated modules (servers, error enums, common parameters).
 fn reexports(api: &Api) -> TokenStream {
-    let mut client_items = vec![
-        quote!(Client),
-        quote!(ClientBuilder),
-        quote!(Response),
-        quote!(RetryPolicy),
-    ];
-    if api.auth.is_some() {
-        client_items.push(quote!(Credentials));
-    }
+    let mut servers = Vec::new();
     if !api.servers.is_empty() {
-        client_items.push(quote!(Server));
+        servers.push(quote!(Server));
     }
     if !api.server_variables.is_empty() {
-        client_items.push(quote!(ServerVariables));
+        servers.push(quote!(ServerVariables));
         for variable in api.server_variables.iter().filter(|v| !v.values.is_empty()) {
-            client_items.push(ident(&variable.type_ident).into_token_stream());
+            servers.push(ident(&variable.type_ident).into_token_stream());
         }
     }
+    let servers = (!servers.is_empty()).then(|| quote!(pub use servers::{#(#servers),*};));
+    let errors: Vec<_> = api.error_sets.iter().map(|set| ident(&set.ident)).collect();
+    let errors = (!errors.is_empty()).then(|| quote!(pub use responses::{#(#errors),*};));
+    let common = api.common.as_ref().map(|common| {
+        let name = ident(&common.ident);
+        quote!(pub use common::#name;)
+    });
     quote! {
-        pub use client::{#(#client_items),*};
+        pub use client::{Client, ClientBuilder, Credentials, Response, RetryPolicy};
         pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
+        #errors
+        #servers
+        #common
     }
 }
 
 /// The whole client as one file of items for `include!` at a crate root (build-time
-/// generation): every module inline, no crate-level attributes (an included file cannot
-/// have them).
+/// generation): every module inline, declared as in `lib.rs`, and no crate-level attributes
+/// (an included file cannot have them).
 pub fn single_file(api: &Api, modules: Vec<(String, TokenStream)>) -> TokenStream {
     let deprecated = has_deprecated(api).then(|| quote!(#[allow(deprecated)]));
+    let visibility: std::collections::HashMap<String, Visibility> =
+        module_list(api).into_iter().collect();
     let modules = modules.into_iter().map(|(name, tokens)| {
-        let visibility = if matches!(name.as_str(), "client" | "error" | "runtime") {
-            quote!()
-        } else {
-            quote!(pub)
+        let declared = match visibility.get(&name) {
+            Some(Visibility::Public) => quote!(pub),
+            Some(Visibility::Hidden) => quote!(#[doc(hidden)] pub),
+            Some(Visibility::Private) | None => quote!(),
         };
         let name = ident(&name);
         quote! {
             #deprecated
-            #visibility mod #name {
+            #declared mod #name {
                 #tokens
             }
         }

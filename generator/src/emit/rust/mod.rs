@@ -3,12 +3,13 @@
 //! Every identifier comes from the IR (already safe); every piece of spec text enters the
 //! token stream only as a string literal, so no spec can inject code.
 
-mod client;
+mod common;
 mod example;
 mod form;
 mod lib_rs;
 mod operations;
-mod runtime;
+mod responses;
+mod servers;
 mod types;
 mod webhooks;
 
@@ -21,21 +22,80 @@ use super::{text, CrateInfo, Files};
 use crate::ir::{Api, IntegerFormat, StringFormat, TypeRef};
 use crate::Error;
 
-pub use example::usage_example;
-pub(crate) use operations::{has_request_struct, idempotency_header, success_type_name};
+pub use example::{usage_example, ExampleForm};
 
-/// The modules of the crate, by name, in file order.
-fn modules(api: &Api, krate: &CrateInfo) -> Vec<(String, TokenStream)> {
-    let mut modules = vec![
-        ("client".to_owned(), client::emit(api, krate)),
-        ("error".to_owned(), client::error_module()),
-        ("runtime".to_owned(), runtime::emit(api, krate)),
-        ("types".to_owned(), types::emit(api)),
-    ];
+/// The runtime: ordinary Rust source in `generator/runtime/` (compiled, linted and unit-tested
+/// there as the `apiforge-runtime` crate), copied verbatim into every generated crate, whole,
+/// so no operation can call a helper that was left out. Module name and source.
+pub const RUNTIME: &[(&str, &str)] = &[
+    ("client", include_str!("../../../runtime/client.rs")),
+    ("error", include_str!("../../../runtime/error.rs")),
+    ("retry", include_str!("../../../runtime/retry.rs")),
+    ("runtime", include_str!("../../../runtime/runtime.rs")),
+];
+
+/// How a module is declared in `lib.rs`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Visibility {
+    /// `pub mod`: users name items through it (`types::Invoice`).
+    Public,
+    /// `mod`: its public items are re-exported at the crate root.
+    Private,
+    /// `#[doc(hidden)] pub mod`: the runtime plumbing the generated operations call.
+    Hidden,
+}
+
+/// The modules of the crate, in `lib.rs` order, with how each is declared.
+pub(crate) fn module_list(api: &Api) -> Vec<(String, Visibility)> {
+    let mut modules: Vec<(String, Visibility)> = RUNTIME
+        .iter()
+        .map(|(name, _)| {
+            (
+                (*name).to_owned(),
+                if *name == "runtime" {
+                    Visibility::Hidden
+                } else {
+                    Visibility::Private
+                },
+            )
+        })
+        .collect();
+    modules.push(("servers".to_owned(), Visibility::Private));
+    if !api.error_sets.is_empty() {
+        modules.push(("responses".to_owned(), Visibility::Private));
+    }
+    if api.common.is_some() {
+        modules.push(("common".to_owned(), Visibility::Private));
+    }
+    modules.push(("types".to_owned(), Visibility::Public));
+    modules.extend(
+        operations::groups(api)
+            .into_keys()
+            .map(|g| (g, Visibility::Public)),
+    );
+    if !api.webhooks.is_empty() {
+        modules.push(("webhooks".to_owned(), Visibility::Public));
+    }
+    modules
+}
+
+/// The generated (not copied) modules' token streams, by name, for the single-file form.
+fn generated_modules(api: &Api, krate: &CrateInfo) -> Vec<(String, TokenStream)> {
+    let mut modules = vec![("servers".to_owned(), servers::emit(api))];
+    if let Some(tokens) = responses::emit(api) {
+        modules.push(("responses".to_owned(), tokens));
+    }
+    if let Some(tokens) = common::emit(api) {
+        modules.push(("common".to_owned(), tokens));
+    }
+    modules.push(("types".to_owned(), types::emit(api)));
+    modules.extend(operations::groups(api).into_iter().map(|(name, ops)| {
+        let tokens = operations::emit_group(api, krate, &name, &ops);
+        (name, tokens)
+    }));
     if let Some(tokens) = webhooks::emit(api) {
         modules.push(("webhooks".to_owned(), tokens));
     }
-    modules.extend(operations::emit(api, krate));
     modules
 }
 
@@ -43,12 +103,12 @@ fn modules(api: &Api, krate: &CrateInfo) -> Vec<(String, TokenStream)> {
 /// and printing them.
 type WorkerOutput = (Vec<(String, Result<String, Error>)>, Duration, Duration);
 
-/// A file of the crate to build.
+/// A generated file of the crate to build.
 enum Job<'a> {
     Lib,
-    Client,
-    Error,
-    Runtime,
+    Servers,
+    Responses,
+    Common,
     Types,
     Webhooks,
     Group(String, Vec<&'a crate::ir::Operation>),
@@ -58,9 +118,9 @@ impl Job<'_> {
     fn path(&self) -> String {
         match self {
             Job::Lib => "src/lib.rs".into(),
-            Job::Client => "src/client.rs".into(),
-            Job::Error => "src/error.rs".into(),
-            Job::Runtime => "src/runtime.rs".into(),
+            Job::Servers => "src/servers.rs".into(),
+            Job::Responses => "src/responses.rs".into(),
+            Job::Common => "src/common.rs".into(),
             Job::Types => "src/types.rs".into(),
             Job::Webhooks => "src/webhooks.rs".into(),
             Job::Group(name, _) => format!("src/{name}.rs"),
@@ -70,9 +130,9 @@ impl Job<'_> {
     fn tokens(&self, api: &Api, krate: &CrateInfo) -> Option<TokenStream> {
         Some(match self {
             Job::Lib => lib_rs::emit(api, krate),
-            Job::Client => client::emit(api, krate),
-            Job::Error => client::error_module(),
-            Job::Runtime => runtime::emit(api, krate),
+            Job::Servers => servers::emit(api),
+            Job::Responses => responses::emit(api)?,
+            Job::Common => common::emit(api)?,
             Job::Types => types::emit(api),
             Job::Webhooks => webhooks::emit(api)?,
             Job::Group(name, ops) => operations::emit_group(api, krate, name, ops),
@@ -91,9 +151,9 @@ pub fn emit_staged(
     let mut jobs = vec![
         Job::Types,
         Job::Lib,
-        Job::Client,
-        Job::Error,
-        Job::Runtime,
+        Job::Servers,
+        Job::Responses,
+        Job::Common,
         Job::Webhooks,
     ];
     jobs.extend(
@@ -138,7 +198,10 @@ pub fn emit_staged(
             (b + r.1, p + r.2)
         });
     let cpu = (building + printing).as_secs_f64().max(f64::EPSILON);
-    let mut files = Files::new();
+    let mut files: Files = RUNTIME
+        .iter()
+        .map(|(name, source)| (format!("src/{name}.rs"), (*source).to_owned()))
+        .collect();
     for (path, source) in results.into_iter().flat_map(|r| r.0) {
         files.insert(path, source?);
     }
@@ -151,10 +214,20 @@ pub fn emit_staged(
     Ok(files)
 }
 
-/// Emits the whole client as one Rust file of items, for `include!` at a crate root.
+/// Emits the whole client as one Rust file of items, for `include!` at a crate root: every
+/// module inline, the runtime's included.
 pub fn emit_single_file(api: &Api, krate: &CrateInfo) -> Result<String, Error> {
     let file = format!("{}.rs", krate.lib);
-    format(&file, lib_rs::single_file(api, modules(api, krate)))
+    let mut modules = Vec::new();
+    for (name, source) in RUNTIME {
+        let parsed: syn::File = syn::parse_str(source).map_err(|e| Error::Emit {
+            file: format!("src/{name}.rs"),
+            message: e.to_string(),
+        })?;
+        modules.push(((*name).to_owned(), quote!(#parsed)));
+    }
+    modules.extend(generated_modules(api, krate));
+    format(&file, lib_rs::single_file(api, modules))
 }
 
 /// Parses and pretty-prints one file.
@@ -279,47 +352,6 @@ fn rust_type(ty: &TypeRef, types: &TokenStream) -> TokenStream {
             quote!(std::collections::BTreeMap<String, #inner>)
         }
         TypeRef::Any => quote!(serde_json::Value),
-    }
-}
-
-/// The Rust type as text, for documentation.
-pub fn rust_type_name(ty: &TypeRef) -> String {
-    match ty {
-        TypeRef::String(_) => "String".into(),
-        TypeRef::Integer(IntegerFormat::Int32) => "i32".into(),
-        TypeRef::Integer(IntegerFormat::Int64 | IntegerFormat::UnixTime) => "i64".into(),
-        TypeRef::Number => "f64".into(),
-        TypeRef::Boolean => "bool".into(),
-        TypeRef::Named(name) => name.clone(),
-        TypeRef::Array(inner) => format!("Vec<{}>", rust_type_name(inner)),
-        TypeRef::Map(inner) => format!("BTreeMap<String, {}>", rust_type_name(inner)),
-        TypeRef::Any => "serde_json::Value".into(),
-    }
-}
-
-/// The optional crates the generated code needs, for its `Cargo.toml`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub struct Dependencies {
-    /// `base64`, for Base64-encoded parameters.
-    pub base64: bool,
-    /// `percent-encoding`, for path parameters.
-    pub percent_encoding: bool,
-    /// `form_urlencoded`, for query strings and form bodies.
-    pub form_urlencoded: bool,
-    /// `futures-util`, for the streams of paginated operations.
-    pub futures_util: bool,
-}
-
-impl Dependencies {
-    /// What `api`'s operations need.
-    pub fn of(api: &Api, krate: &CrateInfo) -> Self {
-        let uses = runtime::Uses::of(api, krate);
-        Self {
-            base64: uses.base64,
-            percent_encoding: uses.path,
-            form_urlencoded: uses.form || uses.cookie,
-            futures_util: uses.pages,
-        }
     }
 }
 

@@ -94,7 +94,7 @@ fn type_def(def: &TypeDef) -> TokenStream {
             let variants = variants.iter().map(|v| {
                 let variant = ident(&v.ident);
                 let ty = rust_type(&v.ty, &quote!());
-                let line = format!(" A `{}` value.", super::rust_type_name(&v.ty));
+                let line = format!(" A `{}` value.", v.ty.rust_name());
                 quote!(#[doc = #line] #variant(#ty),)
             });
             quote! {

@@ -1,0 +1,16 @@
+//! The runtime every generated client crate carries, compiled and tested here as a crate of
+//! its own. apiforge copies `client.rs`, `error.rs`, `retry.rs` and `runtime.rs` verbatim into
+//! each crate it generates (this file is not copied: the generated `lib.rs` declares the same
+//! modules), so what is tested here is byte for byte what users compile.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod client;
+mod error;
+mod retry;
+#[doc(hidden)]
+pub mod runtime;
+
+pub use client::{Client, ClientBuilder, Credentials, Response, RetryPolicy};
+pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};

@@ -1,0 +1,128 @@
+//! `src/responses.rs`: the error enums, one per distinct set of documented error responses,
+//! shared by every operation that documents that set (IR `error_sets`).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::operations::{in_match_order, response_variant, status_pattern};
+use super::{doc_lines, ident};
+use crate::emit::text;
+use crate::ir::{Api, ErrorSet};
+
+/// Operations listed by name in an enum's docs; more are counted.
+const LISTED: usize = 8;
+
+/// The whole `responses` module, if the API has operations.
+pub fn emit(api: &Api) -> Option<TokenStream> {
+    if api.error_sets.is_empty() {
+        return None;
+    }
+    let enums = api.error_sets.iter().map(error_enum);
+    let uses_types = api
+        .error_sets
+        .iter()
+        .any(|set| set.responses.iter().any(|r| r.body.is_some()));
+    let types_import = uses_types.then(|| {
+        quote!(
+            use crate::types;
+        )
+    });
+    Some(quote! {
+        //! The error responses operations document, one enum per distinct set: operations that
+        //! document the same errors share it.
+        use std::fmt;
+
+        use crate::runtime;
+        #types_import
+
+        #(#enums)*
+    })
+}
+
+fn error_enum(set: &ErrorSet) -> TokenStream {
+    let name = ident(&set.ident);
+    let links: Vec<String> = set
+        .operations
+        .iter()
+        .take(LISTED)
+        .map(|op| format!("[`Client::{op}`](crate::Client::{op})"))
+        .collect();
+    let users = match set.operations.len() {
+        1 => links.join(""),
+        n if n <= LISTED => links.join(", "),
+        n => format!("{} operations, among them {}", n, links.join(", ")),
+    };
+    let doc = doc_lines(&format!(
+        "The error responses documented by {users}, carried by [`Error::Api`](crate::Error::Api)."
+    ));
+    let variants = set.responses.iter().map(response_variant);
+    let display_arms = set.responses.iter().map(|r| {
+        let variant = ident(&r.variant);
+        let message = format!("{} ({})", text::first_line(&r.description), r.status.key());
+        match &r.body {
+            Some(_) => quote!(Self::#variant(_) => f.write_str(#message),),
+            None => quote!(Self::#variant => f.write_str(#message),),
+        }
+    });
+    // Without documented errors the enum is empty: no value, nothing to print or decode.
+    let (formatter, display_body) = if set.responses.is_empty() {
+        (quote!(_), quote!(match *self {}))
+    } else {
+        (quote!(f), quote!(match self { #(#display_arms)* }))
+    };
+    let decode = decode_fn(set);
+    // Error bodies differ in size; they already travel boxed inside `Error::Api`.
+    let size_allow =
+        (set.responses.len() > 1).then(|| quote!(#[allow(clippy::large_enum_variant)]));
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq)]
+        #size_allow
+        pub enum #name {
+            #(#variants)*
+        }
+
+        impl fmt::Display for #name {
+            fn fmt(&self, #formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                #display_body
+            }
+        }
+
+        impl runtime::Documented for #name {
+            #decode
+        }
+    }
+}
+
+fn decode_fn(set: &ErrorSet) -> TokenStream {
+    if set.responses.is_empty() {
+        return quote! {
+            fn decode(_: u16, _: &[u8]) -> Option<Result<Self, serde_json::Error>> {
+                None
+            }
+        };
+    }
+    let ordered = in_match_order(set.responses.iter());
+    let has_default = ordered
+        .iter()
+        .any(|r| r.status == crate::ir::Status::Default);
+    let arms = ordered.iter().map(|r| {
+        let pattern = status_pattern(r.status);
+        let variant = ident(&r.variant);
+        match &r.body {
+            Some(_) => quote!(#pattern => runtime::decode_json(body).map(Self::#variant),),
+            None => quote!(#pattern => Ok(Self::#variant),),
+        }
+    });
+    let undocumented = (!has_default).then(|| quote!(_ => return None,));
+    let uses_body = set.responses.iter().any(|r| r.body.is_some());
+    let body = if uses_body { quote!(body) } else { quote!(_) };
+    quote! {
+        fn decode(status: u16, #body: &[u8]) -> Option<Result<Self, serde_json::Error>> {
+            Some(match status {
+                #(#arms)*
+                #undocumented
+            })
+        }
+    }
+}
