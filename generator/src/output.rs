@@ -441,7 +441,7 @@ fn stage_and_swap(
     Ok(())
 }
 
-/// Copies into `staging` the files of `dir` that apiforge does not generate.
+/// Carries into `staging` the files of `dir` that apiforge does not generate.
 fn carry_over(dir: &Path, carried: &[Entry], staging: &Path) -> Result<(), Error> {
     for entry in carried {
         let source = dir.join(&entry.relative);
@@ -459,7 +459,12 @@ fn carry_over(dir: &Path, carried: &[Entry], staging: &Path) -> Result<(), Error
             std::os::unix::fs::symlink(link, &target).map_err(io_error("cannot write", &target))?;
             continue;
         }
-        fs::copy(&source, &target).map_err(io_error("cannot copy", &source))?;
+        // A hard link is instant whatever the size (a `target/` built inside the crate) and
+        // keeps the file as it is, modification time included; the original stays in place
+        // until the swap. Where links are impossible (another file system), a copy.
+        if fs::hard_link(&source, &target).is_err() {
+            fs::copy(&source, &target).map_err(io_error("cannot copy", &source))?;
+        }
     }
     Ok(())
 }
@@ -568,6 +573,19 @@ mod tests {
              generate, removed 1 stale file: old.rs"
         );
         assert!(out.join("empty").is_dir(), "empty directories are kept too");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let before = fs::metadata(out.join("mine.rs")).unwrap().ino();
+            write(&out, &files(&[("a.rs", "a")]), false).unwrap();
+            let after = fs::metadata(out.join("mine.rs")).unwrap();
+            assert_eq!(
+                after.ino(),
+                before,
+                "kept files are the same files, not copies"
+            );
+            assert_eq!(after.nlink(), 1, "no other name is left behind");
+        }
         assert!(!out.join("old.rs").exists());
     }
 
