@@ -1,6 +1,6 @@
 //! `generated/` must be exactly what apiforge produces from `spec/` today.
 
-use apiforge::{generate, output};
+use apiforge::{generate, output, Settings};
 use apiforge_tests::{resume_dunning_settings, resume_dunning_spec, workspace_root};
 
 #[test]
@@ -29,4 +29,27 @@ fn the_spec_generates_without_warnings() {
     let generated =
         generate(&resume_dunning_spec(), &resume_dunning_settings()).expect("generates");
     assert!(generated.warnings.is_empty(), "{:?}", generated.warnings);
+}
+
+/// The features fixture's golden crate (`tests/golden/features/`, a workspace member, so CI
+/// compiles it with clippy's warnings denied and runs its doctests).
+#[test]
+fn the_features_golden_crate_matches_a_fresh_generation() {
+    let settings = Settings {
+        crate_name: Some("golden-features".to_owned()),
+        ..Settings::default()
+    };
+    let generated = generate(
+        &workspace_root().join("tests/fixtures/features.yaml"),
+        &settings,
+    )
+    .expect("the features fixture generates");
+    let stale = output::check(
+        &workspace_root().join("tests/golden/features"),
+        &generated.files,
+    )
+    .expect("tests/golden/features is readable");
+    if let Some(diff) = stale {
+        panic!("tests/golden/features is stale; review the change, then run `cargo run -p apiforge -- generate tests/fixtures/features.yaml --out tests/golden/features --crate-name golden-features`:\n{diff}");
+    }
 }

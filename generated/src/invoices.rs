@@ -4,7 +4,7 @@ use reqwest::Method;
 use crate::error::ValidationError;
 use crate::runtime;
 use crate::types;
-use crate::{Client, Error, Response, ErrorResponse};
+use crate::{Client, Error, ErrorResponse, Response};
 
 /// What [`Client::resume_dunning`] sends besides its path parameters.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -243,6 +243,7 @@ fn parameter(api: &Api, p: &Parameter) -> Value {
         "description": p.description,
         "type": type_description(api, &p.ty, &p.constraints),
         "rust_type": p.ty.rust_name(),
+        "common": api.common.as_ref().filter(|_| p.common).map(|c| format!("{}::{}", c.ident, p.ident)),
         "values": enum_values(api, &p.ty),
         "constraints": constraints,
     })

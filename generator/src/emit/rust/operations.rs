@@ -50,8 +50,10 @@ pub fn emit_group(api: &Api, krate: &CrateInfo, group: &str, ops: &[&Operation])
             use crate::error::ValidationError;
         )
     });
-    let errors: BTreeSet<&str> = ops.iter().map(|op| op.errors.as_str()).collect();
-    let errors = errors.into_iter().map(ident);
+    // Sorted as rustfmt sorts them, with the runtime's names.
+    let mut names: BTreeSet<&str> = ops.iter().map(|op| op.errors.as_str()).collect();
+    names.extend(["Client", "Error", "Response"]);
+    let names = names.into_iter().map(ident);
     quote! {
         #![doc = #module_doc]
         use reqwest::Method;
@@ -59,7 +61,7 @@ pub fn emit_group(api: &Api, krate: &CrateInfo, group: &str, ops: &[&Operation])
         #validation_import
         use crate::runtime;
         #types_import
-        use crate::{Client, Error, Response, #(#errors),*};
+        use crate::{#(#names),*};
 
         #(#types)*
 

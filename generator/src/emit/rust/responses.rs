@@ -102,6 +102,24 @@ fn decode_fn(set: &ErrorSet) -> TokenStream {
             }
         };
     }
+    if let [only] = set.responses.as_slice() {
+        if only.status == crate::ir::Status::Default {
+            // Every status is this one response: no match to make.
+            let variant = ident(&only.variant);
+            return match &only.body {
+                Some(_) => quote! {
+                    fn decode(_: u16, body: &[u8]) -> Option<Result<Self, serde_json::Error>> {
+                        Some(runtime::decode_json(body).map(Self::#variant))
+                    }
+                },
+                None => quote! {
+                    fn decode(_: u16, _: &[u8]) -> Option<Result<Self, serde_json::Error>> {
+                        Some(Ok(Self::#variant))
+                    }
+                },
+            };
+        }
+    }
     let ordered = in_match_order(set.responses.iter());
     let has_default = ordered
         .iter()

@@ -1,7 +1,3 @@
----
-source: tests/snapshots.rs
-expression: contents
----
 //! The data types of the API: request and response bodies, their parts, and the
 //! enumerations of parameters.
 
@@ -41,6 +37,14 @@ impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
+}
+
+/// A schema whose name shadows std's `Option`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct OptionModel {
+    /// The `name` property.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 /// The `Pet` schema.
@@ -127,14 +131,6 @@ impl fmt::Display for PetType {
     }
 }
 
-/// A schema whose name shadows std's `Option`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct OptionModel {
-    /// The `name` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-}
-
 /// The `Problem` schema.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Problem {
@@ -144,31 +140,4 @@ pub struct Problem {
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<i64>,
-}
-
-/// Defined inline at `#/components/schemas/NewPet/properties/type`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum CreatePetRequestType {
-    /// `cat`
-    #[serde(rename = "cat")]
-    Cat,
-    /// `dog`
-    #[serde(rename = "dog")]
-    Dog,
-}
-
-impl CreatePetRequestType {
-    /// The value as it is sent on the wire.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::Cat => "cat",
-            Self::Dog => "dog",
-        }
-    }
-}
-
-impl fmt::Display for CreatePetRequestType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
 }

@@ -1,7 +1,3 @@
----
-source: tests/snapshots.rs
-expression: contents
----
 //! What can go wrong when building a client or calling an operation.
 
 use std::fmt;
@@ -19,17 +15,19 @@ pub enum BuildError {
         reason: String,
     },
     /// The API lists no servers and no base URL was set.
-    #[error(
-        "no base URL: the API lists no servers, so set one with `ClientBuilder::base_url`"
-    )]
+    #[error("no base URL: the API lists no servers, so set one with `ClientBuilder::base_url`")]
     NoBaseUrl,
+    /// A default header or parameter value cannot be sent (a line break in a header, say).
+    #[error("{0}")]
+    InvalidValue(#[from] InvalidRequest),
     /// The HTTP client could not be created (for example, no TLS roots were found).
     #[error("the HTTP client could not be built: {0}")]
     Http(#[source] reqwest::Error),
 }
 
-/// A value the client refused to send, because sending it would be unsafe or would
-/// change the request's meaning (a line break in a header, an empty path segment).
+/// A value the client refused to send, because sending it would be unsafe or would change
+/// the request's meaning (a line break in a header, an empty path segment), or because it
+/// could not be encoded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
 pub struct InvalidRequest(pub String);
@@ -61,9 +59,9 @@ impl<E: fmt::Display> fmt::Display for ApiError<E> {
     }
 }
 
-/// The failure of an operation. `E` is the operation's enum of documented error
-/// responses. Each kind of failure is its own variant, so callers can tell a refusal
-/// by the API from a network problem.
+/// The failure of an operation. `E` is the enum of error responses the operation
+/// documents. Each kind of failure is its own variant, so callers can tell a refusal by
+/// the API from a network problem.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error<E> {
@@ -92,8 +90,8 @@ pub enum Error<E> {
     /// No complete response arrived in time (after any retries).
     #[error("the request timed out: {0}")]
     Timeout(#[source] reqwest::Error),
-    /// The connection could not be made or broke before the response was complete
-    /// (after any retries).
+    /// The connection could not be made or broke before the response was complete (after
+    /// any retries).
     #[error("the connection failed: {0}")]
     Connection(#[source] reqwest::Error),
     /// Another failure of the HTTP stack (a redirect loop, say).
