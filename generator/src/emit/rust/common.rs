@@ -4,7 +4,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::operations::{owned_text, param_doc};
+use super::types::param_doc;
+use super::wire::owned_text;
 use super::{docs, ident, rust_type};
 use crate::ir::{Api, ParamLocation};
 

@@ -17,7 +17,8 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{ident, operations::wire_text};
+use super::ident;
+use super::wire::{is_scalar, wire_text};
 use crate::ir::{Api, BodyEncoding, Field, ParamLocation, ParamStyle, TypeDef, TypeKind, TypeRef};
 
 /// The structs reachable from form bodies and deepObject query parameters: they need an
@@ -64,18 +65,6 @@ pub(super) fn form_types(api: &Api) -> BTreeSet<String> {
         }
     }
     found
-}
-
-/// Whether a value is sent as one plain text: a primitive or a string enum.
-pub(super) fn is_scalar(ty: &TypeRef, api: &Api) -> bool {
-    match ty {
-        TypeRef::String(_) | TypeRef::Integer(_) | TypeRef::Number | TypeRef::Boolean => true,
-        TypeRef::Named(name) => matches!(
-            api.type_def(name).map(|t| &t.kind),
-            Some(TypeKind::Enum { .. })
-        ),
-        TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any => false,
-    }
 }
 
 /// How a value is written.

@@ -12,6 +12,7 @@ mod responses;
 mod servers;
 mod types;
 mod webhooks;
+mod wire;
 
 use std::time::Duration;
 

@@ -7,13 +7,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote, ToTokens};
 
-use super::form::{self, is_scalar};
-use super::types::{constraint_doc, field_doc};
+use super::form;
+use super::responses::{in_match_order, response_variant, status_pattern};
+use super::types::{field_doc, param_doc};
+use super::wire::{is_scalar, owned_text, wire_text};
 use super::{doc_lines, docs, ident, rust_type};
 use crate::emit::{text, CrateInfo};
 use crate::ir::{
     Api, BodyEncoding, Operation, ParamLocation, ParamStyle, Parameter, PathSegment, RequestField,
-    Retry, Status, StringFormat, Success, TypeRef,
+    Retry, StringFormat, Success, TypeRef,
 };
 
 /// The operations of each module, by module name.
@@ -181,23 +183,6 @@ fn success_type(op: &Operation) -> TokenStream {
     }
 }
 
-/// The enum variant for a response: named for its status, holding its body if it has one.
-pub(super) fn response_variant(response: &crate::ir::Response) -> TokenStream {
-    let variant = ident(&response.variant);
-    let doc = docs(Some(&format!(
-        "`{}`: {}",
-        response.status.key(),
-        response.description
-    )));
-    match &response.body {
-        Some(ty) => {
-            let ty = rust_type(ty, &quote!(types::));
-            quote!(#doc #variant(#ty),)
-        }
-        None => quote!(#doc #variant,),
-    }
-}
-
 fn success_enum(op: &Operation) -> Option<TokenStream> {
     let Success::Enum { ident: name } = &op.success else {
         return None;
@@ -326,53 +311,6 @@ fn request_struct(op: &Operation) -> TokenStream {
         pub struct #name {
             #(#fields)*
             #key_field
-        }
-    }
-}
-
-/// A parameter's documentation: its description, where it is sent, its constraints.
-pub(super) fn param_doc(p: &Parameter) -> String {
-    let mut text = p.description.clone().unwrap_or_default();
-    let place = match p.location {
-        ParamLocation::Header => "header",
-        ParamLocation::Query => "query parameter",
-        ParamLocation::Cookie => "cookie",
-        ParamLocation::Path => "path parameter",
-    };
-    text.push_str(&format!(
-        "\n\nSent as the `{}` {place}.",
-        p.name.replace('`', "'")
-    ));
-    if p.ty == TypeRef::String(StringFormat::Base64) {
-        text.push_str(" Give the plain text: the client sends it Base64-encoded.");
-    }
-    text.push_str(&constraint_doc(&p.constraints, p.deprecated));
-    text
-}
-
-/// The expression that turns a value (a reference) into the `&str` to send; `name` names the
-/// value in an encoding error.
-pub(super) fn wire_text(ty: &TypeRef, value: TokenStream, api: &Api, name: &str) -> TokenStream {
-    match ty {
-        TypeRef::String(StringFormat::Plain) => value,
-        TypeRef::String(StringFormat::Base64) => quote!(&runtime::base64(#value)),
-        TypeRef::Integer(_) | TypeRef::Number | TypeRef::Boolean => quote!(&#value.to_string()),
-        TypeRef::Named(_) if is_scalar(ty, api) => quote!(#value.as_str()),
-        TypeRef::Named(_) | TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any => {
-            quote!(&runtime::json(#name, #value)?)
-        }
-    }
-}
-
-/// Like [`wire_text`], as an owned `String`.
-pub(super) fn owned_text(ty: &TypeRef, value: TokenStream, api: &Api, name: &str) -> TokenStream {
-    match ty {
-        TypeRef::String(StringFormat::Plain) => quote!(#value.clone()),
-        TypeRef::String(StringFormat::Base64) => quote!(runtime::base64(#value)),
-        TypeRef::Integer(_) | TypeRef::Number | TypeRef::Boolean => quote!(#value.to_string()),
-        TypeRef::Named(_) if is_scalar(ty, api) => quote!(#value.as_str().to_owned()),
-        TypeRef::Named(_) | TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any => {
-            quote!(runtime::json(#name, #value)?)
         }
     }
 }
@@ -653,34 +591,6 @@ fn method_doc(api: &Api, krate: &CrateInfo, op: &Operation) -> TokenStream {
         super::example::usage_example(api, krate, op, super::example::ExampleForm::MethodDoctest);
     doc_text.push_str(&format!("\n\n# Example\n\n```no_run\n{example}\n```"));
     doc_lines(&doc_text)
-}
-
-pub(super) fn status_pattern(status: Status) -> TokenStream {
-    match status {
-        Status::Code(code) => {
-            let code = Literal::u16_unsuffixed(code);
-            quote!(#code)
-        }
-        Status::Range(class) => {
-            let low = Literal::u16_unsuffixed(class * 100);
-            let high = Literal::u16_unsuffixed(class * 100 + 99);
-            quote!(#low..=#high)
-        }
-        Status::Default => quote!(_),
-    }
-}
-
-/// Exact codes before ranges before `default`, so that every arm is reachable.
-pub(super) fn in_match_order<'r>(
-    responses: impl Iterator<Item = &'r crate::ir::Response>,
-) -> Vec<&'r crate::ir::Response> {
-    let mut ordered: Vec<_> = responses.collect();
-    ordered.sort_by_key(|r| match r.status {
-        Status::Code(_) => 0,
-        Status::Range(_) => 1,
-        Status::Default => 2,
-    });
-    ordered
 }
 
 /// The success arms of the status match, then the error responses' arm.

@@ -1,13 +1,12 @@
 //! `src/responses.rs`: the error enums, one per distinct set of documented error responses,
 //! shared by every operation that documents that set (IR `error_sets`).
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::operations::{in_match_order, response_variant, status_pattern};
-use super::{doc_lines, ident};
+use super::{doc_lines, docs, ident, rust_type};
 use crate::emit::text;
-use crate::ir::{Api, ErrorSet};
+use crate::ir::{Api, ErrorSet, Status};
 
 /// Operations listed by name in an enum's docs; more are counted.
 const LISTED: usize = 8;
@@ -143,4 +142,49 @@ fn decode_fn(set: &ErrorSet) -> TokenStream {
             })
         }
     }
+}
+
+/// The enum variant for a response: named for its status, holding its body if it has one.
+pub(super) fn response_variant(response: &crate::ir::Response) -> TokenStream {
+    let variant = ident(&response.variant);
+    let doc = docs(Some(&format!(
+        "`{}`: {}",
+        response.status.key(),
+        response.description
+    )));
+    match &response.body {
+        Some(ty) => {
+            let ty = rust_type(ty, &quote!(types::));
+            quote!(#doc #variant(#ty),)
+        }
+        None => quote!(#doc #variant,),
+    }
+}
+
+pub(super) fn status_pattern(status: Status) -> TokenStream {
+    match status {
+        Status::Code(code) => {
+            let code = Literal::u16_unsuffixed(code);
+            quote!(#code)
+        }
+        Status::Range(class) => {
+            let low = Literal::u16_unsuffixed(class * 100);
+            let high = Literal::u16_unsuffixed(class * 100 + 99);
+            quote!(#low..=#high)
+        }
+        Status::Default => quote!(_),
+    }
+}
+
+/// Exact codes before ranges before `default`, so that every arm is reachable.
+pub(super) fn in_match_order<'r>(
+    responses: impl Iterator<Item = &'r crate::ir::Response>,
+) -> Vec<&'r crate::ir::Response> {
+    let mut ordered: Vec<_> = responses.collect();
+    ordered.sort_by_key(|r| match r.status {
+        Status::Code(_) => 0,
+        Status::Range(_) => 1,
+        Status::Default => 2,
+    });
+    ordered
 }

@@ -305,3 +305,23 @@ fn open_enum(name: &proc_macro2::Ident, doc: TokenStream, values: &[EnumValue]) 
         }
     }
 }
+
+/// A parameter's documentation: its description, where it is sent, its constraints.
+pub(super) fn param_doc(p: &crate::ir::Parameter) -> String {
+    let mut text = p.description.clone().unwrap_or_default();
+    let place = match p.location {
+        crate::ir::ParamLocation::Header => "header",
+        crate::ir::ParamLocation::Query => "query parameter",
+        crate::ir::ParamLocation::Cookie => "cookie",
+        crate::ir::ParamLocation::Path => "path parameter",
+    };
+    text.push_str(&format!(
+        "\n\nSent as the `{}` {place}.",
+        p.name.replace('`', "'")
+    ));
+    if p.ty == crate::ir::TypeRef::String(crate::ir::StringFormat::Base64) {
+        text.push_str(" Give the plain text: the client sends it Base64-encoded.");
+    }
+    text.push_str(&constraint_doc(&p.constraints, p.deprecated));
+    text
+}
