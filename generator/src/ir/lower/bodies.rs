@@ -93,6 +93,7 @@ impl<'a> Lowerer<'a> {
                 .map(|(name, prop)| {
                     let prop_at =
                         format!("{at}/properties/{}", crate::diagnostic::escape_token(name));
+                    self.slot(&prop_at, name);
                     let lowered =
                         self.schema(prop.into(), &prop_at, &format!("{owner} {name}"), 1)?;
                     Ok(field(

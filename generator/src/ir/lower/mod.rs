@@ -4,11 +4,15 @@
 //! One module per concern: [`servers`], [`auth`], [`operations`] (and their parameters),
 //! [`bodies`] (request bodies and responses), [`schemas`], [`objects`], [`unions`],
 //! [`webhooks`], [`pagination`]; [`refs`] follows `$ref`s for all of them. After the
-//! traversal, whole-API passes run over the types: [`open_enums`], then [`cycles`].
+//! traversal, whole-API passes run over the types: [`dedup`] (one type per shape), then
+//! [`open_enums`], then [`cycles`]; [`Types`] finally orders them by name.
 
 mod auth;
 mod bodies;
 mod cycles;
+mod dedup;
+#[cfg(test)]
+mod dedup_tests;
 mod objects;
 mod open_enums;
 mod operations;
@@ -21,7 +25,7 @@ mod tests;
 mod unions;
 mod webhooks;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use openapiv3::{OpenAPI, ReferenceOr, Schema};
 
@@ -30,6 +34,7 @@ use super::{Api, Constraints, Field, StringFormat, TypeDef, TypeRef, Types};
 use crate::diagnostic::{Diagnostic, Warning};
 use crate::load::Loaded;
 use cycles::mark_boxed_fields;
+use dedup::merge_identical;
 use open_enums::mark_open_enums;
 
 /// How many `$ref` hops a chain may take before it is called a loop.
@@ -46,6 +51,7 @@ pub fn lower(loaded: &Loaded, warnings: &mut Vec<Warning>) -> Result<Api, Diagno
         types: Vec::new(),
         type_scope: Scope::new(),
         memo: HashMap::new(),
+        slots: HashMap::new(),
         warnings: Vec::new(),
     };
     let api = lowerer.api()?;
@@ -62,6 +68,9 @@ struct Lowerer<'a> {
     /// Schemas already lowered, by the JSON pointer of their definition: a schema reached
     /// through several `$ref`s becomes one type.
     memo: HashMap<String, TypeRef>,
+    /// The property or parameter name each schema was found under, by the JSON pointer of
+    /// the schema: what a merged type is named for ([`dedup`]).
+    slots: HashMap<String, String>,
     warnings: Vec<Warning>,
 }
 
@@ -111,12 +120,34 @@ impl<'a> Lowerer<'a> {
         });
     }
 
+    /// Records that the schema at `at` is found under the property or parameter `name`.
+    fn slot(&mut self, at: &str, name: &str) {
+        self.slots.insert(at.to_owned(), name.to_owned());
+    }
+
     fn api(&mut self) -> Result<Api, Diagnostic> {
         let doc = self.doc;
         let (servers, server_variables) = self.servers()?;
         let auth = self.auth();
-        let operations = self.operations()?;
-        let (webhooks, webhook_discriminator) = self.webhooks()?;
+        let mut operations = self.operations()?;
+        let (mut webhooks, webhook_discriminator) = self.webhooks()?;
+        // Names a merged type must not take: the server variables' enums, and the request
+        // and success types `ir::decide` names after each operation.
+        let reserved: BTreeSet<String> = server_variables
+            .iter()
+            .map(|v| v.type_ident.clone())
+            .filter(|ident| !ident.is_empty())
+            .chain(operations.iter().flat_map(|op| {
+                ["Request", "Success", "Error"].map(|suffix| format!("{}{suffix}", op.type_ident))
+            }))
+            .collect();
+        merge_identical(
+            &mut self.types,
+            &self.slots,
+            &reserved,
+            &mut operations,
+            &mut webhooks,
+        );
         let received: Vec<&TypeRef> = operations
             .iter()
             .flat_map(|op| op.responses.iter().filter_map(|r| r.body.as_ref()))

@@ -45,6 +45,7 @@ impl<'a> Lowerer<'a> {
         let mut scope = Scope::new();
         let mut fields: Vec<Field> = Vec::new();
         for (prop_at, name, prop) in parts.properties {
+            self.slot(&prop_at, name);
             let lowered =
                 self.schema(prop.into(), &prop_at, &format!("{ident} {name}"), depth + 1)?;
             let required = parts.required.contains(&name);

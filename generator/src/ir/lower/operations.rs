@@ -148,7 +148,9 @@ impl<'a> Lowerer<'a> {
             }
             let lowered = match &data.format {
                 ParameterSchemaOrContent::Schema(schema) => {
-                    self.schema(schema.into(), &format!("{p_at}/schema"), &data.name, 0)?
+                    let schema_at = format!("{p_at}/schema");
+                    self.slot(&schema_at, &data.name);
+                    self.schema(schema.into(), &schema_at, &data.name, 0)?
                 }
                 ParameterSchemaOrContent::Content(_) => {
                     self.warn(

@@ -107,8 +107,13 @@ impl<'a> Lowerer<'a> {
             SchemaKind::Type(Type::Array(array)) => match &array.items {
                 Some(items) => {
                     let item_hint = names::singular(hint);
+                    let items_at = format!("{at}/items");
+                    if let Some(slot) = self.slots.get(at) {
+                        // The items of `addons` are each an addon.
+                        self.slots.insert(items_at.clone(), names::singular(slot));
+                    }
                     TypeRef::Array(Box::new(
-                        self.schema(items.into(), &format!("{at}/items"), &item_hint, depth + 1)?
+                        self.schema(items.into(), &items_at, &item_hint, depth + 1)?
                             .ty,
                     ))
                 }
@@ -142,13 +147,12 @@ impl<'a> Lowerer<'a> {
             // `allOf` with one member is how a `$ref` gets nullable or a description of its
             // own: it is that member's type.
             SchemaKind::AllOf { all_of } if all_of.len() == 1 => {
-                self.schema(
-                    (&all_of[0]).into(),
-                    &format!("{at}/allOf/0"),
-                    hint,
-                    depth + 1,
-                )?
-                .ty
+                let member_at = format!("{at}/allOf/0");
+                if let Some(slot) = self.slots.get(at) {
+                    self.slots.insert(member_at.clone(), slot.clone());
+                }
+                self.schema((&all_of[0]).into(), &member_at, hint, depth + 1)?
+                    .ty
             }
             SchemaKind::AllOf { .. } => self.structure(schema, at, hint, depth)?,
             SchemaKind::OneOf { one_of: members } | SchemaKind::AnyOf { any_of: members } => {

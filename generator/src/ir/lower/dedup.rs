@@ -1,0 +1,403 @@
+//! One type per shape: inline schemas that describe the same thing become one type.
+//!
+//! Specs repeat themselves: Chargebee writes the same address object inline under a dozen
+//! request bodies and resources. Lowered one by one, each copy would be its own Rust type
+//! (`CreateACustomerRequestBillingAddress`, `InvoiceShippingAddress`, ...), which callers
+//! could not pass from one call to another. This pass merges them.
+//!
+//! Two types have the same shape when they are the same kind and:
+//! - structs: the same fields, in any order, each with the same wire name, Rust name, type
+//!   (named types compared by what they were merged into), required-ness, nullability,
+//!   deprecation and constraints (all but the example), and the same additional properties;
+//! - enums: the same values, in any order;
+//! - unions: the same variants, in order (decoding tries them in order).
+//!
+//! Descriptions and examples do not count; the kept type keeps its own. Required-ness does:
+//! a field that one schema requires and another does not is a different contract (a
+//! required field is not an `Option`), so such shapes stay apart.
+//!
+//! Inline types merge with each other, and into an identical component schema, whose name
+//! wins. Two components are never merged: the spec's author named them apart. Merging
+//! children can make parents equal, so the pass repeats until nothing merges. Inline types
+//! can only reach themselves through a component (a `$ref` targets whole components), and
+//! components never merge with each other, so comparing by merged names finds every
+//! identical pair.
+//!
+//! A merged group of inline types is named for what it is: from the property it is found
+//! under (`billing_address` → `BillingAddress`, the items of `addons` → `Addon`), or the
+//! words all its properties end with (`tax1_juris_type`, `tax2_juris_type` → `JurisType`),
+//! when that name is free and says something on its own (`type`, `status`, `list` do not:
+//! `AddonType` is clearer than `Type`). Otherwise it keeps one of its members' names: the shortest, then
+//! the alphabetically first, which is also the member whose descriptions are kept. No choice
+//! depends on the order the spec lists things in, so reordering a spec renames nothing.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
+
+use crate::ir::names;
+use crate::ir::{Operation, TypeDef, TypeKind, TypeRef, Webhook};
+
+/// Merges identical types of `types`, renames the merged groups, and rewrites every
+/// reference in `types`, `operations` and `webhooks`.
+///
+/// `slots` gives the property (or parameter) name each inline schema was found under, by
+/// the JSON pointer of its definition; `reserved` are names a renamed type must not take.
+pub(super) fn merge_identical(
+    types: &mut Vec<TypeDef>,
+    slots: &HashMap<String, String>,
+    reserved: &BTreeSet<String>,
+    operations: &mut [Operation],
+    webhooks: &mut [Webhook],
+) {
+    let representative = merge_classes(types);
+    let names = group_names(types, &representative, slots, reserved);
+    // Every old identifier to the one it is now known by.
+    let renamed: HashMap<String, String> = types
+        .iter()
+        .enumerate()
+        .filter_map(|(i, def)| {
+            let kept = &types[representative[i]].ident;
+            let now = names.get(&representative[i]).unwrap_or(kept);
+            (now != &def.ident).then(|| (def.ident.clone(), now.clone()))
+        })
+        .collect();
+    let mut index = 0;
+    types.retain(|_| {
+        index += 1;
+        representative[index - 1] == index - 1
+    });
+    if renamed.is_empty() {
+        return;
+    }
+    for def in types.iter_mut() {
+        if let Some(now) = renamed.get(&def.ident) {
+            def.ident = now.clone();
+        }
+        match &mut def.kind {
+            TypeKind::Struct { fields, additional } => {
+                for field in fields.iter_mut() {
+                    rename(&mut field.ty, &renamed);
+                }
+                if let Some(additional) = additional {
+                    rename(additional, &renamed);
+                }
+            }
+            TypeKind::Union { variants } => {
+                for variant in variants.iter_mut() {
+                    rename(&mut variant.ty, &renamed);
+                }
+            }
+            TypeKind::Enum { .. } => {}
+        }
+    }
+    for op in operations.iter_mut() {
+        for param in &mut op.params {
+            rename(&mut param.ty, &renamed);
+        }
+        for field in op.body.iter_mut().flat_map(|b| b.fields.iter_mut()) {
+            rename(&mut field.ty, &renamed);
+        }
+        for body in op.responses.iter_mut().filter_map(|r| r.body.as_mut()) {
+            rename(body, &renamed);
+        }
+    }
+    for payload in webhooks.iter_mut().filter_map(|w| w.payload.as_mut()) {
+        rename(payload, &renamed);
+    }
+}
+
+/// Whether a type is a component schema's own (`#/components/schemas/Name`, or the one
+/// member of its `allOf` wrapper), rather than an inline schema's (a pointer into a path, or
+/// into a component's properties).
+fn is_component(def: &TypeDef) -> bool {
+    let Some(rest) = def.origin.strip_prefix("#/components/schemas/") else {
+        return false;
+    };
+    let (name, mut wrappers) = rest.split_once('/').map_or((rest, ""), |(n, w)| (n, w));
+    while let Some(inner) = wrappers.strip_prefix("allOf/0") {
+        wrappers = inner.strip_prefix('/').unwrap_or(inner);
+    }
+    !name.is_empty() && wrappers.is_empty()
+}
+
+/// For each type, the position of the type it merges into (itself if it is kept).
+fn merge_classes(types: &[TypeDef]) -> Vec<usize> {
+    let index: HashMap<&str, usize> = types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.ident.as_str(), i))
+        .collect();
+    let mut representative: Vec<usize> = (0..types.len()).collect();
+    loop {
+        let mut by_shape: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, def) in types.iter().enumerate() {
+            if representative[i] == i {
+                by_shape
+                    .entry(shape(def, &|name| class_of(name, &index, &representative)))
+                    .or_default()
+                    .push(i);
+            }
+        }
+        let mut merged = false;
+        for group in by_shape.values().filter(|g| g.len() > 1) {
+            // A component wins (the alphabetically first, should there be several); else
+            // the shortest name, then the alphabetically first.
+            let rank = |&i: &usize| {
+                let ident = types[i].ident.as_str();
+                let length = if is_component(&types[i]) {
+                    0
+                } else {
+                    ident.len() + 1
+                };
+                (length, ident)
+            };
+            let Some(keep) = group.iter().copied().min_by_key(rank) else {
+                continue;
+            };
+            for &i in group {
+                if i != keep && !is_component(&types[i]) {
+                    representative[i] = keep;
+                    merged = true;
+                }
+            }
+        }
+        if !merged {
+            return representative;
+        }
+        // A type kept so far may just have merged into another: point every type at the
+        // end of its chain, so that one step always reaches a kept type.
+        for i in 0..representative.len() {
+            let mut keep = representative[i];
+            while representative[keep] != keep {
+                keep = representative[keep];
+            }
+            representative[i] = keep;
+        }
+    }
+}
+
+/// What a named type is now merged into, as a name that identifies its class.
+fn class_of<'t>(
+    name: &'t str,
+    index: &HashMap<&str, usize>,
+    representative: &[usize],
+) -> ClassName<'t> {
+    match index.get(name) {
+        // Representatives are kept types, so one step reaches the class.
+        Some(&i) => ClassName::Type(representative[i]),
+        None => ClassName::Unknown(name),
+    }
+}
+
+/// How a shape names a referenced type.
+enum ClassName<'t> {
+    Type(usize),
+    Unknown(&'t str),
+}
+
+/// The shape of a type as text: equal texts, equal shapes. `class` names referenced types.
+fn shape<'t>(def: &'t TypeDef, class: &dyn Fn(&'t str) -> ClassName<'t>) -> String {
+    let mut out = String::new();
+    match &def.kind {
+        TypeKind::Struct { fields, additional } => {
+            let _ = write!(out, "struct deprecated={}", def.deprecated);
+            let mut fields: Vec<_> = fields.iter().collect();
+            fields.sort_by(|a, b| a.name.cmp(&b.name));
+            for f in fields {
+                let mut constraints = f.constraints.clone();
+                constraints.example = None;
+                let _ = write!(
+                    out,
+                    "\n{:?} {:?} required={} nullable={} deprecated={} {constraints:?} ",
+                    f.name, f.ident, f.required, f.nullable, f.deprecated
+                );
+                type_shape(&f.ty, class, &mut out);
+            }
+            out.push_str("\nadditional ");
+            match additional {
+                Some(ty) => type_shape(ty, class, &mut out),
+                None => out.push_str("none"),
+            }
+        }
+        TypeKind::Enum { values, .. } => {
+            let _ = write!(out, "enum deprecated={}", def.deprecated);
+            let values: BTreeSet<&str> = values.iter().map(|v| v.value.as_str()).collect();
+            for value in values {
+                let _ = write!(out, "\n{value:?}");
+            }
+        }
+        TypeKind::Union { variants } => {
+            let _ = write!(out, "union deprecated={}", def.deprecated);
+            for v in variants {
+                let _ = write!(out, "\n{:?} ", v.ident);
+                type_shape(&v.ty, class, &mut out);
+            }
+        }
+    }
+    out
+}
+
+fn type_shape<'t>(ty: &'t TypeRef, class: &dyn Fn(&'t str) -> ClassName<'t>, out: &mut String) {
+    match ty {
+        TypeRef::Named(name) => match class(name) {
+            ClassName::Type(i) => {
+                let _ = write!(out, "#{i}");
+            }
+            ClassName::Unknown(name) => {
+                let _ = write!(out, "?{name:?}");
+            }
+        },
+        TypeRef::Array(inner) => {
+            out.push('[');
+            type_shape(inner, class, out);
+            out.push(']');
+        }
+        TypeRef::Map(inner) => {
+            out.push('{');
+            type_shape(inner, class, out);
+            out.push('}');
+        }
+        other => {
+            let _ = write!(out, "{other:?}");
+        }
+    }
+}
+
+/// New names for the merged groups of inline types, by the position of the kept type.
+fn group_names(
+    types: &[TypeDef],
+    representative: &[usize],
+    slots: &HashMap<String, String>,
+    reserved: &BTreeSet<String>,
+) -> BTreeMap<usize, String> {
+    // Groups by the name of their kept type, so that the alphabetically first claims a
+    // contested name.
+    let mut members: BTreeMap<&str, (usize, Vec<usize>)> = BTreeMap::new();
+    for (i, &keep) in representative.iter().enumerate() {
+        members
+            .entry(types[keep].ident.as_str())
+            .or_insert_with(|| (keep, Vec::new()))
+            .1
+            .push(i);
+    }
+    // Taken: every kept type's name (a group's own name is free for it) and the reserved.
+    let mut taken: BTreeSet<String> = reserved.clone();
+    taken.extend(members.keys().map(|&ident| ident.to_owned()));
+    let mut names = BTreeMap::new();
+    for (keep, group) in members.values() {
+        let keep = *keep;
+        if group.len() < 2 || is_component(&types[keep]) {
+            continue;
+        }
+        let group_slots: Vec<&str> = group
+            .iter()
+            .filter_map(|&i| slots.get(&types[i].origin).map(String::as_str))
+            .collect();
+        let Some(wanted) = common_name(&group_slots) else {
+            continue;
+        };
+        if wanted == types[keep].ident || taken.contains(&wanted) {
+            continue;
+        }
+        taken.remove(&types[keep].ident);
+        taken.insert(wanted.clone());
+        names.insert(keep, wanted);
+    }
+    names
+}
+
+/// Property names that do not say what a value is without their owner's name.
+const GENERIC: &[&str] = &[
+    "attributes",
+    "body",
+    "config",
+    "content",
+    "contents",
+    "data",
+    "detail",
+    "details",
+    "entries",
+    "entry",
+    "error",
+    "errors",
+    "event",
+    "id",
+    "info",
+    "item",
+    "items",
+    "kind",
+    "list",
+    "message",
+    "meta",
+    "metadata",
+    "name",
+    "object",
+    "options",
+    "payload",
+    "properties",
+    "record",
+    "records",
+    "request",
+    "response",
+    "result",
+    "results",
+    "settings",
+    "state",
+    "status",
+    "type",
+    "types",
+    "value",
+    "values",
+];
+
+/// The type name for values found under `slots`: the words every slot ends with
+/// (`billing_address`, `shipping_address` → `Address`); `None` when they share none, or only
+/// a word too generic to name a type.
+fn common_name(slots: &[&str]) -> Option<String> {
+    let split: Vec<Vec<String>> = slots
+        .iter()
+        .map(|s| {
+            // `snake` escapes keywords (`type_`): the escape is not a word.
+            names::snake(s)
+                .split('_')
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .collect();
+    let first = split.first()?;
+    let mut common = first.len();
+    for words in &split[1..] {
+        let shared = first
+            .iter()
+            .rev()
+            .zip(words.iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        common = common.min(shared);
+    }
+    if common == 0 {
+        return None;
+    }
+    let suffix = first[first.len() - common..].join("_");
+    if GENERIC.contains(&suffix.as_str()) {
+        return None;
+    }
+    Some(names::type_name(&suffix))
+}
+
+fn rename(ty: &mut TypeRef, renamed: &HashMap<String, String>) {
+    match ty {
+        TypeRef::Named(name) => {
+            if let Some(now) = renamed.get(name.as_str()) {
+                *name = now.clone();
+            }
+        }
+        TypeRef::Array(inner) | TypeRef::Map(inner) => rename(inner, renamed),
+        TypeRef::String(_)
+        | TypeRef::Integer(_)
+        | TypeRef::Number
+        | TypeRef::Boolean
+        | TypeRef::Any => {}
+    }
+}
