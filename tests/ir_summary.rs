@@ -1,13 +1,19 @@
 //! A compact summary of the IR of Chargebee's whole published spec (OpenAPI 3.1), pinned by
-//! insta: a change in how apiforge reads a spec shows up here as a reviewable diff.
+//! insta: a change in how apiforge reads a spec shows up here as a reviewable diff. And the
+//! diff between the clients generated from two releases of that spec, pinned too: a type
+//! that moves because something else was added or removed shows up there.
 //!
 //! The spec is read from `$CHARGEBEE_SPEC`, by default `../shared/specs/chargebee_api_v1_spec.json`
-//! beside the checkout. Without it the test is skipped, except in CI (`CI=true`), where it fails.
+//! beside the checkout; the two releases from `$APIFORGE_SPECS_DIR`, by default that same
+//! directory. Without them the tests are skipped, except in CI (`CI=true`), where they fail.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::path::PathBuf;
 
 use apiforge::ir::{self, Api, ParamLocation, TypeRef};
 use apiforge::load;
+use apiforge::{generate, output, Settings};
 use apiforge_tests::{chargebee_spec, workspace_root};
 
 fn ty(t: &TypeRef) -> String {
@@ -128,4 +134,118 @@ fn chargebee_v1_ir_summary() {
     settings.set_snapshot_path(workspace_root().join("tests/snapshots"));
     settings.set_prepend_module_to_snapshot(false);
     settings.bind(|| insta::assert_snapshot!("chargebee_v1_ir_summary", summary(&api)));
+}
+
+/// The directory of the Chargebee releases: `$APIFORGE_SPECS_DIR`, by default
+/// `../shared/specs` beside the checkout. `None` (skip) when a release is missing, except in
+/// CI, where that fails.
+fn releases() -> Option<(PathBuf, PathBuf)> {
+    let dir = std::env::var_os("APIFORGE_SPECS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/specs"));
+    let previous = dir.join("chargebee_api_v1_spec.2026-06-08.json");
+    let current = dir.join("chargebee_api_v1_spec.json");
+    for spec in [&previous, &current] {
+        if !spec.is_file() {
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "a Chargebee release is missing at {}",
+                spec.display()
+            );
+            eprintln!(
+                "skipped: no Chargebee release at {} (set APIFORGE_SPECS_DIR)",
+                spec.display()
+            );
+            return None;
+        }
+    }
+    Some((previous, current))
+}
+
+/// Lines added and removed per `.rs` file, read from a unified diff (`output::check`'s).
+/// Hunk headers give how many lines each hunk spans, so content lines that look like file
+/// headers (`+++ x`) are counted as content.
+fn diff_stat(diff: &str) -> BTreeMap<String, (usize, usize)> {
+    let mut stat: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut file = String::new();
+    let (mut old_left, mut new_left) = (0usize, 0usize);
+    let count = |range: &str| -> usize {
+        // `-12,7` or `+3`: a missing length is 1.
+        range[1..]
+            .split_once(',')
+            .map_or(Some(1), |(_, len)| len.parse().ok())
+            .unwrap_or(0)
+    };
+    for line in diff.lines() {
+        if old_left > 0 || new_left > 0 {
+            let entry = stat.entry(file.clone()).or_default();
+            match line.as_bytes().first() {
+                Some(b'+') => {
+                    entry.0 += 1;
+                    new_left = new_left.saturating_sub(1);
+                }
+                Some(b'-') => {
+                    entry.1 += 1;
+                    old_left = old_left.saturating_sub(1);
+                }
+                _ => {
+                    old_left = old_left.saturating_sub(1);
+                    new_left = new_left.saturating_sub(1);
+                }
+            }
+        } else if let Some(path) = line.strip_prefix("+++ ") {
+            let path = path.strip_prefix("b/").unwrap_or(path);
+            if path != "/dev/null" {
+                file = path.to_owned();
+            }
+        } else if let Some(path) = line.strip_prefix("--- a/") {
+            file = path.to_owned();
+        } else if let Some(ranges) = line.strip_prefix("@@ ") {
+            let mut parts = ranges.split(' ');
+            old_left = parts.next().map_or(0, count);
+            new_left = parts.next().map_or(0, count);
+        }
+    }
+    stat.retain(|path, _| path.ends_with(".rs"));
+    stat
+}
+
+/// Generates the client from the previous release, then diffs it against the client of the
+/// current one. The spec change removes one operation (`update_payment_method`) and changes
+/// a few others; whatever the generator does beyond that (types moving because the order
+/// follows first use, say) shows up as lines removed and added elsewhere.
+#[test]
+fn chargebee_release_to_release_diff() {
+    let Some((previous, current)) = releases() else {
+        return;
+    };
+    let settings = Settings::default();
+    let old = generate(&previous, &settings).expect("the previous release generates");
+    let new = generate(&current, &settings).expect("the current release generates");
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    output::write(dir.path(), &old.files, true).expect("the previous client is written");
+    let diff = output::check(dir.path(), &new.files)
+        .expect("the clients compare")
+        .unwrap_or_default();
+    let stat = diff_stat(&diff);
+    let mut out = String::new();
+    let (mut added, mut removed) = (0, 0);
+    for (path, (plus, minus)) in &stat {
+        let _ = writeln!(out, "{path}: +{plus} -{minus}");
+        added += plus;
+        removed += minus;
+    }
+    let _ = writeln!(out, "total: +{added} -{removed}");
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(workspace_root().join("tests/snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!("chargebee_v1_release_diff", out));
+}
+
+#[test]
+fn diff_stat_counts_hunk_lines_only() {
+    let diff = "--- a/src/a.rs\n+++ b/src/a.rs\n@@ -1,3 +1,3 @@\n keep\n-old\n+++ new, looks like a header\n keep\n--- a/docs/x.md\n+++ b/docs/x.md\n@@ -1 +1 @@\n-a\n+b\n--- /dev/null\n+++ b/src/new.rs\n@@ -0,0 +1,2 @@\n+one\n+two\n";
+    let stat = diff_stat(diff);
+    let pairs: Vec<(&str, (usize, usize))> = stat.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    assert_eq!(pairs, [("src/a.rs", (1, 1)), ("src/new.rs", (2, 0))]);
 }
