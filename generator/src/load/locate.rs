@@ -8,18 +8,42 @@
 /// 1-based line and column of the node at `pointer` (`#/a/b`), or of its nearest ancestor
 /// that could be found; `None` only for an empty text.
 pub fn locate(text: &str, is_json: bool, pointer: &str) -> Option<(usize, usize)> {
-    let tokens: Vec<String> = pointer
+    let tokens = tokens(pointer);
+    let offset = if is_json {
+        json_offset(text, &tokens, 1, false)
+    } else {
+        yaml_offset(text, &tokens, 1)
+    }?;
+    Some(line_column(text, offset))
+}
+
+/// 1-based line and column of the `occurrence`-th (from 1) key named by the last token of
+/// `pointer` in its mapping (`#/paths/~1a`, 2: the second `/a:` under `paths`): where a key
+/// given twice is written the second time. The key itself, not its value; for flow-style
+/// YAML, the nearest block ancestor.
+pub fn locate_key(
+    text: &str,
+    is_json: bool,
+    pointer: &str,
+    occurrence: usize,
+) -> Option<(usize, usize)> {
+    let tokens = tokens(pointer);
+    let occurrence = occurrence.max(1);
+    let offset = if is_json {
+        json_offset(text, &tokens, occurrence, true)
+    } else {
+        yaml_offset(text, &tokens, occurrence)
+    }?;
+    Some(line_column(text, offset))
+}
+
+fn tokens(pointer: &str) -> Vec<String> {
+    pointer
         .trim_start_matches('#')
         .split('/')
         .skip(1)
         .map(|t| t.replace("~1", "/").replace("~0", "~"))
-        .collect();
-    let offset = if is_json {
-        json_offset(text, &tokens)
-    } else {
-        yaml_offset(text, &tokens)
-    }?;
-    Some(line_column(text, offset))
+        .collect()
 }
 
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
@@ -29,28 +53,41 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-fn json_offset(text: &str, tokens: &[String]) -> Option<usize> {
+/// The offset of the node at `tokens`, where the last token names the `occurrence`-th of
+/// equal keys; with `key_position`, the offset of that key rather than of its value.
+fn json_offset(
+    text: &str,
+    tokens: &[String],
+    occurrence: usize,
+    key_position: bool,
+) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut pos = skip_ws(bytes, 0);
     if pos >= bytes.len() {
         return None;
     }
-    for token in tokens {
+    for (i, token) in tokens.iter().enumerate() {
+        let last = i + 1 == tokens.len();
+        let mut wanted = if last { occurrence } else { 1 };
         match bytes.get(pos) {
             Some(b'{') => {
                 let mut p = skip_ws(bytes, pos + 1);
                 let mut found = None;
                 while bytes.get(p) == Some(&b'"') {
+                    let key_start = p;
                     let key_end = skip_string(bytes, p)?;
-                    let key: String = serde_json::from_slice(&bytes[p..key_end]).ok()?;
+                    let matches = key_matches(&bytes[p..key_end], token);
                     p = skip_ws(bytes, key_end);
                     if bytes.get(p) != Some(&b':') {
                         return Some(pos);
                     }
                     p = skip_ws(bytes, p + 1);
-                    if &key == token {
-                        found = Some(p);
-                        break;
+                    if matches {
+                        wanted -= 1;
+                        if wanted == 0 {
+                            found = Some(if last && key_position { key_start } else { p });
+                            break;
+                        }
                     }
                     p = skip_ws(bytes, skip_value(bytes, p, 0)?);
                     if bytes.get(p) == Some(&b',') {
@@ -82,6 +119,16 @@ fn json_offset(text: &str, tokens: &[String]) -> Option<usize> {
         }
     }
     Some(pos)
+}
+
+/// Whether the quoted JSON string `quoted` is `token`: compared as is when it has no escapes
+/// (the common case, without allocating), else decoded.
+fn key_matches(quoted: &[u8], token: &str) -> bool {
+    let inner = &quoted[1..quoted.len().saturating_sub(1).max(1)];
+    if !inner.contains(&b'\\') {
+        return inner == token.as_bytes();
+    }
+    serde_json::from_slice::<String>(quoted).is_ok_and(|key| key == token)
 }
 
 fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
@@ -133,7 +180,9 @@ fn skip_value(bytes: &[u8], pos: usize, depth: usize) -> Option<usize> {
     }
 }
 
-fn yaml_offset(text: &str, tokens: &[String]) -> Option<usize> {
+/// The offset of the node at `tokens`, where the last token names the `occurrence`-th of
+/// equal keys (always the key's offset: YAML keys and their values start on the key's line).
+fn yaml_offset(text: &str, tokens: &[String], occurrence: usize) -> Option<usize> {
     let lines: Vec<(usize, &str)> = text
         .split_inclusive('\n')
         .scan(0, |offset, line| {
@@ -153,13 +202,17 @@ fn yaml_offset(text: &str, tokens: &[String]) -> Option<usize> {
     let mut min_indent = 0usize;
     // For a list item, the content after `- ` on its own line is its first child.
     let mut same_line: Option<(usize, usize)> = None;
-    for token in tokens {
+    for (i, token) in tokens.iter().enumerate() {
+        let mut wanted = if i + 1 == tokens.len() { occurrence } else { 1 };
         let start_line = current.map_or(0, |(line, _)| line + 1);
         let mut found = None;
         if let Some((line, column)) = same_line.take() {
             let content = &lines[line].1[column..];
             if yaml_key(content).as_deref() == Some(token.as_str()) {
-                found = Some((line, column, column + 1, None));
+                wanted -= 1;
+                if wanted == 0 {
+                    found = Some((line, column, column + 1, None));
+                }
             }
         }
         let mut child_indent = same_line_indent(current, &lines);
@@ -186,8 +239,11 @@ fn yaml_offset(text: &str, tokens: &[String]) -> Option<usize> {
                     }
                     index += 1;
                 } else if yaml_key(content).as_deref() == Some(token.as_str()) {
-                    found = Some((i, indent, indent + 1, None));
-                    break;
+                    wanted -= 1;
+                    if wanted == 0 {
+                        found = Some((i, indent, indent + 1, None));
+                        break;
+                    }
                 }
             }
         }
@@ -235,7 +291,7 @@ fn yaml_key(content: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::locate;
+    use super::{locate, locate_key};
 
     #[test]
     fn finds_nested_json_nodes() {
@@ -260,5 +316,31 @@ mod tests {
             Some((8, 11))
         );
         assert_eq!(locate(text, false, "#/paths/~1p/post"), Some((3, 3)));
+    }
+
+    #[test]
+    fn finds_the_second_occurrence_of_a_json_key() {
+        let text = "{\n  \"paths\": {\n    \"/a\": {},\n    \"/b\": {\"x\": 1,\n   \"x\": 2},\n    \"/a\": []\n  }\n}";
+        assert_eq!(locate_key(text, true, "#/paths/~1a", 1), Some((3, 5)));
+        assert_eq!(locate_key(text, true, "#/paths/~1a", 2), Some((6, 5)));
+        assert_eq!(locate_key(text, true, "#/paths/~1b/x", 2), Some((5, 4)));
+        // Escaped keys are compared decoded.
+        let text = "{\"a\": 1, \"\\u0061\": 2}";
+        assert_eq!(locate_key(text, true, "#/a", 2), Some((1, 10)));
+        // No second occurrence: the parent.
+        assert_eq!(locate_key(text, true, "#/b", 2), Some((1, 1)));
+    }
+
+    #[test]
+    fn finds_the_second_occurrence_of_a_yaml_key() {
+        let text = "openapi: 3.0.3\npaths:\n  /a:\n    get: {}\n  /b: {}\n  '/a':\n    put: {}\nlist:\n  - name: a\n    in: query\n    name: b\n";
+        assert_eq!(locate_key(text, false, "#/paths/~1a", 1), Some((3, 3)));
+        assert_eq!(locate_key(text, false, "#/paths/~1a", 2), Some((6, 3)));
+        assert_eq!(locate_key(text, false, "#/list/0/name", 1), Some((9, 5)));
+        assert_eq!(locate_key(text, false, "#/list/0/name", 2), Some((11, 5)));
+        // Flow style: the line of the nearest block ancestor.
+        let text = "a: 1\nb: {x: 1, x: 2}\n";
+        assert_eq!(locate_key(text, false, "#/b/x", 2), Some((2, 1)));
+        assert_eq!(locate_key(text, false, "#/a", 0), Some((1, 1)));
     }
 }

@@ -7,6 +7,7 @@
 mod locate;
 mod normalize;
 mod shape;
+mod unique;
 
 use std::path::{Path, PathBuf};
 
@@ -14,7 +15,7 @@ use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Warning};
 
-pub use locate::locate;
+pub use locate::{locate, locate_key};
 pub use normalize::{normalize, Normalized};
 
 /// A spec read from disk, parsed, and checked to be an OpenAPI 3.0 or 3.1 document.
@@ -131,14 +132,16 @@ pub fn load_bytes_staged(
 
 fn parse_value(path: &Path, text: &str, is_json: bool) -> Result<Value, Diagnostic> {
     let (message, position) = if is_json {
-        match serde_json::from_str(text) {
+        match unique::json(text) {
             Ok(value) => return Ok(value),
-            Err(e) => (e.to_string(), Some((e.line(), e.column()))),
+            Err(Ok(duplicate)) => return Err(duplicate_key(path, text, is_json, duplicate)),
+            Err(Err(e)) => (e.to_string(), Some((e.line(), e.column()))),
         }
     } else {
-        match serde_yaml::from_str(text) {
+        match unique::yaml(text) {
             Ok(value) => return Ok(value),
-            Err(e) => (e.to_string(), e.location().map(|l| (l.line(), l.column()))),
+            Err(Ok(duplicate)) => return Err(duplicate_key(path, text, is_json, duplicate)),
+            Err(Err(e)) => (e.to_string(), e.location().map(|l| (l.line(), l.column()))),
         }
     };
     // The parsers repeat the position in their message; it is shown once, below.
@@ -162,6 +165,37 @@ fn parse_value(path: &Path, text: &str, is_json: bool) -> Result<Value, Diagnost
     );
     d.position = position;
     Err(d.with_help(help))
+}
+
+/// A key given twice in one mapping: reported where it is written the second time (the parsers
+/// would silently keep that one and drop the first).
+fn duplicate_key(
+    path: &Path,
+    text: &str,
+    is_json: bool,
+    duplicate: unique::Duplicate,
+) -> Diagnostic {
+    let first = locate_key(text, is_json, &duplicate.pointer, 1);
+    let second = locate_key(text, is_json, &duplicate.pointer, 2);
+    let container = if is_json {
+        "JSON object"
+    } else {
+        "YAML mapping"
+    };
+    let first_at = match first {
+        Some((line, _)) if first != second => format!(" (first at line {line})"),
+        _ => String::new(),
+    };
+    let mut d = Diagnostic::new(
+        path,
+        Some(duplicate.pointer),
+        format!(
+            "the key `{}` is given twice in the same {container}{first_at}",
+            duplicate.key
+        ),
+    );
+    d.position = second;
+    d.with_help("remove or rename one of the two; a parser would silently keep only the last one")
 }
 
 fn check_version(path: &Path, text: &str, is_json: bool, value: &Value) -> Result<(), Diagnostic> {
