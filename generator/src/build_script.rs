@@ -90,9 +90,16 @@ impl Generator {
             generator.settings.crate_version = std::env::var("CARGO_PKG_VERSION").ok();
         }
         let out_dir = std::env::var_os("OUT_DIR").map(PathBuf::from);
-        let result = match out_dir {
-            Some(dir) => generator.generate_to(dir),
-            None => Err(Error::Settings(
+        let manifest =
+            std::env::var_os("CARGO_MANIFEST_DIR").map(|dir| PathBuf::from(dir).join("Cargo.toml"));
+        let checked = match &manifest {
+            Some(path) => check_manifest(path),
+            None => Ok(()),
+        };
+        let result = match (checked, out_dir) {
+            (Err(error), _) => Err(error),
+            (Ok(()), Some(dir)) => generator.generate_to(dir),
+            (Ok(()), None) => Err(Error::Settings(
                 "OUT_DIR is not set: `build_script` runs from a build.rs".to_owned(),
             )),
         };
@@ -103,6 +110,111 @@ impl Generator {
                 std::process::exit(1);
             }
         }
+    }
+}
+
+/// Checks that the crate at `manifest` declares every dependency the generated code uses, so
+/// that a missing one is one message with the lines to add, not a flood of unresolved imports
+/// in a generated file.
+///
+/// # Errors
+///
+/// [`Error::Settings`] listing each missing or outdated dependency and the exact lines to add.
+pub fn check_manifest(manifest: &Path) -> Result<(), Error> {
+    let text = std::fs::read_to_string(manifest).map_err(|source| Error::Io {
+        action: "cannot read",
+        path: manifest.to_path_buf(),
+        source,
+    })?;
+    let declared = declared_dependencies(&text);
+    let mut problems = Vec::new();
+    for dependency in crate::emit::deps::DEPENDENCIES {
+        match declared.iter().find(|(name, _)| name == dependency.name) {
+            None => problems.push((dependency, format!("`{}` is missing", dependency.name))),
+            Some((_, Some(version))) if major(version) != major(dependency.version) => problems
+                .push((
+                    dependency,
+                    format!(
+                        "`{}` is {version}; the client needs {}",
+                        dependency.name, dependency.version
+                    ),
+                )),
+            Some(_) => {}
+        }
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let mut message = format!(
+        "{} does not declare what the generated client needs:\n",
+        manifest.display()
+    );
+    for (_, problem) in &problems {
+        message.push_str(&format!("  - {problem}\n"));
+    }
+    message.push_str("add (or change) these lines under [dependencies]:\n\n");
+    for (dependency, _) in &problems {
+        message.push_str(&dependency.toml_line());
+        message.push('\n');
+    }
+    message.push_str("\n`apiforge deps` prints the whole block.");
+    Err(Error::Settings(message))
+}
+
+/// The dependencies a manifest declares (any `dependencies` table, target-specific ones
+/// included), with their version requirement when it is written inline.
+fn declared_dependencies(manifest: &str) -> Vec<(String, Option<String>)> {
+    let mut found = Vec::new();
+    let mut in_dependencies = false;
+    for line in manifest.lines().map(str::trim) {
+        if line.starts_with('[') {
+            let header = line.trim_matches(|c| c == '[' || c == ']');
+            // `[dependencies.reqwest]` declares one dependency as a table.
+            if let Some(name) = header.strip_prefix("dependencies.") {
+                found.push((name.trim_matches('"').to_owned(), None));
+            }
+            in_dependencies = header == "dependencies" || header.ends_with(".dependencies");
+            continue;
+        }
+        if !in_dependencies || line.starts_with('#') {
+            continue;
+        }
+        let Some((key, value)) = line.split_once('=') else {
+            continue;
+        };
+        let name = key
+            .trim()
+            .split('.')
+            .next()
+            .unwrap_or_default()
+            .trim_matches('"')
+            .to_owned();
+        let value = value.trim();
+        let version = if let Some(quoted) = value.strip_prefix('"') {
+            quoted.split('"').next().map(str::to_owned)
+        } else {
+            value
+                .split("version")
+                .nth(1)
+                .and_then(|rest| rest.split('"').nth(1))
+                .map(str::to_owned)
+        };
+        if !name.is_empty() {
+            found.push((name, version));
+        }
+    }
+    found
+}
+
+/// The part of a version requirement that must match for two versions to be compatible:
+/// the major version, or the minor one below 1.0 (`0.13`).
+fn major(requirement: &str) -> String {
+    let digits = requirement.trim_start_matches(|c: char| !c.is_ascii_digit());
+    let mut parts = digits.split('.');
+    match parts.next() {
+        Some("0") => format!("0.{}", parts.next().unwrap_or_default()),
+        Some(major) => major.to_owned(),
+        None => String::new(),
     }
 }
 
@@ -144,5 +256,39 @@ mod tests {
             Generator::default().generate_to(dir.path()).is_err(),
             "no spec path"
         );
+    }
+
+    #[test]
+    fn a_manifest_without_the_client_dependencies_gets_one_message_with_the_lines_to_add() {
+        let dir = tempfile::tempdir().unwrap();
+        let manifest = dir.path().join("Cargo.toml");
+        std::fs::write(
+            &manifest,
+            "[package]\nname = \"x\"\n\n[dependencies]\nserde = { version = \"1\", features = [\"derive\"] }\nreqwest = { version = \"0.12\", default-features = false }\nthiserror = \"2\"\n\n[dependencies.tokio]\nversion = \"1\"\n",
+        )
+        .unwrap();
+        let message = check_manifest(&manifest).unwrap_err().to_string();
+        assert!(message.contains("  - `base64` is missing\n"), "{message}");
+        assert!(
+            message.contains("  - `reqwest` is 0.12; the client needs 0.13\n"),
+            "{message}"
+        );
+        assert!(message.contains("\nreqwest = { version = \"0.13\", default-features = false, features = [\"rustls\"] }\n"), "{message}");
+        assert!(
+            !message.contains("`serde`")
+                && !message.contains("`tokio`")
+                && !message.contains("`thiserror`"),
+            "{message}"
+        );
+
+        std::fs::write(
+            &manifest,
+            format!(
+                "[package]\nname = \"x\"\n\n{}",
+                crate::emit::deps::toml_block()
+            ),
+        )
+        .unwrap();
+        assert!(check_manifest(&manifest).is_ok());
     }
 }

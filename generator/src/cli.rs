@@ -27,6 +27,9 @@ enum Command {
     /// Prints a Markdown changelog of the API changes from OLD to NEW, breaking changes marked;
     /// exits 1 when any change is breaking, 0 otherwise.
     Diff(DiffArgs),
+    /// Prints the `[dependencies]` block a generated client needs (the same for every spec:
+    /// each client carries the whole runtime), for a crate that generates its client in build.rs.
+    Deps,
 }
 
 #[derive(Debug, clap::Args)]
@@ -76,6 +79,10 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Generate(args) => generate_command(&args),
         Command::Diff(args) => diff_command(&args),
+        Command::Deps => {
+            print!("{}", crate::emit::deps::toml_block());
+            ExitCode::SUCCESS
+        }
     }
 }
 

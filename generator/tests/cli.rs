@@ -598,3 +598,24 @@ fn diff_exit_codes_say_whether_a_change_is_breaking() {
     let bad = apiforge(&["diff", spec.to_str().unwrap(), "/nonexistent.yaml"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn deps_prints_the_dependencies_block_generated_crates_declare() {
+    let output = apiforge(&["deps"]);
+    assert!(output.status.success());
+    let printed = text(&output.stdout);
+    assert_eq!(printed, apiforge::emit::deps::toml_block());
+    // The same lines the generated Cargo.toml carries.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("client");
+    assert!(apiforge(&[
+        "generate",
+        spec().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap()
+    ])
+    .status
+    .success());
+    let manifest = std::fs::read_to_string(out.join("Cargo.toml")).unwrap();
+    assert!(manifest.ends_with(&printed), "{manifest}");
+}

@@ -24,6 +24,7 @@ pub fn emit(api: &Api, krate: &CrateInfo, templates: &Templates) -> Result<Files
         .collect();
     let context: Value = json!({
         "krate": krate,
+        "dependencies": super::deps::DEPENDENCIES.iter().map(super::deps::Dependency::toml_line).collect::<Vec<_>>(),
         "api": {
             "title": api.title,
             "version": api.version,

@@ -4,6 +4,7 @@
 //! ([`rust`]); Markdown docs and crate files come from minijinja templates ([`docs`],
 //! [`templates`]). Everything is produced in memory, in a deterministic order.
 
+pub mod deps;
 pub mod docs;
 pub mod rust;
 pub mod templates;

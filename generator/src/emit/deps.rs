@@ -1,0 +1,136 @@
+//! The crates a generated client depends on: one list, read by the crate's `Cargo.toml`
+//! template, by `apiforge deps` and by the build-script check, and tested against the runtime
+//! crate's own manifest (`runtime/Cargo.toml`), which CI compiles.
+//!
+//! Every generated crate carries the whole runtime, so the list does not depend on the API.
+
+use std::fmt::Write as _;
+
+/// One `[dependencies]` entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Dependency {
+    /// The crate's name.
+    pub name: &'static str,
+    /// The version requirement.
+    pub version: &'static str,
+    /// Whether the crate's default features stay on.
+    pub default_features: bool,
+    /// Features turned on.
+    pub features: &'static [&'static str],
+}
+
+/// What the generated code uses. reqwest is on its current major version, with its own
+/// rustls TLS feature; the rest are the small crates reqwest itself builds on.
+pub const DEPENDENCIES: &[Dependency] = &[
+    Dependency {
+        name: "base64",
+        version: "0.23",
+        default_features: true,
+        features: &[],
+    },
+    Dependency {
+        name: "fastrand",
+        version: "2",
+        default_features: true,
+        features: &[],
+    },
+    Dependency {
+        name: "form_urlencoded",
+        version: "1",
+        default_features: true,
+        features: &[],
+    },
+    Dependency {
+        name: "futures-util",
+        version: "0.3",
+        default_features: false,
+        features: &[],
+    },
+    Dependency {
+        name: "httpdate",
+        version: "1",
+        default_features: true,
+        features: &[],
+    },
+    Dependency {
+        name: "percent-encoding",
+        version: "2",
+        default_features: true,
+        features: &[],
+    },
+    Dependency {
+        name: "reqwest",
+        version: "0.13",
+        default_features: false,
+        features: &["rustls"],
+    },
+    Dependency {
+        name: "serde",
+        version: "1",
+        default_features: true,
+        features: &["derive"],
+    },
+    Dependency {
+        name: "serde_json",
+        version: "1",
+        default_features: true,
+        features: &[],
+    },
+    Dependency {
+        name: "thiserror",
+        version: "2",
+        default_features: true,
+        features: &[],
+    },
+    Dependency {
+        name: "tokio",
+        version: "1",
+        default_features: false,
+        features: &["time"],
+    },
+];
+
+impl Dependency {
+    /// The entry as a line of `Cargo.toml` (`reqwest = { version = "0.13", ... }`).
+    pub fn toml_line(&self) -> String {
+        if self.default_features && self.features.is_empty() {
+            return format!("{} = \"{}\"", self.name, self.version);
+        }
+        let mut line = format!("{} = {{ version = \"{}\"", self.name, self.version);
+        if !self.default_features {
+            line.push_str(", default-features = false");
+        }
+        if !self.features.is_empty() {
+            let features: Vec<String> = self.features.iter().map(|f| format!("\"{f}\"")).collect();
+            let _ = write!(line, ", features = [{}]", features.join(", "));
+        }
+        line.push_str(" }");
+        line
+    }
+}
+
+/// The whole `[dependencies]` block, as `apiforge deps` prints it.
+pub fn toml_block() -> String {
+    let mut block = String::from("[dependencies]\n");
+    for dependency in DEPENDENCIES {
+        block.push_str(&dependency.toml_line());
+        block.push('\n');
+    }
+    block
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_cargo_toml() {
+        let reqwest = DEPENDENCIES.iter().find(|d| d.name == "reqwest").unwrap();
+        assert_eq!(
+            reqwest.toml_line(),
+            r#"reqwest = { version = "0.13", default-features = false, features = ["rustls"] }"#
+        );
+        assert_eq!(DEPENDENCIES[0].toml_line(), r#"base64 = "0.23""#);
+        assert!(toml_block().starts_with("[dependencies]\nbase64 = \"0.23\"\n"));
+    }
+}

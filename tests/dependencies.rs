@@ -1,0 +1,76 @@
+//! The generated crates' dependencies stay current and in one place.
+//!
+//! Policy: `apiforge::emit::deps::DEPENDENCIES` is the one list. The runtime crate
+//! (`runtime/Cargo.toml`, compiled and tested in CI) declares exactly it, so what CI builds is
+//! what users get; and no crate of this workspace may resolve a newer major version of any of
+//! them than the generated crates ask for, so bumping a dependency anywhere here (a test, the
+//! example) fails until the generated crates follow.
+
+use apiforge::emit::deps::DEPENDENCIES;
+use apiforge_tests::workspace_root;
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(workspace_root().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The lines of a manifest's `[dependencies]` table.
+fn dependency_lines(manifest: &str) -> Vec<String> {
+    manifest
+        .lines()
+        .skip_while(|line| line.trim() != "[dependencies]")
+        .skip(1)
+        .take_while(|line| !line.starts_with('['))
+        .filter(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn the_runtime_crate_declares_exactly_the_generated_dependencies() {
+    let expected: Vec<String> = DEPENDENCIES.iter().map(|d| d.toml_line()).collect();
+    assert_eq!(dependency_lines(&read("runtime/Cargo.toml")), expected);
+    assert_eq!(
+        dependency_lines(&read("examples/build-time/Cargo.toml")),
+        expected
+    );
+    assert_eq!(dependency_lines(&read("generated/Cargo.toml")), expected);
+}
+
+#[test]
+fn no_generated_dependency_is_a_major_version_behind_the_lockfile() {
+    let lock = read("Cargo.lock");
+    let mut behind = Vec::new();
+    for dependency in DEPENDENCIES {
+        let requirement = semver::VersionReq::parse(dependency.version).expect("a requirement");
+        let floor = semver::Version::parse(&match dependency.version.matches('.').count() {
+            0 => format!("{}.0.0", dependency.version),
+            1 => format!("{}.0", dependency.version),
+            _ => dependency.version.to_owned(),
+        })
+        .expect("a version");
+        let mut lines = lock.lines();
+        while let Some(line) = lines.next() {
+            if line != format!("name = \"{}\"", dependency.name) {
+                continue;
+            }
+            let Some(version) = lines
+                .next()
+                .and_then(|l| l.strip_prefix("version = \""))
+                .and_then(|v| v.strip_suffix('"'))
+            else {
+                continue;
+            };
+            let version = semver::Version::parse(version).expect("a locked version");
+            if !requirement.matches(&version) && version > floor {
+                behind.push(format!(
+                    "{} {} is locked, generated crates ask for {}",
+                    dependency.name, version, dependency.version
+                ));
+            }
+        }
+    }
+    assert!(
+        behind.is_empty(),
+        "generated dependencies fell behind: {behind:?}"
+    );
+}
