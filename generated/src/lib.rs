@@ -42,10 +42,20 @@ mod retry;
 
 #[doc(hidden)]
 pub mod runtime;
+
+#[rustfmt::skip]
 mod servers;
+
+#[rustfmt::skip]
 mod responses;
+
+#[rustfmt::skip]
 mod common;
+
+#[rustfmt::skip]
 pub mod types;
+
+#[rustfmt::skip]
 pub mod invoices;
 
 pub use client::{Client, ClientBuilder, Credentials, Response, RetryPolicy};
@@ -54,6 +64,6 @@ pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
 
 pub use responses::ErrorResponse;
 
-pub use servers::{Server, ServerVariables, Protocol, Environment, Port};
+pub use servers::{Environment, Port, Protocol, Server, ServerVariables};
 
 pub use common::CommonParameters;

@@ -337,10 +337,8 @@ fn operation_changes(
                 ) =>
             {
                 let name = |ty: &Option<crate::ir::TypeRef>| {
-                    ty.as_ref().map_or_else(
-                        || "no body".to_owned(),
-                        |t| format!("`{}`", t.rust_name()),
-                    )
+                    ty.as_ref()
+                        .map_or_else(|| "no body".to_owned(), |t| format!("`{}`", t.rust_name()))
                 };
                 changes.push(change(
                     true,

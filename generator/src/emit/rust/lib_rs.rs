@@ -1,7 +1,7 @@
 //! `src/lib.rs`: crate documentation, modules and re-exports.
 
 use proc_macro2::TokenStream;
-use quote::{quote, ToTokens};
+use quote::quote;
 
 use super::{ident, module_list, usage_example, Visibility};
 use crate::emit::{text, CrateInfo};
@@ -44,12 +44,17 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
             format!(" {l}")
         }
     });
+    let runtime: Vec<&str> = super::RUNTIME.iter().map(|(name, _)| *name).collect();
     let modules = module_list(api).into_iter().map(|(name, visibility)| {
+        // Generated modules are laid out by apiforge (prettyplease); rustfmt leaves them as they
+        // are, so `cargo fmt` in the user's workspace never makes `--check` call them stale.
+        // The runtime's files are rustfmt-clean already.
+        let skip = (!runtime.contains(&name.as_str())).then(|| quote!(#[rustfmt::skip]));
         let name = ident(&name);
         match visibility {
-            Visibility::Public => quote!(pub mod #name;),
-            Visibility::Private => quote!(mod #name;),
-            Visibility::Hidden => quote!(#[doc(hidden)] pub mod #name;),
+            Visibility::Public => quote!(#skip pub mod #name;),
+            Visibility::Private => quote!(#skip mod #name;),
+            Visibility::Hidden => quote!(#skip #[doc(hidden)] pub mod #name;),
         }
     });
     let deprecated = has_deprecated(api).then(|| {
@@ -75,18 +80,25 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
 /// The crate root's re-exports: the client and error types, and the items of the private
 /// generated modules (servers, error enums, common parameters).
 fn reexports(api: &Api) -> TokenStream {
-    let mut servers = Vec::new();
+    // Sorted, as rustfmt sorts them.
+    let mut servers = std::collections::BTreeSet::new();
     if !api.servers.is_empty() {
-        servers.push(quote!(Server));
+        servers.insert("Server");
     }
     if !api.server_variables.is_empty() {
-        servers.push(quote!(ServerVariables));
+        servers.insert("ServerVariables");
         for variable in api.server_variables.iter().filter(|v| !v.values.is_empty()) {
-            servers.push(ident(&variable.type_ident).into_token_stream());
+            servers.insert(variable.type_ident.as_str());
         }
     }
+    let servers: Vec<_> = servers.into_iter().map(ident).collect();
     let servers = (!servers.is_empty()).then(|| quote!(pub use servers::{#(#servers),*};));
-    let errors: Vec<_> = api.error_sets.iter().map(|set| ident(&set.ident)).collect();
+    let errors: std::collections::BTreeSet<&str> = api
+        .error_sets
+        .iter()
+        .map(|set| set.ident.as_str())
+        .collect();
+    let errors: Vec<_> = errors.into_iter().map(ident).collect();
     let errors = (!errors.is_empty()).then(|| quote!(pub use responses::{#(#errors),*};));
     let common = api.common.as_ref().map(|common| {
         let name = ident(&common.ident);

@@ -38,13 +38,21 @@ mod retry;
 
 #[doc(hidden)]
 pub mod runtime;
+
+#[rustfmt::skip]
 mod servers;
+
+#[rustfmt::skip]
 mod responses;
+
+#[rustfmt::skip]
 pub mod types;
+
+#[rustfmt::skip]
 pub mod pets;
 
 pub use client::{Client, ClientBuilder, Credentials, Response, RetryPolicy};
 
 pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
 
-pub use responses::{ErrorResponse, CreatePetError, DeletePetsIdError};
+pub use responses::{CreatePetError, DeletePetsIdError, ErrorResponse};
