@@ -225,6 +225,25 @@ async fn a_response_slower_than_the_timeout_is_a_timeout_error() {
 }
 
 #[tokio::test]
+async fn a_per_call_timeout_applies_to_that_call_only() {
+    // The server holds every request until the client hangs up: only a timeout ends a call.
+    let server = TestServer::with_handler(|_, _| Reply::HoldUntilClosed);
+    // The client's own timeout is far longer than the test may run; the per-call one is not.
+    let patient = Client::builder()
+        .base_url(server.url())
+        .credentials(Credentials::api_key("test_key"))
+        .retry(RetryPolicy::none())
+        .timeout(Duration::from_secs(3600))
+        .build()
+        .expect("client builds");
+    let error = call(&patient.with_timeout(Duration::from_secs(1)))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::Timeout(_)), "{error:?}");
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[tokio::test]
 async fn malformed_json_is_a_decode_error_with_the_body_kept() {
     let server = TestServer::start(vec![CannedResponse::json(200, r#"{"invoice": {"id": "#)]);
     match call(&client(&server)).await.unwrap_err() {
