@@ -22,7 +22,7 @@ while [ $# -gt 0 ]; do
     --loops) loops="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --no-prism) prism=no; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
