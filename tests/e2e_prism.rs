@@ -4,7 +4,7 @@
 //! they fail.
 
 use chargebee_api::invoices::ResumeDunningRequest;
-use chargebee_api::types::ChargebeeEventEmail;
+use chargebee_api::types::ChargebeeEvent;
 use chargebee_api::{Client, CommonParameters, Credentials, Error, ErrorResponse, RetryPolicy};
 
 fn prism_url() -> Option<String> {
@@ -40,9 +40,9 @@ async fn a_request_with_every_header_and_field_passes_prism_validation() {
         chargebee_request_origin_user_encoded: Some("user.квітка@example.com".into()),
         chargebee_request_origin_ip: Some("192.168.1.2".into()),
         chargebee_business_entity_id: Some("be_eu".into()),
-        chargebee_event_actions: Some(ChargebeeEventEmail::AllDisabled),
-        chargebee_event_email: Some(ChargebeeEventEmail::AllDisabled),
-        chargebee_event_webhook: Some(ChargebeeEventEmail::AllDisabled),
+        chargebee_event_actions: Some(ChargebeeEvent::AllDisabled),
+        chargebee_event_email: Some(ChargebeeEvent::AllDisabled),
+        chargebee_event_webhook: Some(ChargebeeEvent::AllDisabled),
     };
     let request = ResumeDunningRequest {
         comment: Some("é".repeat(300)),

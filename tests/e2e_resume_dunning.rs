@@ -4,7 +4,7 @@
 use apiforge_tests::{CannedResponse, TestServer};
 use chargebee_api::invoices::ResumeDunningRequest;
 use chargebee_api::types::{
-    BadRequestErrorApiErrorCode, ChargebeeEventEmail, InvoiceLineItemType, InvoiceStatus,
+    BadRequestErrorApiErrorCode, ChargebeeEvent, InvoiceLineItemType, InvoiceStatus,
     NotFoundErrorApiErrorCode, TooManyRequestsErrorApiErrorCode,
 };
 use chargebee_api::{
@@ -63,9 +63,9 @@ fn all_common() -> CommonParameters {
         chargebee_request_origin_user_encoded: Some("user.квітка@example.com".into()),
         chargebee_request_origin_ip: Some("192.168.1.2".into()),
         chargebee_business_entity_id: Some("be_eu".into()),
-        chargebee_event_actions: Some(ChargebeeEventEmail::AllDisabled),
-        chargebee_event_email: Some(ChargebeeEventEmail::AllDisabled),
-        chargebee_event_webhook: Some(ChargebeeEventEmail::AllDisabled),
+        chargebee_event_actions: Some(ChargebeeEvent::AllDisabled),
+        chargebee_event_email: Some(ChargebeeEvent::AllDisabled),
+        chargebee_event_webhook: Some(ChargebeeEvent::AllDisabled),
     }
 }
 
@@ -551,7 +551,7 @@ async fn common_parameters_set_on_the_client_are_overridden_per_call() {
         .expect("first call");
     let override_ip = CommonParameters {
         chargebee_request_origin_ip: Some("10.0.0.9".into()),
-        chargebee_event_email: Some(ChargebeeEventEmail::AllDisabled),
+        chargebee_event_email: Some(ChargebeeEvent::AllDisabled),
         ..CommonParameters::default()
     };
     client

@@ -10,8 +10,17 @@ fn generated_crate_matches_a_fresh_generation_byte_for_byte() {
     let stale = output::check(&workspace_root().join("generated"), &generated.files)
         .expect("generated/ is readable");
     if let Some(diff) = stale {
-        panic!("generated/ is stale; run `cargo run -p apiforge -- generate spec/resume_dunning.yaml --out generated --idempotency-header chargebee-idempotency-key`:\n{diff}");
+        panic!("generated/ is stale; run `cargo run -p apiforge -- generate spec/resume_dunning.yaml --out generated`:\n{diff}");
     }
+}
+
+#[test]
+fn the_settings_file_beside_the_spec_is_what_generated_is_made_with() {
+    let settings = resume_dunning_settings();
+    assert_eq!(
+        settings.idempotency_header.as_deref(),
+        Some("chargebee-idempotency-key")
+    );
 }
 
 #[test]

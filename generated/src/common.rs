@@ -38,15 +38,15 @@ pub struct CommonParameters {
     /// Skip all actions to be done on the events.
     ///
     /// Sent as the `chargebee-event-actions` header.
-    pub chargebee_event_actions: Option<types::ChargebeeEventEmail>,
+    pub chargebee_event_actions: Option<types::ChargebeeEvent>,
     /// Skip only emails.
     ///
     /// Sent as the `chargebee-event-email` header.
-    pub chargebee_event_email: Option<types::ChargebeeEventEmail>,
+    pub chargebee_event_email: Option<types::ChargebeeEvent>,
     /// Skip only webhooks.
     ///
     /// Sent as the `chargebee-event-webhook` header.
-    pub chargebee_event_webhook: Option<types::ChargebeeEventEmail>,
+    pub chargebee_event_webhook: Option<types::ChargebeeEvent>,
 }
 
 impl CommonParameters {

@@ -267,13 +267,13 @@ impl fmt::Display for BadRequestErrorType {
 
 /// Defined inline at `#/components/parameters/chargebee-event-email/schema`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum ChargebeeEventEmail {
+pub enum ChargebeeEvent {
     /// `all-disabled`
     #[serde(rename = "all-disabled")]
     AllDisabled,
 }
 
-impl ChargebeeEventEmail {
+impl ChargebeeEvent {
     /// The value as it is sent on the wire.
     pub fn as_str(&self) -> &'static str {
         match self {
@@ -282,7 +282,7 @@ impl ChargebeeEventEmail {
     }
 }
 
-impl fmt::Display for ChargebeeEventEmail {
+impl fmt::Display for ChargebeeEvent {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }

@@ -50,16 +50,29 @@ impl Generator {
             ));
         };
         println!("cargo:rerun-if-changed={}", spec.display());
+        // The settings file beside the spec, if any, fills in what these settings leave unset.
+        let config = crate::config::beside(spec);
+        println!(
+            "cargo:rerun-if-changed={}",
+            spec.parent()
+                .unwrap_or(Path::new(""))
+                .join(crate::config::FILE_NAME)
+                .display()
+        );
+        let settings = match &config {
+            Some(path) => self.settings.clone().or(crate::config::read(path)?),
+            None => self.settings.clone(),
+        };
         if let Some(dir) = &self.settings.templates_dir {
             println!("cargo:rerun-if-changed={}", dir.display());
         }
         let loaded = load::load_file(spec)?;
         let mut warnings = loaded.warnings.clone();
-        let api = ir::lower_with(&loaded, &self.settings.ir_options(), &mut warnings)?;
+        let api = ir::lower_with(&loaded, &settings.ir_options(), &mut warnings)?;
         for warning in &warnings {
             println!("cargo:warning=apiforge: {warning}");
         }
-        let krate = CrateInfo::new(&api, &self.settings)?;
+        let krate = CrateInfo::new(&api, &settings)?;
         let source = crate::emit::rust::emit_single_file(&api, &krate)?;
         let path = out_dir.as_ref().join(format!("{}.rs", krate.lib));
         // Rewriting an unchanged file would make Cargo rebuild the crate for nothing.

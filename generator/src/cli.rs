@@ -71,6 +71,10 @@ struct GenerateArgs {
     /// calls that change data are then retried safely with one key per call.
     #[arg(long, value_name = "HEADER")]
     idempotency_header: Option<String>,
+    /// The settings file [default: apiforge.toml beside SPEC, if there is one]; flags given
+    /// here override its values.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 /// Runs the command line and returns the process exit code.
@@ -105,12 +109,22 @@ fn diff_command(args: &DiffArgs) -> ExitCode {
 }
 
 fn generate_command(args: &GenerateArgs) -> ExitCode {
+    let from_file = match &args.config {
+        Some(path) => crate::config::read(path),
+        None => crate::config::for_spec(&args.spec),
+    };
+    let from_file = match from_file {
+        Ok(settings) => settings,
+        Err(error) => return fail(&error),
+    };
     let settings = Settings {
         crate_name: args.crate_name.clone(),
         crate_version: args.crate_version.clone(),
         templates_dir: args.templates.clone(),
         idempotency_header: args.idempotency_header.clone(),
-    };
+        server_names: None,
+    }
+    .or(from_file);
     let generated = match generate(&args.spec, &settings) {
         Ok(generated) => generated,
         Err(error) => return fail(&error),

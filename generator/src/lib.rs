@@ -8,6 +8,7 @@
 
 mod build_script;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod diff;
 pub mod emit;
@@ -46,6 +47,9 @@ pub enum Error {
         /// The operating system's error.
         source: std::io::Error,
     },
+    /// The settings file (`apiforge.toml`) is invalid: its position and what to do.
+    #[error("{0}")]
+    Config(Box<Diagnostic>),
     /// A setting (crate name, version, templates directory) is unusable.
     #[error("{0}")]
     Settings(String),

@@ -108,6 +108,12 @@ fn yaml_and_json_specs_give_the_same_crate() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let yaml: serde_json::Value =
         serde_yaml::from_str(&fs::read_to_string(spec()).expect("spec")).expect("yaml");
+    // Beside its settings file, as the YAML spec is.
+    fs::copy(
+        spec().with_file_name("apiforge.toml"),
+        tmp.path().join("apiforge.toml"),
+    )
+    .expect("settings");
     let json_spec = tmp.path().join("resume_dunning.json");
     fs::write(
         &json_spec,
@@ -524,11 +530,14 @@ fn the_idempotency_header_setting_adds_keys_to_writes() {
         "sent lowercased"
     );
 
+    // The same spec with no settings file beside it: no header, no key.
+    let bare = tmp.path().join("resume_dunning.yaml");
+    fs::copy(&spec, &bare).expect("copy");
     let without = tmp.path().join("without");
     assert_eq!(
         apiforge(&[
             "generate",
-            spec.to_str().unwrap(),
+            bare.to_str().unwrap(),
             "--out",
             without.to_str().unwrap()
         ])
@@ -618,4 +627,78 @@ fn deps_prints_the_dependencies_block_generated_crates_declare() {
     .success());
     let manifest = std::fs::read_to_string(out.join("Cargo.toml")).unwrap();
     assert!(manifest.ends_with(&printed), "{manifest}");
+}
+
+#[test]
+fn the_settings_file_beside_the_spec_is_read_and_flags_override_it() {
+    // spec/apiforge.toml names the idempotency header: no flag needed to reproduce generated/.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("client");
+    let output = apiforge(&[
+        "generate",
+        spec().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let generated = std::fs::read_to_string(out.join("src/invoices.rs")).unwrap();
+    assert!(
+        generated.contains("\"chargebee-idempotency-key\""),
+        "the file's header is used"
+    );
+    let committed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated/src/invoices.rs"),
+    )
+    .unwrap();
+    assert_eq!(generated, committed);
+
+    // An explicit --config replaces the one beside the spec; a flag beats both.
+    let config = dir.path().join("other.toml");
+    std::fs::write(
+        &config,
+        "[crate]\nname = \"from-config\"\n\n[client]\nidempotency-header = \"idempotency-key\"\n",
+    )
+    .unwrap();
+    let out = dir.path().join("configured");
+    let output = apiforge(&[
+        "generate",
+        spec().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--config",
+        config.to_str().unwrap(),
+        "--crate-name",
+        "from-flag",
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let manifest = std::fs::read_to_string(out.join("Cargo.toml")).unwrap();
+    assert!(manifest.contains("name = \"from-flag\""), "{manifest}");
+    let invoices = std::fs::read_to_string(out.join("src/invoices.rs")).unwrap();
+    assert!(
+        invoices.contains("\"idempotency-key\"") && !invoices.contains("chargebee-idempotency-key")
+    );
+}
+
+#[test]
+fn an_unknown_settings_key_is_an_error_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("apiforge.toml");
+    std::fs::write(&config, "[client]\nidempotency_header = \"x\"\n").unwrap();
+    let out = dir.path().join("client");
+    let output = apiforge(&[
+        "generate",
+        spec().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--config",
+        config.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("unknown field `idempotency_header`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("apiforge.toml:2:1"), "{stderr}");
+    assert!(!out.exists(), "nothing is written");
 }

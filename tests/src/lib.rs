@@ -41,11 +41,12 @@ pub fn chargebee_spec() -> Option<PathBuf> {
     None
 }
 
-/// The settings `generated/` is made with (the README's first command).
+/// The settings `generated/` is made with: `spec/apiforge.toml`, as the README's first command
+/// reads it.
 pub fn resume_dunning_settings() -> apiforge::Settings {
-    apiforge::Settings {
-        idempotency_header: Some("chargebee-idempotency-key".to_owned()),
-        ..apiforge::Settings::default()
+    match apiforge::config::for_spec(&resume_dunning_spec()) {
+        Ok(settings) => settings,
+        Err(error) => panic!("spec/apiforge.toml: {error}"),
     }
 }
 

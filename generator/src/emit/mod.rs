@@ -32,6 +32,9 @@ pub struct Settings {
     /// `chargebee-idempotency-key`). With it, calls that change data get a key per call, reused
     /// across retries, so they can be retried safely; without it they are never retried.
     pub idempotency_header: Option<String>,
+    /// The names of the `Server` variants, in the spec's server order, replacing the derived
+    /// ones (from the servers' descriptions, else from what differs between their URLs).
+    pub server_names: Option<Vec<String>>,
 }
 
 /// Facts about the crate being generated, derived once from the settings and the spec.
@@ -52,10 +55,23 @@ pub struct CrateInfo {
 }
 
 impl Settings {
+    /// These settings, with each one left unset taken from `fallback` (command-line flags
+    /// over the settings file, say).
+    pub fn or(self, fallback: Settings) -> Settings {
+        Settings {
+            crate_name: self.crate_name.or(fallback.crate_name),
+            crate_version: self.crate_version.or(fallback.crate_version),
+            templates_dir: self.templates_dir.or(fallback.templates_dir),
+            idempotency_header: self.idempotency_header.or(fallback.idempotency_header),
+            server_names: self.server_names.or(fallback.server_names),
+        }
+    }
+
     /// The settings the IR decides with.
     pub fn ir_options(&self) -> crate::ir::Options {
         crate::ir::Options {
             idempotency_header: self.idempotency_header.clone(),
+            server_names: self.server_names.clone(),
         }
     }
 }

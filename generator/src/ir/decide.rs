@@ -32,6 +32,17 @@ const ROOT_NAMES: &[&str] = &[
 
 /// Fills in the decided parts of `api`'s operations and the shared error sets and parameters.
 pub(super) fn decide(api: &mut Api, options: &Options) {
+    if let Some(names) = &options.server_names {
+        // Extra names are ignored and missing ones keep the derived name; each is made a
+        // safe, unique identifier like any other.
+        let mut scope = Scope::new();
+        for (server, name) in api.servers.iter_mut().zip(names) {
+            server.ident = names::pascal(name);
+        }
+        for server in &mut api.servers {
+            server.ident = scope.claim(server.ident.clone());
+        }
+    }
     api.common = common_params(api);
     for op in &mut api.operations {
         op.retry = retry(op, options);
@@ -245,6 +256,7 @@ mod tests {
                 .unwrap();
         let options = crate::ir::Options {
             idempotency_header: idempotency_header.map(str::to_owned),
+            ..crate::ir::Options::default()
         };
         crate::ir::lower_with(&loaded, &options, &mut Vec::new()).unwrap()
     }
@@ -353,5 +365,23 @@ components:
         );
         assert_eq!(lower(SPEC, None).operations[1].retry, Retry::Never);
         assert_eq!(api.operations[1].success, Success::Body { ty: None });
+    }
+
+    #[test]
+    fn the_settings_can_name_the_servers() {
+        let yaml = "openapi: 3.0.3\ninfo: {title: T, version: 1.0.0}\nservers:\n  - url: https://api.example.com\n  - url: https://sandbox.example.com\npaths: {}\n";
+        let loaded =
+            crate::load::load_bytes(std::path::Path::new("t.yaml"), yaml.as_bytes(), false)
+                .unwrap();
+        let derived = crate::ir::lower(&loaded, &mut Vec::new()).unwrap();
+        let idents: Vec<&str> = derived.servers.iter().map(|s| s.ident.as_str()).collect();
+        assert_eq!(idents, ["Api", "Sandbox"]);
+        let options = crate::ir::Options {
+            server_names: Some(vec!["live site".into(), "Live".into()]),
+            ..Default::default()
+        };
+        let named = crate::ir::lower_with(&loaded, &options, &mut Vec::new()).unwrap();
+        let idents: Vec<&str> = named.servers.iter().map(|s| s.ident.as_str()).collect();
+        assert_eq!(idents, ["LiveSite", "Live"]);
     }
 }

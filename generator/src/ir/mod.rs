@@ -23,6 +23,8 @@ pub use types::Types;
 pub struct Options {
     /// The request header that carries an idempotency key (`chargebee-idempotency-key`).
     pub idempotency_header: Option<String>,
+    /// Names for the servers, in spec order, replacing the derived ones.
+    pub server_names: Option<Vec<String>>,
 }
 
 /// Lowers a loaded spec with default [`Options`].

@@ -293,7 +293,8 @@ fn group_names(
             .iter()
             .filter_map(|&i| slots.get(&types[i].origin).map(String::as_str))
             .collect();
-        let Some(wanted) = common_name(&group_slots) else {
+        let idents: Vec<&str> = group.iter().map(|&i| types[i].ident.as_str()).collect();
+        let Some(wanted) = common_name(&group_slots).or_else(|| common_ident(&idents)) else {
             continue;
         };
         if wanted == types[keep].ident || taken.contains(&wanted) {
@@ -376,14 +377,74 @@ fn common_name(slots: &[&str]) -> Option<String> {
             .count();
         common = common.min(shared);
     }
-    if common == 0 {
-        return None;
+    if common > 0 {
+        let suffix = first[first.len() - common..].join("_");
+        if !GENERIC.contains(&suffix.as_str()) {
+            return Some(names::type_name(&suffix));
+        }
     }
-    let suffix = first[first.len() - common..].join("_");
-    if GENERIC.contains(&suffix.as_str()) {
-        return None;
+    // Else the words every slot starts with (`chargebee_event_actions`,
+    // `chargebee_event_email` → `ChargebeeEvent`).
+    let prefix = shared_prefix(&split);
+    (!prefix.is_empty() && !GENERIC.contains(&prefix.join("_").as_str()))
+        .then(|| names::type_name(&prefix.join("_")))
+}
+
+/// The words every list starts with.
+fn shared_prefix(split: &[Vec<String>]) -> Vec<String> {
+    let Some(first) = split.first() else {
+        return Vec::new();
+    };
+    let mut common = first.len();
+    for words in &split[1..] {
+        common = common.min(first.iter().zip(words).take_while(|(a, b)| a == b).count());
     }
-    Some(names::type_name(&suffix))
+    first[..common].to_vec()
+}
+
+/// For groups found under no shared property name (response bodies, say): the words their
+/// own names share, at the end (`VoidAnInvoiceResponse`, `CollectPaymentForAnInvoiceResponse`
+/// → `InvoiceResponse`) or else at the start, when that is more than one generic word.
+fn common_ident(idents: &[&str]) -> Option<String> {
+    let split: Vec<Vec<String>> = idents
+        .iter()
+        .map(|i| {
+            names::snake(i)
+                .split('_')
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .collect();
+    let reversed: Vec<Vec<String>> = split
+        .iter()
+        .map(|w| w.iter().rev().cloned().collect())
+        .collect();
+    let mut suffix = shared_prefix(&reversed);
+    suffix.reverse();
+    // An article opens no name: `AnInvoiceResponse` reads as `InvoiceResponse`.
+    while suffix
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the"))
+    {
+        suffix.remove(0);
+    }
+    let prefix = shared_prefix(&split);
+    let meaningful = |words: &[String]| {
+        words
+            .iter()
+            .filter(|w| !GENERIC.contains(&w.as_str()))
+            .count()
+            >= 1
+            && words.len() >= 2
+    };
+    if meaningful(&suffix) {
+        Some(names::type_name(&suffix.join("_")))
+    } else if meaningful(&prefix) {
+        Some(names::type_name(&prefix.join("_")))
+    } else {
+        None
+    }
 }
 
 fn rename(ty: &mut TypeRef, renamed: &HashMap<String, String>) {

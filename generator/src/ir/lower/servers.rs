@@ -60,12 +60,13 @@ impl<'a> Lowerer<'a> {
                     used.push(name);
                 }
             }
+            let urls: Vec<&str> = self.doc.servers.iter().map(|s| s.url.as_str()).collect();
             let ident = match server.description.as_deref() {
                 Some(d) if !d.trim().is_empty() && d.split_whitespace().count() <= 4 => {
                     names::pascal(d)
                 }
                 _ if self.doc.servers.len() == 1 => "Main".to_owned(),
-                _ => format!("Server{index}"),
+                _ => distinguishing_name(&urls, index).unwrap_or_else(|| format!("Server{index}")),
             };
             servers.push(Server {
                 ident: server_scope.claim(ident),
@@ -75,5 +76,87 @@ impl<'a> Lowerer<'a> {
             });
         }
         Ok((servers, variables))
+    }
+}
+
+/// The words of a URL (its variables left out): `https://{site}-test.example.com/v1` →
+/// `https`, `test`, `example`, `com`, `v1`.
+fn url_words(url: &str) -> Vec<String> {
+    let mut plain = String::with_capacity(url.len());
+    let mut in_variable = false;
+    for c in url.chars() {
+        match c {
+            '{' => in_variable = true,
+            '}' => in_variable = false,
+            _ if in_variable => {}
+            _ => plain.push(c),
+        }
+        if matches!(c, '{' | '}') {
+            plain.push(' ');
+        }
+    }
+    plain
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+/// A name for the server at `index` from what its URL has and the others' do not
+/// (`{site}-test.chargebee.com` → `Test`); the one server whose URL has nothing of its own is
+/// `Main`. `None` when that does not tell the servers apart.
+fn distinguishing_name(urls: &[&str], index: usize) -> Option<String> {
+    let words: Vec<Vec<String>> = urls.iter().map(|u| url_words(u)).collect();
+    let own = |i: usize| -> Vec<String> {
+        words[i]
+            .iter()
+            .filter(|w| {
+                words
+                    .iter()
+                    .enumerate()
+                    .all(|(j, other)| j == i || !other.contains(w))
+            })
+            .cloned()
+            .collect()
+    };
+    let mine = own(index);
+    if !mine.is_empty() {
+        return Some(names::pascal(&mine.join(" ")));
+    }
+    // Only one server may go without words of its own, or the names say nothing.
+    let bare = (0..urls.len()).filter(|&i| own(i).is_empty()).count();
+    (bare == 1).then(|| "Main".to_owned())
+}
+
+#[cfg(test)]
+mod naming_tests {
+    use super::distinguishing_name;
+
+    #[test]
+    fn servers_are_named_for_what_their_urls_do_not_share() {
+        let chargebee = [
+            "https://{site}.chargebee.com/api/v2",
+            "https://{site}-test.chargebee.com/api/v2",
+        ];
+        assert_eq!(distinguishing_name(&chargebee, 0).as_deref(), Some("Main"));
+        assert_eq!(distinguishing_name(&chargebee, 1).as_deref(), Some("Test"));
+        let regions = [
+            "https://eu.api.example.com",
+            "https://us.api.example.com",
+            "https://api.example.com",
+        ];
+        assert_eq!(distinguishing_name(&regions, 0).as_deref(), Some("Eu"));
+        assert_eq!(distinguishing_name(&regions, 2).as_deref(), Some("Main"));
+        let sandbox = [
+            "https://api.example.com/v1",
+            "https://sandbox.example.com/v1",
+        ];
+        assert_eq!(distinguishing_name(&sandbox, 0).as_deref(), Some("Api"));
+        assert_eq!(distinguishing_name(&sandbox, 1).as_deref(), Some("Sandbox"));
+        // Identical but for variables: nothing to tell them apart by.
+        assert_eq!(
+            distinguishing_name(&["https://{a}.x.com", "https://{b}.x.com"], 0),
+            None
+        );
     }
 }
