@@ -59,8 +59,27 @@ fn resume_dunning_edits() {
             }),
         ),
         (
+            // The three event switches share one enum type (their shapes are identical), so
+            // the value is added to all of them, as the API would.
             "enum_value_added",
             false,
+            Box::new(|s| {
+                for header in ["actions", "email", "webhook"] {
+                    at(
+                        s,
+                        &format!("/components/parameters/chargebee-event-{header}/schema/enum"),
+                    )
+                    .as_array_mut()
+                    .unwrap()
+                    .push("some-disabled".into());
+                }
+            }),
+        ),
+        (
+            // The cost of one type per shape: when one use's shape changes, the others get a
+            // type of their own, and code naming the shared type must follow.
+            "merged_enum_split",
+            true,
             Box::new(|s| {
                 at(
                     s,
