@@ -438,10 +438,17 @@ fn common_ident(idents: &[&str]) -> Option<String> {
             >= 1
             && words.len() >= 2
     };
+    let shortest = split.iter().map(Vec::len).min().unwrap_or(0);
     if meaningful(&suffix) {
         Some(names::type_name(&suffix.join("_")))
     } else if meaningful(&prefix) {
-        Some(names::type_name(&prefix.join("_")))
+        // Keep a shared ending too (`ListInvoicesResponse`, `ListInvoicesForACustomerResponse`
+        // → `ListInvoicesResponse`), when the two do not overlap.
+        let mut words = prefix;
+        if words.len() + suffix.len() <= shortest {
+            words.extend(suffix);
+        }
+        Some(names::type_name(&words.join("_")))
     } else {
         None
     }
