@@ -193,9 +193,14 @@ fn success_enum(op: &Operation) -> Option<TokenStream> {
         op.ident
     ));
     let variants = op.success_responses().map(response_variant);
+    // Bodies differ in size and the enum is returned by value, once per call: boxing every
+    // variant would cost each caller a deref for nothing.
+    let size_allow = (op.success_responses().filter(|r| r.body.is_some()).count() > 1)
+        .then(|| quote!(#[allow(clippy::large_enum_variant)]));
     Some(quote! {
         #doc
         #[derive(Debug, Clone, PartialEq)]
+        #size_allow
         pub enum #name {
             #(#variants)*
         }
