@@ -10,13 +10,13 @@ mod server;
 
 use chargebee_v1::customers::CreateACustomerRequest;
 use chargebee_v1::invoices::ListInvoicesRequest;
-use chargebee_v1::subscriptions::{CreateASubscriptionRequest, RetrieveASubscriptionError, RetrieveASubscriptionRequest};
+use chargebee_v1::subscriptions::CreateASubscriptionRequest;
 use chargebee_v1::types::{
-    CreateASubscriptionRequestAddons, CreateASubscriptionRequestCustomer, CreateASubscriptionRequestShippingAddress, InvoiceStatus,
+    Addons, CreateASubscriptionRequestCustomer, InvoiceBillingAddress, InvoiceStatus,
     NotFoundErrorApiErrorCode, SubscriptionStatus,
 };
 use chargebee_v1::webhooks::{parse_webhook, WebhookEvent};
-use chargebee_v1::{Client, Credentials, Error};
+use chargebee_v1::{Client, Credentials, Error, ErrorResponse};
 use futures_util::TryStreamExt;
 use server::{CannedResponse, TestServer};
 
@@ -89,12 +89,12 @@ async fn create_sends_nested_form_fields_in_bracket_notation() {
             first_name: Some("Ada".into()),
             ..Default::default()
         }),
-        shipping_address: Some(CreateASubscriptionRequestShippingAddress {
+        shipping_address: Some(InvoiceBillingAddress {
             first_name: Some("Ada".into()),
             city: Some("Berlin".into()),
             ..Default::default()
         }),
-        addons: Some(CreateASubscriptionRequestAddons {
+        addons: Some(Addons {
             id: Some(vec!["extra-seat".into(), "support".into()]),
             quantity: Some(vec![2, 3]),
         }),
@@ -155,16 +155,16 @@ async fn retrieve_decodes_and_errors_are_typed() {
         "api_error_code": "resource_not_found", "param": "subscription_id"}"#;
     let server = TestServer::start(vec![CannedResponse::json(200, subscription), CannedResponse::json(404, not_found)]);
     let client = client(&server);
-    let found = client.retrieve_a_subscription("sub/1", &RetrieveASubscriptionRequest::default()).await.expect("200");
+    let found = client.retrieve_a_subscription("sub/1").await.expect("200");
     assert_eq!(found.subscription.id, "sub/1");
     // A status this client does not know yet, and a field it does not know, both survive.
     assert_eq!(found.subscription.status, SubscriptionStatus::Unknown("future_status".into()));
     assert_eq!(found.subscription.additional_properties.get("brand_new_field"), Some(&serde_json::json!(7)));
     assert_eq!(found.customer.id, "cust_1");
 
-    match client.retrieve_a_subscription("sub_missing", &RetrieveASubscriptionRequest::default()).await.unwrap_err() {
+    match client.retrieve_a_subscription("sub_missing").await.unwrap_err() {
         Error::Api(error) if error.status == 404 => match error.body {
-            RetrieveASubscriptionError::NotFound(body) => {
+            ErrorResponse::NotFound(body) => {
                 assert_eq!(body.api_error_code, NotFoundErrorApiErrorCode::ResourceNotFound);
                 assert_eq!(body.param.as_deref(), Some("subscription_id"));
             }
