@@ -62,3 +62,31 @@ fn the_features_golden_crate_matches_a_fresh_generation() {
         panic!("tests/golden/features is stale; review the change, then run `cargo run -p apiforge -- generate tests/fixtures/features.yaml --out tests/golden/features --crate-name golden-features`:\n{diff}");
     }
 }
+
+/// The security fixture's golden crate (`tests/golden/security/`, a workspace member like the
+/// features one; `tests/e2e_security.rs` calls it against a local server).
+#[test]
+fn the_security_golden_crate_matches_a_fresh_generation() {
+    let settings = Settings {
+        crate_name: Some("golden-security".to_owned()),
+        ..Settings::default()
+    };
+    let generated = generate(
+        &workspace_root().join("tests/fixtures/security.yaml"),
+        &settings,
+    )
+    .expect("the security fixture generates");
+    assert!(
+        generated.warnings.is_empty(),
+        "the security fixture generates without warnings: {:?}",
+        generated.warnings
+    );
+    let stale = output::check(
+        &workspace_root().join("tests/golden/security"),
+        &generated.files,
+    )
+    .expect("tests/golden/security is readable");
+    if let Some(diff) = stale {
+        panic!("tests/golden/security is stale; review the change, then run `cargo run -p apiforge -- generate tests/fixtures/security.yaml --out tests/golden/security --crate-name golden-security`:\n{diff}");
+    }
+}

@@ -71,6 +71,7 @@ impl Client {
         let mut call = self
             .call(Method::POST, &format!("/invoices/{invoice_id}/resume_dunning"));
         call.validate(|| request.validate())?;
+        call.security(&[&[runtime::Scheme::basic("basicAuth")]])?;
         call.idempotency_key(
             "chargebee-idempotency-key",
             request.idempotency_key.as_deref(),

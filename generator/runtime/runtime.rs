@@ -12,7 +12,7 @@ use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::client::{Client, Response};
+use crate::client::{Client, Placement, Response};
 use crate::error::{ApiError, Error, InvalidRequest, ValidationError};
 
 /// Everything but RFC 3986's unreserved characters is percent-encoded in a path segment, so
@@ -191,6 +191,136 @@ pub(crate) fn merge_params(old: &[ParamValue], new: Vec<ParamValue>) -> Vec<Para
     merged
 }
 
+/// A security scheme of the API, as a generated operation names it for [`Call::security`]:
+/// its name in the spec and how its secret is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scheme {
+    pub(crate) name: &'static str,
+    pub(crate) kind: SchemeKind,
+}
+
+/// How a scheme's secret is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SchemeKind {
+    /// `Authorization: Basic ...`.
+    Basic,
+    /// `Authorization: Bearer <token>` (HTTP bearer, OAuth2, OpenID Connect).
+    Bearer,
+    /// An API key, in the header, query parameter or cookie of that name.
+    Key(KeyIn, &'static str),
+}
+
+/// Where an API key travels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum KeyIn {
+    Header,
+    Query,
+    Cookie,
+}
+
+impl Scheme {
+    /// An HTTP basic scheme.
+    pub const fn basic(name: &'static str) -> Self {
+        Self {
+            name,
+            kind: SchemeKind::Basic,
+        }
+    }
+
+    /// A bearer-token scheme: HTTP bearer, OAuth2 or OpenID Connect.
+    pub const fn bearer(name: &'static str) -> Self {
+        Self {
+            name,
+            kind: SchemeKind::Bearer,
+        }
+    }
+
+    /// An API key in the header `header` (lowercase).
+    pub const fn header(name: &'static str, header: &'static str) -> Self {
+        Self {
+            name,
+            kind: SchemeKind::Key(KeyIn::Header, header),
+        }
+    }
+
+    /// An API key in the query parameter `param`.
+    pub const fn query(name: &'static str, param: &'static str) -> Self {
+        Self {
+            name,
+            kind: SchemeKind::Key(KeyIn::Query, param),
+        }
+    }
+
+    /// An API key in the cookie `cookie`.
+    pub const fn cookie(name: &'static str, cookie: &'static str) -> Self {
+        Self {
+            name,
+            kind: SchemeKind::Key(KeyIn::Cookie, cookie),
+        }
+    }
+}
+
+/// The secrets a call sends, kept apart from its other parts so that `Debug` shows their
+/// names only. Headers are marked sensitive.
+#[derive(Default)]
+struct Secrets {
+    headers: HeaderMap,
+    query: Vec<(&'static str, String)>,
+    cookies: Vec<(&'static str, String)>,
+}
+
+impl Secrets {
+    fn new(placements: Vec<Placement>) -> Result<Self, InvalidRequest> {
+        let mut secrets = Self::default();
+        for placement in placements {
+            match placement {
+                Placement::Header(name, value) => {
+                    let header = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+                        InvalidRequest(format!("`{name}` is not a valid header name"))
+                    })?;
+                    secrets.headers.insert(header, value);
+                }
+                Placement::Query(name, value) => secrets.query.push((name, value)),
+                Placement::Cookie(name, value) => secrets.cookies.push((name, value)),
+            }
+        }
+        Ok(secrets)
+    }
+}
+
+impl std::fmt::Debug for Secrets {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names = |list: &[(&'static str, String)]| -> Vec<&'static str> {
+            list.iter().map(|(name, _)| *name).collect()
+        };
+        f.debug_struct("Secrets")
+            .field("headers", &self.headers.keys().collect::<Vec<_>>())
+            .field("query", &names(&self.query))
+            .field("cookies", &names(&self.cookies))
+            .finish_non_exhaustive()
+    }
+}
+
+/// `error` with the values of the query parameters `names` in its URL replaced, so that an
+/// API key sent in the query never shows in an error message.
+fn redact_url(mut error: reqwest::Error, names: &[&str]) -> reqwest::Error {
+    if let Some(url) = error.url_mut() {
+        let pairs: Vec<(String, String)> = url
+            .query_pairs()
+            .map(|(name, value)| {
+                let value = if names.contains(&name.as_ref()) {
+                    "REDACTED".to_owned()
+                } else {
+                    value.into_owned()
+                };
+                (name.into_owned(), value)
+            })
+            .collect();
+        url.query_pairs_mut().clear().extend_pairs(pairs);
+    }
+    error
+}
+
 /// A request being put together by an operation.
 #[derive(Debug)]
 pub struct Call<'a> {
@@ -202,6 +332,8 @@ pub struct Call<'a> {
     cookies: BTreeMap<&'static str, String>,
     body: Option<(&'static str, Vec<u8>)>,
     repeatable: bool,
+    /// The credentials [`Call::security`] chose; `None` if it was not called.
+    secrets: Option<Secrets>,
 }
 
 impl<'a> Call<'a> {
@@ -215,7 +347,23 @@ impl<'a> Call<'a> {
             cookies: BTreeMap::new(),
             body: None,
             repeatable: false,
+            secrets: None,
         }
+    }
+
+    /// Sends the client's credentials for the first of `alternatives` (each a set of schemes
+    /// sent together) whose credentials were all given, or none if no alternative's were.
+    /// An operation that needs no credentials passes no alternatives.
+    ///
+    /// A call that never says (one built by hand) sends the client's first HTTP basic or
+    /// bearer credential, if any.
+    pub fn security(&mut self, alternatives: &[&[Scheme]]) -> Result<(), InvalidRequest> {
+        let placements = match self.client.credentials() {
+            Some(credentials) => credentials.select(alternatives)?,
+            None => Vec::new(),
+        };
+        self.secrets = Some(Secrets::new(placements)?);
+        Ok(())
     }
 
     /// Checks the request against its documented constraints, unless the client was told not to.
@@ -315,15 +463,33 @@ impl<'a> Call<'a> {
 
     /// Sends the request, retrying as the client's policy allows if the call is repeatable.
     pub async fn send<E>(self) -> Result<Sent, Error<E>> {
+        let secrets = match self.secrets {
+            Some(secrets) => secrets,
+            None => match self.client.credentials() {
+                Some(credentials) => Secrets::new(credentials.unnamed()?)?,
+                None => Secrets::default(),
+            },
+        };
         let mut url = self.url;
-        if !self.query.is_empty() {
-            url.push('?');
-            url.push_str(&self.query.finish());
+        let mut query = self.query;
+        for (name, value) in &secrets.query {
+            query.append(name, value);
         }
-        let mut request = self.client.request(self.method, &url).headers(self.headers);
-        if !self.cookies.is_empty() {
-            let cookies: Vec<String> = self
-                .cookies
+        if !query.is_empty() {
+            url.push('?');
+            url.push_str(&query.finish());
+        }
+        let secret_params: Vec<&str> = secrets.query.iter().map(|(name, _)| *name).collect();
+        let mut request = self
+            .client
+            .request(self.method, &url, secrets.headers)
+            .headers(self.headers);
+        let mut cookies = self.cookies;
+        for (name, value) in secrets.cookies {
+            cookies.insert(name, utf8_percent_encode(&value, SEGMENT).to_string());
+        }
+        if !cookies.is_empty() {
+            let cookies: Vec<String> = cookies
                 .iter()
                 .map(|(name, value)| format!("{name}={value}"))
                 .collect();
@@ -337,10 +503,20 @@ impl<'a> Call<'a> {
         }
         let request = request.build().map_err(|error| {
             Error::InvalidRequest(InvalidRequest(format!(
-                "the request could not be built: {error}"
+                "the request could not be built: {}",
+                redact_url(error, &secret_params)
             )))
         })?;
-        crate::retry::send(self.client, request, self.repeatable).await
+        let sent = crate::retry::send(self.client, request, self.repeatable).await;
+        if secret_params.is_empty() {
+            return sent;
+        }
+        sent.map_err(|error| match error {
+            Error::Timeout(e) => Error::Timeout(redact_url(e, &secret_params)),
+            Error::Connection(e) => Error::Connection(redact_url(e, &secret_params)),
+            Error::Transport(e) => Error::Transport(redact_url(e, &secret_params)),
+            other => other,
+        })
     }
 }
 

@@ -10,8 +10,8 @@ use super::rust::usage_example;
 use super::templates::Templates;
 use super::{CrateInfo, Files};
 use crate::ir::{
-    Api, Auth, Constraints, Field, Operation, ParamLocation, Parameter, Retry, Status,
-    StringFormat, TypeKind, TypeRef,
+    Api, Constraints, Field, Operation, ParamLocation, Parameter, Retry, Status, StringFormat,
+    TypeKind, TypeRef,
 };
 use crate::Error;
 
@@ -120,20 +120,9 @@ fn servers(api: &Api) -> Value {
     })
 }
 
+/// How the API authenticates (`kind`, `description`, `rust`; each scheme in `schemes`).
 fn auth(api: &Api) -> Value {
-    match &api.auth {
-        Some(Auth::Basic { description }) => json!({
-            "kind": "HTTP basic",
-            "description": description,
-            "rust": "Credentials::basic(username, password) or Credentials::api_key(key)",
-        }),
-        Some(Auth::Bearer { description }) => json!({
-            "kind": "HTTP bearer token",
-            "description": description,
-            "rust": "Credentials::bearer(token)",
-        }),
-        None => Value::Null,
-    }
+    super::rust::security::docs(api)
 }
 
 fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Value {

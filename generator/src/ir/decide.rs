@@ -8,8 +8,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::names::{self, Scope};
 use super::{
-    Api, CommonParams, ErrorSet, Method, Operation, Options, ParamLocation, Request, Response,
-    Retry, StringFormat, Success, TypeRef,
+    Api, Auth, CommonParams, ErrorSet, Method, Operation, Options, ParamLocation, Request,
+    Response, Retry, SchemeKind, StringFormat, Success, TypeRef,
 };
 
 /// Names at the crate root (the runtime's items) that an error enum must not take, since the
@@ -42,6 +42,9 @@ pub(super) fn decide(api: &mut Api, options: &Options) {
         for server in &mut api.servers {
             server.ident = scope.claim(server.ident.clone());
         }
+    }
+    if let Some(auth) = &mut api.auth {
+        name_constructors(auth);
     }
     api.common = common_params(api);
     for op in &mut api.operations {
@@ -104,6 +107,64 @@ fn common_params(api: &mut Api) -> Option<CommonParams> {
         .collect();
     let ident = unique("CommonParameters", &taken);
     Some(CommonParams { ident, params })
+}
+
+/// The runtime's own `Credentials` functions (and the trait methods a reader knows), which a
+/// generated constructor must not take.
+const CREDENTIALS_NAMES: &[&str] = &[
+    "and",
+    "basic",
+    "bearer",
+    "bearer_with",
+    "clone",
+    "default",
+    "eq",
+    "fmt",
+    "for_scheme",
+    "from",
+    "into",
+    "new",
+    "scheme_key",
+];
+
+/// Names the generated `Credentials` constructors. The runtime's `basic` and `bearer` (and
+/// `bearer_with`) serve a scheme that is the only one of its kind, so constructors are made
+/// only where they are needed to say which scheme a secret is for:
+///
+/// - an API whose one scheme is HTTP basic gets `api_key(key)` (the key as the user name,
+///   an empty password: how APIs that take keys over basic authentication want it);
+/// - an API key scheme gets `api_key(key)` when it is the API's only one, else its own name;
+/// - HTTP basic schemes, when there are several, each get their own name;
+/// - bearer-token schemes (HTTP bearer, OAuth2, OpenID Connect), when there are several,
+///   each get their own name, and that name with `_with` for a token callback.
+fn name_constructors(auth: &mut Auth) {
+    let mut scope = Scope::with_reserved(CREDENTIALS_NAMES.iter().copied());
+    if let [only] = auth.schemes.as_mut_slice() {
+        if only.kind == SchemeKind::Basic {
+            only.constructor = Some(scope.claim("api_key".to_owned()));
+            return;
+        }
+    }
+    let count = |f: fn(&SchemeKind) -> bool| auth.schemes.iter().filter(|s| f(&s.kind)).count();
+    let keys = count(|k| matches!(k, SchemeKind::ApiKey { .. }));
+    let basics = count(|k| *k == SchemeKind::Basic);
+    let bearers = count(SchemeKind::is_bearer);
+    for scheme in &mut auth.schemes {
+        let own = names::snake(&scheme.name);
+        match &scheme.kind {
+            SchemeKind::ApiKey { .. } => {
+                let wanted = if keys == 1 { "api_key".to_owned() } else { own };
+                scheme.constructor = Some(scope.claim(wanted));
+            }
+            SchemeKind::Basic if basics > 1 => scheme.constructor = Some(scope.claim(own)),
+            kind if kind.is_bearer() && bearers > 1 => {
+                let constructor = scope.claim(own);
+                scheme.provider_constructor = Some(scope.claim(format!("{constructor}_with")));
+                scheme.constructor = Some(constructor);
+            }
+            _ => {}
+        }
+    }
 }
 
 fn retry(op: &Operation, options: &Options) -> Retry {

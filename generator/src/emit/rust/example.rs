@@ -2,7 +2,7 @@
 //! Markdown docs, so the docs cannot show code that does not compile.
 
 use crate::emit::CrateInfo;
-use crate::ir::{Api, Auth, Operation, RequestField, StringFormat, TypeKind, TypeRef};
+use crate::ir::{Api, Operation, RequestField, StringFormat, TypeKind, TypeRef};
 
 /// Where an example is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +37,7 @@ pub fn usage_example(api: &Api, krate: &CrateInfo, op: &Operation, form: Example
 
     let mut body: Vec<String> = Vec::new();
     if form != ExampleForm::MethodDoctest {
-        body.extend(client_lines(api));
+        body.extend(client_lines(api, op));
     }
 
     let fields: Vec<RequestField<'_>> = op.request_fields().collect();
@@ -148,13 +148,9 @@ pub fn usage_example(api: &Api, krate: &CrateInfo, op: &Operation, form: Example
     out
 }
 
-/// The lines that build a client for the first server.
-fn client_lines(api: &Api) -> Vec<String> {
-    let credentials = match &api.auth {
-        Some(Auth::Basic { .. }) => Some("Credentials::api_key(\"your-api-key\")"),
-        Some(Auth::Bearer { .. }) => Some("Credentials::bearer(\"your-token\")"),
-        None => None,
-    };
+/// The lines that build a client for the first server, with credentials `op` accepts.
+fn client_lines(api: &Api, op: &Operation) -> Vec<String> {
+    let credentials = super::security::example_credentials(api, op);
     let Some(server) = api.servers.first() else {
         let mut lines = vec![
             "let client = Client::builder()".to_owned(),

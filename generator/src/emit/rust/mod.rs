@@ -9,6 +9,7 @@ mod form;
 mod lib_rs;
 mod operations;
 mod responses;
+pub(crate) mod security;
 mod servers;
 mod types;
 mod webhooks;

@@ -546,6 +546,7 @@ fn method(api: &Api, krate: &CrateInfo, op: &Operation) -> TokenStream {
         }
     });
     let body = body_statements(api, op);
+    let security = super::security::statement(api, op);
     let arms = response_arms(op);
     let doc = method_doc(api, krate, op);
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
@@ -556,6 +557,7 @@ fn method(api: &Api, krate: &CrateInfo, op: &Operation) -> TokenStream {
             #(#encodings)*
             let mut call = self.call(Method::#method_const, #path);
             #validation
+            #security
             #retry
             #common
             #(#headers)*

@@ -5,15 +5,15 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{doc_lines, docs, ident};
-use crate::ir::{Api, Auth, Server, ServerVariable};
+use super::{doc_lines, docs, ident, security};
+use crate::ir::{Api, Server, ServerVariable};
 
 /// The whole `servers` module.
 pub fn emit(api: &Api) -> TokenStream {
     let server = (!api.servers.is_empty()).then(|| server_enum(api));
     let variables = server_variables(api);
     let constructors = constructors(api);
-    let credentials = credentials(api);
+    let credentials = security::constructors(api);
     let uses_fmt = api.server_variables.iter().any(|v| !v.values.is_empty());
     let fmt_import = uses_fmt.then(|| {
         quote!(
@@ -25,8 +25,8 @@ pub fn emit(api: &Api) -> TokenStream {
             use crate::error::BuildError;
         )
     });
-    let needs_credentials = matches!(api.auth, Some(Auth::Basic { .. }))
-        || (api.auth.is_some() && !api.servers.is_empty());
+    let needs_credentials =
+        !credentials.is_empty() || (api.auth.is_some() && !api.servers.is_empty());
     let credentials_import = needs_credentials.then(|| quote!(Credentials,));
     quote! {
         //! Where the API is served and how a client connects to it.
@@ -84,31 +84,6 @@ fn constructors(api: &Api) -> TokenStream {
                 self.base_url(server.url())
             }
         }
-    }
-}
-
-/// Constructors of `Credentials` in this API's terms.
-fn credentials(api: &Api) -> TokenStream {
-    match &api.auth {
-        None => TokenStream::new(),
-        Some(Auth::Basic { description }) => {
-            let mut text = "An API key sent as the HTTP basic user name with an empty password, the way APIs that take API keys over basic authentication expect it.".to_owned();
-            if let Some(description) = description {
-                text.push_str("\n\n");
-                text.push_str(&crate::emit::text::markdown(description));
-            }
-            let doc = doc_lines(&text);
-            quote! {
-                impl Credentials {
-                    #doc
-                    pub fn api_key(key: impl Into<String>) -> Self {
-                        Self::basic(key, "")
-                    }
-                }
-            }
-        }
-        // `Credentials::bearer`, from the runtime, says it all.
-        Some(Auth::Bearer { .. }) => TokenStream::new(),
     }
 }
 

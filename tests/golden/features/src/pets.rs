@@ -77,6 +77,7 @@ impl Client {
     ) -> Result<Response<Vec<types::Pet>>, Error<ErrorResponse>> {
         let mut call = self.call(Method::GET, "/pets");
         call.validate(|| request.validate())?;
+        call.security(&[&[runtime::Scheme::bearer("token")]])?;
         call.idempotent();
         if let Some(value) = &request.x_trace_id {
             call.header("x-trace-id", value)?;
@@ -124,6 +125,7 @@ impl Client {
         request: &CreatePetRequest,
     ) -> Result<Response<types::Pet>, Error<CreatePetError>> {
         let mut call = self.call(Method::POST, "/pets");
+        call.security(&[&[runtime::Scheme::bearer("token")]])?;
         if let Some(value) = &request.x_trace_id {
             call.header("x-trace-id", value)?;
         }
@@ -166,6 +168,7 @@ impl Client {
     ) -> Result<Response<()>, Error<DeletePetsIdError>> {
         let id = runtime::path_segment("id", id)?;
         let mut call = self.call(Method::DELETE, &format!("/pets/{id}"));
+        call.security(&[&[runtime::Scheme::bearer("token")]])?;
         call.idempotent();
         let sent = call.send().await?;
         match sent.status() {

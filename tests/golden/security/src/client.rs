@@ -1,0 +1,790 @@
+//! The [`Client`] that sends requests: where they go, how they authenticate, how they are
+//! retried and timed out, and the defaults a caller sets once for every call.
+//!
+//! This file is the same in every crate apiforge generates; what differs per API (its
+//! servers, its operations) lives in the generated modules.
+
+use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::header::{HeaderMap, HeaderName};
+
+use crate::error::{BuildError, InvalidRequest};
+use crate::runtime::{self, Call, KeyIn, ParamValue, Scheme, SchemeKind};
+
+/// The secrets a client authenticates with: for one security scheme of the API, or for
+/// several (`Credentials::bearer(token).and(..)`). Each operation sends those of the schemes
+/// it accepts: the first alternative it lists whose credentials were all given. `Debug`
+/// shows which schemes have credentials, never the secrets.
+///
+/// [`Credentials::basic`] serves any HTTP basic scheme, [`Credentials::bearer`] and
+/// [`Credentials::bearer_with`] any bearer-token scheme (HTTP bearer, OAuth2, OpenID
+/// Connect); the generated constructors (`Credentials::api_key`, ...) serve one scheme each.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Credentials {
+    entries: Vec<Entry>,
+}
+
+/// A secret, and the scheme it is for (`None`: any scheme of its kind).
+#[derive(Clone, PartialEq, Eq)]
+struct Entry {
+    scheme: Option<&'static str>,
+    secret: Secret,
+}
+
+#[derive(Clone)]
+enum Secret {
+    Basic { username: String, password: String },
+    Bearer(String),
+    BearerWith(TokenProvider),
+    Key(String),
+}
+
+/// A callback returning the current bearer token.
+type TokenProvider = Arc<dyn Fn() -> String + Send + Sync>;
+
+impl PartialEq for Secret {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (
+                Secret::Basic { username, password },
+                Secret::Basic {
+                    username: u,
+                    password: p,
+                },
+            ) => username == u && password == p,
+            (Secret::Bearer(a), Secret::Bearer(b)) | (Secret::Key(a), Secret::Key(b)) => a == b,
+            // The same callback, not one that happens to return the same token.
+            (Secret::BearerWith(a), Secret::BearerWith(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Secret {}
+
+impl Secret {
+    /// Whether it can be sent for a scheme of `kind`.
+    fn fits(&self, kind: SchemeKind) -> bool {
+        matches!(
+            (self, kind),
+            (Secret::Basic { .. }, SchemeKind::Basic)
+                | (
+                    Secret::Bearer(_) | Secret::BearerWith(_),
+                    SchemeKind::Bearer
+                )
+                | (Secret::Key(_), SchemeKind::Key(..))
+        )
+    }
+
+    /// What it is, for `Debug` and error messages.
+    fn kind_name(&self) -> &'static str {
+        match self {
+            Secret::Basic { .. } => "basic",
+            Secret::Bearer(_) => "bearer",
+            Secret::BearerWith(_) => "bearer callback",
+            Secret::Key(_) => "api key",
+        }
+    }
+
+    /// What to send for `scheme`.
+    fn place(&self, scheme: &Scheme) -> Result<Placement, InvalidRequest> {
+        let refused = |error: InvalidRequest| {
+            InvalidRequest(format!(
+                "the credentials for `{}`: {}",
+                scheme.name, error.0
+            ))
+        };
+        let authorization = |value: String| {
+            runtime::header_value("authorization", &value)
+                .map(|value| Placement::Header("authorization", value))
+                .map_err(refused)
+        };
+        match (self, scheme.kind) {
+            (Secret::Basic { username, password }, _) => {
+                // RFC 7617 §2: the server reads the user name up to the first colon.
+                if username.contains(':') {
+                    return Err(InvalidRequest(format!(
+                        "the credentials for `{}`: an HTTP basic user name cannot contain `:`",
+                        scheme.name
+                    )));
+                }
+                let pair = runtime::base64(&format!("{username}:{password}"));
+                authorization(format!("Basic {pair}"))
+            }
+            (Secret::Bearer(token), _) => authorization(format!("Bearer {token}")),
+            (Secret::BearerWith(provider), _) => authorization(format!("Bearer {}", provider())),
+            (Secret::Key(key), SchemeKind::Key(KeyIn::Header, name)) => {
+                let value = runtime::header_value(name, key).map_err(refused)?;
+                Ok(Placement::Header(name, value))
+            }
+            (Secret::Key(key), SchemeKind::Key(KeyIn::Query, name)) => {
+                Ok(Placement::Query(name, key.clone()))
+            }
+            (Secret::Key(key), SchemeKind::Key(KeyIn::Cookie, name)) => {
+                Ok(Placement::Cookie(name, key.clone()))
+            }
+            (Secret::Key(_), _) => Err(InvalidRequest(format!(
+                "the credentials for `{}` are an API key, which it does not take",
+                scheme.name
+            ))),
+        }
+    }
+}
+
+/// Where a secret goes in a request.
+pub(crate) enum Placement {
+    /// A header (the value is marked sensitive).
+    Header(&'static str, reqwest::header::HeaderValue),
+    /// A query parameter.
+    Query(&'static str, String),
+    /// A cookie (not yet encoded).
+    Cookie(&'static str, String),
+}
+
+impl Credentials {
+    fn one(secret: Secret) -> Self {
+        Self {
+            entries: vec![Entry {
+                scheme: None,
+                secret,
+            }],
+        }
+    }
+
+    /// HTTP basic authentication with a user name and password, for any HTTP basic scheme.
+    /// The user name cannot contain `:` (calls are refused before sending).
+    pub fn basic(username: impl Into<String>, password: impl Into<String>) -> Self {
+        Self::one(Secret::Basic {
+            username: username.into(),
+            password: password.into(),
+        })
+    }
+
+    /// A bearer token (`Authorization: Bearer <token>`), for any bearer-token scheme: HTTP
+    /// bearer, OAuth2 (an access token you obtained) or OpenID Connect.
+    pub fn bearer(token: impl Into<String>) -> Self {
+        Self::one(Secret::Bearer(token.into()))
+    }
+
+    /// A bearer token asked of `provider` for each call (once per call, its retries
+    /// included), for tokens that expire: return the current one, refreshing it elsewhere.
+    /// It serves the same schemes as [`Credentials::bearer`].
+    pub fn bearer_with(provider: impl Fn() -> String + Send + Sync + 'static) -> Self {
+        Self::one(Secret::BearerWith(Arc::new(provider)))
+    }
+
+    /// These credentials and `other`'s, for APIs with several schemes (or operations that
+    /// take two at once). Those of `other` replace any given here for the same scheme.
+    pub fn and(mut self, other: Credentials) -> Self {
+        for entry in other.entries {
+            self.entries.retain(|e| {
+                e.scheme != entry.scheme
+                    || std::mem::discriminant(&e.secret) != std::mem::discriminant(&entry.secret)
+            });
+            self.entries.push(entry);
+        }
+        self
+    }
+
+    /// The same secrets, for the scheme `scheme` only (what generated constructors make).
+    #[doc(hidden)]
+    pub fn for_scheme(mut self, scheme: &'static str) -> Self {
+        for entry in &mut self.entries {
+            entry.scheme = Some(scheme);
+        }
+        self
+    }
+
+    /// An API key for the scheme `scheme` (what generated constructors make); where it
+    /// travels is the scheme's.
+    #[doc(hidden)]
+    pub fn scheme_key(scheme: &'static str, key: impl Into<String>) -> Self {
+        Self::one(Secret::Key(key.into())).for_scheme(scheme)
+    }
+
+    /// The secret given for `scheme`: one made for it, else one for any scheme of its kind.
+    fn find(&self, scheme: &Scheme) -> Option<&Secret> {
+        let fits = |e: &&Entry| e.secret.fits(scheme.kind);
+        let named = self
+            .entries
+            .iter()
+            .filter(fits)
+            .find(|e| e.scheme == Some(scheme.name));
+        named
+            .or_else(|| {
+                self.entries
+                    .iter()
+                    .filter(fits)
+                    .find(|e| e.scheme.is_none())
+            })
+            .map(|e| &e.secret)
+    }
+
+    /// What to send for the first of `alternatives` (sets of schemes sent together) whose
+    /// credentials were all given; nothing when none was. An empty alternative (the
+    /// operation may be called without credentials) is only taken when no other is.
+    pub(crate) fn select(
+        &self,
+        alternatives: &[&[Scheme]],
+    ) -> Result<Vec<Placement>, InvalidRequest> {
+        for alternative in alternatives.iter().filter(|a| !a.is_empty()) {
+            let secrets: Option<Vec<&Secret>> = alternative.iter().map(|s| self.find(s)).collect();
+            if let Some(secrets) = secrets {
+                return alternative
+                    .iter()
+                    .zip(secrets)
+                    .map(|(scheme, secret)| secret.place(scheme))
+                    .collect();
+            }
+        }
+        Ok(Vec::new())
+    }
+
+    /// What a call that names no schemes sends (one built by hand, or of an API that
+    /// declares none): the first HTTP basic or bearer credential.
+    pub(crate) fn unnamed(&self) -> Result<Vec<Placement>, InvalidRequest> {
+        let http = self
+            .entries
+            .iter()
+            .find(|e| !matches!(e.secret, Secret::Key(_)));
+        match http {
+            Some(entry) => {
+                let scheme = match entry.secret {
+                    Secret::Basic { .. } => Scheme::basic("http basic"),
+                    _ => Scheme::bearer("bearer"),
+                };
+                Ok(vec![entry.secret.place(&scheme)?])
+            }
+            None => Ok(Vec::new()),
+        }
+    }
+}
+
+impl fmt::Debug for Credentials {
+    /// `Credentials([bearer: <redacted>, api key for "query_key": <redacted>])`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Credentials([")?;
+        for (i, entry) in self.entries.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(entry.secret.kind_name())?;
+            if let Some(scheme) = entry.scheme {
+                write!(f, " for {scheme:?}")?;
+            }
+            f.write_str(": <redacted>")?;
+        }
+        f.write_str("])")
+    }
+}
+
+/// How a call is retried when the server is busy or failing, or the connection breaks.
+///
+/// Retried: connection failures and timeouts, and the statuses 429, 500, 502, 503 and 504.
+/// The delay doubles from `initial_delay` with random jitter, or is what the server's
+/// `Retry-After` asks for, and never exceeds `max_delay`. A call that changes data (POST,
+/// PATCH) is only retried when it carries an idempotency key, so it is never applied twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Attempts in all, the first included: 1 means no retry.
+    pub max_attempts: u32,
+    /// The delay before the first retry, before jitter.
+    pub initial_delay: Duration,
+    /// The longest wait between two attempts, `Retry-After` included.
+    pub max_delay: Duration,
+    /// No retry starts once this much time has passed since the first attempt began.
+    pub max_elapsed: Duration,
+}
+
+impl RetryPolicy {
+    /// Never retry.
+    pub const fn none() -> Self {
+        Self {
+            max_attempts: 1,
+            initial_delay: Duration::ZERO,
+            max_delay: Duration::ZERO,
+            max_elapsed: Duration::ZERO,
+        }
+    }
+}
+
+impl Default for RetryPolicy {
+    /// 3 attempts, 500 ms then about 1 s apart, waits of at most 30 s, no retry after 60 s.
+    fn default() -> Self {
+        Self {
+            max_attempts: 3,
+            initial_delay: Duration::from_millis(500),
+            max_delay: Duration::from_secs(30),
+            max_elapsed: Duration::from_secs(60),
+        }
+    }
+}
+
+/// A decoded response, with the status and headers it came with. It dereferences to the
+/// body, so its fields read as `response.field`.
+#[derive(Debug, Clone)]
+pub struct Response<T> {
+    pub(crate) status: u16,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: T,
+}
+
+impl<T> Response<T> {
+    /// The HTTP status code.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The response headers (for example a replayed-idempotency marker).
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The decoded body.
+    pub fn body(&self) -> &T {
+        &self.body
+    }
+
+    /// The decoded body, without the status and headers.
+    pub fn into_body(self) -> T {
+        self.body
+    }
+
+    /// The same response with its body transformed by `f`.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Response<U> {
+        Response {
+            status: self.status,
+            headers: self.headers,
+            body: f(self.body),
+        }
+    }
+}
+
+impl<T> Deref for Response<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.body
+    }
+}
+
+/// A client of the API.
+///
+/// Cloning is cheap: clones share one connection pool and configuration, and the client is
+/// `Send + Sync`, so one client serves many tasks at once. The `with_*` methods return such
+/// a clone with one setting changed, for one call or a part of a program.
+#[derive(Debug, Clone)]
+pub struct Client {
+    shared: Arc<Shared>,
+    per_call: PerCall,
+}
+
+#[derive(Debug)]
+struct Shared {
+    http: reqwest::Client,
+    base_url: String,
+    validate: bool,
+    auto_idempotency_keys: bool,
+    credentials: Option<Credentials>,
+}
+
+/// What a `with_*` clone may change without touching the shared connection pool.
+#[derive(Debug, Clone)]
+struct PerCall {
+    retry: RetryPolicy,
+    timeout: Duration,
+    headers: Arc<HeaderMap>,
+    params: Arc<Vec<ParamValue>>,
+}
+
+impl Client {
+    /// The base URL every request path is appended to.
+    pub fn base_url(&self) -> &str {
+        &self.shared.base_url
+    }
+
+    /// The retry policy calls made through this client follow.
+    pub fn retry_policy(&self) -> RetryPolicy {
+        self.per_call.retry
+    }
+
+    /// A client that shares this one's connections and settings but retries as `policy`
+    /// says: `client.with_retry(RetryPolicy::none()).some_call(..)`.
+    pub fn with_retry(&self, policy: RetryPolicy) -> Client {
+        let mut client = self.clone();
+        client.per_call.retry = policy;
+        client
+    }
+
+    /// A client whose attempts may each take at most `timeout`, from sending to the last
+    /// byte of the response.
+    pub fn with_timeout(&self, timeout: Duration) -> Client {
+        let mut client = self.clone();
+        client.per_call.timeout = timeout;
+        client
+    }
+
+    /// A client that adds the header `name: value` to every call (replacing a default
+    /// header of that name): a tracing id, a mock server's `Prefer: code=404`.
+    ///
+    /// # Errors
+    ///
+    /// [`InvalidRequest`] when `name` is not a valid header name or `value` holds a line
+    /// break, a control or a non-ASCII character.
+    pub fn with_header(&self, name: &str, value: &str) -> Result<Client, InvalidRequest> {
+        let mut headers = HeaderMap::clone(&self.per_call.headers);
+        let header = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| InvalidRequest(format!("`{name}` is not a valid header name")))?;
+        headers.insert(header, runtime::header_value(name, value)?);
+        let mut client = self.clone();
+        client.per_call.headers = Arc::new(headers);
+        Ok(client)
+    }
+
+    /// A client whose values of the API's common parameters are `params` (replacing those
+    /// of the same name), for the generated `with_common_parameters`.
+    #[doc(hidden)]
+    pub fn with_params(&self, params: Vec<ParamValue>) -> Client {
+        let mut client = self.clone();
+        client.per_call.params = Arc::new(runtime::merge_params(&self.per_call.params, params));
+        client
+    }
+
+    /// Starts a call: `path` is already encoded (see [`runtime::path_segment`]).
+    #[doc(hidden)]
+    pub fn call(&self, method: reqwest::Method, path: &str) -> Call<'_> {
+        Call::new(self, method, format!("{}{path}", self.shared.base_url))
+    }
+
+    pub(crate) fn validates_requests(&self) -> bool {
+        self.shared.validate
+    }
+
+    pub(crate) fn default_params(&self) -> &[ParamValue] {
+        &self.per_call.params
+    }
+
+    /// A fresh idempotency key for a call, unless the client was told not to create them.
+    pub(crate) fn new_idempotency_key(&self) -> Option<String> {
+        self.shared
+            .auto_idempotency_keys
+            .then(|| format!("{:032x}", fastrand::u128(..)))
+    }
+
+    pub(crate) fn http(&self) -> &reqwest::Client {
+        &self.shared.http
+    }
+
+    /// The credentials the client was given.
+    pub(crate) fn credentials(&self) -> Option<&Credentials> {
+        self.shared.credentials.as_ref()
+    }
+
+    /// A request to `url` with the call's credential headers, then the client's default
+    /// headers (which replace them: `with_header("authorization", ..)` wins) and timeout.
+    pub(crate) fn request(
+        &self,
+        method: reqwest::Method,
+        url: &str,
+        credentials: HeaderMap,
+    ) -> reqwest::RequestBuilder {
+        self.shared
+            .http
+            .request(method, url)
+            .timeout(self.per_call.timeout)
+            .headers(credentials)
+            .headers(HeaderMap::clone(&self.per_call.headers))
+    }
+}
+
+/// Configures a [`Client`].
+#[derive(Debug, Clone)]
+pub struct ClientBuilder {
+    base_url: Option<String>,
+    credentials: Option<Credentials>,
+    http: Option<reqwest::Client>,
+    retry: RetryPolicy,
+    timeout: Duration,
+    connect_timeout: Duration,
+    validate: bool,
+    auto_idempotency_keys: bool,
+    params: Vec<ParamValue>,
+}
+
+impl Default for ClientBuilder {
+    fn default() -> Self {
+        Self {
+            base_url: None,
+            credentials: None,
+            http: None,
+            retry: RetryPolicy::default(),
+            timeout: Duration::from_secs(60),
+            connect_timeout: Duration::from_secs(10),
+            validate: true,
+            auto_idempotency_keys: true,
+            params: Vec::new(),
+        }
+    }
+}
+
+impl ClientBuilder {
+    /// Sends requests to `url`: a proxy, a mock, a local test server. Paths are appended to
+    /// it as they are.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// Authenticates requests with `credentials`. Called again, it adds to them (replacing
+    /// those given earlier for the same scheme), like [`Credentials::and`].
+    pub fn credentials(mut self, credentials: Credentials) -> Self {
+        self.credentials = Some(match self.credentials.take() {
+            Some(given) => given.and(credentials),
+            None => credentials,
+        });
+        self
+    }
+
+    /// How calls are retried (the default: [`RetryPolicy::default`]; no retries:
+    /// [`RetryPolicy::none`]).
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// The longest one attempt may take, from sending to the last byte of the response
+    /// (default 60 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The longest connecting may take (default 10 s). Not applied to a client given with
+    /// [`ClientBuilder::http_client`], which keeps its own.
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Whether requests are checked against the API's documented constraints (lengths,
+    /// ranges) before sending (default: yes).
+    pub fn validate_requests(mut self, enabled: bool) -> Self {
+        self.validate = enabled;
+        self
+    }
+
+    /// Whether calls that take an idempotency key create one when the caller gives none
+    /// (default: yes). The key is reused across a call's retries, so the server applies the
+    /// call once. Without a key such calls are never retried.
+    pub fn auto_idempotency_keys(mut self, enabled: bool) -> Self {
+        self.auto_idempotency_keys = enabled;
+        self
+    }
+
+    /// Uses `http` to send requests, with its own proxies, TLS and connection settings.
+    pub fn http_client(mut self, http: reqwest::Client) -> Self {
+        self.http = Some(http);
+        self
+    }
+
+    /// Values of the API's common parameters, for the generated `common_parameters`.
+    #[doc(hidden)]
+    pub fn params(mut self, params: Vec<ParamValue>) -> Self {
+        self.params = runtime::merge_params(&self.params, params);
+        self
+    }
+
+    /// Builds the client.
+    ///
+    /// # Errors
+    ///
+    /// [`BuildError`] when no base URL is known, it is not an absolute `http` or `https`
+    /// URL, or the HTTP client cannot start.
+    pub fn build(self) -> Result<Client, BuildError> {
+        let base_url = self.base_url.ok_or(BuildError::NoBaseUrl)?;
+        match reqwest::Url::parse(&base_url) {
+            Ok(url) if matches!(url.scheme(), "http" | "https") && url.has_host() => {}
+            Ok(_) => {
+                let reason = "it must be an absolute http or https URL".to_owned();
+                return Err(BuildError::InvalidBaseUrl {
+                    url: base_url,
+                    reason,
+                });
+            }
+            Err(error) => {
+                return Err(BuildError::InvalidBaseUrl {
+                    url: base_url,
+                    reason: error.to_string(),
+                })
+            }
+        }
+        let http = match self.http {
+            Some(http) => http,
+            None => reqwest::Client::builder()
+                .user_agent(concat!(
+                    env!("CARGO_PKG_NAME"),
+                    "/",
+                    env!("CARGO_PKG_VERSION")
+                ))
+                .connect_timeout(self.connect_timeout)
+                .build()
+                .map_err(BuildError::Http)?,
+        };
+        let shared = Shared {
+            http,
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            validate: self.validate,
+            auto_idempotency_keys: self.auto_idempotency_keys,
+            credentials: self.credentials,
+        };
+        let per_call = PerCall {
+            retry: self.retry,
+            timeout: self.timeout,
+            headers: Arc::new(HeaderMap::new()),
+            params: Arc::new(self.params),
+        };
+        Ok(Client {
+            shared: Arc::new(shared),
+            per_call,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The header, query or cookie each placement makes, as text.
+    fn placed(credentials: &Credentials, alternatives: &[&[Scheme]]) -> Vec<String> {
+        let placements = credentials.select(alternatives).unwrap();
+        placements
+            .into_iter()
+            .map(|p| match p {
+                Placement::Header(name, value) => {
+                    format!("{name}: {}", value.to_str().unwrap_or("?"))
+                }
+                Placement::Query(name, value) => format!("?{name}={value}"),
+                Placement::Cookie(name, value) => format!("cookie {name}={value}"),
+            })
+            .collect()
+    }
+
+    const KEY: Scheme = Scheme::header("key", "x-api-key");
+    const QUERY: Scheme = Scheme::query("query", "api_key");
+    const COOKIE: Scheme = Scheme::cookie("cookie", "sid");
+    const BASIC: Scheme = Scheme::basic("basic");
+    const OAUTH: Scheme = Scheme::bearer("oauth");
+    const JWT: Scheme = Scheme::bearer("jwt");
+
+    #[test]
+    fn the_first_alternative_whose_credentials_were_all_given_is_sent() {
+        let given = Credentials::scheme_key("query", "q").and(Credentials::bearer("t"));
+        assert_eq!(
+            placed(&given, &[&[KEY], &[QUERY, COOKIE], &[QUERY], &[OAUTH]]),
+            ["?api_key=q"]
+        );
+        assert_eq!(
+            placed(&given, &[&[], &[OAUTH, QUERY]]),
+            ["authorization: Bearer t", "?api_key=q"]
+        );
+        // The empty alternative (credentials optional) sends nothing, and nothing else can.
+        assert!(placed(&given, &[&[], &[KEY]]).is_empty());
+        assert!(placed(&given, &[]).is_empty());
+        assert_eq!(
+            placed(&Credentials::basic("Aladdin", "open sesame"), &[&[BASIC]]),
+            ["authorization: Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ=="]
+        );
+    }
+
+    #[test]
+    fn credentials_for_a_scheme_serve_that_scheme_only() {
+        let jwt = Credentials::bearer("j").for_scheme("jwt");
+        assert!(placed(&jwt, &[&[OAUTH]]).is_empty());
+        assert_eq!(placed(&jwt, &[&[JWT]]), ["authorization: Bearer j"]);
+        // Those for the scheme win over those for any scheme of its kind.
+        let both = Credentials::bearer("any").and(jwt);
+        assert_eq!(placed(&both, &[&[JWT]]), ["authorization: Bearer j"]);
+        assert_eq!(placed(&both, &[&[OAUTH]]), ["authorization: Bearer any"]);
+        // An API key serves no bearer scheme, and a token no API key scheme.
+        let key = Credentials::scheme_key("oauth", "k");
+        assert!(placed(&key, &[&[OAUTH]]).is_empty());
+        assert!(placed(&Credentials::bearer("t"), &[&[KEY]]).is_empty());
+    }
+
+    #[test]
+    fn later_credentials_replace_earlier_ones_for_the_same_scheme() {
+        let given = Credentials::bearer("old")
+            .and(Credentials::scheme_key("key", "k1"))
+            .and(Credentials::bearer("new"))
+            .and(Credentials::scheme_key("key", "k2"));
+        assert_eq!(
+            placed(&given, &[&[KEY, OAUTH]]),
+            ["x-api-key: k2", "authorization: Bearer new"]
+        );
+        let builder = ClientBuilder::default()
+            .credentials(Credentials::basic("u", "p"))
+            .credentials(Credentials::scheme_key("key", "k"));
+        let merged = builder.credentials.unwrap();
+        assert_eq!(
+            merged,
+            Credentials::basic("u", "p").and(Credentials::scheme_key("key", "k"))
+        );
+    }
+
+    #[test]
+    fn a_token_callback_is_asked_when_the_call_is_made() {
+        let calls = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = Arc::clone(&calls);
+        let given = Credentials::bearer_with(move || {
+            let n = counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            format!("t{n}")
+        });
+        assert_eq!(calls.load(std::sync::atomic::Ordering::SeqCst), 0);
+        assert_eq!(placed(&given, &[&[OAUTH]]), ["authorization: Bearer t0"]);
+        assert_eq!(placed(&given, &[&[OAUTH]]), ["authorization: Bearer t1"]);
+        assert_eq!(given, given.clone());
+        assert_ne!(given, Credentials::bearer_with(|| "t0".to_owned()));
+    }
+
+    #[test]
+    fn what_http_cannot_carry_is_refused_naming_the_scheme_not_the_secret() {
+        for (given, scheme) in [
+            (Credentials::bearer("a\r\nx-injected: 1"), OAUTH),
+            (Credentials::bearer("clé"), OAUTH),
+            (Credentials::scheme_key("key", "k\n1"), KEY),
+            (Credentials::basic("user:name", "p"), BASIC),
+        ] {
+            let alternatives: &[&[Scheme]] = &[&[scheme]];
+            let error = given.select(alternatives).err().expect("refused");
+            assert!(error.0.contains(&format!("`{}`", scheme.name)), "{error}");
+            assert!(
+                !error.0.contains("injected") && !error.0.contains("clé"),
+                "{error}"
+            );
+        }
+    }
+
+    #[test]
+    fn debug_names_the_schemes_and_never_the_secrets() {
+        let given = Credentials::basic("USER", "PASSWORD")
+            .and(Credentials::scheme_key("key", "KEY"))
+            .and(Credentials::bearer_with(|| "TOKEN".to_owned()).for_scheme("oauth"));
+        let shown = format!("{given:?}");
+        assert_eq!(
+            shown,
+            "Credentials([basic: <redacted>, api key for \"key\": <redacted>, bearer callback for \"oauth\": <redacted>])"
+        );
+        let builder = ClientBuilder::default()
+            .base_url("http://127.0.0.1:1")
+            .credentials(given);
+        let client = builder.clone().build().unwrap();
+        for shown in [format!("{builder:?}"), format!("{client:?}")] {
+            for secret in ["USER", "PASSWORD", "KEY\"", "TOKEN"] {
+                assert!(!shown.contains(secret), "{shown}");
+            }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! Sending a request with retries: which failures are worth another attempt, how long to
+//! wait before it, and when to give up.
+
+use std::time::{Duration, Instant, SystemTime};
+
+use reqwest::header::HeaderMap;
+
+use crate::client::{Client, RetryPolicy};
+use crate::error::Error;
+use crate::runtime::Sent;
+
+/// Sends `request`, retrying as `client`'s policy allows.
+///
+/// `repeatable` says whether sending the request twice is harmless: true for idempotent
+/// methods and for requests that carry an idempotency key. Other requests are sent once,
+/// whatever the policy says, so that a write is never duplicated.
+pub(crate) async fn send<E>(
+    client: &Client,
+    request: reqwest::Request,
+    repeatable: bool,
+) -> Result<Sent, Error<E>> {
+    let policy = if repeatable {
+        client.retry_policy()
+    } else {
+        RetryPolicy::none()
+    };
+    let started = Instant::now();
+    let mut attempt = 1;
+    let mut next = request;
+    loop {
+        let retry_copy = next.try_clone();
+        let outcome = attempt_once(client.http(), next).await;
+        let wait = match (&outcome, retry_copy) {
+            (Ok(sent), Some(copy)) if is_retryable_status(sent.status) => {
+                Some((retry_after(&sent.headers, SystemTime::now()), copy))
+            }
+            (Err(error), Some(copy)) if is_retryable_error(error) => Some((None, copy)),
+            _ => None,
+        };
+        let Some((retry_after, copy)) = wait else {
+            return outcome.map_err(transport_error);
+        };
+        let delay = retry_after
+            .unwrap_or_else(|| backoff(&policy, attempt))
+            .min(policy.max_delay);
+        if attempt >= policy.max_attempts || started.elapsed() + delay > policy.max_elapsed {
+            return outcome.map_err(transport_error);
+        }
+        tokio::time::sleep(delay).await;
+        attempt += 1;
+        next = copy;
+    }
+}
+
+async fn attempt_once(
+    http: &reqwest::Client,
+    request: reqwest::Request,
+) -> Result<Sent, reqwest::Error> {
+    let response = http.execute(request).await?;
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let body = response.bytes().await?;
+    Ok(Sent {
+        status,
+        headers,
+        body: body.to_vec(),
+    })
+}
+
+/// Statuses that say "try again later": rate limited, or a server or gateway failure.
+fn is_retryable_status(status: u16) -> bool {
+    matches!(status, 429 | 500 | 502 | 503 | 504)
+}
+
+/// Failures before a complete response arrived: no connection, a reset, a timeout.
+fn is_retryable_error(error: &reqwest::Error) -> bool {
+    error.is_connect() || error.is_timeout() || error.is_request() || error.is_body()
+}
+
+fn transport_error<E>(error: reqwest::Error) -> Error<E> {
+    if error.is_timeout() {
+        Error::Timeout(error)
+    } else if error.is_connect() || error.is_request() || error.is_body() {
+        Error::Connection(error)
+    } else {
+        Error::Transport(error)
+    }
+}
+
+/// Exponential backoff with jitter: before retry `n` (from 1), a random delay between half
+/// and all of `initial_delay * 2^(n-1)`, never above `max_delay`.
+fn backoff(policy: &RetryPolicy, attempt: u32) -> Duration {
+    let exponent = attempt.saturating_sub(1).min(16);
+    let ceiling = policy
+        .initial_delay
+        .saturating_mul(1 << exponent)
+        .min(policy.max_delay);
+    let half = ceiling / 2;
+    half + half.mul_f64(fastrand::f64())
+}
+
+/// The delay a `Retry-After` header asks for: seconds, or an HTTP date.
+fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+    let value = headers
+        .get(reqwest::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let at = httpdate::parse_http_date(value).ok()?;
+    Some(at.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_exponentially_within_jitter_bounds() {
+        let policy = RetryPolicy {
+            max_attempts: 10,
+            initial_delay: Duration::from_millis(100),
+            max_delay: Duration::from_millis(1000),
+            max_elapsed: Duration::from_secs(60),
+        };
+        for _ in 0..100 {
+            let first = backoff(&policy, 1);
+            assert!(
+                first >= Duration::from_millis(50) && first <= Duration::from_millis(100),
+                "{first:?}"
+            );
+            let third = backoff(&policy, 3);
+            assert!(
+                third >= Duration::from_millis(200) && third <= Duration::from_millis(400),
+                "{third:?}"
+            );
+            let capped = backoff(&policy, 30);
+            assert!(
+                capped >= Duration::from_millis(500) && capped <= Duration::from_millis(1000),
+                "{capped:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn retry_after_reads_seconds_and_http_dates() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(784_111_777);
+        let mut headers = HeaderMap::new();
+        headers.insert("retry-after", "7".parse().unwrap());
+        assert_eq!(retry_after(&headers, now), Some(Duration::from_secs(7)));
+        headers.insert(
+            "retry-after",
+            "Sun, 06 Nov 1994 08:49:40 GMT".parse().unwrap(),
+        );
+        assert_eq!(retry_after(&headers, now), Some(Duration::from_secs(3)));
+        headers.insert(
+            "retry-after",
+            "Sun, 06 Nov 1994 08:49:00 GMT".parse().unwrap(),
+        );
+        assert_eq!(retry_after(&headers, now), Some(Duration::ZERO));
+        headers.insert("retry-after", "soon".parse().unwrap());
+        assert_eq!(retry_after(&headers, now), None);
+    }
+
+    #[test]
+    fn only_transient_statuses_are_retried() {
+        for status in [429, 500, 502, 503, 504] {
+            assert!(is_retryable_status(status), "{status}");
+        }
+        for status in [200, 400, 401, 404, 409, 422, 501] {
+            assert!(!is_retryable_status(status), "{status}");
+        }
+    }
+}

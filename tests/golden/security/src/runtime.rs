@@ -1,0 +1,754 @@
+//! The plumbing every operation shares: a [`Call`] gathers a request's parts, encodes them
+//! safely and sends it (with retries, see `retry`); [`Sent`] turns the answer into a typed
+//! result. The generated operations only describe their request and responses.
+//!
+//! Not part of the crate's API: it may change in any release.
+
+use std::collections::BTreeMap;
+
+use base64::Engine as _;
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::client::{Client, Placement, Response};
+use crate::error::{ApiError, Error, InvalidRequest, ValidationError};
+
+/// Everything but RFC 3986's unreserved characters is percent-encoded in a path segment, so
+/// a value can never add a segment, a query or a fragment.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Encodes `value` as exactly one path segment.
+///
+/// `.` and `..` are refused: URL parsers resolve them (even percent-encoded) and the request
+/// would go to another resource. So is an empty value, which would leave an empty segment.
+pub fn path_segment(name: &str, value: &str) -> Result<String, InvalidRequest> {
+    if value.is_empty() || value == "." || value == ".." {
+        return Err(InvalidRequest(format!(
+            "path parameter `{name}` must not be empty, `.` or `..`"
+        )));
+    }
+    Ok(utf8_percent_encode(value, SEGMENT).to_string())
+}
+
+/// A header value, refusing what would split the header (CR, LF) or what HTTP cannot carry
+/// (other control characters, non-ASCII). Marked sensitive, so `Debug` never prints it.
+pub fn header_value(name: &str, value: &str) -> Result<HeaderValue, InvalidRequest> {
+    if value.contains(['\r', '\n']) {
+        return Err(InvalidRequest(format!(
+            "header `{name}` contains a line break"
+        )));
+    }
+    if !value.chars().all(|c| c == '\t' || (' '..='~').contains(&c)) {
+        return Err(InvalidRequest(format!(
+            "header `{name}` contains a control or non-ASCII character"
+        )));
+    }
+    let mut value = HeaderValue::from_str(value).map_err(|_| {
+        InvalidRequest(format!(
+            "header `{name}` contains a character HTTP cannot carry"
+        ))
+    })?;
+    value.set_sensitive(true);
+    Ok(value)
+}
+
+/// An `application/x-www-form-urlencoded` body or query string.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Form(String);
+
+impl Form {
+    /// An empty form.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Appends `key=value`, both encoded.
+    pub fn append(&mut self, key: &str, value: &str) {
+        if !self.0.is_empty() {
+            self.0.push('&');
+        }
+        self.0
+            .extend(form_urlencoded::byte_serialize(key.as_bytes()));
+        self.0.push('=');
+        self.0
+            .extend(form_urlencoded::byte_serialize(value.as_bytes()));
+    }
+
+    /// Whether nothing was appended.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The encoded text.
+    pub fn finish(self) -> String {
+        self.0
+    }
+}
+
+/// The Base64 encoding (standard alphabet, padded) of a text's UTF-8 bytes, for
+/// `format: byte` values.
+pub fn base64(value: &str) -> String {
+    base64::engine::general_purpose::STANDARD.encode(value.as_bytes())
+}
+
+/// JSON text of a value sent in a parameter or a form field; `field` names it in the error.
+pub fn json<T: Serialize + ?Sized>(field: &str, value: &T) -> Result<String, InvalidRequest> {
+    serde_json::to_string(value)
+        .map_err(|error| InvalidRequest(format!("`{field}` cannot be encoded as JSON: {error}")))
+}
+
+/// A value as JSON, for one member of a JSON body; `field` names it in the error.
+pub fn json_value<T: Serialize + ?Sized>(
+    field: &str,
+    value: &T,
+) -> Result<serde_json::Value, InvalidRequest> {
+    serde_json::to_value(value)
+        .map_err(|error| InvalidRequest(format!("`{field}` cannot be encoded as JSON: {error}")))
+}
+
+/// Checks a string's length in characters (Unicode code points, as JSON Schema counts).
+pub fn check_length(
+    field: &str,
+    value: &str,
+    min: Option<usize>,
+    max: Option<usize>,
+) -> Result<(), ValidationError> {
+    let length = value.chars().count();
+    if let Some(max) = max.filter(|max| length > *max) {
+        return Err(ValidationError {
+            field: field.to_owned(),
+            message: format!("is longer than {max} characters ({length})"),
+        });
+    }
+    if let Some(min) = min.filter(|min| length < *min) {
+        return Err(ValidationError {
+            field: field.to_owned(),
+            message: format!("is shorter than {min} characters ({length})"),
+        });
+    }
+    Ok(())
+}
+
+/// Checks that a number lies within its documented bounds (inclusive).
+pub fn check_range(
+    field: &str,
+    value: f64,
+    min: Option<f64>,
+    max: Option<f64>,
+) -> Result<(), ValidationError> {
+    if let Some(min) = min.filter(|min| value < *min) {
+        return Err(ValidationError {
+            field: field.to_owned(),
+            message: format!("is below the minimum {min} ({value})"),
+        });
+    }
+    if let Some(max) = max.filter(|max| value > *max) {
+        return Err(ValidationError {
+            field: field.to_owned(),
+            message: format!("is above the maximum {max} ({value})"),
+        });
+    }
+    Ok(())
+}
+
+/// Where a common parameter travels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    /// A request header.
+    Header,
+    /// A cookie.
+    Cookie,
+}
+
+/// The wire text of one of the API's common parameters, set on the client.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParamValue {
+    /// Where it travels.
+    pub location: Location,
+    /// Its name on the wire.
+    pub name: &'static str,
+    /// Its text.
+    pub value: String,
+}
+
+/// `old` with `new` added, replacing entries of the same name and location.
+pub(crate) fn merge_params(old: &[ParamValue], new: Vec<ParamValue>) -> Vec<ParamValue> {
+    let mut merged: Vec<ParamValue> = old
+        .iter()
+        .filter(|o| {
+            !new.iter()
+                .any(|n| n.name == o.name && n.location == o.location)
+        })
+        .cloned()
+        .collect();
+    merged.extend(new);
+    merged
+}
+
+/// A security scheme of the API, as a generated operation names it for [`Call::security`]:
+/// its name in the spec and how its secret is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scheme {
+    pub(crate) name: &'static str,
+    pub(crate) kind: SchemeKind,
+}
+
+/// How a scheme's secret is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SchemeKind {
+    /// `Authorization: Basic ...`.
+    Basic,
+    /// `Authorization: Bearer <token>` (HTTP bearer, OAuth2, OpenID Connect).
+    Bearer,
+    /// An API key, in the header, query parameter or cookie of that name.
+    Key(KeyIn, &'static str),
+}
+
+/// Where an API key travels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum KeyIn {
+    Header,
+    Query,
+    Cookie,
+}
+
+impl Scheme {
+    /// An HTTP basic scheme.
+    pub const fn basic(name: &'static str) -> Self {
+        Self {
+            name,
+            kind: SchemeKind::Basic,
+        }
+    }
+
+    /// A bearer-token scheme: HTTP bearer, OAuth2 or OpenID Connect.
+    pub const fn bearer(name: &'static str) -> Self {
+        Self {
+            name,
+            kind: SchemeKind::Bearer,
+        }
+    }
+
+    /// An API key in the header `header` (lowercase).
+    pub const fn header(name: &'static str, header: &'static str) -> Self {
+        Self {
+            name,
+            kind: SchemeKind::Key(KeyIn::Header, header),
+        }
+    }
+
+    /// An API key in the query parameter `param`.
+    pub const fn query(name: &'static str, param: &'static str) -> Self {
+        Self {
+            name,
+            kind: SchemeKind::Key(KeyIn::Query, param),
+        }
+    }
+
+    /// An API key in the cookie `cookie`.
+    pub const fn cookie(name: &'static str, cookie: &'static str) -> Self {
+        Self {
+            name,
+            kind: SchemeKind::Key(KeyIn::Cookie, cookie),
+        }
+    }
+}
+
+/// The secrets a call sends, kept apart from its other parts so that `Debug` shows their
+/// names only. Headers are marked sensitive.
+#[derive(Default)]
+struct Secrets {
+    headers: HeaderMap,
+    query: Vec<(&'static str, String)>,
+    cookies: Vec<(&'static str, String)>,
+}
+
+impl Secrets {
+    fn new(placements: Vec<Placement>) -> Result<Self, InvalidRequest> {
+        let mut secrets = Self::default();
+        for placement in placements {
+            match placement {
+                Placement::Header(name, value) => {
+                    let header = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+                        InvalidRequest(format!("`{name}` is not a valid header name"))
+                    })?;
+                    secrets.headers.insert(header, value);
+                }
+                Placement::Query(name, value) => secrets.query.push((name, value)),
+                Placement::Cookie(name, value) => secrets.cookies.push((name, value)),
+            }
+        }
+        Ok(secrets)
+    }
+}
+
+impl std::fmt::Debug for Secrets {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names = |list: &[(&'static str, String)]| -> Vec<&'static str> {
+            list.iter().map(|(name, _)| *name).collect()
+        };
+        f.debug_struct("Secrets")
+            .field("headers", &self.headers.keys().collect::<Vec<_>>())
+            .field("query", &names(&self.query))
+            .field("cookies", &names(&self.cookies))
+            .finish_non_exhaustive()
+    }
+}
+
+/// `error` with the values of the query parameters `names` in its URL replaced, so that an
+/// API key sent in the query never shows in an error message.
+fn redact_url(mut error: reqwest::Error, names: &[&str]) -> reqwest::Error {
+    if let Some(url) = error.url_mut() {
+        let pairs: Vec<(String, String)> = url
+            .query_pairs()
+            .map(|(name, value)| {
+                let value = if names.contains(&name.as_ref()) {
+                    "REDACTED".to_owned()
+                } else {
+                    value.into_owned()
+                };
+                (name.into_owned(), value)
+            })
+            .collect();
+        url.query_pairs_mut().clear().extend_pairs(pairs);
+    }
+    error
+}
+
+/// A request being put together by an operation.
+#[derive(Debug)]
+pub struct Call<'a> {
+    client: &'a Client,
+    method: reqwest::Method,
+    url: String,
+    query: Form,
+    headers: HeaderMap,
+    cookies: BTreeMap<&'static str, String>,
+    body: Option<(&'static str, Vec<u8>)>,
+    repeatable: bool,
+    /// The credentials [`Call::security`] chose; `None` if it was not called.
+    secrets: Option<Secrets>,
+}
+
+impl<'a> Call<'a> {
+    pub(crate) fn new(client: &'a Client, method: reqwest::Method, url: String) -> Self {
+        Self {
+            client,
+            method,
+            url,
+            query: Form::new(),
+            headers: HeaderMap::new(),
+            cookies: BTreeMap::new(),
+            body: None,
+            repeatable: false,
+            secrets: None,
+        }
+    }
+
+    /// Sends the client's credentials for the first of `alternatives` (each a set of schemes
+    /// sent together) whose credentials were all given, or none if no alternative's were.
+    /// An operation that needs no credentials passes no alternatives.
+    ///
+    /// A call that never says (one built by hand) sends the client's first HTTP basic or
+    /// bearer credential, if any.
+    pub fn security(&mut self, alternatives: &[&[Scheme]]) -> Result<(), InvalidRequest> {
+        let placements = match self.client.credentials() {
+            Some(credentials) => credentials.select(alternatives)?,
+            None => Vec::new(),
+        };
+        self.secrets = Some(Secrets::new(placements)?);
+        Ok(())
+    }
+
+    /// Checks the request against its documented constraints, unless the client was told not to.
+    pub fn validate(
+        &self,
+        check: impl FnOnce() -> Result<(), ValidationError>,
+    ) -> Result<(), ValidationError> {
+        if self.client.validates_requests() {
+            check()?;
+        }
+        Ok(())
+    }
+
+    /// Appends `name=value` to the query string.
+    pub fn query(&mut self, name: &str, value: &str) {
+        self.query.append(name, value);
+    }
+
+    /// The query string, for values written in several entries (deepObject).
+    pub fn query_form(&mut self) -> &mut Form {
+        &mut self.query
+    }
+
+    /// Sets a header.
+    pub fn header(&mut self, name: &'static str, value: &str) -> Result<(), InvalidRequest> {
+        self.headers
+            .insert(HeaderName::from_static(name), header_value(name, value)?);
+        Ok(())
+    }
+
+    /// Sets a cookie; the value is percent-encoded, so it cannot add cookies or attributes.
+    pub fn cookie(&mut self, name: &'static str, value: &str) {
+        self.cookies
+            .insert(name, utf8_percent_encode(value, SEGMENT).to_string());
+    }
+
+    /// Sends those of the client's common parameters that the operation documents.
+    pub fn common(&mut self, names: &[&'static str]) -> Result<(), InvalidRequest> {
+        let client = self.client;
+        for param in client
+            .default_params()
+            .iter()
+            .filter(|p| names.contains(&p.name))
+        {
+            match param.location {
+                Location::Header => self.header(param.name, &param.value)?,
+                Location::Cookie => self.cookie(param.name, &param.value),
+            }
+        }
+        Ok(())
+    }
+
+    /// Marks the call as safe to send again (an idempotent method).
+    pub fn idempotent(&mut self) {
+        self.repeatable = true;
+    }
+
+    /// Sends the caller's idempotency key in `header`, or one the client creates; with a key
+    /// the call may be retried, since the server applies it once.
+    pub fn idempotency_key(
+        &mut self,
+        header: &'static str,
+        key: Option<&str>,
+    ) -> Result<(), InvalidRequest> {
+        let key = key
+            .map(str::to_owned)
+            .or_else(|| self.client.new_idempotency_key());
+        if let Some(key) = key {
+            self.header(header, &key)?;
+            self.repeatable = true;
+        }
+        Ok(())
+    }
+
+    /// Sends `form` as an `application/x-www-form-urlencoded` body.
+    pub fn form(&mut self, form: Form) {
+        self.body = Some((
+            "application/x-www-form-urlencoded",
+            form.finish().into_bytes(),
+        ));
+    }
+
+    /// Sends `value` as a JSON body of the media type `content_type`.
+    pub fn json<T: Serialize + ?Sized>(
+        &mut self,
+        content_type: &'static str,
+        value: &T,
+    ) -> Result<(), InvalidRequest> {
+        let bytes = serde_json::to_vec(value).map_err(|error| {
+            InvalidRequest(format!(
+                "the request body cannot be encoded as JSON: {error}"
+            ))
+        })?;
+        self.body = Some((content_type, bytes));
+        Ok(())
+    }
+
+    /// Sends the request, retrying as the client's policy allows if the call is repeatable.
+    pub async fn send<E>(self) -> Result<Sent, Error<E>> {
+        let secrets = match self.secrets {
+            Some(secrets) => secrets,
+            None => match self.client.credentials() {
+                Some(credentials) => Secrets::new(credentials.unnamed()?)?,
+                None => Secrets::default(),
+            },
+        };
+        let mut url = self.url;
+        let mut query = self.query;
+        for (name, value) in &secrets.query {
+            query.append(name, value);
+        }
+        if !query.is_empty() {
+            url.push('?');
+            url.push_str(&query.finish());
+        }
+        let secret_params: Vec<&str> = secrets.query.iter().map(|(name, _)| *name).collect();
+        let mut request = self
+            .client
+            .request(self.method, &url, secrets.headers)
+            .headers(self.headers);
+        let mut cookies = self.cookies;
+        for (name, value) in secrets.cookies {
+            cookies.insert(name, utf8_percent_encode(&value, SEGMENT).to_string());
+        }
+        if !cookies.is_empty() {
+            let cookies: Vec<String> = cookies
+                .iter()
+                .map(|(name, value)| format!("{name}={value}"))
+                .collect();
+            request = request.header(
+                reqwest::header::COOKIE,
+                header_value("cookie", &cookies.join("; "))?,
+            );
+        }
+        if let Some((content_type, bytes)) = self.body {
+            request = request.header(CONTENT_TYPE, content_type).body(bytes);
+        }
+        let request = request.build().map_err(|error| {
+            Error::InvalidRequest(InvalidRequest(format!(
+                "the request could not be built: {}",
+                redact_url(error, &secret_params)
+            )))
+        })?;
+        let sent = crate::retry::send(self.client, request, self.repeatable).await;
+        if secret_params.is_empty() {
+            return sent;
+        }
+        sent.map_err(|error| match error {
+            Error::Timeout(e) => Error::Timeout(redact_url(e, &secret_params)),
+            Error::Connection(e) => Error::Connection(redact_url(e, &secret_params)),
+            Error::Transport(e) => Error::Transport(redact_url(e, &secret_params)),
+            other => other,
+        })
+    }
+}
+
+/// The error responses an operation documents, decoded by status.
+pub trait Documented: Sized {
+    /// The documented error for `status`, decoded from `body`; `None` when `status` is not
+    /// documented.
+    fn decode(status: u16, body: &[u8]) -> Option<Result<Self, serde_json::Error>>;
+}
+
+/// An operation without documented errors.
+impl Documented for std::convert::Infallible {
+    fn decode(_: u16, _: &[u8]) -> Option<Result<Self, serde_json::Error>> {
+        None
+    }
+}
+
+/// Decodes a JSON body (for [`Documented::decode`]).
+pub fn decode_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, serde_json::Error> {
+    serde_json::from_slice(body)
+}
+
+/// A response as read from the wire: status, headers and the whole body.
+#[derive(Debug)]
+pub struct Sent {
+    pub(crate) status: u16,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Vec<u8>,
+}
+
+impl Sent {
+    /// The HTTP status code.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// Decodes the JSON body, keeping the status and headers beside it.
+    pub fn json<T: DeserializeOwned, E>(self) -> Result<Response<T>, Error<E>> {
+        match serde_json::from_slice(&self.body) {
+            Ok(body) => Ok(Response {
+                status: self.status,
+                headers: self.headers,
+                body,
+            }),
+            Err(source) => Err(Error::Decode {
+                status: self.status,
+                body: String::from_utf8_lossy(&self.body).into_owned(),
+                source,
+            }),
+        }
+    }
+
+    /// A response without a body (whatever the server sent is ignored).
+    pub fn empty(self) -> Response<()> {
+        Response {
+            status: self.status,
+            headers: self.headers,
+            body: (),
+        }
+    }
+
+    /// The error for a status that is not a documented success: one of `E`'s documented
+    /// responses, or [`Error::UnexpectedStatus`].
+    pub fn error<E: Documented>(self) -> Error<E> {
+        match E::decode(self.status, &self.body) {
+            Some(Ok(body)) => Error::Api(Box::new(ApiError {
+                status: self.status,
+                headers: self.headers,
+                body,
+            })),
+            Some(Err(source)) => Error::Decode {
+                status: self.status,
+                body: String::from_utf8_lossy(&self.body).into_owned(),
+                source,
+            },
+            None => Error::UnexpectedStatus {
+                status: self.status,
+                body: String::from_utf8_lossy(&self.body).into_owned(),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_segments_cannot_escape() {
+        assert_eq!(
+            path_segment("id", "a/b?c#d%e f").unwrap(),
+            "a%2Fb%3Fc%23d%25e%20f"
+        );
+        assert_eq!(path_segment("id", "été").unwrap(), "%C3%A9t%C3%A9");
+        assert_eq!(path_segment("id", "inv_1-2.3~").unwrap(), "inv_1-2.3~");
+        for bad in ["", ".", ".."] {
+            assert!(path_segment("id", bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn headers_refuse_line_breaks_and_control_characters() {
+        assert_eq!(
+            header_value("x-test", "plain value").unwrap(),
+            "plain value"
+        );
+        for bad in ["a\r\nx-injected: 1", "a\nb", "a\rb", "nul\0", "caf\u{e9}"] {
+            assert!(header_value("x-test", bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(
+            format!("{:?}", header_value("x-key", "secret").unwrap()),
+            "Sensitive"
+        );
+    }
+
+    #[test]
+    fn forms_encode_reserved_characters() {
+        let mut form = Form::new();
+        form.append("comment", "a b&c=d+é");
+        form.append("x[y]", "1");
+        assert_eq!(form.finish(), "comment=a+b%26c%3Dd%2B%C3%A9&x%5By%5D=1");
+    }
+
+    #[test]
+    fn base64_encodes_utf8() {
+        assert_eq!(base64("jörg@example.com"), "asO2cmdAZXhhbXBsZS5jb20=");
+    }
+
+    #[test]
+    fn json_failures_name_the_field() {
+        let mut map = std::collections::HashMap::new();
+        map.insert(vec![1u8], 1);
+        let error = json("meta_data", &map).unwrap_err();
+        assert!(
+            error.0.starts_with("`meta_data` cannot be encoded as JSON"),
+            "{error}"
+        );
+        assert!(json_value("body", &map)
+            .unwrap_err()
+            .0
+            .starts_with("`body`"));
+        assert_eq!(json("x", &[1, 2]).unwrap(), "[1,2]");
+    }
+
+    #[test]
+    fn lengths_count_characters() {
+        assert!(check_length("comment", &"é".repeat(300), None, Some(300)).is_ok());
+        let error = check_length("comment", &"a".repeat(301), None, Some(300)).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "`comment` is longer than 300 characters (301)"
+        );
+        assert!(check_length("name", "", Some(1), None).is_err());
+    }
+
+    #[test]
+    fn ranges_are_inclusive() {
+        assert!(check_range("limit", 1.0, Some(1.0), Some(100.0)).is_ok());
+        assert!(check_range("limit", 100.0, Some(1.0), Some(100.0)).is_ok());
+        assert_eq!(
+            check_range("limit", 101.0, Some(1.0), Some(100.0))
+                .unwrap_err()
+                .field,
+            "limit"
+        );
+        assert!(check_range("limit", 0.0, Some(1.0), None).is_err());
+    }
+
+    #[test]
+    fn later_params_replace_earlier_ones_of_the_same_name() {
+        let param = |name, value: &str| ParamValue {
+            location: Location::Header,
+            name,
+            value: value.to_owned(),
+        };
+        let merged = merge_params(
+            &[param("a", "1"), param("b", "2")],
+            vec![param("b", "3"), param("c", "4")],
+        );
+        assert_eq!(merged, [param("a", "1"), param("b", "3"), param("c", "4")]);
+    }
+
+    #[derive(Debug, PartialEq)]
+    enum Documents {
+        NotFound(String),
+    }
+
+    impl Documented for Documents {
+        fn decode(status: u16, body: &[u8]) -> Option<Result<Self, serde_json::Error>> {
+            match status {
+                404 => Some(decode_json(body).map(Documents::NotFound)),
+                _ => None,
+            }
+        }
+    }
+
+    fn sent(status: u16, body: &[u8]) -> Sent {
+        Sent {
+            status,
+            headers: HeaderMap::new(),
+            body: body.to_vec(),
+        }
+    }
+
+    #[test]
+    fn documented_errors_decode_into_their_variant() {
+        match sent(404, b"\"gone\"").error::<Documents>() {
+            Error::Api(error) => assert_eq!(
+                (error.status, error.body),
+                (404, Documents::NotFound("gone".to_owned()))
+            ),
+            other => panic!("unexpected {other:?}"),
+        }
+        match sent(418, b"teapot").error::<Documents>() {
+            Error::UnexpectedStatus { status, body } => {
+                assert_eq!((status, body.as_str()), (418, "teapot"))
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        assert!(matches!(
+            sent(404, b"<html>").error::<Documents>(),
+            Error::Decode { status: 404, .. }
+        ));
+    }
+
+    #[test]
+    fn decoding_keeps_the_body_of_bad_responses() {
+        match sent(502, b"<html>gateway</html>").json::<u32, ()>() {
+            Err(Error::Decode { status, body, .. }) => {
+                assert_eq!((status, body.as_str()), (502, "<html>gateway</html>"))
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+}

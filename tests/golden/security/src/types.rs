@@ -1,0 +1,2 @@
+//! The data types of the API: request and response bodies, their parts, and the
+//! enumerations of parameters.
