@@ -10,8 +10,8 @@ use super::rust::usage_example;
 use super::templates::Templates;
 use super::{CrateInfo, Files};
 use crate::ir::{
-    Api, Constraints, Field, Operation, ParamLocation, Parameter, Retry, Status, StringFormat,
-    TypeKind, TypeRef,
+    Api, Constraints, Field, Operation, Pagination, ParamLocation, Parameter, Retry, Status,
+    StringFormat, Success, TypeKind, TypeRef,
 };
 use crate::Error;
 
@@ -22,6 +22,19 @@ pub fn emit(api: &Api, krate: &CrateInfo, templates: &Templates) -> Result<Files
         .iter()
         .map(|op| operation(api, krate, op))
         .collect();
+    // The README shows the stream of pages of the first operation that has one.
+    let pages = operations
+        .iter()
+        .find(|op| !op["pagination"].is_null())
+        .map_or(Value::Null, |op| {
+            json!({
+                "op": op["ident"],
+                "method": op["pagination"]["method"],
+                "module": op["group"],
+                "request_type": op["request_type"],
+                "example": op["pagination"]["example"],
+            })
+        });
     let context: Value = json!({
         "krate": krate,
         "dependencies": super::deps::DEPENDENCIES.iter().map(super::deps::Dependency::toml_line).collect::<Vec<_>>(),
@@ -32,6 +45,9 @@ pub fn emit(api: &Api, krate: &CrateInfo, templates: &Templates) -> Result<Files
         },
         "servers": servers(api),
         "auth": auth(api),
+        "common": common(api, krate),
+        "modules": modules(api),
+        "pages": pages,
         "operations": operations,
     });
     let renderer = templates.renderer()?;
@@ -55,6 +71,7 @@ pub fn emit(api: &Api, krate: &CrateInfo, templates: &Templates) -> Result<Files
         "api": context["api"],
         "servers": context["servers"],
         "auth": context["auth"],
+        "common": context["common"],
         "op": Value::Null,
     });
     if let Value::Array(operations) = &context["operations"] {
@@ -141,33 +158,58 @@ fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Value {
             "fields": body.fields.iter().map(|f| field(api, f)).collect::<Vec<_>>(),
         })
     });
+    let success_enum = match &op.success {
+        Success::Enum { ident } => Some(ident),
+        Success::Body { .. } => None,
+    };
     let responses: Vec<Value> = op
         .responses
         .iter()
         .map(|r| {
+            // The Rust value a response becomes, by its path from the crate root.
+            let variant = if r.status.is_success() {
+                success_enum.map(|name| format!("{}::{name}::{}", op.group, r.variant))
+            } else {
+                Some(format!("{}::{}", op.errors, r.variant))
+            };
             json!({
                 "status": r.status.key(),
                 "success": r.status.is_success(),
                 "description": r.description,
-                "type": r.body.as_ref().map(TypeRef::rust_name),
-                "variant": (!r.status.is_success()).then(|| format!("{}::{}", op.errors, r.variant)),
+                "type": r.body.as_ref().map(rust_path),
+                "variant": variant,
             })
         })
         .collect();
     let success = op.success_responses().find_map(|r| r.body.as_ref());
     let success_type = match &op.success {
-        crate::ir::Success::Enum { ident } => ident.clone(),
-        crate::ir::Success::Body { ty } => ty
-            .as_ref()
-            .map_or_else(|| "()".to_owned(), TypeRef::rust_name),
+        Success::Enum { ident } => format!("{}::{ident}", op.group),
+        Success::Body { ty } => ty.as_ref().map_or_else(|| "()".to_owned(), rust_path),
     };
-    let success_fields: Vec<Value> = match success {
+    let (success_fields_type, success_fields): (Option<String>, Vec<Value>) = match success {
         Some(TypeRef::Named(name)) => match api.type_def(name).map(|t| &t.kind) {
-            Some(TypeKind::Struct { fields, .. }) => fields.iter().map(|f| field(api, f)).collect(),
-            _ => Vec::new(),
+            Some(TypeKind::Struct { fields, .. }) => (
+                Some(format!("types::{name}")),
+                fields.iter().map(|f| field(api, f)).collect(),
+            ),
+            _ => (None, Vec::new()),
         },
-        _ => Vec::new(),
+        _ => (None, Vec::new()),
     };
+    let error_operations = api
+        .error_sets
+        .iter()
+        .find(|set| set.ident == op.errors)
+        .map_or(1, |set| set.operations.len());
+    let pages = pages(op).map(|pagination| {
+        json!({
+            "method": op.pages_ident(),
+            "param": pagination.param,
+            "next_field": pagination.next_field,
+            "signature": pages_signature(op, &success_type),
+            "example": pages_example(krate, op),
+        })
+    });
     json!({
         "id": op.id,
         "ident": op.ident,
@@ -186,10 +228,15 @@ fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Value {
         "body": body,
         "responses": responses,
         "request_type": op.request.as_ref().map(|r| r.ident.clone()),
+        "request_path": op.request.as_ref().map(|r| format!("{}::{}", op.group, r.ident)),
         "error_type": op.errors,
+        "error_operations": error_operations,
         "common_params": op.common_params().map(|p| p.name.clone()).collect::<Vec<_>>(),
-        "pages": op.pagination.as_ref().filter(|_| op.request.is_some()).map(|_| op.pages_ident()),
+        "common_type": api.common.as_ref().filter(|_| op.common_params().next().is_some()).map(|c| c.ident.clone()),
+        "pages": pages.as_ref().map(|p| p["method"].clone()),
+        "pagination": pages,
         "success_type": success_type,
+        "success_fields_type": success_fields_type,
         "success_fields": success_fields,
         "signature": signature(op, &success_type),
         "example": usage_example(api, krate, op, super::rust::ExampleForm::Markdown),
@@ -210,7 +257,7 @@ fn signature(op: &Operation, success_type: &str) -> String {
     let mut args = vec!["&self".to_owned()];
     args.extend(op.path_params().map(|p| format!("{}: &str", p.ident)));
     if let Some(request) = &op.request {
-        args.push(format!("request: &{}", request.ident));
+        args.push(format!("request: &{}::{}", op.group, request.ident));
     }
     format!(
         "pub async fn {}({}) -> Result<Response<{success_type}>, Error<{}>>",
@@ -218,6 +265,193 @@ fn signature(op: &Operation, success_type: &str) -> String {
         args.join(", "),
         op.errors
     )
+}
+
+/// The pagination of `op` when its client has the `<op>_pages` method: the same conditions as
+/// the Rust emitter's, so the docs never show a method that is not there.
+fn pages(op: &Operation) -> Option<&Pagination> {
+    let pagination = op.pagination.as_ref()?;
+    op.request.as_ref()?;
+    let Success::Body { ty: Some(_) } = &op.success else {
+        return None;
+    };
+    op.params
+        .iter()
+        .any(|p| p.name == pagination.param && !p.common)
+        .then_some(pagination)
+}
+
+fn pages_signature(op: &Operation, success_type: &str) -> String {
+    let mut args = vec!["&'a self".to_owned()];
+    args.extend(op.path_params().map(|p| format!("{}: &'a str", p.ident)));
+    if let Some(request) = &op.request {
+        args.push(format!("request: {}::{}", op.group, request.ident));
+    }
+    format!(
+        "pub fn {}<'a>({}) -> impl futures_util::Stream<Item = Result<Response<{success_type}>, Error<{}>>> + 'a",
+        op.pages_ident(),
+        args.join(", "),
+        op.errors
+    )
+}
+
+/// Reading every page of `op` with `TryStreamExt::try_next`. The request is the caller's, so
+/// the example compiles whether or not the request struct has a `Default`.
+fn pages_example(krate: &CrateInfo, op: &Operation) -> String {
+    let lib = &krate.lib;
+    let request = op
+        .request
+        .as_ref()
+        .map(|r| r.ident.clone())
+        .unwrap_or_default();
+    let mut params = vec!["client: &Client".to_owned()];
+    let mut args = Vec::new();
+    for p in op.path_params() {
+        params.push(format!("{}: &str", p.ident));
+        args.push(p.ident.clone());
+    }
+    params.push(format!("request: {request}"));
+    args.push("request".to_owned());
+    format!(
+        "use futures_util::TryStreamExt;\n\
+         use {lib}::Client;\n\
+         use {lib}::{group}::{request};\n\
+         \n\
+         async fn every_page({params}) -> Result<(), Box<dyn std::error::Error>> {{\n\
+         \x20   let mut pages = std::pin::pin!(client.{method}({args}));\n\
+         \x20   while let Some(page) = pages.try_next().await? {{\n\
+         \x20       println!(\"{{page:?}}\");\n\
+         \x20   }}\n\
+         \x20   Ok(())\n\
+         }}",
+        group = op.group,
+        params = params.join(", "),
+        method = op.pages_ident(),
+        args = args.join(", "),
+    )
+}
+
+/// The API's common parameters: the `CommonParameters` fields, what each is sent as, and how
+/// many operations send it.
+fn common(api: &Api, krate: &CrateInfo) -> Value {
+    let Some(common) = &api.common else {
+        return Value::Null;
+    };
+    let params: Vec<Value> = common
+        .params
+        .iter()
+        .map(|p| {
+            let operations = api
+                .operations
+                .iter()
+                .filter(|op| {
+                    op.common_params()
+                        .any(|q| q.name == p.name && q.location == p.location)
+                })
+                .count();
+            let mut ty = type_description(api, &p.ty, &p.constraints);
+            if p.ty == TypeRef::String(StringFormat::Base64) {
+                ty.push_str(", Base64-encoded by the client");
+            }
+            json!({
+                "name": p.name,
+                "field": p.ident,
+                "location": location_name(p.location),
+                "type": ty,
+                "description": p.description,
+                "operations": operations,
+            })
+        })
+        .collect();
+    json!({
+        "ident": common.ident,
+        "params": params,
+        "example": common_example(krate, common),
+    })
+}
+
+/// Setting a common parameter for some calls. The first text parameter is shown, with the
+/// spec's example as its value when there is one.
+fn common_example(krate: &CrateInfo, common: &crate::ir::CommonParams) -> String {
+    let lib = &krate.lib;
+    let ident = &common.ident;
+    let shown = common
+        .params
+        .iter()
+        .find(|p| matches!(p.ty, TypeRef::String(_)));
+    let value = |p: &Parameter| {
+        p.constraints
+            .example
+            .as_deref()
+            .and_then(|e| serde_json::from_str::<String>(e).ok())
+            .unwrap_or_else(|| "example".to_owned())
+    };
+    let parameters = match shown {
+        Some(p) => format!(
+            "{ident} {{\n        {}: Some({:?}.to_owned()),\n        ..{ident}::default()\n    }}",
+            p.ident,
+            value(p)
+        ),
+        None => format!("{ident}::default()"),
+    };
+    format!(
+        "use {lib}::{{Client, {ident}}};\n\
+         \n\
+         fn with_common_parameters(client: &Client) -> Client {{\n\
+         \x20   let parameters = {parameters};\n\
+         \x20   client.with_common_parameters(&parameters)\n\
+         }}"
+    )
+}
+
+/// The operations by module (sorted), each with the paths of its request and error types.
+fn modules(api: &Api) -> Vec<Value> {
+    let mut names: Vec<&str> = api.operations.iter().map(|op| op.group.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+        .into_iter()
+        .map(|name| {
+            let operations: Vec<Value> = api
+                .operations
+                .iter()
+                .filter(|op| op.group == name)
+                .map(|op| {
+                    json!({
+                        "ident": op.ident,
+                        "title": op.summary.clone().unwrap_or_else(|| op.ident.clone()),
+                        "doc_file": format!("{}.md", op.ident),
+                        "method": op.method.as_str(),
+                        "path": op.path,
+                        "deprecated": op.deprecated,
+                        "request_path": op.request.as_ref().map(|r| format!("{}::{}", op.group, r.ident)),
+                        "error_type": op.errors,
+                        "pages": pages(op).map(|_| op.pages_ident()),
+                    })
+                })
+                .collect();
+            json!({ "name": name, "operations": operations })
+        })
+        .collect()
+}
+
+fn location_name(location: ParamLocation) -> &'static str {
+    match location {
+        ParamLocation::Path => "path",
+        ParamLocation::Query => "query",
+        ParamLocation::Header => "header",
+        ParamLocation::Cookie => "cookie",
+    }
+}
+
+/// A type as the generated code names it from the crate root: models are in `types`.
+fn rust_path(ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::Named(name) => format!("types::{name}"),
+        TypeRef::Array(inner) => format!("Vec<{}>", rust_path(inner)),
+        TypeRef::Map(inner) => format!("BTreeMap<String, {}>", rust_path(inner)),
+        other => other.rust_name(),
+    }
 }
 
 fn parameter(api: &Api, p: &Parameter) -> Value {
@@ -287,8 +521,8 @@ fn type_description(api: &Api, ty: &TypeRef, constraints: &Constraints) -> Strin
         TypeRef::Number => with_format("number"),
         TypeRef::Boolean => "boolean".to_owned(),
         TypeRef::Named(name) => match api.type_def(name).map(|t| &t.kind) {
-            Some(TypeKind::Enum { .. }) => "string (enum)".to_owned(),
-            _ => format!("object ({name})"),
+            Some(TypeKind::Enum { .. }) => format!("string (enum `types::{name}`)"),
+            _ => format!("object (`types::{name}`)"),
         },
         TypeRef::Array(inner) => format!(
             "array of {}",
@@ -332,4 +566,137 @@ fn constraint_notes(c: &Constraints) -> Vec<String> {
         }
     }
     notes
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::{generate_loaded, load, Settings};
+
+    /// A paginated operation with a path parameter, one that is not paginated, and a common
+    /// parameter: what neither snapshot fixture has.
+    const SHOP: &str = "openapi: 3.0.3
+info: {title: Shop, version: 1.0.0}
+paths:
+  /customers/{customer-id}/orders:
+    get:
+      operationId: listOrders
+      tags: [orders]
+      parameters:
+        - {name: customer-id, in: path, required: true, schema: {type: string}}
+        - {name: offset, in: query, schema: {type: string}}
+        - $ref: '#/components/parameters/Device'
+      responses:
+        '200':
+          description: A page of orders.
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  list: {type: array, items: {type: string}}
+                  next_offset: {type: string}
+  /orders/{order-id}:
+    get:
+      operationId: getOrder
+      tags: [orders]
+      parameters:
+        - {name: order-id, in: path, required: true, schema: {type: string}}
+        - $ref: '#/components/parameters/Device'
+      responses:
+        '200': {description: OK}
+components:
+  parameters:
+    Device:
+      name: x-device
+      in: header
+      description: The device the request is made from.
+      schema: {type: string, example: Android}
+";
+
+    fn shop() -> crate::emit::Files {
+        let loaded = load::load_bytes(Path::new("shop.yaml"), SHOP.as_bytes(), false).unwrap();
+        generate_loaded(&loaded, &Settings::default())
+            .unwrap()
+            .files
+    }
+
+    #[test]
+    fn a_paginated_operation_documents_its_stream_of_pages() {
+        let files = shop();
+        let page = &files["docs/list_orders.md"];
+        assert!(
+            page.contains("| Pages | `Client::list_orders_pages` |"),
+            "{page}"
+        );
+        assert!(page.contains("\n## Pages\n\nThe API returns this list a page at a time: the response's `next_offset`, sent back as the `offset` parameter, asks for the next page."), "{page}");
+        assert!(page.contains("```rust\npub fn list_orders_pages<'a>(&'a self, customer_id: &'a str, request: orders::ListOrdersRequest) -> impl futures_util::Stream<Item = Result<Response<types::ListOrdersResponse>, Error<ErrorResponse>>> + 'a\n```"), "{page}");
+        assert!(
+            page.contains("Add `futures-util` to your own crate to use `TryStreamExt`"),
+            "{page}"
+        );
+        let example = "```rust
+use futures_util::TryStreamExt;
+use shop::Client;
+use shop::orders::ListOrdersRequest;
+
+async fn every_page(client: &Client, customer_id: &str, request: ListOrdersRequest) -> Result<(), Box<dyn std::error::Error>> {
+    let mut pages = std::pin::pin!(client.list_orders_pages(customer_id, request));
+    while let Some(page) = pages.try_next().await? {
+        println!(\"{page:?}\");
+    }
+    Ok(())
+}
+```";
+        assert!(page.contains(example), "{page}");
+        assert!(
+            files["README.md"].contains("## Pages\n") && files["README.md"].contains(example),
+            "{}",
+            files["README.md"]
+        );
+        assert!(!files["docs/get_order.md"].contains("_pages"));
+    }
+
+    #[test]
+    fn the_docs_show_a_pages_method_exactly_when_the_client_has_one() {
+        let files = shop();
+        let source = &files["src/orders.rs"];
+        for op in ["list_orders", "get_order"] {
+            let documented =
+                files[&format!("docs/{op}.md")].contains(&format!("Client::{op}_pages"));
+            let emitted = source.contains(&format!("pub fn {op}_pages<"));
+            assert_eq!(documented, emitted, "{op}");
+        }
+        assert!(source.contains("pub fn list_orders_pages<"));
+    }
+
+    #[test]
+    fn the_index_lists_operations_by_module_and_the_common_parameters() {
+        let files = shop();
+        let index = &files["docs/index.md"];
+        assert!(index.contains("### Module `orders`\n\n| Operation | HTTP | Rust method | Request type | Errors |\n|---|---|---|---|---|\n| [list_orders](list_orders.md) | `GET /customers/{customer-id}/orders` | `Client::list_orders`, pages: `Client::list_orders_pages` | `orders::ListOrdersRequest` | `ErrorResponse` |\n"), "{index}");
+        assert!(index.contains("| `x_device` | header `x-device` | string | 2 | The device the request is made from. |"), "{index}");
+        assert!(
+            index.contains("        x_device: Some(\"Android\".to_owned()),"),
+            "{index}"
+        );
+        let page = &files["docs/get_order.md"];
+        assert!(
+            page.contains("| Common parameters | `CommonParameters` |"),
+            "{page}"
+        );
+    }
+
+    #[test]
+    fn the_readme_lists_the_dependencies_of_the_manifest() {
+        let files = shop();
+        let block = crate::emit::deps::toml_block();
+        assert!(
+            files["README.md"].contains(&format!("```toml\n{block}```")),
+            "{}",
+            files["README.md"]
+        );
+        assert!(files["Cargo.toml"].contains(&block));
+    }
 }
