@@ -51,14 +51,12 @@ impl Generator {
         };
         println!("cargo:rerun-if-changed={}", spec.display());
         // The settings file beside the spec, if any, fills in what these settings leave unset.
+        // Cargo reruns a build script whose watched file is missing on every build, so only an
+        // existing one is watched (a settings file added later takes a `touch` of the spec).
         let config = crate::config::beside(spec);
-        println!(
-            "cargo:rerun-if-changed={}",
-            spec.parent()
-                .unwrap_or(Path::new(""))
-                .join(crate::config::FILE_NAME)
-                .display()
-        );
+        if let Some(path) = &config {
+            println!("cargo:rerun-if-changed={}", path.display());
+        }
         let settings = match &config {
             Some(path) => self.settings.clone().or(crate::config::read(path)?),
             None => self.settings.clone(),

@@ -110,7 +110,10 @@ pub fn usage_example(api: &Api, krate: &CrateInfo, op: &Operation, form: Example
     let mut out = if form == ExampleForm::MethodDoctest {
         String::new()
     } else {
-        format!("use {lib}::{{{}}};\n", crate_items.join(", "))
+        match crate_items.as_slice() {
+            [one] => format!("use {lib}::{one};\n"),
+            _ => format!("use {lib}::{{{}}};\n", crate_items.join(", ")),
+        }
     };
     if takes_request {
         out.push_str(&format!("use {lib}::{}::{request_name};\n", op.group));
