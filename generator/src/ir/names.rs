@@ -61,10 +61,27 @@ const TAKEN_TYPE_NAMES: &[&str] = &[
     "AsRef",
 ];
 
+/// Comparison operators in parameter names (Twilio's `DateSent<`, `StartTime>=`), read as
+/// words, longest first, so that `DateSent<` and `DateSent>` do not both become `date_sent`.
+const OPERATORS: &[(&str, &str)] = &[
+    ("<=", " at or before "),
+    (">=", " at or after "),
+    ("!=", " not "),
+    ("<", " before "),
+    (">", " after "),
+];
+
 /// Replaces every character that cannot appear in an identifier with a word break, so that
-/// heck sees `a b`, `a.b` and `a/b` as two words.
+/// heck sees `a b`, `a.b` and `a/b` as two words; comparison operators become words.
 fn words(raw: &str) -> String {
-    raw.chars()
+    let mut spelled = raw.to_owned();
+    for (operator, word) in OPERATORS {
+        if spelled.contains(operator) {
+            spelled = spelled.replace(operator, word);
+        }
+    }
+    spelled
+        .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
         .collect()
 }
@@ -331,5 +348,15 @@ mod tests {
         assert_eq!(scope.claim("FooBar".into()), "FooBar2");
         assert_eq!(scope.claim("V1".into()), "V1");
         assert_eq!(scope.claim("V1".into()), "V1_2");
+    }
+
+    #[test]
+    fn comparison_operators_become_words() {
+        assert_eq!(snake("DateSent<"), "date_sent_before");
+        assert_eq!(snake("DateSent>"), "date_sent_after");
+        assert_eq!(snake("StartTime>="), "start_time_at_or_after");
+        assert_eq!(snake("EndTime<="), "end_time_at_or_before");
+        assert_eq!(snake("status!="), "status_not");
+        assert_eq!(pascal("created<"), "CreatedBefore");
     }
 }
