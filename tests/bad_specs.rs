@@ -62,6 +62,11 @@ bad_specs! {
     duplicate_property_yaml => "36-duplicate-property.yaml",
     duplicate_status_code_json => "37-duplicate-status-code.json",
     duplicate_key_in_flow_mapping_yaml => "38-duplicate-key-in-flow-mapping.yaml",
+    external_ref_url_yaml => "39-external-ref-url.yaml",
+    external_ref_outside_spec_directory_yaml => "40-external-ref-outside-spec-directory.yaml",
+    external_ref_absolute_path_yaml => "41-external-ref-absolute-path.yaml",
+    external_ref_fragment_not_a_pointer_yaml => "42-external-ref-fragment-not-a-pointer.yaml",
+    path_item_ref_loop_yaml => "43-path-item-ref-loop.yaml",
 }
 
 /// Generating from `tests/bad_specs/<name>` fails with a spec error that names the file and

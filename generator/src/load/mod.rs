@@ -1,12 +1,15 @@
 //! Reading a spec file into the `openapiv3` model.
 //!
-//! Text → `serde_json::Value` (YAML or JSON) → version check → `openapiv3::OpenAPI`. Every
-//! failure is a [`Diagnostic`] with the file, the JSON pointer and, where the text allows,
-//! line and column.
+//! Text → `serde_json::Value` (YAML or JSON) → version check → the files other `$ref`s name,
+//! bundled in (module `bundle`) → `openapiv3::OpenAPI`. Every failure is a [`Diagnostic`] with the
+//! file where the problem is written, the JSON pointer there and, where the text allows, line
+//! and column ([`Sources`]).
 
+mod bundle;
 mod locate;
 mod normalize;
 mod shape;
+mod sources;
 mod unique;
 
 use std::path::{Path, PathBuf};
@@ -15,19 +18,25 @@ use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Warning};
 
+pub use bundle::{MAX_COPIED_NODES, MAX_DEPTH, MAX_FILES, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
 pub use locate::{locate, locate_key};
 pub use normalize::{normalize, Normalized};
+pub use sources::{SourceFile, Sources};
 
 /// A spec read from disk, parsed, and checked to be an OpenAPI 3.0 or 3.1 document.
 #[derive(Debug, Clone)]
 pub struct Loaded {
-    /// The file it came from.
+    /// The file it came from (the root spec, for a spec split into several files).
     pub file: PathBuf,
     /// The source text, kept for locating later errors.
     pub text: String,
     /// Whether the text is JSON (else YAML).
     pub is_json: bool,
-    /// The typed document.
+    /// Every file the spec was read from (the root spec first), and which file each part of
+    /// `document` came from.
+    pub sources: Sources,
+    /// The typed document; other files' `$ref`s bundled in (their nodes copied into
+    /// `components`, path items in place), so every `$ref` in it is internal.
     pub document: openapiv3::OpenAPI,
     /// Descriptions written beside `$ref`s, by the pointer of the referencing object
     /// (the 3.0 model keeps only the `$ref`).
@@ -39,15 +48,20 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    /// A diagnostic about the node at `pointer`, with its line and column filled in.
+    /// A diagnostic about the node at `pointer` of `document`, in the file where the node is
+    /// written, with its pointer there, line and column.
     pub fn diagnostic(&self, pointer: &str, message: impl Into<String>) -> Diagnostic {
-        let mut diagnostic = Diagnostic::new(&self.file, Some(pointer.to_owned()), message);
-        diagnostic.position = locate(&self.text, self.is_json, pointer);
-        diagnostic
+        self.sources.diagnostic(pointer, message)
+    }
+
+    /// The pointer to show in a warning about the node at `pointer` of `document`: itself
+    /// for the root spec's nodes, `<file>#<pointer there>` for nodes from other files.
+    pub fn warning_pointer(&self, pointer: &str) -> String {
+        self.sources.warning_pointer(pointer)
     }
 }
 
-/// Reads and parses the spec at `path`.
+/// Reads and parses the spec at `path`, and the files its `$ref`s name (relative to it).
 pub fn load_file(path: &Path) -> Result<Loaded, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::new(path, None, format!("cannot read the spec: {e}")).with_help(
@@ -57,40 +71,63 @@ pub fn load_file(path: &Path) -> Result<Loaded, Diagnostic> {
     let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    load_bytes(path, &bytes, is_json)
+    load_bytes_staged(
+        path,
+        &bytes,
+        is_json,
+        &mut crate::profile::Stages::default(),
+    )
 }
 
 /// Parses spec text. `path` is only used in messages; `is_json` picks the parser (a
-/// YAML parser would also read JSON, but reports JSON errors less precisely).
+/// YAML parser would also read JSON, but reports JSON errors less precisely). No other file
+/// is read: `$ref`s to other files are left for the IR to refuse (use [`load_file`] or
+/// [`load_bytes_staged`] for a spec split into several files).
 pub fn load_bytes(path: &Path, bytes: &[u8], is_json: bool) -> Result<Loaded, Diagnostic> {
-    load_bytes_staged(path, bytes, is_json, &mut crate::profile::Stages::default())
+    load_text(
+        path,
+        bytes,
+        is_json,
+        false,
+        &mut crate::profile::Stages::default(),
+    )
 }
 
-/// [`load_bytes`], recording the time of its stages (parse, normalize, typed model).
+/// Parses the text of the spec file at `path` (as [`load_file`] does, the file already
+/// read), recording the time of its stages (parse, with the other files' reading and
+/// bundling; normalize; typed model). `$ref`s to other files are followed relative to `path`.
 pub fn load_bytes_staged(
     path: &Path,
     bytes: &[u8],
     is_json: bool,
     stages: &mut crate::profile::Stages,
 ) -> Result<Loaded, Diagnostic> {
-    let text = String::from_utf8(bytes.to_vec()).map_err(|e| {
-        let mut d = Diagnostic::new(path, None, "the spec is not valid UTF-8");
-        let valid = &bytes[..e.utf8_error().valid_up_to()];
-        let valid = String::from_utf8_lossy(valid);
-        let line = valid.matches('\n').count() + 1;
-        let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        d.position = Some((line, column));
-        d.with_help("save the file as UTF-8")
-    })?;
+    load_text(path, bytes, is_json, true, stages)
+}
+
+fn load_text(
+    path: &Path,
+    bytes: &[u8],
+    is_json: bool,
+    read_files: bool,
+    stages: &mut crate::profile::Stages,
+) -> Result<Loaded, Diagnostic> {
+    let text = decode(path, bytes.to_vec())?;
     if text.trim().is_empty() {
         return Err(Diagnostic::new(path, None, "the spec file is empty")
             .with_help("point apiforge at an OpenAPI 3.0 or 3.1 document"));
     }
     let mut value = parse_value(path, &text, is_json)?;
-    stages.mark("parse");
     check_version(path, &text, is_json, &value)?;
-    check_parameter_locations(path, &text, is_json, &value)?;
+    let mut sources = Sources::single(SourceFile {
+        path: path.to_owned(),
+        text: text.clone(),
+        is_json,
+    });
     let mut warnings = Vec::new();
+    bundle::bundle(&mut value, &mut sources, read_files, &mut warnings)?;
+    stages.mark("parse");
+    check_parameter_locations(&sources, &value)?;
     let normalized = normalize(&mut value, &mut warnings);
     let shapes = shape::check(&value).and_then(|()| {
         normalized.webhooks.as_ref().map_or(Ok(()), |w| {
@@ -98,35 +135,51 @@ pub fn load_bytes_staged(
         })
     });
     if let Err((pointer, message)) = shapes {
-        let mut d = Diagnostic::new(
-            path,
-            Some(pointer.clone()),
-            format!("invalid schema: {message}"),
-        );
-        d.position = locate(&text, is_json, &pointer);
-        return Err(d.with_help(
-            "fix the schema at that pointer so that it follows the OpenAPI specification",
-        ));
+        return Err(sources
+            .diagnostic(&pointer, format!("invalid schema: {message}"))
+            .with_help(
+                "fix the schema at that pointer so that it follows the OpenAPI specification",
+            ));
     }
     stages.mark("normalize");
-    let document = to_openapi(path, &text, is_json, "#", value)?;
+    let document = to_openapi(&sources, "#", value)?;
     let webhooks = match normalized.webhooks {
         Some(webhooks) => to_openapi::<
             indexmap::IndexMap<String, openapiv3::ReferenceOr<openapiv3::PathItem>>,
-        >(path, &text, is_json, "#/webhooks", webhooks)?
+        >(&sources, "#/webhooks", webhooks)?
         .into_iter()
         .collect(),
         None => Vec::new(),
     };
     stages.mark("typed model");
+    if sources.files().len() > 1 {
+        for warning in &mut warnings {
+            warning.pointer = sources.warning_pointer(&warning.pointer);
+        }
+    }
     Ok(Loaded {
         file: path.to_owned(),
         text,
         is_json,
+        sources,
         document,
         ref_descriptions: normalized.ref_descriptions,
         webhooks,
         warnings,
+    })
+}
+
+/// `bytes` as text; an error names the position of the first byte that is not UTF-8.
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let mut d = Diagnostic::new(path, None, "the spec is not valid UTF-8");
+        let valid = &bytes[..e.utf8_error().valid_up_to()];
+        let valid = String::from_utf8_lossy(valid);
+        let line = valid.matches('\n').count() + 1;
+        let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        d.position = Some((line, column));
+        d.with_help("save the file as UTF-8")
     })
 }
 
@@ -247,12 +300,7 @@ fn check_version(path: &Path, text: &str, is_json: bool, value: &Value) -> Resul
 
 /// Swagger-style `in: body`/`in: formData` parameters are the commonest mistake in documents
 /// converted by hand; the 3.0 model's error would only point at `#/paths`.
-fn check_parameter_locations(
-    path: &Path,
-    text: &str,
-    is_json: bool,
-    value: &Value,
-) -> Result<(), Diagnostic> {
+fn check_parameter_locations(sources: &Sources, value: &Value) -> Result<(), Diagnostic> {
     let Some(paths) = value.get("paths").and_then(Value::as_object) else {
         return Ok(());
     };
@@ -283,12 +331,10 @@ fn check_parameter_locations(
                 tokens.extend(method);
                 tokens.extend(["parameters", index.as_str(), "in"]);
                 let pointer = crate::diagnostic::pointer(tokens);
-                let mut d = Diagnostic::new(
-                    path,
-                    Some(pointer.clone()),
+                let d = sources.diagnostic(
+                    &pointer,
                     format!("parameter location `in: {location}` does not exist in OpenAPI 3"),
                 );
-                d.position = locate(text, is_json, &pointer);
                 let help = if matches!(location, "body" | "formData") {
                     "describe the body under the operation's `requestBody` instead (Swagger 2.0 used `in: body`)"
                 } else {
@@ -310,9 +356,7 @@ fn display(value: &Value) -> String {
 
 /// Deserializes `value` (found at `base` in the document) into the OpenAPI model.
 fn to_openapi<T: serde::de::DeserializeOwned>(
-    path: &Path,
-    text: &str,
-    is_json: bool,
+    sources: &Sources,
     base: &str,
     value: Value,
 ) -> Result<T, Diagnostic> {
@@ -322,12 +366,10 @@ fn to_openapi<T: serde::de::DeserializeOwned>(
             path_to_pointer(e.path()).trim_start_matches('#')
         );
         let inner = e.into_inner().to_string();
-        let mut d = Diagnostic::new(
-            path,
-            Some(pointer.clone()),
+        let d = sources.diagnostic(
+            &pointer,
             format!("the spec does not match OpenAPI: {inner}"),
         );
-        d.position = locate(text, is_json, &pointer);
         d.with_help("fix the node at that pointer so that it follows the OpenAPI specification")
     })
 }
