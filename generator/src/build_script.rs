@@ -65,9 +65,15 @@ impl Generator {
             println!("cargo:rerun-if-changed={}", dir.display());
         }
         let loaded = load::load_file(spec)?;
-        let mut warnings = loaded.warnings.clone();
+        for file in referenced_files(&loaded) {
+            println!("cargo:rerun-if-changed={}", file.display());
+        }
+        let mut warnings = Vec::new();
         let api = ir::lower_with(&loaded, &settings.ir_options(), &mut warnings)?;
-        for warning in &warnings {
+        for warning in &mut warnings {
+            warning.pointer = loaded.warning_pointer(&warning.pointer);
+        }
+        for warning in loaded.warnings.iter().chain(&warnings) {
             println!("cargo:warning=apiforge: {warning}");
         }
         let krate = CrateInfo::new(&api, &settings)?;
@@ -122,6 +128,18 @@ impl Generator {
             }
         }
     }
+}
+
+/// The files besides the root spec that its `$ref`s read (a spec split in files): inputs of
+/// the build as much as the spec itself.
+fn referenced_files(loaded: &load::Loaded) -> Vec<PathBuf> {
+    loaded
+        .sources
+        .files()
+        .iter()
+        .skip(1)
+        .map(|file| file.path.clone())
+        .collect()
 }
 
 /// Checks that the crate at `manifest` declares every dependency the generated code uses, so
@@ -301,5 +319,19 @@ mod tests {
         )
         .unwrap();
         assert!(check_manifest(&manifest).is_ok());
+    }
+
+    #[test]
+    fn every_file_of_a_split_spec_is_an_input_of_the_build() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/fixtures/multi_file/redocly/openapi.yaml");
+        let loaded = load::load_file(&root).unwrap();
+        let files = referenced_files(&loaded);
+        assert!(files.len() >= 5, "{files:?}");
+        assert!(files.iter().all(|f| f.is_file() && f != &root), "{files:?}");
+        assert!(
+            files.iter().any(|f| f.to_string_lossy().contains("paths")),
+            "{files:?}"
+        );
     }
 }

@@ -97,8 +97,13 @@ fn generate_staged(
     settings: &Settings,
     stages: &mut profile::Stages,
 ) -> Result<Generated, Error> {
-    let mut warnings = loaded.warnings.clone();
+    let mut warnings = Vec::new();
     let api = ir::lower_with(loaded, &settings.ir_options(), &mut warnings)?;
+    // The IR sees one bundled document: say which file each warning is about.
+    for warning in &mut warnings {
+        warning.pointer = loaded.warning_pointer(&warning.pointer);
+    }
+    let warnings = loaded.warnings.iter().cloned().chain(warnings).collect();
     stages.mark("IR");
     let files = emit::emit_staged(&api, settings, stages)?;
     Ok(Generated { files, warnings })
