@@ -78,7 +78,13 @@ fn is_retryable_error(error: &reqwest::Error) -> bool {
 }
 
 fn transport_error<E>(error: reqwest::Error) -> Error<E> {
-    if error.is_timeout() {
+    if error.is_builder() {
+        // Nothing was sent: the request itself could not be written (a URL longer than HTTP
+        // stacks accept, say), which is no network failure.
+        Error::InvalidRequest(crate::error::InvalidRequest(format!(
+            "the request could not be sent as built: {error}"
+        )))
+    } else if error.is_timeout() {
         Error::Timeout(error)
     } else if error.is_connect() || error.is_request() || error.is_body() {
         Error::Connection(error)

@@ -606,6 +606,16 @@ impl ClientBuilder {
     pub fn build(self) -> Result<Client, BuildError> {
         let base_url = self.base_url.ok_or(BuildError::NoBaseUrl)?;
         match reqwest::Url::parse(&base_url) {
+            // Paths and query strings are appended to the base URL: a query or fragment of its
+            // own would swallow them.
+            Ok(url) if url.query().is_some() || url.fragment().is_some() => {
+                let reason =
+                    "it must not have a query or a fragment: paths are appended to it".to_owned();
+                return Err(BuildError::InvalidBaseUrl {
+                    url: base_url,
+                    reason,
+                });
+            }
             Ok(url) if matches!(url.scheme(), "http" | "https") && url.has_host() => {}
             Ok(_) => {
                 let reason = "it must be an absolute http or https URL".to_owned();
