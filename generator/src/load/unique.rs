@@ -112,9 +112,14 @@ impl<'de> Visitor<'de> for UniqueValue<'_> {
         Ok(Value::Number(value.into()))
     }
 
+    // Integers beyond 64 bits (`minimum: -9223372036854776000`, a rounded i64::MIN) are kept
+    // as the nearest float, as serde_json reads them in JSON, rather than failing the whole
+    // document; normalization then reads integer bounds back into range, with a warning.
     fn visit_i128<E: de::Error>(self, value: i128) -> Result<Value, E> {
-        let deserializer = de::value::I128Deserializer::new(value);
-        serde::Deserialize::deserialize(deserializer).map(Value::Number)
+        match i64::try_from(value) {
+            Ok(small) => Ok(Value::Number(small.into())),
+            Err(_) => Ok(Number::from_f64(value as f64).map_or(Value::Null, Value::Number)),
+        }
     }
 
     fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
@@ -122,8 +127,10 @@ impl<'de> Visitor<'de> for UniqueValue<'_> {
     }
 
     fn visit_u128<E: de::Error>(self, value: u128) -> Result<Value, E> {
-        let deserializer = de::value::U128Deserializer::new(value);
-        serde::Deserialize::deserialize(deserializer).map(Value::Number)
+        match u64::try_from(value) {
+            Ok(small) => Ok(Value::Number(small.into())),
+            Err(_) => Ok(Number::from_f64(value as f64).map_or(Value::Null, Value::Number)),
+        }
     }
 
     fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
@@ -222,6 +229,14 @@ mod tests {
             pointer: pointer.to_owned(),
             key: key.to_owned(),
         }
+    }
+
+    #[test]
+    fn integers_beyond_64_bits_load_as_the_nearest_float_in_yaml_as_in_json() {
+        let from_yaml = yaml("a: -9223372036854776000\nb: 99999999999999999999\n").unwrap();
+        let from_json = json(r#"{"a": -9223372036854776000, "b": 99999999999999999999}"#).unwrap();
+        assert_eq!(from_yaml, from_json);
+        assert_eq!(from_yaml["a"].as_f64(), Some(-9.223372036854776e18));
     }
 
     #[test]
