@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Generates whole clients and tests them: Chargebee's published API (OpenAPI 3.1; from
-# $CHARGEBEE_SPEC, by default ../shared/specs/chargebee_api_v1_spec.json beside the checkout),
-# tests/fixtures/form_rules.yaml and tests/fixtures/hostile.yaml. Each is checked with clippy
-# (warnings denied) and rustdoc, then tests/full_clients/*.rs run against them. Each stage
+# $CHARGEBEE_SPEC, by default ../shared/specs/chargebee_api_v1_spec.json beside the checkout,
+# with Chargebee's settings, spec/apiforge.toml), tests/fixtures/form_rules.yaml (OpenAPI's
+# style rules, no settings), the vendor-convention fixtures tests/fixtures/{stripe,twilio,
+# chargebee}_conventions.yaml (Stripe's and Twilio's without settings, Chargebee's with
+# spec/apiforge.toml) and tests/fixtures/hostile.yaml. Each is checked with clippy (warnings
+# denied) and rustdoc, then tests/full_clients/*.rs run against them. Each stage
 # announces itself ("== test-full-clients.sh [4/7] ...") and its duration.
 #
 # The clients are generated into target/full-clients/ (a small workspace of their own) and
@@ -37,20 +40,25 @@ trap 'stages_on_exit $?' EXIT
 stage "build the generator (cargo build --release -p apiforge)"
 cargo build --release -p apiforge
 
-stage "generate the Chargebee, form_rules and hostile clients into $work"
+stage "generate the Chargebee, form_rules, vendor-convention and hostile clients into $work"
 mkdir -p "$work/e2e"
 start=$(date +%s%N)
-"$apiforge" generate "$spec" --out "$work/chargebee" --crate-name chargebee-v1 --idempotency-header chargebee-idempotency-key
+# Chargebee's settings: its idempotency header and its form-encoding conventions.
+"$apiforge" generate "$spec" --out "$work/chargebee" --crate-name chargebee-v1 --config spec/apiforge.toml
 end=$(date +%s%N)
 echo "   Chargebee v1 client generated in $(( (end - start) / 1000000 )) ms (release build, whole crate written): $(find "$work/chargebee/src" -name '*.rs' | wc -l) Rust files, $(cat "$work/chargebee"/src/*.rs | wc -l) lines"
 "$apiforge" generate tests/fixtures/form_rules.yaml --out "$work/form-rules"
+# Stripe's and Twilio's shapes need no settings file; Chargebee's use its settings.
+"$apiforge" generate tests/fixtures/stripe_conventions.yaml --out "$work/stripe-conventions"
+"$apiforge" generate tests/fixtures/twilio_conventions.yaml --out "$work/twilio-conventions"
+"$apiforge" generate tests/fixtures/chargebee_conventions.yaml --out "$work/chargebee-conventions" --config spec/apiforge.toml
 # Hostile but valid: the generator warns about what it works around; the crate must compile.
 "$apiforge" generate tests/fixtures/hostile.yaml --out "$work/hostile"
 
 cat > "$work/Cargo.toml" <<TOML
 [workspace]
 resolver = "2"
-members = ["chargebee", "form-rules", "hostile", "e2e"]
+members = ["chargebee", "form-rules", "stripe-conventions", "twilio-conventions", "chargebee-conventions", "hostile", "e2e"]
 
 # The repository's dev profile (its Cargo.toml), so that dependencies already built for the
 # workspace are reused rather than built again with full debug info.
@@ -79,12 +87,27 @@ name = "form_rules"
 path = "$repo/tests/full_clients/form_rules.rs"
 
 [[test]]
+name = "stripe_conventions"
+path = "$repo/tests/full_clients/stripe_conventions.rs"
+
+[[test]]
+name = "twilio_conventions"
+path = "$repo/tests/full_clients/twilio_conventions.rs"
+
+[[test]]
+name = "chargebee_conventions"
+path = "$repo/tests/full_clients/chargebee_conventions.rs"
+
+[[test]]
 name = "hostile"
 path = "$repo/tests/full_clients/hostile.rs"
 
 [dev-dependencies]
 chargebee-v1 = { path = "../chargebee" }
 form-rules = { path = "../form-rules" }
+stripe-conventions = { path = "../stripe-conventions" }
+twilio-conventions = { path = "../twilio-conventions" }
+chargebee-conventions = { path = "../chargebee-conventions" }
 hostile = { path = "../hostile" }
 form_urlencoded = "1"
 futures-util = { version = "0.3", default-features = false }
@@ -108,11 +131,13 @@ cargo check --manifest-path "$work/Cargo.toml" -p chargebee-v1
 end=$(date +%s%N)
 echo "   cargo check of the generated Chargebee crate alone: $(awk "BEGIN { printf \"%.1f\", ($end - $start) / 1e9 }") s (dependencies already built, CARGO_INCREMENTAL=0, after touching src/lib.rs)"
 
-stage "clippy on the three clients, warnings denied"
-cargo clippy --manifest-path "$work/Cargo.toml" -p chargebee-v1 -p form-rules -p hostile --all-targets -- -D warnings
+clients=(-p chargebee-v1 -p form-rules -p stripe-conventions -p twilio-conventions -p chargebee-conventions -p hostile)
 
-stage "rustdoc on the three clients, warnings denied"
-RUSTDOCFLAGS="-D warnings" cargo doc --manifest-path "$work/Cargo.toml" -p chargebee-v1 -p form-rules -p hostile --no-deps
+stage "clippy on the six clients, warnings denied"
+cargo clippy --manifest-path "$work/Cargo.toml" "${clients[@]}" --all-targets -- -D warnings
+
+stage "rustdoc on the six clients, warnings denied"
+RUSTDOCFLAGS="-D warnings" cargo doc --manifest-path "$work/Cargo.toml" "${clients[@]}" --no-deps
 
 stage "tests/full_clients/*.rs and the clients' own tests and doctests (cargo test)"
 cargo test --manifest-path "$work/Cargo.toml" --workspace

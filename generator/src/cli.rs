@@ -123,6 +123,7 @@ fn generate_command(args: &GenerateArgs) -> ExitCode {
         templates_dir: args.templates.clone(),
         idempotency_header: args.idempotency_header.clone(),
         server_names: None,
+        encoding: None,
     }
     .or(from_file);
     let generated = match generate(&args.spec, &settings) {

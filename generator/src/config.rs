@@ -11,6 +11,13 @@
 //!
 //! [servers]
 //! names = ["Live", "Test"]      # the `Server` variants, in spec order
+//!
+//! [encoding]                    # form bodies and query strings, where OpenAPI leaves it open
+//! form-arrays = "indexed"       # top-level lists without a `style`: repeat (default) | indexed | brackets
+//! nested-arrays = "indexed"     # lists inside brackets: indexed (default) | brackets | repeat
+//! object-arrays = "index-last"  # lists of objects: index-first (default) | index-last
+//! free-form-objects = "json"    # objects without properties: brackets (default) | json
+//! multi-value-groups = true     # objects of parallel lists as lists of entries (default false)
 //! ```
 //!
 //! Unknown keys are errors with their line and column, so a typo never silently changes the
@@ -22,6 +29,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::emit::Settings;
+use crate::ir::{ArrayKeys, Conventions, FreeForm, ObjectArrays};
 use crate::Error;
 
 /// The settings file's name, looked for beside the spec.
@@ -36,6 +44,83 @@ struct ConfigFile {
     client: ClientSection,
     #[serde(default)]
     servers: ServersSection,
+    #[serde(default)]
+    encoding: EncodingSection,
+}
+
+/// `[encoding]`: every key optional, each defaulting to [`Conventions::default`]'s.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct EncodingSection {
+    form_arrays: Option<ArrayKeysValue>,
+    nested_arrays: Option<ArrayKeysValue>,
+    object_arrays: Option<ObjectArraysValue>,
+    free_form_objects: Option<FreeFormValue>,
+    multi_value_groups: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum ArrayKeysValue {
+    Repeat,
+    Indexed,
+    Brackets,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum ObjectArraysValue {
+    IndexFirst,
+    IndexLast,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum FreeFormValue {
+    Brackets,
+    Json,
+}
+
+impl From<ArrayKeysValue> for ArrayKeys {
+    fn from(value: ArrayKeysValue) -> Self {
+        match value {
+            ArrayKeysValue::Repeat => ArrayKeys::Repeat,
+            ArrayKeysValue::Indexed => ArrayKeys::Indexed,
+            ArrayKeysValue::Brackets => ArrayKeys::Brackets,
+        }
+    }
+}
+
+impl EncodingSection {
+    /// The conventions, or `None` when the section sets nothing (so a spec without it reads
+    /// exactly like one without a settings file).
+    fn conventions(&self) -> Option<Conventions> {
+        let defaults = Conventions::default();
+        let set = self.form_arrays.is_some()
+            || self.nested_arrays.is_some()
+            || self.object_arrays.is_some()
+            || self.free_form_objects.is_some()
+            || self.multi_value_groups.is_some();
+        set.then(|| Conventions {
+            form_arrays: self.form_arrays.map_or(defaults.form_arrays, Into::into),
+            nested_arrays: self
+                .nested_arrays
+                .map_or(defaults.nested_arrays, Into::into),
+            object_arrays: match self.object_arrays {
+                Some(ObjectArraysValue::IndexFirst) => ObjectArrays::IndexFirst,
+                Some(ObjectArraysValue::IndexLast) => ObjectArrays::IndexLast,
+                None => defaults.object_arrays,
+            },
+            free_form: match self.free_form_objects {
+                Some(FreeFormValue::Brackets) => FreeForm::Brackets,
+                Some(FreeFormValue::Json) => FreeForm::Json,
+                None => defaults.free_form,
+            },
+            multi_value_groups: self
+                .multi_value_groups
+                .unwrap_or(defaults.multi_value_groups),
+        })
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -101,6 +186,7 @@ fn parse(path: &Path, text: &str) -> Result<Settings, Error> {
         crate_version: file.krate.version,
         idempotency_header: file.client.idempotency_header,
         server_names: file.servers.names,
+        encoding: file.encoding.conventions(),
         ..Settings::default()
     })
 }
@@ -135,6 +221,71 @@ mod tests {
             parse(Path::new("apiforge.toml"), "").unwrap(),
             Settings::default()
         );
+    }
+
+    #[test]
+    fn reads_the_encoding_section() {
+        let text = "[encoding]\nform-arrays = \"indexed\"\nnested-arrays = \"brackets\"\nobject-arrays = \"index-last\"\nfree-form-objects = \"json\"\nmulti-value-groups = true\n";
+        let settings = parse(Path::new("apiforge.toml"), text).unwrap();
+        assert_eq!(
+            settings.encoding,
+            Some(Conventions {
+                form_arrays: ArrayKeys::Indexed,
+                nested_arrays: ArrayKeys::Brackets,
+                object_arrays: ObjectArrays::IndexLast,
+                free_form: FreeForm::Json,
+                multi_value_groups: true,
+            })
+        );
+        // Keys left out keep their defaults; an empty section is no section.
+        let settings = parse(
+            Path::new("apiforge.toml"),
+            "[encoding]\nmulti-value-groups = true\n",
+        )
+        .unwrap();
+        assert_eq!(
+            settings.encoding,
+            Some(Conventions {
+                multi_value_groups: true,
+                ..Conventions::default()
+            })
+        );
+        assert_eq!(
+            parse(Path::new("apiforge.toml"), "[encoding]\n")
+                .unwrap()
+                .encoding,
+            None
+        );
+        assert_eq!(
+            settings.ir_options().encoding.form_arrays,
+            ArrayKeys::Repeat
+        );
+    }
+
+    #[test]
+    fn encoding_values_and_keys_are_checked() {
+        let error = parse(
+            Path::new("apiforge.toml"),
+            "[encoding]\nform-arrays = \"index\"\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(error.contains("unknown variant `index`"), "{error}");
+        assert!(error.contains("apiforge.toml:2:15"), "{error}");
+        let error = parse(
+            Path::new("apiforge.toml"),
+            "[encoding]\nobject_arrays = \"index-last\"\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(error.contains("unknown field `object_arrays`"), "{error}");
+        let error = parse(
+            Path::new("apiforge.toml"),
+            "[encoding]\nmulti-value-groups = \"yes\"\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(error.contains("apiforge.toml:2:22"), "{error}");
     }
 
     #[test]

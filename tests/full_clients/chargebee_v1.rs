@@ -12,7 +12,7 @@ use chargebee_v1::customers::CreateACustomerRequest;
 use chargebee_v1::invoices::ListInvoicesRequest;
 use chargebee_v1::subscriptions::CreateASubscriptionRequest;
 use chargebee_v1::types::{
-    Addons, CreateASubscriptionRequestCustomer, InvoiceBillingAddress, InvoiceStatus,
+    AddonEntry, CreateASubscriptionRequestCustomer, InvoiceBillingAddress, InvoiceStatus,
     NotFoundErrorApiErrorCode, SubscriptionStatus,
 };
 use chargebee_v1::webhooks::{parse_webhook, WebhookEvent};
@@ -94,10 +94,13 @@ async fn create_sends_nested_form_fields_in_bracket_notation() {
             city: Some("Berlin".into()),
             ..Default::default()
         }),
-        addons: Some(Addons {
-            id: Some(vec!["extra-seat".into(), "support".into()]),
-            quantity: Some(vec![2, 3]),
-        }),
+        // A multi-value group (spec/apiforge.toml: multi-value-groups = true): a list of
+        // entries, each sent at its own index; a value left out sends no key.
+        addons: Some(vec![
+            AddonEntry { id: Some("extra-seat".into()), quantity: Some(2) },
+            AddonEntry { id: Some("support".into()), quantity: None },
+            AddonEntry { id: Some("sso".into()), quantity: Some(3) },
+        ]),
         ..Default::default()
     };
     let created = client(&server).create_a_subscription(&request).await.expect("200");
@@ -116,9 +119,10 @@ async fn create_sends_nested_form_fields_in_bracket_notation() {
         ("shipping_address[first_name]", "Ada"),
         ("shipping_address[city]", "Berlin"),
         ("addons[id][0]", "extra-seat"),
-        ("addons[id][1]", "support"),
         ("addons[quantity][0]", "2"),
-        ("addons[quantity][1]", "3"),
+        ("addons[id][1]", "support"),
+        ("addons[id][2]", "sso"),
+        ("addons[quantity][2]", "3"),
     ]
     .iter()
     .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
@@ -127,7 +131,13 @@ async fn create_sends_nested_form_fields_in_bracket_notation() {
     // Byte for byte: keys and values percent-encoded as application/x-www-form-urlencoded.
     let body = String::from_utf8(sent.body.clone()).expect("ascii");
     assert!(body.starts_with("plan_id=pro&plan_quantity=2&trial_end=1735689600&meta_data=%7B%22tier%22%3A%22gold%22%7D&customer%5Bemail%5D=ada%40example.com&"), "{body}");
-    assert!(body.ends_with("&addons%5Bid%5D%5B0%5D=extra-seat&addons%5Bid%5D%5B1%5D=support&addons%5Bquantity%5D%5B0%5D=2&addons%5Bquantity%5D%5B1%5D=3"), "{body}");
+    assert!(
+        body.ends_with(
+            "&addons%5Bid%5D%5B0%5D=extra-seat&addons%5Bquantity%5D%5B0%5D=2&addons%5Bid%5D%5B1%5D=support\
+             &addons%5Bid%5D%5B2%5D=sso&addons%5Bquantity%5D%5B2%5D=3"
+        ),
+        "{body}"
+    );
 }
 
 #[tokio::test]

@@ -35,6 +35,9 @@ pub struct Settings {
     /// The names of the `Server` variants, in the spec's server order, replacing the derived
     /// ones (from the servers' descriptions, else from what differs between their URLs).
     pub server_names: Option<Vec<String>>,
+    /// How form bodies and query strings are written where OpenAPI leaves it open (the
+    /// `[encoding]` section); `None`: the defaults (OpenAPI's rules, then the qs style).
+    pub encoding: Option<crate::ir::Conventions>,
 }
 
 /// Facts about the crate being generated, derived once from the settings and the spec.
@@ -64,6 +67,7 @@ impl Settings {
             templates_dir: self.templates_dir.or(fallback.templates_dir),
             idempotency_header: self.idempotency_header.or(fallback.idempotency_header),
             server_names: self.server_names.or(fallback.server_names),
+            encoding: self.encoding.or(fallback.encoding),
         }
     }
 
@@ -72,6 +76,7 @@ impl Settings {
         crate::ir::Options {
             idempotency_header: self.idempotency_header.clone(),
             server_names: self.server_names.clone(),
+            encoding: self.encoding.unwrap_or_default(),
         }
     }
 }

@@ -46,6 +46,7 @@ pub(super) fn decide(api: &mut Api, options: &Options) {
     if let Some(auth) = &mut api.auth {
         name_constructors(auth);
     }
+    super::encoding::decide(api, &options.encoding);
     api.common = common_params(api);
     for op in &mut api.operations {
         op.retry = retry(op, options);
@@ -215,7 +216,7 @@ fn request(op: &Operation) -> Option<Request> {
             TypeRef::Integer(_) | TypeRef::Number => c.minimum.is_some() || c.maximum.is_some(),
             _ => false,
         }
-    });
+    }) || super::encoding::entries_validated(op);
     Some(Request {
         ident: format!("{}Request", op.type_ident),
         idempotency_field,

@@ -10,6 +10,7 @@
 
 mod decide;
 mod display;
+mod encoding;
 mod lower;
 pub mod names;
 mod types;
@@ -18,6 +19,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+pub use encoding::{
+    ArrayKeys, Conventions, FieldEncoding, FreeForm, GroupMember, Nesting, ObjectArrays, ValueGroup,
+};
 pub use types::Types;
 
 /// Choices that change what the IR decides (today: which header carries idempotency keys).
@@ -27,6 +31,8 @@ pub struct Options {
     pub idempotency_header: Option<String>,
     /// Names for the servers, in spec order, replacing the derived ones.
     pub server_names: Option<Vec<String>>,
+    /// How values are written where OpenAPI leaves it open (`[encoding]` in the settings).
+    pub encoding: Conventions,
 }
 
 /// Lowers a loaded spec with default [`Options`].
@@ -558,6 +564,12 @@ pub struct Parameter {
     /// Whether it is one of [`Api::common`]'s parameters, set on the client rather than on the
     /// request struct.
     pub common: bool,
+    /// `allowReserved`: reserved characters in the value are sent as they are (query only).
+    pub allow_reserved: bool,
+    /// How values below the top level are keyed (decided from the settings).
+    pub nesting: Nesting,
+    /// The multi-value group the parameter is, if it is one.
+    pub group: Option<ValueGroup>,
 }
 
 /// OpenAPI parameter serialization styles.
@@ -597,6 +609,8 @@ pub struct Body {
     /// Form fields the spec's `encoding` says to send as JSON text (`contentType:
     /// application/json`), by wire name.
     pub json_fields: Vec<String>,
+    /// How each field of a form body is written, in the order of `fields` (empty for JSON).
+    pub encodings: Vec<FieldEncoding>,
 }
 
 /// Supported request body encodings.

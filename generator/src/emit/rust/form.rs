@@ -1,27 +1,32 @@
-//! Nested values in `application/x-www-form-urlencoded` bodies and deepObject query
-//! parameters, in the bracket notation servers such as Chargebee's read:
+//! Values written as `key=value` pairs: `application/x-www-form-urlencoded` bodies, query
+//! strings, and the lists and objects of headers and cookies.
 //!
-//! - an object: `shipping_address[city]=Berlin`;
-//! - a list of plain values: `coupon_ids[0]=a&coupon_ids[1]=b`;
-//! - a list inside an object, or a list of objects: the index goes last,
-//!   `addons[id][0]=x&addons[quantity][0]=2`;
-//! - untyped objects and maps (`meta_data`), and fields the spec's `encoding` marks as JSON:
-//!   one JSON string.
+//! What is written comes from the IR: each parameter's `style`, `explode` and
+//! `allowReserved`, each form field's `encoding`, and the conventions for what OpenAPI leaves
+//! open (`Nesting`, recorded on each of them from the settings). The code only spells it out:
 //!
-//! Every struct that can appear in such a body gets an `append_form(form, prefix, suffix)`
-//! method (plain generated code, no serializer magic), writing each field as
-//! `{prefix}[field]{suffix}`.
+//! - plain values at the top are appended directly (`name=text`), lists of them as their
+//!   keys say (`k=a&k=b`, `k[0]=a`, `k[]=a`);
+//! - anything else is appended at a `runtime::Key`, which places indexes and brackets as the
+//!   conventions say (`a[b][0]`, `a[0][b]`, `R=100` for OpenAPI's `form` objects);
+//! - every struct and union that can appear gets an `append_form(form, key)` method (plain
+//!   generated code, no serializer magic): unions write the variant they hold, so a string
+//!   variant is its text and the empty-string variant `key=`;
+//! - non-exploded styles collect the pairs first, then join them (`color=R,100,G,200`).
 
 use std::collections::BTreeSet;
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 
-use super::ident;
 use super::wire::{is_scalar, wire_text};
-use crate::ir::{Api, BodyEncoding, Field, ParamLocation, ParamStyle, TypeDef, TypeKind, TypeRef};
+use super::{doc_lines, ident};
+use crate::ir::{
+    Api, ArrayKeys, BodyEncoding, FreeForm, Nesting, ObjectArrays, ParamLocation, ParamStyle,
+    TypeDef, TypeKind, TypeRef,
+};
 
-/// The structs reachable from form bodies and deepObject query parameters: they need an
+/// The structs and unions reachable from values written as pairs: they need an
 /// `append_form` method.
 pub(super) fn form_types(api: &Api) -> BTreeSet<String> {
     let mut stack: Vec<&TypeRef> = Vec::new();
@@ -41,126 +46,36 @@ pub(super) fn form_types(api: &Api) -> BTreeSet<String> {
         stack.extend(
             op.params
                 .iter()
-                .filter(|p| p.location == ParamLocation::Query && p.style == ParamStyle::DeepObject)
+                .filter(|p| p.location != ParamLocation::Path)
                 .map(|p| &p.ty),
         );
     }
     let mut found = BTreeSet::new();
     while let Some(ty) = stack.pop() {
         match ty {
-            TypeRef::Array(inner) => stack.push(inner),
-            TypeRef::Named(name) => {
-                if let Some(TypeKind::Struct { fields, .. }) = api.type_def(name).map(|t| &t.kind) {
+            TypeRef::Array(inner) | TypeRef::Map(inner) => stack.push(inner),
+            TypeRef::Named(name) => match api.type_def(name).map(|t| &t.kind) {
+                Some(TypeKind::Struct { fields, additional }) => {
                     if found.insert(name.clone()) {
                         stack.extend(fields.iter().map(|f| &f.ty));
+                        stack.extend(additional);
                     }
                 }
-            }
+                Some(TypeKind::Union { variants }) => {
+                    if found.insert(name.clone()) {
+                        stack.extend(variants.iter().map(|v| &v.ty));
+                    }
+                }
+                Some(TypeKind::Enum { .. }) | None => {}
+            },
             TypeRef::String(_)
             | TypeRef::Integer(_)
             | TypeRef::Number
             | TypeRef::Boolean
-            | TypeRef::Map(_)
             | TypeRef::Any => {}
         }
     }
     found
-}
-
-/// How a value is written.
-enum Shape<'a> {
-    /// One `key=value` entry.
-    Scalar,
-    /// A struct with its own `append_form`.
-    Struct,
-    /// A list of `Shape::Scalar` or `Shape::Struct` items.
-    List(&'a TypeRef, bool),
-    /// One entry holding JSON text.
-    Json,
-}
-
-fn shape<'a>(api: &Api, ty: &'a TypeRef) -> Shape<'a> {
-    let is_struct = |ty: &TypeRef| matches!(ty, TypeRef::Named(n) if matches!(api.type_def(n).map(|t| &t.kind), Some(TypeKind::Struct { .. })));
-    if is_scalar(ty, api) {
-        Shape::Scalar
-    } else if is_struct(ty) {
-        Shape::Struct
-    } else if let TypeRef::Array(inner) = ty {
-        if is_scalar(inner, api) {
-            Shape::List(inner, false)
-        } else if is_struct(inner) {
-            Shape::List(inner, true)
-        } else {
-            Shape::Json
-        }
-    } else {
-        Shape::Json
-    }
-}
-
-/// Where a value goes: at the top of the body (`name`), or inside a struct's
-/// `append_form` (`{prefix}[name]{suffix}`).
-#[derive(Clone, Copy)]
-pub(super) enum Key<'a> {
-    /// A top-level field or parameter.
-    Top(&'a str),
-    /// A field inside `append_form`.
-    Nested(&'a str),
-}
-
-/// Escapes a wire name for use inside a format string.
-fn escape(name: &str) -> String {
-    name.replace('{', "{{").replace('}', "}}")
-}
-
-impl<'a> Key<'a> {
-    /// The wire name, to name the value in an encoding error.
-    fn wire_name(self) -> &'a str {
-        match self {
-            Key::Top(name) | Key::Nested(name) => name,
-        }
-    }
-
-    fn scalar(self) -> TokenStream {
-        match self {
-            Key::Top(name) => quote!(#name),
-            Key::Nested(name) => {
-                let format = format!("{{prefix}}[{}]{{suffix}}", escape(name));
-                quote!(&format!(#format))
-            }
-        }
-    }
-
-    fn indexed(self) -> TokenStream {
-        let format = match self {
-            Key::Top(name) => format!("{}[{{index}}]", escape(name)),
-            Key::Nested(name) => format!("{{prefix}}[{}][{{index}}]{{suffix}}", escape(name)),
-        };
-        quote!(&format!(#format))
-    }
-
-    fn nested(self) -> (TokenStream, TokenStream) {
-        match self {
-            Key::Top(name) => (quote!(#name), quote!("")),
-            Key::Nested(name) => {
-                let format = format!("{{prefix}}[{}]", escape(name));
-                (quote!(&format!(#format)), quote!(suffix))
-            }
-        }
-    }
-
-    fn indexed_nested(self) -> (TokenStream, TokenStream) {
-        match self {
-            Key::Top(name) => (quote!(#name), quote!(&format!("[{index}]"))),
-            Key::Nested(name) => {
-                let format = format!("{{prefix}}[{}]", escape(name));
-                (
-                    quote!(&format!(#format)),
-                    quote!(&format!("[{index}]{suffix}")),
-                )
-            }
-        }
-    }
 }
 
 /// The form being written: `form` names it for method calls, `arg` when passing it on
@@ -171,115 +86,559 @@ pub(super) struct Target {
     pub arg: TokenStream,
 }
 
-/// Statements appending `value` (an expression of type `&T`) to the form.
-pub(super) fn append(
-    api: &Api,
-    ty: &TypeRef,
-    value: TokenStream,
-    key: Key<'_>,
-    target: &Target,
-    as_json: bool,
-) -> TokenStream {
-    let Target { form, arg } = target;
-    let shape = if as_json { Shape::Json } else { shape(api, ty) };
-    match shape {
-        Shape::Scalar => {
-            let text = wire_text(ty, value, api, key.wire_name());
-            let key = key.scalar();
-            quote!(#form.append(#key, #text);)
-        }
-        Shape::Struct => {
-            let (prefix, suffix) = key.nested();
-            quote!(#value.append_form(#arg, #prefix, #suffix)?;)
-        }
-        Shape::List(item_ty, false) => {
-            let text = wire_text(item_ty, quote!(item), api, key.wire_name());
-            let key = key.indexed();
-            quote! {
-                for (index, item) in #value.iter().enumerate() {
-                    #form.append(#key, #text);
-                }
-            }
-        }
-        Shape::List(_, true) => {
-            let (prefix, suffix) = key.indexed_nested();
-            quote! {
-                for (index, item) in #value.iter().enumerate() {
-                    item.append_form(#arg, #prefix, #suffix)?;
-                }
-            }
-        }
-        Shape::Json => {
-            let name = key.wire_name();
-            let key = key.scalar();
-            quote!(#form.append(#key, &runtime::json(#name, #value)?);)
+impl Target {
+    /// A local `runtime::Form` named `name`.
+    pub(super) fn local(name: &str) -> Self {
+        let name = format_ident!("{name}");
+        Self {
+            form: quote!(#name),
+            arg: quote!(&mut #name),
         }
     }
 }
 
-/// Statements appending a field of a request struct or of `self`: skipped when absent.
-pub(super) fn append_field(
+/// The module-level constants holding the [`Nesting`]s a module's operations use, named in
+/// the order first used (`NESTING`, `NESTING_2`, ...).
+#[derive(Default)]
+pub(super) struct Nestings(Vec<Nesting>);
+
+impl Nestings {
+    /// The constant holding `nesting`.
+    fn name(&mut self, nesting: Nesting) -> TokenStream {
+        let at = match self.0.iter().position(|n| *n == nesting) {
+            Some(at) => at,
+            None => {
+                self.0.push(nesting);
+                self.0.len() - 1
+            }
+        };
+        let name = const_name(at);
+        quote!(#name)
+    }
+
+    /// The constants' definitions.
+    pub(super) fn definitions(&self) -> TokenStream {
+        let defs = self.0.iter().enumerate().map(|(at, n)| {
+            let name = const_name(at);
+            let arrays = array_keys(n.arrays);
+            let object_arrays = match n.object_arrays {
+                ObjectArrays::IndexFirst => quote!(runtime::ObjectArrays::IndexFirst),
+                ObjectArrays::IndexLast => quote!(runtime::ObjectArrays::IndexLast),
+            };
+            let free_form = match n.free_form {
+                FreeForm::Brackets => quote!(runtime::FreeForm::Brackets),
+                FreeForm::Json => quote!(runtime::FreeForm::Json),
+            };
+            let doc = format!(
+                " How values below the top level are keyed: lists {}, lists of objects {}, \
+                 free-form objects {}.",
+                match n.arrays {
+                    ArrayKeys::Repeat => "`a[b]=1&a[b]=2`",
+                    ArrayKeys::Indexed => "`a[b][0]=1`",
+                    ArrayKeys::Brackets => "`a[b][]=1`",
+                },
+                match n.object_arrays {
+                    ObjectArrays::IndexFirst => "`a[0][b]=1`",
+                    ObjectArrays::IndexLast => "`a[b][0]=1`",
+                },
+                match n.free_form {
+                    FreeForm::Brackets => "`a[k]=v`",
+                    FreeForm::Json => "as JSON text",
+                },
+            );
+            quote! {
+                #[doc = #doc]
+                const #name: runtime::Nesting = runtime::Nesting {
+                    arrays: #arrays,
+                    object_arrays: #object_arrays,
+                    free_form: #free_form,
+                };
+            }
+        });
+        quote!(#(#defs)*)
+    }
+}
+
+fn const_name(at: usize) -> proc_macro2::Ident {
+    if at == 0 {
+        format_ident!("NESTING")
+    } else {
+        format_ident!("NESTING_{}", at + 1)
+    }
+}
+
+fn array_keys(keys: ArrayKeys) -> TokenStream {
+    match keys {
+        ArrayKeys::Repeat => quote!(runtime::ArrayKeys::Repeat),
+        ArrayKeys::Indexed => quote!(runtime::ArrayKeys::Indexed),
+        ArrayKeys::Brackets => quote!(runtime::ArrayKeys::Brackets),
+    }
+}
+
+/// How a top-level value (a form field, a query parameter) is written.
+#[derive(Clone, Copy)]
+pub(super) enum Top {
+    /// One JSON text (`encoding` with `contentType: application/json`).
+    Json,
+    /// Entry by entry: object properties in brackets (`deepObject`) or as keys of their own
+    /// (`form` with `explode: true`); `list` keys the value's own list items.
+    Entries {
+        spread: bool,
+        list: ArrayKeys,
+        nesting: Nesting,
+        reserved: bool,
+    },
+    /// One value joined with separators (`form` without `explode`, `spaceDelimited`,
+    /// `pipeDelimited`).
+    Joined {
+        join: Join,
+        nesting: Nesting,
+        reserved: bool,
+    },
+}
+
+/// The separators of a joined value (`runtime::Join`).
+#[derive(Clone, Copy)]
+pub(super) enum Join {
+    Comma,
+    CommaPairs,
+    Space,
+    Pipe,
+}
+
+impl Join {
+    fn tokens(self) -> TokenStream {
+        match self {
+            Join::Comma => quote!(runtime::Join::Comma),
+            Join::CommaPairs => quote!(runtime::Join::CommaPairs),
+            Join::Space => quote!(runtime::Join::Space),
+            Join::Pipe => quote!(runtime::Join::Pipe),
+        }
+    }
+}
+
+impl Top {
+    /// How a query parameter or form field of `style`/`explode` is written.
+    pub(super) fn of(
+        style: ParamStyle,
+        explode: bool,
+        list: ArrayKeys,
+        nesting: Nesting,
+        reserved: bool,
+    ) -> Top {
+        let entries = |spread| Top::Entries {
+            spread,
+            list,
+            nesting,
+            reserved,
+        };
+        match style {
+            ParamStyle::DeepObject => entries(false),
+            ParamStyle::Form if explode => entries(true),
+            ParamStyle::SpaceDelimited | ParamStyle::PipeDelimited if explode => Top::Entries {
+                spread: true,
+                list: ArrayKeys::Repeat,
+                nesting,
+                reserved,
+            },
+            ParamStyle::SpaceDelimited => Top::Joined {
+                join: Join::Space,
+                nesting,
+                reserved,
+            },
+            ParamStyle::PipeDelimited => Top::Joined {
+                join: Join::Pipe,
+                nesting,
+                reserved,
+            },
+            ParamStyle::Form | ParamStyle::Simple | ParamStyle::Label | ParamStyle::Matrix => {
+                Top::Joined {
+                    join: Join::Comma,
+                    nesting,
+                    reserved,
+                }
+            }
+        }
+    }
+}
+
+/// Statements appending the top-level value `value` (an expression of type `&T`) named
+/// `name` to `target`, as `top` says.
+pub(super) fn append_top(
     api: &Api,
-    field: &Field,
-    owner: TokenStream,
-    key: Key<'_>,
+    ty: &TypeRef,
+    value: TokenStream,
+    name: &str,
+    top: Top,
     target: &Target,
-    as_json: bool,
+    nestings: &mut Nestings,
 ) -> TokenStream {
-    let name = ident(&field.ident);
-    if field.required && !field.nullable {
-        let body = append(api, &field.ty, quote!(value), key, target, as_json);
+    let form = &target.form;
+    match top {
+        Top::Json => quote!(#form.append(#name, &runtime::json(#name, #value)?);),
+        Top::Entries { reserved: true, .. } | Top::Joined { .. } => {
+            // Collected first: joined into one value, or moved with reserved characters kept.
+            let parts = Target::local("parts");
+            let (collect, finish) = match top {
+                Top::Joined {
+                    join,
+                    nesting,
+                    reserved,
+                } => {
+                    let root = Root {
+                        spread: true,
+                        list: ArrayKeys::Repeat,
+                        nesting,
+                    };
+                    let collect = entries(api, ty, (value, name), root, &parts, nestings);
+                    let join = join.tokens();
+                    let finish = quote! {
+                        #form.append_encoded(#name, runtime::joined_query(&parts, #name, #join, #reserved));
+                    };
+                    (collect, finish)
+                }
+                Top::Entries {
+                    spread,
+                    list,
+                    nesting,
+                    ..
+                } => {
+                    let root = Root {
+                        spread,
+                        list,
+                        nesting,
+                    };
+                    (
+                        entries(api, ty, (value, name), root, &parts, nestings),
+                        quote!(#form.append_reserved(parts);),
+                    )
+                }
+                Top::Json => (TokenStream::new(), TokenStream::new()),
+            };
+            quote! {
+                let mut parts = runtime::Form::new();
+                #collect
+                #finish
+            }
+        }
+        Top::Entries {
+            spread,
+            list,
+            nesting,
+            reserved: false,
+        } => {
+            let root = Root {
+                spread,
+                list,
+                nesting,
+            };
+            entries(api, ty, (value, name), root, target, nestings)
+        }
+    }
+}
+
+/// A header's or cookie's value as one text: statements collecting it, and the expression
+/// (of type `&str`) giving it. A plain value is its text; lists and objects are joined as the
+/// `simple` and `form` styles join them (`a,b`, `R,100,G,200`, exploded `R=100,G=200`).
+pub(super) fn joined_text(
+    api: &Api,
+    ty: &TypeRef,
+    value: TokenStream,
+    name: &str,
+    explode: bool,
+    nesting: Nesting,
+    nestings: &mut Nestings,
+) -> (TokenStream, TokenStream) {
+    if is_scalar(ty, api) {
+        return (TokenStream::new(), wire_text(ty, value, api, name));
+    }
+    let parts = Target::local("parts");
+    let root = Root {
+        spread: true,
+        list: ArrayKeys::Repeat,
+        nesting,
+    };
+    let collect = entries(api, ty, (value, name), root, &parts, nestings);
+    let join = if explode {
+        Join::CommaPairs
+    } else {
+        Join::Comma
+    }
+    .tokens();
+    (
         quote! {
-            let value = &#owner.#name;
+            let mut parts = runtime::Form::new();
+            #collect
+        },
+        quote!(&runtime::joined_text(&parts, #name, #join)),
+    )
+}
+
+/// Where a top-level value's entries go: object properties in brackets, or as keys of their
+/// own (`spread`); its own list items keyed by `list`; deeper values by `nesting`.
+#[derive(Clone, Copy)]
+struct Root {
+    spread: bool,
+    list: ArrayKeys,
+    nesting: Nesting,
+}
+
+/// Statements writing a top-level value entry by entry.
+fn entries(
+    api: &Api,
+    ty: &TypeRef,
+    (value, name): (TokenStream, &str),
+    root: Root,
+    target: &Target,
+    nestings: &mut Nestings,
+) -> TokenStream {
+    let Root {
+        spread,
+        list,
+        nesting,
+    } = root;
+    let form = &target.form;
+    if is_scalar(ty, api) {
+        let text = wire_text(ty, value, api, name);
+        return quote!(#form.append(#name, #text););
+    }
+    if let TypeRef::Array(item) = ty {
+        if is_scalar(item, api) {
+            // Lists of plain values need no key: they are keyed here.
+            let text = wire_text(item, quote!(item), api, name);
+            return match list {
+                ArrayKeys::Repeat => quote! {
+                    for item in #value {
+                        #form.append(#name, #text);
+                    }
+                },
+                ArrayKeys::Indexed => {
+                    let format = format!("{}[{{index}}]", escape(name));
+                    quote! {
+                        for (index, item) in #value.iter().enumerate() {
+                            #form.append(&format!(#format), #text);
+                        }
+                    }
+                }
+                ArrayKeys::Brackets => {
+                    let key = format!("{name}[]");
+                    quote! {
+                        for item in #value {
+                            #form.append(#key, #text);
+                        }
+                    }
+                }
+            };
+        }
+    }
+    let nesting = nestings.name(nesting);
+    let list = array_keys(list);
+    let constructor = if spread { quote!(spread) } else { quote!(new) };
+    let body = append_at(api, ty, value, &KeyExpr::Bound, target);
+    quote! {
+        let key = &runtime::Key::#constructor(#name, #list, #nesting);
+        #body
+    }
+}
+
+/// Escapes a wire name for use inside a format string.
+fn escape(name: &str) -> String {
+    name.replace('{', "{{").replace('}', "}}")
+}
+
+/// The key a value is appended at: the binding `key`, or an expression giving a new one
+/// (`key.field(name)`, with the name as tokens: a literal or a variable; `key.item(index)`).
+enum KeyExpr {
+    Bound,
+    Field(TokenStream),
+    Item,
+}
+
+impl KeyExpr {
+    /// The expression of type `runtime::Key` or `&runtime::Key`.
+    fn expr(&self) -> TokenStream {
+        match self {
+            KeyExpr::Bound => quote!(key),
+            KeyExpr::Field(name) => quote!(key.field(#name)),
+            KeyExpr::Item => quote!(key.item(index)),
+        }
+    }
+
+    /// The expression of type `&runtime::Key`.
+    fn reference(&self) -> TokenStream {
+        match self {
+            KeyExpr::Bound => quote!(key),
+            other => {
+                let expr = other.expr();
+                quote!(&#expr)
+            }
+        }
+    }
+
+    /// Statements binding the key as `key` (nothing when it is bound already).
+    fn bind(&self) -> TokenStream {
+        match self {
+            KeyExpr::Bound => TokenStream::new(),
+            other => {
+                let expr = other.expr();
+                quote!(let key = #expr;)
+            }
+        }
+    }
+}
+
+/// Statements appending `value` (an expression of type `&T`) at `key`.
+fn append_at(
+    api: &Api,
+    ty: &TypeRef,
+    value: TokenStream,
+    key: &KeyExpr,
+    target: &Target,
+) -> TokenStream {
+    let Target { form, arg } = target;
+    let is_record = |ty: &TypeRef| {
+        matches!(ty, TypeRef::Named(n) if matches!(
+            api.type_def(n).map(|t| &t.kind),
+            Some(TypeKind::Struct { .. } | TypeKind::Union { .. })
+        ))
+    };
+    if is_scalar(ty, api) {
+        let key = key.expr();
+        let text = wire_text(ty, value, api, "value");
+        return quote!(#form.append(&#key.name(), #text););
+    }
+    if is_record(ty) {
+        let key = key.reference();
+        return quote!(#value.append_form(#arg, #key)?;);
+    }
+    match ty {
+        TypeRef::Array(inner) => {
+            let bind = key.bind();
+            let (index, item) = (format_ident!("index"), format_ident!("item"));
+            let inner = append_at(api, inner, quote!(#item), &KeyExpr::Item, target);
+            quote! {
+                #bind
+                for (#index, #item) in #value.iter().enumerate() {
+                    #inner
+                }
+            }
+        }
+        TypeRef::Map(inner) => {
+            let bind = key.bind();
+            let entry = append_at(
+                api,
+                inner,
+                quote!(item),
+                &KeyExpr::Field(quote!(name)),
+                target,
+            );
+            quote! {
+                #bind
+                if key.json() {
+                    #form.append(&key.name(), &runtime::json(&key.name(), #value)?);
+                } else {
+                    for (name, item) in #value {
+                        #entry
+                    }
+                }
+            }
+        }
+        TypeRef::Any => {
+            let key = key.reference();
+            quote!(runtime::append_json(#arg, #key, #value)?;)
+        }
+        // Plain values and records were handled above.
+        TypeRef::Named(_)
+        | TypeRef::String(_)
+        | TypeRef::Integer(_)
+        | TypeRef::Number
+        | TypeRef::Boolean => TokenStream::new(),
+    }
+}
+
+/// Statements appending a field of `owner` (a struct) at `key.field(name)`: skipped when absent.
+fn append_field(api: &Api, field: &crate::ir::Field, target: &Target) -> TokenStream {
+    let name = ident(&field.ident);
+    let wire = &field.name;
+    let key = KeyExpr::Field(quote!(#wire));
+    let body = append_at(api, &field.ty, quote!(value), &key, target);
+    if field.required && !field.nullable {
+        quote! {
+            let value = &self.#name;
             #body
         }
     } else {
-        let body = append(api, &field.ty, quote!(value), key, target, as_json);
         quote! {
-            if let Some(value) = &#owner.#name {
+            if let Some(value) = &self.#name {
                 #body
             }
         }
     }
 }
 
-/// The `append_form` method of a struct in [`form_types`].
+/// The `append_form` method of a struct or union in [`form_types`].
 pub(super) fn append_form_impl(api: &Api, def: &TypeDef) -> TokenStream {
-    let TypeKind::Struct { fields, additional } = &def.kind else {
-        return TokenStream::new();
-    };
-    let name = ident(&def.ident);
     let target = Target {
         form: quote!(form),
         arg: quote!(form),
     };
-    let appends = fields
-        .iter()
-        .map(|f| append_field(api, f, quote!(self), Key::Nested(&f.name), &target, false));
-    let additional = additional.as_ref().map(|ty| {
-        let field = ident(&additional_ident(fields));
-        let text = if is_scalar(ty, api) {
-            wire_text(ty, quote!(value), api, "additional properties")
-        } else {
-            quote!(&runtime::json(key, value)?)
-        };
-        quote! {
-            for (key, value) in &self.#field {
-                form.append(&format!("{prefix}[{key}]{suffix}"), #text);
-            }
+    let name = ident(&def.ident);
+    let (doc, body) = match &def.kind {
+        TypeKind::Struct { fields, additional } => {
+            let appends = fields.iter().map(|f| append_field(api, f, &target));
+            let additional = additional.as_ref().map(|ty| {
+                let field = ident(&additional_ident(fields));
+                let entry = append_at(
+                    api,
+                    ty,
+                    quote!(value),
+                    &KeyExpr::Field(quote!(name)),
+                    &target,
+                );
+                quote! {
+                    for (name, value) in &self.#field {
+                        #entry
+                    }
+                }
+            });
+            (
+                "Appends the fields at `key`: each as `key[field]` (or as a key of its own at \
+                 the top of a `form` value), lists and nested objects as the key's conventions \
+                 say.",
+                quote! {
+                    #(#appends)*
+                    #additional
+                },
+            )
         }
-    });
+        TypeKind::Union { variants } => {
+            let arms = variants.iter().map(|v| {
+                let variant = ident(&v.ident);
+                let body = append_at(api, &v.ty, quote!(value), &KeyExpr::Bound, &target);
+                quote!(Self::#variant(value) => { #body })
+            });
+            (
+                "Appends the alternative this value holds at `key`: a plain value as its text \
+                 (the empty string as `key=`), lists and objects entry by entry.",
+                quote! {
+                    match self {
+                        #(#arms)*
+                    }
+                },
+            )
+        }
+        TypeKind::Enum { .. } => return TokenStream::new(),
+    };
+    let doc = doc_lines(doc);
     quote! {
         impl #name {
-            /// Appends the fields to a form body as `prefix[field]suffix` entries, the bracket
-            /// notation for nested values.
+            #doc
             ///
             /// # Errors
             ///
             /// [`InvalidRequest`](crate::InvalidRequest) when a value cannot be encoded.
-            pub(crate) fn append_form(&self, form: &mut runtime::Form, prefix: &str, suffix: &str) -> Result<(), crate::InvalidRequest> {
-                #(#appends)*
-                #additional
+            pub(crate) fn append_form(&self, form: &mut runtime::Form, key: &runtime::Key) -> Result<(), crate::InvalidRequest> {
+                #body
                 Ok(())
             }
         }
@@ -288,7 +647,7 @@ pub(super) fn append_form_impl(api: &Api, def: &TypeDef) -> TokenStream {
 
 /// The Rust name of the map holding a struct's additional properties: `additional_properties`
 /// unless a property already has that name.
-pub(super) fn additional_ident(fields: &[Field]) -> String {
+pub(super) fn additional_ident(fields: &[crate::ir::Field]) -> String {
     let mut ident = "additional_properties".to_owned();
     while fields.iter().any(|f| f.ident == ident) {
         ident.push('_');

@@ -10,12 +10,12 @@ use quote::{format_ident, quote, ToTokens};
 use super::form;
 use super::responses::{in_match_order, response_variant, status_pattern};
 use super::types::{field_doc, param_doc};
-use super::wire::{is_scalar, owned_text, wire_text};
+
 use super::{doc_lines, docs, ident, rust_type};
 use crate::emit::{text, CrateInfo};
 use crate::ir::{
-    Api, BodyEncoding, Operation, ParamLocation, ParamStyle, Parameter, PathSegment, RequestField,
-    Retry, StringFormat, Success, TypeRef,
+    Api, ArrayKeys, BodyEncoding, Nesting, Operation, ParamLocation, ParamStyle, Parameter,
+    PathSegment, RequestField, Retry, StringFormat, Success, TypeRef,
 };
 
 /// The operations of each module, by module name.
@@ -30,8 +30,13 @@ pub fn groups(api: &Api) -> BTreeMap<String, Vec<&Operation>> {
 /// One module's token stream.
 pub fn emit_group(api: &Api, krate: &CrateInfo, group: &str, ops: &[&Operation]) -> TokenStream {
     let module_doc = format!(" Operations on `{group}`.");
-    let types = ops.iter().map(|op| operation_types(op));
-    let methods = ops.iter().map(|op| operation_methods(api, krate, op));
+    let types = ops.iter().map(|op| operation_types(api, op));
+    let mut nestings = form::Nestings::default();
+    let methods: Vec<TokenStream> = ops
+        .iter()
+        .map(|op| operation_methods(api, krate, op, &mut nestings))
+        .collect();
+    let nestings = nestings.definitions();
     let uses_types = ops.iter().any(|op| {
         op.request_fields().any(|f| mentions_named(f.ty()))
             || op
@@ -65,6 +70,8 @@ pub fn emit_group(api: &Api, krate: &CrateInfo, group: &str, ops: &[&Operation])
         #types_import
         use crate::{#(#names),*};
 
+        #nestings
+
         #(#types)*
 
         impl Client {
@@ -86,10 +93,10 @@ fn mentions_named(ty: &TypeRef) -> bool {
 }
 
 /// An operation's types: its request struct (with `validate`) and success enum.
-fn operation_types(op: &Operation) -> TokenStream {
+fn operation_types(api: &Api, op: &Operation) -> TokenStream {
     let request_struct = op.request.as_ref().map(|_| {
         let definition = request_struct(op);
-        let validate = validate_impl(op);
+        let validate = validate_impl(api, op);
         quote!(#definition #validate)
     });
     let success_enum = success_enum(op);
@@ -97,16 +104,25 @@ fn operation_types(op: &Operation) -> TokenStream {
 }
 
 /// An operation's `Client` methods: the call, and the stream of pages for paginated ones.
-fn operation_methods(api: &Api, krate: &CrateInfo, op: &Operation) -> TokenStream {
-    let method = method(api, krate, op);
+fn operation_methods(
+    api: &Api,
+    krate: &CrateInfo,
+    op: &Operation,
+    nestings: &mut form::Nestings,
+) -> TokenStream {
+    let method = method(api, krate, op, nestings);
     let pages = pages_method(op);
     quote!(#method #pages)
 }
 
-/// The checks `validate` makes: top-level string lengths and number ranges.
-fn validate_impl(op: &Operation) -> Option<TokenStream> {
+/// The checks `validate` makes: top-level string lengths and number ranges, and those of
+/// each entry of a multi-value group.
+fn validate_impl(api: &Api, op: &Operation) -> Option<TokenStream> {
     let request = op.request.as_ref().filter(|r| r.validated)?;
     let name = ident(&request.ident);
+    let entries = op
+        .request_fields()
+        .filter_map(|field| entry_checks(api, op, field));
     let checks = op.request_fields().filter_map(|field| {
         let c = field.constraints();
         let field_ident = ident(field.ident());
@@ -168,8 +184,100 @@ fn validate_impl(op: &Operation) -> Option<TokenStream> {
             #doc
             pub fn validate(&self) -> Result<(), ValidationError> {
                 #(#checks)*
+                #(#entries)*
                 Ok(())
             }
+        }
+    })
+}
+
+/// The checks of each entry of a request field that is a multi-value group turned into a
+/// list of entries: each value against its list's `items` constraints, named as it is sent
+/// (`addons[quantity][1]`).
+fn entry_checks(api: &Api, op: &Operation, field: RequestField<'_>) -> Option<TokenStream> {
+    let group = match field {
+        RequestField::Param(p) => p.group.as_ref(),
+        RequestField::Body(f) => op
+            .body
+            .as_ref()
+            .and_then(|b| b.encodings.iter().find(|e| e.name == f.name))
+            .and_then(|e| e.group.as_ref()),
+    }?;
+    let entry = api.type_def(group.entry.as_deref()?)?;
+    let crate::ir::TypeKind::Struct { fields, .. } = &entry.kind else {
+        return None;
+    };
+    let option = |v: Option<TokenStream>| v.map_or_else(|| quote!(None), |v| quote!(Some(#v)));
+    let checks: Vec<TokenStream> = fields
+        .iter()
+        .filter_map(|f| {
+            let c = &f.constraints;
+            let member = ident(&f.ident);
+            let wire = format!(
+                "{}[{}][{{index}}]",
+                field.name().replace('{', "{{").replace('}', "}}"),
+                f.name.replace('{', "{{").replace('}', "}}")
+            );
+            let check = match &f.ty {
+                TypeRef::String(StringFormat::Plain)
+                    if c.min_length.is_some() || c.max_length.is_some() =>
+                {
+                    let min = option(
+                        c.min_length
+                            .map(|n| Literal::usize_unsuffixed(n).into_token_stream()),
+                    );
+                    let max = option(
+                        c.max_length
+                            .map(|n| Literal::usize_unsuffixed(n).into_token_stream()),
+                    );
+                    quote!(runtime::check_length(&format!(#wire), value, #min, #max)?;)
+                }
+                TypeRef::Integer(_) | TypeRef::Number
+                    if c.minimum.is_some() || c.maximum.is_some() =>
+                {
+                    let min = option(
+                        c.minimum
+                            .map(|n| Literal::f64_unsuffixed(n).into_token_stream()),
+                    );
+                    let max = option(
+                        c.maximum
+                            .map(|n| Literal::f64_unsuffixed(n).into_token_stream()),
+                    );
+                    let number = if matches!(f.ty, TypeRef::Number) {
+                        quote!(*value)
+                    } else {
+                        quote!(*value as f64)
+                    };
+                    quote!(runtime::check_range(&format!(#wire), #number, #min, #max)?;)
+                }
+                _ => return None,
+            };
+            Some(if f.required {
+                quote! {
+                    let value = &entry.#member;
+                    #check
+                }
+            } else {
+                quote! {
+                    if let Some(value) = &entry.#member {
+                        #check
+                    }
+                }
+            })
+        })
+        .collect();
+    if checks.is_empty() {
+        return None;
+    }
+    let field_ident = ident(field.ident());
+    let entries = if field.required() {
+        quote!(self.#field_ident.iter())
+    } else {
+        quote!(self.#field_ident.iter().flatten())
+    };
+    Some(quote! {
+        for (index, entry) in #entries.enumerate() {
+            #(#checks)*
         }
     })
 }
@@ -333,6 +441,16 @@ fn path_expr(op: &Operation) -> (Vec<TokenStream>, TokenStream) {
             PathSegment::Param(param_name) => {
                 if let Some(p) = op.path_params().find(|p| &p.name == param_name) {
                     let arg = ident(&p.ident);
+                    // OpenAPI's `label` and `matrix` styles prefix the value: `.blue`,
+                    // `;color=blue`.
+                    match p.style {
+                        ParamStyle::Label => format_string.push('.'),
+                        ParamStyle::Matrix => format_string.push_str(&format!(
+                            ";{}=",
+                            segment_text(&p.name).replace('{', "{{").replace('}', "}}")
+                        )),
+                        _ => {}
+                    }
                     format_string.push_str(&format!("{{{}}}", p.ident));
                     encodings.push(quote!(let #arg = runtime::path_segment(#param_name, #arg)?;));
                 }
@@ -347,70 +465,73 @@ fn path_expr(op: &Operation) -> (Vec<TokenStream>, TokenStream) {
     (encodings, path)
 }
 
-/// Statements setting one header or cookie parameter on `call`.
-fn header_or_cookie(api: &Api, p: &Parameter) -> TokenStream {
+/// A parameter name as a path segment encodes it (RFC 3986 unreserved characters kept).
+fn segment_text(name: &str) -> String {
+    name.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// Statements setting one header or cookie parameter on `call`: a plain value as its text,
+/// lists and objects joined as the `simple` (headers) and `form` (cookies) styles join them.
+fn header_or_cookie(api: &Api, p: &Parameter, nestings: &mut form::Nestings) -> TokenStream {
     let field = ident(&p.ident);
     let name = match p.location {
         ParamLocation::Header => p.name.to_ascii_lowercase(),
         _ => p.name.clone(),
     };
-    let (value, wrap): (TokenStream, fn(TokenStream, TokenStream) -> TokenStream) = if p.required {
-        (quote!(&request.#field), |_, statement| statement)
+    let value = if p.required {
+        quote!(&request.#field)
     } else {
-        (
-            quote!(value),
-            |field, statement| quote!(if let Some(value) = &request.#field { #statement }),
-        )
+        quote!(value)
     };
-    let text = wire_text(&p.ty, value, api, &p.name);
+    // Cookies have no exploded form that a `Cookie` header can carry: lists and objects are
+    // always comma-joined there.
+    let explode = p.explode && p.location == ParamLocation::Header;
+    let (collect, text) =
+        form::joined_text(api, &p.ty, value, &p.name, explode, p.nesting, nestings);
     let statement = match p.location {
         ParamLocation::Cookie => quote!(call.cookie(#name, #text);),
         _ => quote!(call.header(#name, #text)?;),
     };
-    wrap(quote!(#field), statement)
+    if p.required {
+        quote! {
+            #collect
+            #statement
+        }
+    } else {
+        quote! {
+            if let Some(value) = &request.#field {
+                #collect
+                #statement
+            }
+        }
+    }
 }
 
 /// Statements adding a query parameter, as its style says.
-fn query_append(api: &Api, p: &Parameter) -> TokenStream {
+fn query_append(api: &Api, p: &Parameter, nestings: &mut form::Nestings) -> TokenStream {
     let target = form::Target {
         form: quote!(query),
         arg: quote!(query),
     };
-    let name = &p.name;
-    let body = match (&p.ty, p.style) {
-        (TypeRef::Array(item), style)
-            if is_scalar(item, api) && style != ParamStyle::DeepObject =>
-        {
-            let text = wire_text(item, quote!(item), api, name);
-            let owned = owned_text(item, quote!(item), api, name);
-            let separator = match style {
-                ParamStyle::Form if p.explode => None,
-                ParamStyle::SpaceDelimited => Some(" "),
-                ParamStyle::PipeDelimited => Some("|"),
-                _ => Some(","),
-            };
-            match separator {
-                // Exploded: one `name=item` entry per item.
-                None => quote! {
-                    for item in value {
-                        query.append(#name, #text);
-                    }
-                },
-                Some(separator) => quote! {
-                    let joined: Vec<String> = value.iter().map(|item| #owned).collect();
-                    query.append(#name, &joined.join(#separator));
-                },
-            }
-        }
-        _ => form::append(
-            api,
-            &p.ty,
-            quote!(value),
-            form::Key::Top(name),
-            &target,
-            false,
-        ),
+    let list = match p.style {
+        ParamStyle::DeepObject => p.nesting.arrays,
+        _ => ArrayKeys::Repeat,
     };
+    let list = if p.group.as_ref().is_some_and(|g| g.entry.is_some()) {
+        ArrayKeys::Indexed
+    } else {
+        list
+    };
+    let top = form::Top::of(p.style, p.explode, list, p.nesting, p.allow_reserved);
+    let body = form::append_top(api, &p.ty, quote!(value), &p.name, top, &target, nestings);
     let field = ident(&p.ident);
     if p.required {
         quote! {
@@ -427,26 +548,44 @@ fn query_append(api: &Api, p: &Parameter) -> TokenStream {
 }
 
 /// Statements setting the request body on `call`.
-fn body_statements(api: &Api, op: &Operation) -> TokenStream {
+fn body_statements(api: &Api, op: &Operation, nestings: &mut form::Nestings) -> TokenStream {
     let Some(body) = &op.body else {
         return TokenStream::new();
     };
     let media_type = &body.media_type;
     match body.encoding {
+        BodyEncoding::Form if body.fields.is_empty() => quote!(call.form(runtime::Form::new());),
         BodyEncoding::Form => {
-            let target = form::Target {
-                form: quote!(form),
-                arg: quote!(&mut form),
-            };
+            let target = form::Target::local("form");
             let appends = body.fields.iter().map(|f| {
-                form::append_field(
-                    api,
-                    f,
-                    quote!(request),
-                    form::Key::Top(&f.name),
-                    &target,
-                    body.json_fields.contains(&f.name),
-                )
+                let top = match body.encodings.iter().find(|e| e.name == f.name) {
+                    Some(e) if e.json => form::Top::Json,
+                    Some(e) => {
+                        form::Top::of(e.style, e.explode, e.list, e.nesting, e.allow_reserved)
+                    }
+                    None => form::Top::of(
+                        ParamStyle::Form,
+                        true,
+                        ArrayKeys::Repeat,
+                        Nesting::default(),
+                        false,
+                    ),
+                };
+                let append =
+                    form::append_top(api, &f.ty, quote!(value), &f.name, top, &target, nestings);
+                let field = ident(&f.ident);
+                if f.required && !f.nullable {
+                    quote! {
+                        let value = &request.#field;
+                        #append
+                    }
+                } else {
+                    quote! {
+                        if let Some(value) = &request.#field {
+                            #append
+                        }
+                    }
+                }
             });
             quote! {
                 let mut form = runtime::Form::new();
@@ -483,7 +622,12 @@ fn body_statements(api: &Api, op: &Operation) -> TokenStream {
     }
 }
 
-fn method(api: &Api, krate: &CrateInfo, op: &Operation) -> TokenStream {
+fn method(
+    api: &Api,
+    krate: &CrateInfo,
+    op: &Operation,
+    nestings: &mut form::Nestings,
+) -> TokenStream {
     let name = ident(&op.ident);
     let error_name = ident(&op.errors);
     let path_args = op.path_params().map(|p| {
@@ -517,7 +661,8 @@ fn method(api: &Api, krate: &CrateInfo, op: &Operation) -> TokenStream {
             }
             _ => None,
         })
-        .map(|p| header_or_cookie(api, p));
+        .map(|p| header_or_cookie(api, p, nestings))
+        .collect::<Vec<_>>();
     let retry = match (
         &op.retry,
         op.request
@@ -539,13 +684,16 @@ fn method(api: &Api, krate: &CrateInfo, op: &Operation) -> TokenStream {
         })
         .collect();
     let query = (!query_params.is_empty()).then(|| {
-        let appends = query_params.iter().map(|p| query_append(api, p));
+        let appends: Vec<TokenStream> = query_params
+            .iter()
+            .map(|p| query_append(api, p, nestings))
+            .collect();
         quote! {
             let query = call.query_form();
             #(#appends)*
         }
     });
-    let body = body_statements(api, op);
+    let body = body_statements(api, op, nestings);
     let security = super::security::statement(api, op);
     let arms = response_arms(op);
     let doc = method_doc(api, krate, op);

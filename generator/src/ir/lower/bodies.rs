@@ -1,12 +1,20 @@
 //! What an operation sends and receives: the request body (flattened into the request struct
 //! when it is an object) and the documented responses.
 
-use openapiv3::{ReferenceOr, Schema, SchemaKind, StatusCode, Type};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use openapiv3::{
+    AdditionalProperties, QueryStyle, ReferenceOr, Schema, SchemaKind, StatusCode, Type,
+};
 
 use super::{essence, field, Lowerer, SchemaRef};
 use crate::diagnostic::Diagnostic;
 use crate::ir::names::{self, Scope};
-use crate::ir::{Body, BodyEncoding, Field, Response, Status, TypeRef};
+use crate::ir::{
+    Body, BodyEncoding, Field, FieldEncoding, GroupMember, ParamStyle, Response, Status, TypeRef,
+    ValueGroup,
+};
 
 impl<'a> Lowerer<'a> {
     pub(super) fn body(
@@ -48,6 +56,13 @@ impl<'a> Lowerer<'a> {
         );
         let fields = match &content.schema {
             None => Vec::new(),
+            // A form body that declares nothing has no fields (not one untyped `body`).
+            Some(schema)
+                if encoding == BodyEncoding::Form
+                    && self.declares_nothing(schema.into(), &format!("{content_at}/schema"))? =>
+            {
+                Vec::new()
+            }
             Some(schema) => self.body_fields(
                 schema.into(),
                 &format!("{content_at}/schema"),
@@ -56,15 +71,14 @@ impl<'a> Lowerer<'a> {
                 field_scope,
             )?,
         };
-        let json_fields = content
-            .encoding
+        let encodings = match encoding {
+            BodyEncoding::Form => self.form_encodings(content, &content_at, &fields)?,
+            BodyEncoding::Json => Vec::new(),
+        };
+        let json_fields = encodings
             .iter()
-            .filter(|(_, e)| {
-                e.content_type.as_deref().is_some_and(|t| {
-                    essence(t) == "application/json" || essence(t).ends_with("+json")
-                })
-            })
-            .map(|(name, _)| name.clone())
+            .filter(|e| e.json)
+            .map(|e| e.name.clone())
             .collect();
         Ok(Body {
             encoding,
@@ -73,7 +87,157 @@ impl<'a> Lowerer<'a> {
             description: body.description.clone(),
             fields,
             json_fields,
+            encodings,
         })
+    }
+
+    /// Whether a form body's schema declares no property: absent, empty, or an object with
+    /// neither properties nor `additionalProperties`.
+    fn declares_nothing(&self, schema: SchemaRef<'a>, at: &str) -> Result<bool, Diagnostic> {
+        let (_, target) = self.deref(schema, at)?;
+        Ok(match &target.schema_kind {
+            SchemaKind::Type(Type::Object(object)) => {
+                object.properties.is_empty()
+                    && matches!(
+                        object.additional_properties,
+                        None | Some(AdditionalProperties::Any(false))
+                    )
+            }
+            SchemaKind::Any(any) => {
+                any.properties.is_empty()
+                    && any.typ.as_deref().is_none_or(|t| t == "object")
+                    && matches!(
+                        any.additional_properties,
+                        None | Some(AdditionalProperties::Any(false))
+                    )
+                    && any.all_of.is_empty()
+                    && any.one_of.is_empty()
+                    && any.any_of.is_empty()
+                    && any.enumeration.is_empty()
+            }
+            _ => false,
+        })
+    }
+
+    /// How each field of a form body is written: its `encoding` entry, else OpenAPI's
+    /// defaults (`style: form`, `explode: true`); and whether it is a multi-value group.
+    fn form_encodings(
+        &mut self,
+        content: &'a openapiv3::MediaType,
+        content_at: &str,
+        fields: &[Field],
+    ) -> Result<Vec<FieldEncoding>, Diagnostic> {
+        let properties = match &content.schema {
+            Some(schema) => {
+                let (schema_at, target) =
+                    self.deref(schema.into(), &format!("{content_at}/schema"))?;
+                object_properties(target).map(|(properties, _)| (schema_at, properties))
+            }
+            None => None,
+        };
+        let mut encodings = Vec::new();
+        for field in fields {
+            let mut e = FieldEncoding::default_for(&field.name);
+            if let Some(entry) = content.encoding.get(&field.name) {
+                let entry_at = format!(
+                    "{content_at}/encoding/{}",
+                    crate::diagnostic::escape_token(&field.name)
+                );
+                // openapiv3 reads an absent `explode` as false; only the text says whether it
+                // was written.
+                let form = matches!(entry.style, None | Some(QueryStyle::Form));
+                let explode =
+                    entry.explode || (form && self.written(&format!("{entry_at}/explode")));
+                if entry.style.is_some() || explode || entry.allow_reserved {
+                    // A `style`, `explode` or `allowReserved` overrides `contentType`.
+                    e.style = entry.style.as_ref().map_or(ParamStyle::Form, query_style);
+                    e.explode = if explode {
+                        entry.explode
+                    } else {
+                        e.style == ParamStyle::Form
+                    };
+                    e.allow_reserved = entry.allow_reserved;
+                    e.explicit = entry.style.is_some() || explode;
+                } else {
+                    e.json = entry.content_type.as_deref().is_some_and(|t| {
+                        essence(t) == "application/json" || essence(t).ends_with("+json")
+                    });
+                }
+            }
+            if let Some((schema_at, properties)) = &properties {
+                if let Some(prop) = properties.get(&field.name) {
+                    let prop_at = format!(
+                        "{schema_at}/properties/{}",
+                        crate::diagnostic::escape_token(&field.name)
+                    );
+                    e.group = self.value_group(prop.into(), &prop_at)?;
+                }
+            }
+            encodings.push(e);
+        }
+        Ok(encodings)
+    }
+
+    /// The multi-value group a schema is, if it is one: an object whose properties (one or
+    /// more, and nothing else) are all lists of plain values. Each member keeps the
+    /// constraints of its list's items, for the entries' validation.
+    pub(super) fn value_group(
+        &mut self,
+        schema: SchemaRef<'a>,
+        at: &str,
+    ) -> Result<Option<ValueGroup>, Diagnostic> {
+        let (at, target) = self.deref(schema, at)?;
+        let Some((properties, _)) = object_properties(target) else {
+            return Ok(None);
+        };
+        let closed = match &target.schema_kind {
+            SchemaKind::Type(Type::Object(object)) => matches!(
+                object.additional_properties,
+                None | Some(AdditionalProperties::Any(false))
+            ),
+            _ => false,
+        };
+        if !closed {
+            return Ok(None);
+        }
+        let mut members = Vec::new();
+        for (name, prop) in properties {
+            let prop_at = format!("{at}/properties/{}", crate::diagnostic::escape_token(name));
+            let (prop_at, prop) = self.deref(prop.into(), &prop_at)?;
+            let SchemaKind::Type(Type::Array(array)) = &prop.schema_kind else {
+                return Ok(None);
+            };
+            let Some(items) = &array.items else {
+                return Ok(None);
+            };
+            let (_, item) = self.deref(items.into(), &format!("{prop_at}/items"))?;
+            let plain = matches!(
+                item.schema_kind,
+                SchemaKind::Type(
+                    Type::String(_) | Type::Integer(_) | Type::Number(_) | Type::Boolean(_)
+                )
+            );
+            if !plain {
+                return Ok(None);
+            }
+            // Lowered already (with the group's type): this only reads the constraints.
+            let lowered = self.schema(items.into(), &format!("{prop_at}/items"), name, 2)?;
+            members.push(GroupMember {
+                name: name.clone(),
+                constraints: lowered.constraints,
+            });
+        }
+        Ok(Some(ValueGroup {
+            members,
+            entry: None,
+        }))
+    }
+
+    /// Whether the node at `pointer` is written in the spec's text (for what the typed model
+    /// cannot tell from a default).
+    fn written(&self, pointer: &str) -> bool {
+        raw_document(&self.loaded.text, self.loaded.is_json)
+            .is_some_and(|doc| doc.pointer(pointer.trim_start_matches('#')).is_some())
     }
 
     /// The fields of a body: an object's properties, or one `body` field for anything else.
@@ -202,6 +366,45 @@ fn object_properties(schema: &Schema) -> Option<Properties<'_>> {
         }
         _ => None,
     }
+}
+
+fn query_style(style: &QueryStyle) -> ParamStyle {
+    match style {
+        QueryStyle::Form => ParamStyle::Form,
+        QueryStyle::SpaceDelimited => ParamStyle::SpaceDelimited,
+        QueryStyle::PipeDelimited => ParamStyle::PipeDelimited,
+        QueryStyle::DeepObject => ParamStyle::DeepObject,
+    }
+}
+
+thread_local! {
+    /// The last spec text read as plain JSON, by a hash of the text: parsed at most once per
+    /// spec, and only when the typed model cannot say whether something was written.
+    static RAW: RefCell<Option<(u64, Rc<serde_json::Value>)>> = const { RefCell::new(None) };
+}
+
+/// The spec's text as plain JSON (YAML read as serde_yaml reads it); `None` if it cannot be
+/// read so (it was, to be loaded at all).
+fn raw_document(text: &str, is_json: bool) -> Option<Rc<serde_json::Value>> {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    let hash = hasher.finish();
+    RAW.with(|raw| {
+        if let Some((seen, doc)) = &*raw.borrow() {
+            if *seen == hash {
+                return Some(Rc::clone(doc));
+            }
+        }
+        let doc: serde_json::Value = if is_json {
+            serde_json::from_str(text).ok()?
+        } else {
+            serde_yaml::from_str(text).ok()?
+        };
+        let doc = Rc::new(doc);
+        *raw.borrow_mut() = Some((hash, Rc::clone(&doc)));
+        Some(doc)
+    })
 }
 
 fn status_variant(status: Status) -> String {

@@ -174,7 +174,22 @@ impl<'a> Lowerer<'a> {
                 field_scope.claim(names::snake(&data.name))
             };
             let (style, default_explode) = style_of(param);
+            let group = match (&data.format, location) {
+                (ParameterSchemaOrContent::Schema(schema), ParamLocation::Query) => {
+                    self.value_group(schema.into(), &format!("{p_at}/schema"))?
+                }
+                _ => None,
+            };
             params.push(Parameter {
+                allow_reserved: matches!(
+                    param,
+                    OaParameter::Query {
+                        allow_reserved: true,
+                        ..
+                    }
+                ),
+                nesting: crate::ir::Nesting::default(),
+                group,
                 style,
                 explode: data.explode.unwrap_or(default_explode),
                 name: data.name.clone(),
@@ -216,6 +231,13 @@ impl<'a> Lowerer<'a> {
             )?),
             None => None,
         };
+        // A GET, HEAD or DELETE whose form body declares nothing (Stripe's specs give every
+        // GET one) sends no body at all: no field, no Content-Type.
+        let body = body.filter(|b| {
+            !(matches!(method, Method::Get | Method::Head | Method::Delete)
+                && b.encoding == crate::ir::BodyEncoding::Form
+                && b.fields.is_empty())
+        });
         let responses = self.responses(op, at, &type_ident)?;
         let pagination = self.pagination(&params, &responses);
         Ok(Operation {
