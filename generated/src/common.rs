@@ -50,6 +50,18 @@ pub struct CommonParameters {
 }
 
 impl CommonParameters {
+    /// The wire names of common parameters some operations send together.
+    #[doc(hidden)]
+    pub const ALL: &'static [&'static str] = &[
+        "chargebee-request-origin-device",
+        "chargebee-request-origin-user",
+        "chargebee-request-origin-user-encoded",
+        "chargebee-request-origin-ip",
+        "chargebee-business-entity-id",
+        "chargebee-event-actions",
+        "chargebee-event-email",
+        "chargebee-event-webhook",
+    ];
     fn values(&self) -> Vec<runtime::ParamValue> {
         let mut values = Vec::new();
         if let Some(value) = &self.chargebee_request_origin_device {

@@ -6,6 +6,9 @@ use crate::runtime;
 use crate::types;
 use crate::{Client, Error, ErrorResponse, Response};
 
+/// The request header that carries idempotency keys.
+const IDEMPOTENCY_HEADER: &str = "chargebee-idempotency-key";
+
 /// What [`Client::resume_dunning`] sends besides its path parameters.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ResumeDunningRequest {
@@ -43,11 +46,7 @@ impl Client {
     ///
     /// This operation is only permitted for an invoice with a status of `payment_due` and for which dunning was previously paused.
     ///
-    /// `POST /invoices/{invoice-id}/resume_dunning`
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`] with a [`ErrorResponse`](crate::ErrorResponse) for the error responses the API documents; [`Error::UnexpectedStatus`], [`Error::Decode`], [`Error::Transport`] and [`Error::InvalidRequest`] otherwise.
+    /// `POST /invoices/{invoice-id}/resume_dunning` (errors: [`ErrorResponse`](crate::ErrorResponse) in [`Error::Api`])
     ///
     /// # Example
     ///
@@ -72,22 +71,8 @@ impl Client {
             .call(Method::POST, &format!("/invoices/{invoice_id}/resume_dunning"));
         call.validate(|| request.validate())?;
         call.security(&[&[runtime::Scheme::basic("basicAuth")]])?;
-        call.idempotency_key(
-            "chargebee-idempotency-key",
-            request.idempotency_key.as_deref(),
-        )?;
-        call.common(
-            &[
-                "chargebee-request-origin-device",
-                "chargebee-request-origin-user",
-                "chargebee-request-origin-user-encoded",
-                "chargebee-request-origin-ip",
-                "chargebee-business-entity-id",
-                "chargebee-event-actions",
-                "chargebee-event-email",
-                "chargebee-event-webhook",
-            ],
-        )?;
+        call.idempotency_key(IDEMPOTENCY_HEADER, request.idempotency_key.as_deref())?;
+        call.common(crate::CommonParameters::ALL)?;
         let mut form = runtime::Form::new();
         if let Some(value) = &request.comment {
             form.append("comment", value);

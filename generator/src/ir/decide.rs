@@ -107,7 +107,12 @@ fn common_params(api: &mut Api) -> Option<CommonParams> {
         .chain(ROOT_NAMES.iter().copied())
         .collect();
     let ident = unique("CommonParameters", &taken);
-    Some(CommonParams { ident, params })
+    let sets = common_sets(&api.operations, &params);
+    Some(CommonParams {
+        ident,
+        params,
+        sets,
+    })
 }
 
 /// The runtime's own `Credentials` functions (and the trait methods a reader knows), which a
@@ -166,6 +171,62 @@ fn name_constructors(auth: &mut Auth) {
             _ => {}
         }
     }
+}
+
+/// The distinct sets of common parameters operations send, each named once: `ALL` for every
+/// one of them, else for the words their names share (`chargebee-request-origin-*` →
+/// `REQUEST_ORIGIN`, a vendor prefix shared by all the API's common parameters left out), else
+/// numbered.
+fn common_sets(operations: &[Operation], params: &[super::Parameter]) -> Vec<super::CommonSet> {
+    let all = super::common_wire_names(params.iter());
+    let mut sets: Vec<Vec<String>> = Vec::new();
+    for op in operations {
+        // In the options type's field order, whatever order the operation lists them in.
+        let mut names = super::common_wire_names(op.common_params());
+        names.sort_by_key(|n| all.iter().position(|a| a == n));
+        if !names.is_empty() && !sets.contains(&names) {
+            sets.push(names);
+        }
+    }
+    let words =
+        |name: &str| -> Vec<String> { names::snake(name).split('_').map(str::to_owned).collect() };
+    let shared_prefix = |lists: &[Vec<String>]| -> Vec<String> {
+        let Some(first) = lists.first() else {
+            return Vec::new();
+        };
+        let len = lists
+            .iter()
+            .map(|l| first.iter().zip(l).take_while(|(a, b)| a == b).count())
+            .min()
+            .unwrap_or(0);
+        first[..len].to_vec()
+    };
+    let vendor = shared_prefix(&all.iter().map(|n| words(n)).collect::<Vec<_>>());
+    let mut taken = BTreeSet::new();
+    sets.into_iter()
+        .enumerate()
+        .map(|(i, names)| {
+            let split: Vec<Vec<String>> = names.iter().map(|n| words(n)).collect();
+            let mut prefix = shared_prefix(&split);
+            if prefix.len() > vendor.len() && prefix.starts_with(&vendor) {
+                prefix.drain(..vendor.len());
+            }
+            let wanted = if names == all {
+                "ALL".to_owned()
+            } else if !prefix.is_empty() && names.len() > 1 {
+                prefix.join("_").to_ascii_uppercase()
+            } else {
+                format!("SET_{}", i + 1)
+            };
+            let mut ident = wanted.clone();
+            let mut n = 2;
+            while !taken.insert(ident.clone()) {
+                ident = format!("{wanted}_{n}");
+                n += 1;
+            }
+            super::CommonSet { ident, names }
+        })
+        .collect()
 }
 
 fn retry(op: &Operation, options: &Options) -> Retry {

@@ -416,6 +416,39 @@ pub struct CommonParams {
     pub ident: String,
     /// The parameters, in the order first used.
     pub params: Vec<Parameter>,
+    /// The distinct sets of them that operations send, in the order first used: each is a
+    /// named list of wire names, so an operation names its set instead of spelling it out.
+    pub sets: Vec<CommonSet>,
+}
+
+/// A set of common parameters some operations send.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CommonSet {
+    /// The constant's name (`ALL`, `REQUEST_ORIGIN`).
+    pub ident: String,
+    /// What it holds: the parameters' wire names (headers lowercased), in the options type's
+    /// field order.
+    pub names: Vec<String>,
+}
+
+impl CommonParams {
+    /// The set `op` sends, if it documents any common parameter.
+    pub fn set_of(&self, op: &Operation) -> Option<&CommonSet> {
+        let all = common_wire_names(self.params.iter());
+        let mut names = common_wire_names(op.common_params());
+        names.sort_by_key(|n| all.iter().position(|a| a == n));
+        self.sets.iter().find(|set| set.names == names)
+    }
+}
+
+/// The wire names of common parameters, as the runtime matches them (headers lowercased).
+pub(crate) fn common_wire_names<'p>(params: impl Iterator<Item = &'p Parameter>) -> Vec<String> {
+    params
+        .map(|p| match p.location {
+            ParamLocation::Header => p.name.to_ascii_lowercase(),
+            _ => p.name.clone(),
+        })
+        .collect()
 }
 
 /// Offset- or cursor-style pagination: the response names the next page's token, which the

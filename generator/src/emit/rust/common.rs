@@ -36,6 +36,15 @@ pub fn emit(api: &Api) -> Option<TokenStream> {
             }
         }
     });
+    let sets = common.sets.iter().map(|set| {
+        let ident = ident(&set.ident);
+        let names = &set.names;
+        quote! {
+            /// The wire names of common parameters some operations send together.
+            #[doc(hidden)]
+            pub const #ident: &'static [&'static str] = &[#(#names),*];
+        }
+    });
     let uses_types = common
         .params
         .iter()
@@ -62,6 +71,8 @@ pub fn emit(api: &Api) -> Option<TokenStream> {
         }
 
         impl #name {
+            #(#sets)*
+
             fn values(&self) -> Vec<runtime::ParamValue> {
                 let mut values = Vec::new();
                 #(#values)*

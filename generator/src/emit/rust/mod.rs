@@ -36,6 +36,22 @@ pub const RUNTIME: &[(&str, &str)] = &[
     ("runtime", include_str!("../../../runtime/runtime.rs")),
 ];
 
+/// The marker that opens a runtime file's unit tests, which by convention close the file.
+const UNIT_TESTS: &str = "\n#[cfg(test)]\nmod tests {";
+
+/// A runtime file as generated crates carry it: verbatim up to its unit tests, which run in
+/// the `apiforge-runtime` crate and would only lengthen every generated crate.
+fn without_unit_tests(source: &str) -> &str {
+    match source.find(UNIT_TESTS) {
+        // Up to the line before it: the file then ends with one newline, as rustfmt wants.
+        Some(start) => {
+            let kept = source[..start].trim_end_matches('\n').len();
+            &source[..kept + 1]
+        }
+        None => source,
+    }
+}
+
 /// How a module is declared in `lib.rs`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Visibility {
@@ -202,7 +218,12 @@ pub fn emit_staged(
     let cpu = (building + printing).as_secs_f64().max(f64::EPSILON);
     let mut files: Files = RUNTIME
         .iter()
-        .map(|(name, source)| (format!("src/{name}.rs"), (*source).to_owned()))
+        .map(|(name, source)| {
+            (
+                format!("src/{name}.rs"),
+                without_unit_tests(source).to_owned(),
+            )
+        })
         .collect();
     for (path, source) in results.into_iter().flat_map(|r| r.0) {
         files.insert(path, source?);
@@ -222,10 +243,11 @@ pub fn emit_single_file(api: &Api, krate: &CrateInfo) -> Result<String, Error> {
     let file = format!("{}.rs", krate.lib);
     let mut modules = Vec::new();
     for (name, source) in RUNTIME {
-        let parsed: syn::File = syn::parse_str(source).map_err(|e| Error::Emit {
-            file: format!("src/{name}.rs"),
-            message: e.to_string(),
-        })?;
+        let parsed: syn::File =
+            syn::parse_str(without_unit_tests(source)).map_err(|e| Error::Emit {
+                file: format!("src/{name}.rs"),
+                message: e.to_string(),
+            })?;
         modules.push(((*name).to_owned(), quote!(#parsed)));
     }
     modules.extend(generated_modules(api, krate));
@@ -366,5 +388,27 @@ mod tests {
         let printed = "//! Docs.\nuse a::b;\nuse c::d;\nmod x;\npub mod y;\npub struct A {\n    x: u8,\n}\nimpl A {\n    fn f() {}\n    fn g() {\n        h();\n    }\n    fn i() {}\n}\n";
         let expected = "//! Docs.\n\nuse a::b;\nuse c::d;\n\nmod x;\npub mod y;\n\npub struct A {\n    x: u8,\n}\n\nimpl A {\n    fn f() {}\n    fn g() {\n        h();\n    }\n\n    fn i() {}\n}\n";
         assert_eq!(separate_items(printed), expected);
+    }
+
+    #[test]
+    fn runtime_files_are_copied_up_to_their_unit_tests_which_close_them() {
+        for (name, source) in super::RUNTIME {
+            let copied = super::without_unit_tests(source);
+            assert!(syn::parse_file(copied).is_ok(), "{name} still parses");
+            assert!(
+                !copied.contains("#[cfg(test)]"),
+                "{name}: tests are cut, and only at the end"
+            );
+            if copied.len() < source.len() {
+                // What is cut is exactly the tests module: it must close the file.
+                let rest = source[copied.len()..].trim_start_matches('\n');
+                assert!(
+                    rest.starts_with("#[cfg(test)]\nmod tests {") && rest.trim_end().ends_with('}'),
+                    "{name}"
+                );
+                let items = syn::parse_file(rest).map(|f| f.items.len()).unwrap_or(0);
+                assert_eq!(items, 1, "{name}: the cut part is the tests module alone");
+            }
+        }
     }
 }

@@ -37,6 +37,29 @@ pub fn emit_group(api: &Api, krate: &CrateInfo, group: &str, ops: &[&Operation])
         .map(|op| operation_methods(api, krate, op, &mut nestings))
         .collect();
     let nestings = nestings.definitions();
+    // The idempotency header, named once per module rather than spelled in every call.
+    let key_header = ops.iter().find_map(|op| match &op.retry {
+        Retry::WithKey { header } => Some(header.as_str()),
+        Retry::Always | Retry::Never => None,
+    });
+    let key_header = key_header.map(|header| {
+        quote! {
+            /// The request header that carries idempotency keys.
+            const IDEMPOTENCY_HEADER: &str = #header;
+        }
+    });
+    let types: Vec<TokenStream> = types.collect();
+    // Imported only when used: a module of parameterless GETs needs no runtime helper.
+    let uses_runtime = methods
+        .iter()
+        .chain(&types)
+        .chain(std::iter::once(&nestings))
+        .any(|t| t.to_string().contains("runtime ::"));
+    let runtime_import = uses_runtime.then(|| {
+        quote!(
+            use crate::runtime;
+        )
+    });
     let uses_types = ops.iter().any(|op| {
         op.request_fields().any(|f| mentions_named(f.ty()))
             || op
@@ -66,9 +89,11 @@ pub fn emit_group(api: &Api, krate: &CrateInfo, group: &str, ops: &[&Operation])
         use reqwest::Method;
 
         #validation_import
-        use crate::runtime;
+        #runtime_import
         #types_import
         use crate::{#(#names),*};
+
+        #key_header
 
         #nestings
 
@@ -646,11 +671,12 @@ fn method(
         .as_ref()
         .filter(|r| r.validated)
         .map(|_| quote!(call.validate(|| request.validate())?;));
-    let common: Vec<String> = op
-        .common_params()
-        .map(|p| p.name.to_ascii_lowercase())
-        .collect();
-    let common = (!common.is_empty()).then(|| quote!(call.common(&[#(#common),*])?;));
+    // The set of common parameters it sends, by the name the IR gave it.
+    let common = api.common.as_ref().and_then(|common| {
+        let set = common.set_of(op)?;
+        let (options, set) = (ident(&common.ident), ident(&set.ident));
+        Some(quote!(call.common(crate::#options::#set)?;))
+    });
     let headers = op
         .request_fields()
         .filter_map(|f| match f {
@@ -670,9 +696,10 @@ fn method(
             .and_then(|r| r.idempotency_field.as_ref()),
     ) {
         (Retry::Always, _) => quote!(call.idempotent();),
-        (Retry::WithKey { header }, Some(field)) => {
+        // One header per API (the settings name it): the module's constant.
+        (Retry::WithKey { .. }, Some(field)) => {
             let field = ident(field);
-            quote!(call.idempotency_key(#header, request.#field.as_deref())?;)
+            quote!(call.idempotency_key(IDEMPOTENCY_HEADER, request.#field.as_deref())?;)
         }
         (Retry::WithKey { .. } | Retry::Never, _) => TokenStream::new(),
     };
@@ -728,20 +755,19 @@ fn method_doc(api: &Api, krate: &CrateInfo, op: &Operation) -> TokenStream {
         doc_text.push_str(&text::markdown(description));
         doc_text.push_str("\n\n");
     }
+    // The documented errors ride on the path line: every operation has them, and the enum's
+    // own docs say the rest (a `# Errors` section on each of 104 methods said it 104 times).
     doc_text.push_str(&format!(
-        "`{} {}`",
+        "`{} {}` (errors: [`{}`](crate::{}) in [`Error::Api`])",
         op.method.as_str(),
-        op.path.replace('`', "'")
+        op.path.replace('`', "'"),
+        op.errors,
+        op.errors
     ));
     if op.deprecated {
         doc_text.push_str("\n\n**Deprecated** by the API.");
     }
-    doc_text.push_str(&format!(
-        "\n\n# Errors\n\n[`Error::Api`] with a [`{}`](crate::{}) for the error responses the API documents; \
-         [`Error::UnexpectedStatus`], [`Error::Decode`], [`Error::Transport`] and \
-         [`Error::InvalidRequest`] otherwise.",
-        op.errors, op.errors
-    ));
+
     let example =
         super::example::usage_example(api, krate, op, super::example::ExampleForm::MethodDoctest);
     doc_text.push_str(&format!("\n\n# Example\n\n```no_run\n{example}\n```"));

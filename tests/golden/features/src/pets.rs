@@ -55,11 +55,7 @@ pub struct CreatePetRequest {
 impl Client {
     /// # List pets
     ///
-    /// `GET /pets`
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`] with a [`ErrorResponse`](crate::ErrorResponse) for the error responses the API documents; [`Error::UnexpectedStatus`], [`Error::Decode`], [`Error::Transport`] and [`Error::InvalidRequest`] otherwise.
+    /// `GET /pets` (errors: [`ErrorResponse`](crate::ErrorResponse) in [`Error::Api`])
     ///
     /// # Example
     ///
@@ -101,11 +97,7 @@ impl Client {
 
     /// # Create a pet
     ///
-    /// `POST /pets`
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`] with a [`CreatePetError`](crate::CreatePetError) for the error responses the API documents; [`Error::UnexpectedStatus`], [`Error::Decode`], [`Error::Transport`] and [`Error::InvalidRequest`] otherwise.
+    /// `POST /pets` (errors: [`CreatePetError`](crate::CreatePetError) in [`Error::Api`])
     ///
     /// # Example
     ///
@@ -148,11 +140,7 @@ impl Client {
         }
     }
 
-    /// `DELETE /pets/{id}`
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`] with a [`DeletePetsIdError`](crate::DeletePetsIdError) for the error responses the API documents; [`Error::UnexpectedStatus`], [`Error::Decode`], [`Error::Transport`] and [`Error::InvalidRequest`] otherwise.
+    /// `DELETE /pets/{id}` (errors: [`DeletePetsIdError`](crate::DeletePetsIdError) in [`Error::Api`])
     ///
     /// # Example
     ///

@@ -21,11 +21,7 @@ pub struct ReadSecretRequest {
 impl Client {
     /// # Uses the default requirements
     ///
-    /// `GET /secrets`
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`] with a [`ErrorResponse`](crate::ErrorResponse) for the error responses the API documents; [`Error::UnexpectedStatus`], [`Error::Decode`], [`Error::Transport`] and [`Error::InvalidRequest`] otherwise.
+    /// `GET /secrets` (errors: [`ErrorResponse`](crate::ErrorResponse) in [`Error::Api`])
     ///
     /// # Example
     ///
@@ -55,11 +51,7 @@ impl Client {
 
     /// # Needs two API keys at once, one in the query and one in a cookie
     ///
-    /// `POST /secrets`
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`] with a [`ErrorResponse`](crate::ErrorResponse) for the error responses the API documents; [`Error::UnexpectedStatus`], [`Error::Decode`], [`Error::Transport`] and [`Error::InvalidRequest`] otherwise.
+    /// `POST /secrets` (errors: [`ErrorResponse`](crate::ErrorResponse) in [`Error::Api`])
     ///
     /// # Example
     ///
@@ -99,11 +91,7 @@ impl Client {
 
     /// # Takes a query parameter of its own beside the query API key
     ///
-    /// `GET /secrets/{name}`
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`] with a [`ErrorResponse`](crate::ErrorResponse) for the error responses the API documents; [`Error::UnexpectedStatus`], [`Error::Decode`], [`Error::Transport`] and [`Error::InvalidRequest`] otherwise.
+    /// `GET /secrets/{name}` (errors: [`ErrorResponse`](crate::ErrorResponse) in [`Error::Api`])
     ///
     /// # Example
     ///
@@ -137,11 +125,7 @@ impl Client {
 
     /// # HTTP basic, or a bearer token
     ///
-    /// `DELETE /secrets/{name}`
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`] with a [`ErrorResponse`](crate::ErrorResponse) for the error responses the API documents; [`Error::UnexpectedStatus`], [`Error::Decode`], [`Error::Transport`] and [`Error::InvalidRequest`] otherwise.
+    /// `DELETE /secrets/{name}` (errors: [`ErrorResponse`](crate::ErrorResponse) in [`Error::Api`])
     ///
     /// # Example
     ///

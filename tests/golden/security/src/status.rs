@@ -7,11 +7,7 @@ use crate::{Client, Error, ErrorResponse, Response};
 impl Client {
     /// # Needs no credentials
     ///
-    /// `GET /health`
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`] with a [`ErrorResponse`](crate::ErrorResponse) for the error responses the API documents; [`Error::UnexpectedStatus`], [`Error::Decode`], [`Error::Transport`] and [`Error::InvalidRequest`] otherwise.
+    /// `GET /health` (errors: [`ErrorResponse`](crate::ErrorResponse) in [`Error::Api`])
     ///
     /// # Example
     ///
@@ -34,11 +30,7 @@ impl Client {
 
     /// # Credentials are optional
     ///
-    /// `GET /motd`
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`] with a [`ErrorResponse`](crate::ErrorResponse) for the error responses the API documents; [`Error::UnexpectedStatus`], [`Error::Decode`], [`Error::Transport`] and [`Error::InvalidRequest`] otherwise.
+    /// `GET /motd` (errors: [`ErrorResponse`](crate::ErrorResponse) in [`Error::Api`])
     ///
     /// # Example
     ///
@@ -63,11 +55,7 @@ impl Client {
 
     /// # OpenID Connect
     ///
-    /// `GET /me`
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`] with a [`ErrorResponse`](crate::ErrorResponse) for the error responses the API documents; [`Error::UnexpectedStatus`], [`Error::Decode`], [`Error::Transport`] and [`Error::InvalidRequest`] otherwise.
+    /// `GET /me` (errors: [`ErrorResponse`](crate::ErrorResponse) in [`Error::Api`])
     ///
     /// # Example
     ///
