@@ -71,6 +71,10 @@ struct GenerateArgs {
     /// calls that change data are then retried safely with one key per call.
     #[arg(long, value_name = "HEADER")]
     idempotency_header: Option<String>,
+    /// Fails (exit 2) when an operation uses something apiforge cannot express, instead of
+    /// leaving the operation out with a warning.
+    #[arg(long)]
+    strict: bool,
     /// The settings file [default: apiforge.toml beside SPEC, if there is one]; flags given
     /// here override its values.
     #[arg(long, value_name = "FILE")]
@@ -124,6 +128,7 @@ fn generate_command(args: &GenerateArgs) -> ExitCode {
         idempotency_header: args.idempotency_header.clone(),
         server_names: None,
         encoding: None,
+        strict: args.strict,
     }
     .or(from_file);
     let generated = match generate(&args.spec, &settings) {

@@ -16,6 +16,10 @@ pub struct Diagnostic {
     pub position: Option<(usize, usize)>,
     /// What the user can do about it.
     pub help: Option<String>,
+    /// Whether it is something apiforge cannot express (an operation's body type, say) rather
+    /// than a mistake in the spec: such an operation is left out with a warning, unless the
+    /// user asks for strictness.
+    pub unsupported: bool,
 }
 
 impl Diagnostic {
@@ -31,7 +35,14 @@ impl Diagnostic {
             pointer,
             position: None,
             help: None,
+            unsupported: false,
         }
+    }
+
+    /// Marks it as something apiforge cannot express, rather than a mistake in the spec.
+    pub fn unsupported(mut self) -> Self {
+        self.unsupported = true;
+        self
     }
 
     /// Adds advice.

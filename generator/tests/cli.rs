@@ -702,3 +702,38 @@ fn an_unknown_settings_key_is_an_error_with_its_position() {
     assert!(stderr.contains("apiforge.toml:2:1"), "{stderr}");
     assert!(!out.exists(), "nothing is written");
 }
+
+#[test]
+fn an_operation_apiforge_cannot_express_is_left_out_unless_strict() {
+    let spec = fixture("../bad_specs/19-unsupported-body-media-type.yaml");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("client");
+    let output = apiforge(&[
+        "generate",
+        spec.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("warning: operation `")
+            && stderr.contains("is left out: no supported media type for the request body"),
+        "{stderr}"
+    );
+    // The rest of the crate is there; with --strict nothing is written and the exit is 2.
+    assert!(out.join("src/lib.rs").is_file());
+    let strict_out = dir.path().join("strict");
+    let output = apiforge(&[
+        "generate",
+        spec.to_str().unwrap(),
+        "--out",
+        strict_out.to_str().unwrap(),
+        "--strict",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains("without --strict, the operation is left out with a warning")
+    );
+    assert!(!strict_out.exists());
+}

@@ -38,6 +38,9 @@ pub struct Settings {
     /// How form bodies and query strings are written where OpenAPI leaves it open (the
     /// `[encoding]` section); `None`: the defaults (OpenAPI's rules, then the qs style).
     pub encoding: Option<crate::ir::Conventions>,
+    /// Whether an operation apiforge cannot express (a request body type it cannot send)
+    /// fails the generation (`--strict`) instead of being left out with a warning.
+    pub strict: bool,
 }
 
 /// Facts about the crate being generated, derived once from the settings and the spec.
@@ -68,6 +71,7 @@ impl Settings {
             idempotency_header: self.idempotency_header.or(fallback.idempotency_header),
             server_names: self.server_names.or(fallback.server_names),
             encoding: self.encoding.or(fallback.encoding),
+            strict: self.strict || fallback.strict,
         }
     }
 
@@ -77,6 +81,7 @@ impl Settings {
             idempotency_header: self.idempotency_header.clone(),
             server_names: self.server_names.clone(),
             encoding: self.encoding.unwrap_or_default(),
+            strict: self.strict,
         }
     }
 }

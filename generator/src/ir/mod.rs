@@ -31,6 +31,9 @@ pub struct Options {
     pub idempotency_header: Option<String>,
     /// Names for the servers, in spec order, replacing the derived ones.
     pub server_names: Option<Vec<String>>,
+    /// Whether an operation apiforge cannot express fails the generation instead of being
+    /// left out with a warning.
+    pub strict: bool,
     /// How values are written where OpenAPI leaves it open (`[encoding]` in the settings).
     pub encoding: Conventions,
 }
@@ -50,7 +53,19 @@ pub fn lower_with(
     options: &Options,
     warnings: &mut Vec<crate::Warning>,
 ) -> Result<Api, crate::Diagnostic> {
-    let mut api = lower::lower(loaded, warnings)?;
+    let mut skipped = Vec::new();
+    let mut api = lower::lower_skipping(loaded, warnings, &mut skipped)?;
+    if options.strict {
+        if let Some(first) = skipped.into_iter().next() {
+            let help = first
+                .help
+                .clone()
+                .map_or_else(String::new, |h| format!("{h}; "));
+            return Err(first.with_help(format!(
+                "{help}without --strict, the operation is left out with a warning"
+            )));
+        }
+    }
     decide::decide(&mut api, options);
     Ok(api)
 }

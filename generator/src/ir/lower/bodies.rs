@@ -45,7 +45,8 @@ impl<'a> Lowerer<'a> {
             let listed: Vec<&str> = body.content.keys().map(String::as_str).collect();
             return Err(self
                 .error(&format!("{at}/content"), format!("no supported media type for the request body (found: {})", listed.join(", ")))
-                .with_help("apiforge sends application/json and application/x-www-form-urlencoded bodies; add one of them"));
+                .with_help("apiforge sends application/json and application/x-www-form-urlencoded bodies; add one of them")
+                .unsupported());
         };
         for other in body.content.keys().filter(|m| *m != media_type) {
             self.warn(&format!("{at}/content"), format!("the request body is sent as {media_type}; the alternative {other} is not offered"));

@@ -44,7 +44,19 @@ const MAX_REF_HOPS: usize = 64;
 const MAX_SCHEMA_DEPTH: usize = 128;
 
 /// Lowers a loaded spec into the IR, appending what had to be worked around to `warnings`.
+/// [`lower_skipping`], for tests that expect every operation to lower.
+#[cfg(test)]
 pub fn lower(loaded: &Loaded, warnings: &mut Vec<Warning>) -> Result<Api, Diagnostic> {
+    lower_skipping(loaded, warnings, &mut Vec::new())
+}
+
+/// Lowers a loaded spec, leaving out each operation that uses something apiforge cannot express; what
+/// stopped each one is added to `skipped`.
+pub fn lower_skipping(
+    loaded: &Loaded,
+    warnings: &mut Vec<Warning>,
+    skipped: &mut Vec<Diagnostic>,
+) -> Result<Api, Diagnostic> {
     let mut lowerer = Lowerer {
         loaded,
         doc: &loaded.document,
@@ -53,9 +65,11 @@ pub fn lower(loaded: &Loaded, warnings: &mut Vec<Warning>) -> Result<Api, Diagno
         memo: HashMap::new(),
         slots: HashMap::new(),
         warnings: Vec::new(),
+        skipped: Vec::new(),
     };
     let api = lowerer.api()?;
     warnings.append(&mut lowerer.warnings);
+    skipped.append(&mut lowerer.skipped);
     Ok(api)
 }
 
@@ -72,6 +86,8 @@ struct Lowerer<'a> {
     /// the schema: what a merged type is named for ([`dedup`]).
     slots: HashMap<String, String>,
     warnings: Vec<Warning>,
+    /// Operations left out, and why.
+    skipped: Vec<Diagnostic>,
 }
 
 /// A schema as found in a property, items or parameter: a reference or inline.

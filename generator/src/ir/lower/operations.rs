@@ -67,6 +67,7 @@ impl<'a> Lowerer<'a> {
                     .clone();
                 let ident = method_scope.claim(names::snake(&id));
                 let type_ident = names::pascal(&ident);
+                let name = format!("`{id}` ({} {path})", method.as_str());
                 let operation = self.operation(
                     OperationSite {
                         path,
@@ -79,8 +80,21 @@ impl<'a> Lowerer<'a> {
                     },
                     op,
                     &item.parameters,
-                )?;
-                operations.push(operation);
+                );
+                match operation {
+                    Ok(operation) => operations.push(operation),
+                    // One operation apiforge cannot express does not sink the spec: it is
+                    // left out, with a warning naming it (`--strict` makes it an error).
+                    Err(diagnostic) if diagnostic.unsupported => {
+                        let at = diagnostic.pointer.clone().unwrap_or_else(|| at.clone());
+                        self.warn(
+                            &at,
+                            format!("operation {name} is left out: {}", diagnostic.message),
+                        );
+                        self.skipped.push(diagnostic);
+                    }
+                    Err(diagnostic) => return Err(diagnostic),
+                }
             }
         }
         Ok(operations)
