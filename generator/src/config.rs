@@ -178,7 +178,7 @@ fn parse(path: &Path, text: &str) -> Result<Settings, Error> {
             .with_help(format!(
                 "the keys {FILE_NAME} takes are listed in apiforge's README (Settings file)"
             ));
-        diagnostic.position = error.span().map(|span| line_column(text, span.start));
+        diagnostic.set_position(error.span().map(|span| line_column(text, span.start)));
         Error::Config(Box::new(diagnostic))
     })?;
     Ok(Settings {

@@ -13,7 +13,7 @@ pub struct Diagnostic {
     /// The JSON pointer of the offending node (`#/paths/~1pets/get`), when known.
     pub pointer: Option<String>,
     /// 1-based line and column in the file, when known.
-    pub position: Option<(usize, usize)>,
+    pub position: Option<(u32, u32)>,
     /// What the user can do about it.
     pub help: Option<String>,
     /// Whether it is something apiforge cannot express (an operation's body type, say) rather
@@ -37,6 +37,13 @@ impl Diagnostic {
             help: None,
             unsupported: false,
         }
+    }
+
+    /// Sets the 1-based line and column (saturating at `u32::MAX`, which no spec reaches:
+    /// narrower than `usize` so that a `Result<_, Diagnostic>` stays small).
+    pub fn set_position(&mut self, position: Option<(usize, usize)>) {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        self.position = position.map(|(line, column)| (narrow(line), narrow(column)));
     }
 
     /// Marks it as something apiforge cannot express, rather than a mistake in the spec.

@@ -178,7 +178,7 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         let valid = String::from_utf8_lossy(valid);
         let line = valid.matches('\n').count() + 1;
         let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        d.position = Some((line, column));
+        d.set_position(Some((line, column)));
         d.with_help("save the file as UTF-8")
     })
 }
@@ -216,7 +216,7 @@ fn parse_value(path: &Path, text: &str, is_json: bool) -> Result<Value, Diagnost
         None,
         format!("the spec is not valid {format}: {message}"),
     );
-    d.position = position;
+    d.set_position(position);
     Err(d.with_help(help))
 }
 
@@ -247,14 +247,14 @@ fn duplicate_key(
             duplicate.key
         ),
     );
-    d.position = second;
+    d.set_position(second);
     d.with_help("remove or rename one of the two; a parser would silently keep only the last one")
 }
 
 fn check_version(path: &Path, text: &str, is_json: bool, value: &Value) -> Result<(), Diagnostic> {
     let at = |pointer: &str, message: String| {
         let mut d = Diagnostic::new(path, Some(pointer.to_owned()), message);
-        d.position = locate(text, is_json, pointer);
+        d.set_position(locate(text, is_json, pointer));
         d
     };
     let Some(object) = value.as_object() else {

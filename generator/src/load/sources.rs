@@ -99,7 +99,7 @@ impl Sources {
         let (file, local) = self.origin_index(pointer);
         let source = &self.files[file];
         let mut diagnostic = Diagnostic::new(&source.path, Some(local.clone()), message);
-        diagnostic.position = locate(&source.text, source.is_json, &local);
+        diagnostic.set_position(locate(&source.text, source.is_json, &local));
         diagnostic
     }
 
@@ -112,7 +112,7 @@ impl Sources {
     ) -> Diagnostic {
         let source = &self.files[file];
         let mut diagnostic = Diagnostic::new(&source.path, Some(pointer.to_owned()), message);
-        diagnostic.position = locate(&source.text, source.is_json, pointer);
+        diagnostic.set_position(locate(&source.text, source.is_json, pointer));
         diagnostic
     }
 
