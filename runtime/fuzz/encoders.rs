@@ -864,7 +864,11 @@ fn check_path(value: &str) -> Result<Option<String>, String> {
 /// printable ASCII), as a sensitive `HeaderValue` equal to it; otherwise refused naming the
 /// header. Returns its outcome.
 fn check_header_value(name: &str, value: &str) -> Result<Result<(), InvalidRequest>, String> {
-    let carriable = value.chars().all(|c| c == '\t' || (' '..='~').contains(&c));
+    // What a server reads back unchanged: printable ASCII and tabs, with no whitespace at
+    // either end (servers strip it, RFC 9110 §5.5).
+    let carriable = value.chars().all(|c| c == '\t' || (' '..='~').contains(&c))
+        && !value.starts_with([' ', '\t'])
+        && !value.ends_with([' ', '\t']);
     match runtime::header_value(name, value) {
         Ok(header) => {
             ensure!(carriable, "{value:?} was accepted");
@@ -878,7 +882,7 @@ fn check_header_value(name: &str, value: &str) -> Result<Result<(), InvalidReque
         Err(error) => {
             ensure!(!carriable, "{value:?} was refused: {error}");
             ensure!(
-                error.0.starts_with(&format!("header `{name}` contains ")),
+                error.0.starts_with(&format!("header `{name}` ")),
                 "the error does not name the header: {error}"
             );
             Ok(Err(error))

@@ -49,6 +49,13 @@ pub fn header_value(name: &str, value: &str) -> Result<HeaderValue, InvalidReque
             "header `{name}` contains a control or non-ASCII character"
         )));
     }
+    // Servers strip the whitespace around a header value (RFC 9110 §5.5): a value sent with
+    // it would be read as another value.
+    if value.starts_with([' ', '\t']) || value.ends_with([' ', '\t']) {
+        return Err(InvalidRequest(format!(
+            "header `{name}` starts or ends with whitespace, which servers strip"
+        )));
+    }
     let mut value = HeaderValue::from_str(value).map_err(|_| {
         InvalidRequest(format!(
             "header `{name}` contains a character HTTP cannot carry"
@@ -451,6 +458,13 @@ pub fn check_range(
     min: Option<f64>,
     max: Option<f64>,
 ) -> Result<(), ValidationError> {
+    // Every comparison with NaN is false: without this, NaN would pass any bounds.
+    if value.is_nan() && (min.is_some() || max.is_some()) {
+        return Err(ValidationError {
+            field: field.to_owned(),
+            message: "is not a number (NaN)".to_owned(),
+        });
+    }
     if let Some(min) = min.filter(|min| value < *min) {
         return Err(ValidationError {
             field: field.to_owned(),
