@@ -19,13 +19,23 @@ use quote::quote;
 
 use super::ident;
 use super::wire::{is_scalar, wire_text};
-use crate::ir::{Api, BodyEncoding, Field, ParamLocation, ParamStyle, TypeDef, TypeKind, TypeRef};
+use crate::ir::{
+    Api, BodyEncoding, Field, Operation, ParamLocation, ParamStyle, TypeDef, TypeKind, TypeRef,
+};
 
 /// The structs reachable from form bodies and deepObject query parameters: they need an
 /// `append_form` method.
 pub(super) fn form_types(api: &Api) -> BTreeSet<String> {
+    form_reach(api, api.operations.iter())
+}
+
+/// The structs whose `append_form` the operations `ops` call, directly or through another's.
+pub(super) fn form_reach<'a>(
+    api: &'a Api,
+    ops: impl Iterator<Item = &'a Operation>,
+) -> BTreeSet<String> {
     let mut stack: Vec<&TypeRef> = Vec::new();
-    for op in &api.operations {
+    for op in ops {
         if let Some(body) = op
             .body
             .as_ref()
