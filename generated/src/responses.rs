@@ -5,7 +5,13 @@ use std::fmt;
 use crate::runtime;
 use crate::types;
 
-/// The error responses documented by [`Client::resume_dunning`](crate::Client::resume_dunning), carried by [`Error::Api`](crate::Error::Api).
+/// The error responses documented by
+#[cfg_attr(
+    feature = "invoices",
+    doc = " [`Client::resume_dunning`](crate::Client::resume_dunning),"
+)]
+#[cfg_attr(not(feature = "invoices"), doc = " `Client::resume_dunning`,")]
+/// carried by [`Error::Api`](crate::Error::Api).
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum ErrorResponse {

@@ -626,7 +626,14 @@ fn deps_prints_the_dependencies_block_generated_crates_declare() {
     .status
     .success());
     let manifest = std::fs::read_to_string(out.join("Cargo.toml")).unwrap();
-    assert!(manifest.ends_with(&printed), "{manifest}");
+    // The whole `[dependencies]` table (the features follow it).
+    let table: String = manifest
+        .lines()
+        .skip_while(|line| *line != "[dependencies]")
+        .take_while(|line| !line.is_empty())
+        .map(|line| format!("{line}\n"))
+        .collect();
+    assert_eq!(table, printed, "{manifest}");
 }
 
 #[test]

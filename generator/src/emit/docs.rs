@@ -49,6 +49,7 @@ pub fn emit(api: &Api, krate: &CrateInfo, templates: &Templates) -> Result<Files
         "modules": modules(api),
         "pages": pages,
         "operations": operations,
+        "features": features(api),
     });
     let renderer = templates.renderer()?;
     let mut files = Files::new();
@@ -329,6 +330,20 @@ fn pages_example(krate: &CrateInfo, op: &Operation) -> String {
         method = op.pages_ident(),
         args = args.join(", "),
     )
+}
+
+/// The crate's Cargo features (one per module of operations, `webhooks`), or null when it has
+/// none.
+fn features(api: &Api) -> Value {
+    let names = super::rust::features::names(api);
+    if names.is_empty() {
+        return Value::Null;
+    }
+    json!({
+        "names": names,
+        "webhooks": !api.webhooks.is_empty(),
+        "example": super::rust::features::example(api),
+    })
 }
 
 /// The API's common parameters: the `CommonParameters` fields, what each is sent as, and how

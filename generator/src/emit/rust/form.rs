@@ -22,15 +22,23 @@ use quote::{format_ident, quote};
 use super::wire::{is_scalar, wire_text};
 use super::{doc_lines, ident};
 use crate::ir::{
-    Api, ArrayKeys, BodyEncoding, FreeForm, Nesting, ObjectArrays, ParamLocation, ParamStyle,
-    TypeDef, TypeKind, TypeRef,
+    Api, ArrayKeys, BodyEncoding, FreeForm, Nesting, ObjectArrays, Operation, ParamLocation,
+    ParamStyle, TypeDef, TypeKind, TypeRef,
 };
 
 /// The structs and unions reachable from values written as pairs: they need an
 /// `append_form` method.
 pub(super) fn form_types(api: &Api) -> BTreeSet<String> {
+    form_reach(api, api.operations.iter())
+}
+
+/// The structs whose `append_form` the operations `ops` call, directly or through another's.
+pub(super) fn form_reach<'a>(
+    api: &'a Api,
+    ops: impl Iterator<Item = &'a Operation>,
+) -> BTreeSet<String> {
     let mut stack: Vec<&TypeRef> = Vec::new();
-    for op in &api.operations {
+    for op in ops {
         if let Some(body) = op
             .body
             .as_ref()

@@ -3,12 +3,15 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::features::{Features, Gate};
 use super::{ident, module_list, usage_example, Visibility};
 use crate::emit::{text, CrateInfo};
 use crate::ir::Api;
 
 /// The whole `lib.rs`.
-pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
+pub fn emit(api: &Api, krate: &CrateInfo, features: &Features) -> TokenStream {
     let mut doc = format!("# {}\n\n", text::first_line(&api.title));
     if let Some(description) = &api.description {
         doc.push_str(&text::markdown(description));
@@ -21,20 +24,36 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
     ));
     let groups = super::operations::groups(api);
     if !groups.is_empty() {
-        doc.push_str("Operations are methods of [`Client`]; their request types live in one module per resource:\n\n");
+        // Not linked: a link to a module left out by the features would be broken.
+        doc.push_str("Operations are methods of [`Client`]; their request types live in one module per resource, each a Cargo feature of the same name (see [Features](#features)):\n\n");
         for group in groups.keys() {
-            doc.push_str(&format!("- [`{group}`]\n"));
+            doc.push_str(&format!("- `{group}`\n"));
         }
         doc.push('\n');
     }
+    if features.names().next().is_some() {
+        doc.push_str(&features_doc(api, krate));
+        doc.push_str("\n\n");
+    }
     if let Some(op) = api.operations.first() {
+        // Compiled only where its module is (rustdoc passes the crate's features on to
+        // doctests), so that `cargo test` passes with any features.
+        let (open, close) = match features.of_module(&op.group) {
+            Gate::Always => (String::new(), String::new()),
+            Gate::Any(_) => (
+                format!("# #[cfg(feature = {:?})]\n# mod example {{\n", op.group),
+                "\n# }".to_owned(),
+            ),
+        };
         doc.push_str("# Example\n\n```no_run\n");
+        doc.push_str(&open);
         doc.push_str(&usage_example(
             api,
             krate,
             op,
             super::example::ExampleForm::Doctest,
         ));
+        doc.push_str(&close);
         doc.push_str("\n```");
     }
     let doc_lines = doc.lines().map(|l| {
@@ -50,11 +69,12 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
         // are, so `cargo fmt` in the user's workspace never makes `--check` call them stale.
         // The runtime's files are rustfmt-clean already.
         let skip = (!runtime.contains(&name.as_str())).then(|| quote!(#[rustfmt::skip]));
+        let gate = features.of_module(&name).attr();
         let name = ident(&name);
         match visibility {
-            Visibility::Public => quote!(#skip pub mod #name;),
-            Visibility::Private => quote!(#skip mod #name;),
-            Visibility::Hidden => quote!(#skip #[doc(hidden)] pub mod #name;),
+            Visibility::Public => quote!(#gate #skip pub mod #name;),
+            Visibility::Private => quote!(#gate #skip mod #name;),
+            Visibility::Hidden => quote!(#gate #skip #[doc(hidden)] pub mod #name;),
         }
     });
     let deprecated = has_deprecated(api).then(|| {
@@ -64,7 +84,7 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
             #![allow(deprecated)]
         }
     });
-    let reexports = reexports(api);
+    let reexports = reexports(api, features);
     quote! {
         #( #![doc = #doc_lines] )*
         #![forbid(unsafe_code)]
@@ -77,9 +97,35 @@ pub fn emit(api: &Api, krate: &CrateInfo) -> TokenStream {
     }
 }
 
+/// The crate docs' section on features.
+fn features_doc(api: &Api, krate: &CrateInfo) -> String {
+    let webhooks = if api.webhooks.is_empty() {
+        ""
+    } else {
+        ", and so are the webhooks (`webhooks`)"
+    };
+    let example: Vec<String> = super::features::example(api)
+        .iter()
+        .map(|f| format!("{f:?}"))
+        .collect();
+    format!(
+        "# Features\n\n\
+         Each module of operations is a Cargo feature of the same name{webhooks}; all are on by \
+         default. A crate that needs only some turns the default features off and names those \
+         it uses: only their modules are compiled, with the types they reach.\n\n\
+         ```toml\n\
+         [dependencies]\n\
+         {name} = {{ path = \"path/to/{name}\", default-features = false, features = [{example}] }}\n\
+         ```",
+        name = krate.name,
+        example = example.join(", "),
+    )
+}
+
 /// The crate root's re-exports: the client and error types, and the items of the private
-/// generated modules (servers, error enums, common parameters).
-fn reexports(api: &Api) -> TokenStream {
+/// generated modules (servers, error enums, common parameters), each under the features of
+/// what it names.
+fn reexports(api: &Api, features: &Features) -> TokenStream {
     // Sorted, as rustfmt sorts them.
     let mut servers = std::collections::BTreeSet::new();
     if !api.servers.is_empty() {
@@ -93,23 +139,44 @@ fn reexports(api: &Api) -> TokenStream {
     }
     let servers: Vec<_> = servers.into_iter().map(ident).collect();
     let servers = (!servers.is_empty()).then(|| quote!(pub use servers::{#(#servers),*};));
-    let errors: std::collections::BTreeSet<&str> = api
-        .error_sets
-        .iter()
-        .map(|set| set.ident.as_str())
-        .collect();
-    let errors: Vec<_> = errors.into_iter().map(ident).collect();
-    let errors = (!errors.is_empty()).then(|| quote!(pub use responses::{#(#errors),*};));
+    let mut errors: BTreeMap<Gate, BTreeSet<&str>> = BTreeMap::new();
+    for set in &api.error_sets {
+        errors
+            .entry(features.of_error_set(&set.ident))
+            .or_default()
+            .insert(set.ident.as_str());
+    }
+    let errors = errors.into_iter().map(|(gate, names)| {
+        let gate = gated(&gate);
+        let names: Vec<_> = names.into_iter().map(ident).collect();
+        match names.as_slice() {
+            [one] => quote!(#gate pub use responses::#one;),
+            _ => quote!(#gate pub use responses::{#(#names),*};),
+        }
+    });
     let common = api.common.as_ref().map(|common| {
+        let gate = gated(&features.of_common());
         let name = ident(&common.ident);
-        quote!(pub use common::#name;)
+        quote!(#gate pub use common::#name;)
     });
     quote! {
         pub use client::{Client, ClientBuilder, Credentials, Response, RetryPolicy};
         pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
-        #errors
+        #(#errors)*
         #servers
         #common
+    }
+}
+
+/// The attribute of a gated item of `lib.rs`, which rustfmt would lay out differently from
+/// prettyplease once it spans lines: skipped, as the generated modules are.
+fn gated(gate: &Gate) -> TokenStream {
+    match gate {
+        Gate::Always => TokenStream::new(),
+        Gate::Any(_) => {
+            let attr = gate.attr();
+            quote!(#attr #[rustfmt::skip])
+        }
     }
 }
 
@@ -134,7 +201,7 @@ pub fn single_file(api: &Api, modules: Vec<(String, TokenStream)>) -> TokenStrea
             }
         }
     });
-    let reexports = reexports(api);
+    let reexports = reexports(api, &Features::none());
     quote! {
         #(#modules)*
         #reexports

@@ -5,6 +5,7 @@
 
 mod common;
 mod example;
+pub(crate) mod features;
 mod form;
 mod lib_rs;
 mod operations;
@@ -25,6 +26,7 @@ use crate::ir::{Api, IntegerFormat, StringFormat, TypeRef};
 use crate::Error;
 
 pub use example::{usage_example, ExampleForm};
+pub(crate) use features::Features;
 
 /// The runtime: ordinary Rust source in `generator/runtime/` (compiled, linted and unit-tested
 /// there as the `apiforge-runtime` crate), copied verbatim into every generated crate, whole,
@@ -99,14 +101,16 @@ pub(crate) fn module_list(api: &Api) -> Vec<(String, Visibility)> {
 
 /// The generated (not copied) modules' token streams, by name, for the single-file form.
 fn generated_modules(api: &Api, krate: &CrateInfo) -> Vec<(String, TokenStream)> {
+    // The including crate has no features of ours: nothing is gated.
+    let features = Features::none();
     let mut modules = vec![("servers".to_owned(), servers::emit(api))];
-    if let Some(tokens) = responses::emit(api) {
+    if let Some(tokens) = responses::emit(api, &features) {
         modules.push(("responses".to_owned(), tokens));
     }
     if let Some(tokens) = common::emit(api) {
         modules.push(("common".to_owned(), tokens));
     }
-    modules.push(("types".to_owned(), types::emit(api)));
+    modules.push(("types".to_owned(), types::emit(api, &features)));
     modules.extend(operations::groups(api).into_iter().map(|(name, ops)| {
         let tokens = operations::emit_group(api, krate, &name, &ops);
         (name, tokens)
@@ -145,13 +149,13 @@ impl Job<'_> {
         }
     }
 
-    fn tokens(&self, api: &Api, krate: &CrateInfo) -> Option<TokenStream> {
+    fn tokens(&self, api: &Api, krate: &CrateInfo, features: &Features) -> Option<TokenStream> {
         Some(match self {
-            Job::Lib => lib_rs::emit(api, krate),
+            Job::Lib => lib_rs::emit(api, krate, features),
             Job::Servers => servers::emit(api),
-            Job::Responses => responses::emit(api)?,
+            Job::Responses => responses::emit(api, features)?,
             Job::Common => common::emit(api)?,
-            Job::Types => types::emit(api),
+            Job::Types => types::emit(api, features),
             Job::Webhooks => webhooks::emit(api)?,
             Job::Group(name, ops) => operations::emit_group(api, krate, name, ops),
         })
@@ -179,6 +183,7 @@ pub fn emit_staged(
             .into_iter()
             .map(|(name, ops)| Job::Group(name, ops)),
     );
+    let features = Features::of(api);
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
@@ -186,14 +191,14 @@ pub fn emit_staged(
     let results: Vec<WorkerOutput> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|worker| {
-                let jobs = &jobs;
+                let (jobs, features) = (&jobs, &features);
                 scope.spawn(move || {
                     let (mut building, mut printing) = (Duration::ZERO, Duration::ZERO);
                     let mut out = Vec::new();
                     // Striding spreads the big files (types first) over the workers.
                     for job in jobs.iter().skip(worker).step_by(threads) {
                         let clock = std::time::Instant::now();
-                        let Some(tokens) = job.tokens(api, krate) else {
+                        let Some(tokens) = job.tokens(api, krate, features) else {
                             continue;
                         };
                         building += clock.elapsed();

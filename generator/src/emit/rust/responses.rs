@@ -4,6 +4,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use super::features::{gate_items, Features, Gate};
 use super::{doc_lines, docs, ident, rust_type};
 use crate::emit::text;
 use crate::ir::{Api, ErrorSet, Status};
@@ -11,18 +12,29 @@ use crate::ir::{Api, ErrorSet, Status};
 /// Operations listed by name in an enum's docs; more are counted.
 const LISTED: usize = 8;
 
-/// The whole `responses` module, if the API has operations.
-pub fn emit(api: &Api) -> Option<TokenStream> {
+/// The whole `responses` module, if the API has operations; each enum under the features of
+/// the operations that use it.
+pub fn emit(api: &Api, features: &Features) -> Option<TokenStream> {
     if api.error_sets.is_empty() {
         return None;
     }
-    let enums = api.error_sets.iter().map(error_enum);
-    let uses_types = api
+    let enums = api.error_sets.iter().map(|set| {
+        gate_items(
+            error_enum(api, features, set),
+            &features.of_error_set(&set.ident),
+        )
+    });
+    // Every enum uses `fmt` and `runtime`; only those with a body use `types`.
+    let with_bodies: Vec<Gate> = api
         .error_sets
         .iter()
-        .any(|set| set.responses.iter().any(|r| r.body.is_some()));
-    let types_import = uses_types.then(|| {
+        .filter(|set| set.responses.iter().any(|r| r.body.is_some()))
+        .map(|set| features.of_error_set(&set.ident))
+        .collect();
+    let types_import = (!with_bodies.is_empty()).then(|| {
+        let gate = Gate::union(&with_bodies).attr_within(&features.of_module("responses"));
         quote!(
+            #gate
             use crate::types;
         )
     });
@@ -38,22 +50,9 @@ pub fn emit(api: &Api) -> Option<TokenStream> {
     })
 }
 
-fn error_enum(set: &ErrorSet) -> TokenStream {
+fn error_enum(api: &Api, features: &Features, set: &ErrorSet) -> TokenStream {
     let name = ident(&set.ident);
-    let links: Vec<String> = set
-        .operations
-        .iter()
-        .take(LISTED)
-        .map(|op| format!("[`Client::{op}`](crate::Client::{op})"))
-        .collect();
-    let users = match set.operations.len() {
-        1 => links.join(""),
-        n if n <= LISTED => links.join(", "),
-        n => format!("{} operations, among them {}", n, links.join(", ")),
-    };
-    let doc = doc_lines(&format!(
-        "The error responses documented by {users}, carried by [`Error::Api`](crate::Error::Api)."
-    ));
+    let doc = users_doc(api, features, set);
     let variants = set.responses.iter().map(response_variant);
     let display_arms = set.responses.iter().map(|r| {
         let variant = ident(&r.variant);
@@ -90,6 +89,58 @@ fn error_enum(set: &ErrorSet) -> TokenStream {
         impl runtime::Documented for #name {
             #decode
         }
+    }
+}
+
+/// The enum's docs: the operations that use it (some of them, when there are many), each a
+/// link where its method is compiled. A method of another module than the enum's may be left
+/// out by the features: its line is then a link only under that module's feature, and plain
+/// text otherwise (lines of a paragraph, which rustdoc joins).
+fn users_doc(api: &Api, features: &Features, set: &ErrorSet) -> TokenStream {
+    let gate = features.of_error_set(&set.ident);
+    let users: Vec<(&str, Gate)> = set
+        .operations
+        .iter()
+        .take(LISTED)
+        .map(|op| {
+            let module = api
+                .operations
+                .iter()
+                .find(|o| o.ident == *op)
+                .map_or(Gate::Always, |o| features.of_module(&o.group));
+            (op.as_str(), module)
+        })
+        .collect();
+    let head = match set.operations.len() {
+        n if n <= LISTED => "The error responses documented by".to_owned(),
+        n => format!("The error responses documented by {n} operations, among them"),
+    };
+    let tail = "carried by [`Error::Api`](crate::Error::Api).";
+    let link = |op: &str| format!("[`Client::{op}`](crate::Client::{op})");
+    if users.iter().all(|(_, module)| module.covers(&gate)) {
+        let links: Vec<String> = users.iter().map(|(op, _)| link(op)).collect();
+        return doc_lines(&format!("{head} {}, {tail}", links.join(", ")));
+    }
+    let lines = users.iter().map(|(op, module)| {
+        let linked = format!(" {},", link(op));
+        match module {
+            Gate::Any(_) if !module.covers(&gate) => {
+                let condition = module.condition();
+                let plain = format!(" `Client::{op}`,");
+                quote! {
+                    #[cfg_attr(#condition, doc = #linked)]
+                    #[cfg_attr(not(#condition), doc = #plain)]
+                }
+            }
+            _ => quote!(#[doc = #linked]),
+        }
+    });
+    let head = format!(" {head}");
+    let tail = format!(" {tail}");
+    quote! {
+        #[doc = #head]
+        #(#lines)*
+        #[doc = #tail]
     }
 }
 

@@ -3,38 +3,51 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::features::{gate_items, Features, Gate};
 use super::{docs, form, ident, rust_type};
 use crate::ir::{Api, EnumValue, Field, TypeDef, TypeKind};
 
-/// The whole `types` module.
-pub fn emit(api: &Api) -> TokenStream {
+/// The whole `types` module; each type, its impls and its `append_form` under the features
+/// that reach them.
+pub fn emit(api: &Api, features: &Features) -> TokenStream {
     let form_types = form::form_types(api);
     let defs = api.types.iter().map(|def| {
-        let tokens = type_def(def);
-        let form_impl = form_types
-            .contains(&def.ident)
-            .then(|| form::append_form_impl(api, def));
+        let tokens = gate_items(type_def(def), &features.of_type(&def.ident));
+        let form_impl = form_types.contains(&def.ident).then(|| {
+            gate_items(
+                form::append_form_impl(api, def),
+                &features.of_form(&def.ident),
+            )
+        });
         quote!(#tokens #form_impl)
     });
-    let runtime_import = (!form_types.is_empty()).then(|| {
-        quote!(
-            use crate::runtime;
-        )
-    });
-    let uses_fmt = api
-        .types
-        .iter()
-        .any(|t| matches!(t.kind, TypeKind::Enum { .. }));
-    let fmt_import = uses_fmt.then(|| {
-        quote!(
-            use std::fmt;
-        )
-    });
-    let serde_import = (!api.types.is_empty()).then(|| {
-        quote!(
-            use serde::{Deserialize, Serialize};
-        )
-    });
+    // Each import under the features of the items that use it, so that none is left unused.
+    let module = features.of_module("types");
+    let import = |users: Vec<Gate>, path: TokenStream| {
+        (!users.is_empty()).then(|| {
+            let gate = Gate::union(&users).attr_within(&module);
+            quote!(#gate use #path;)
+        })
+    };
+    let runtime_import = import(
+        form_types.iter().map(|t| features.of_form(t)).collect(),
+        quote!(crate::runtime),
+    );
+    let fmt_import = import(
+        api.types
+            .iter()
+            .filter(|t| matches!(t.kind, TypeKind::Enum { .. }))
+            .map(|t| features.of_type(&t.ident))
+            .collect(),
+        quote!(std::fmt),
+    );
+    let serde_import = import(
+        api.types
+            .iter()
+            .map(|t| features.of_type(&t.ident))
+            .collect(),
+        quote!(serde::{Deserialize, Serialize}),
+    );
     quote! {
         //! The data types of the API: request and response bodies, their parts, and the
         //! enumerations of parameters.

@@ -11,14 +11,30 @@ use crate::ir::{
     Method, Operation, ParamLocation, ParamStyle, Parameter, PathSegment, Retry, Success,
 };
 
+/// Names a module of operations cannot take: the crate's other modules, and `default`, which
+/// would clash with Cargo's default feature (each module is a feature of the same name).
+const RESERVED_GROUPS: &[&str] = &[
+    "client",
+    "error",
+    "retry",
+    "runtime",
+    "servers",
+    "responses",
+    "common",
+    "types",
+    "webhooks",
+    "lib",
+    "main",
+    "tests",
+    "default",
+];
+
 impl<'a> Lowerer<'a> {
     pub(super) fn operations(&mut self) -> Result<Vec<Operation>, Diagnostic> {
         let mut operations = Vec::new();
         let mut method_scope =
             Scope::with_reserved(["new", "builder", "base_url", "clone", "fmt", "send"]);
-        let mut group_scope = Scope::with_reserved([
-            "client", "error", "runtime", "types", "webhooks", "lib", "main", "tests",
-        ]);
+        let mut group_scope = Scope::with_reserved(RESERVED_GROUPS.iter().copied());
         let mut groups: BTreeMap<String, String> = BTreeMap::new();
         let mut seen_ids: HashMap<String, String> = HashMap::new();
         for (path, item) in &self.doc.paths.paths {

@@ -255,6 +255,36 @@ fn duplicate_operation_ids_are_errors() {
 }
 
 #[test]
+fn modules_of_operations_avoid_the_crates_own_modules_and_the_default_feature() {
+    let ops: String = ["default", "servers", "common", "responses", "retry", "orders"]
+        .iter()
+        .map(|tag| {
+            format!("  /{tag}:\n    get: {{operationId: list_{tag}, tags: [{tag}], responses: {{'200': {{description: OK}}}}}}\n")
+        })
+        .collect();
+    // Without a tag or a path segment, the module is `default` too.
+    let yaml = format!("{HEAD}paths:\n{ops}  /:\n    get: {{operationId: root, responses: {{'200': {{description: OK}}}}}}\n");
+    let (api, _) = lower_yaml(&yaml).unwrap();
+    let groups: Vec<(&str, &str)> = api
+        .operations
+        .iter()
+        .map(|op| (op.id.as_str(), op.group.as_str()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("list_default", "default2"),
+            ("list_servers", "servers2"),
+            ("list_common", "common2"),
+            ("list_responses", "responses2"),
+            ("list_retry", "retry2"),
+            ("list_orders", "orders"),
+            ("root", "default2"),
+        ]
+    );
+}
+
+#[test]
 fn server_variables_are_checked_and_shared() {
     let yaml = format!(
         "{HEAD}servers:\n  - url: '{{p}}://{{site}}.x.com'\n    description: Live site\n    variables:\n      p: {{default: https, enum: [https]}}\n      site: {{default: demo}}\n  - url: '{{p}}://{{site}}-test.x.com'\n    description: Test site\n    variables:\n      p: {{default: https, enum: [https]}}\n      site: {{default: demo}}\npaths: {{}}\n"

@@ -5,7 +5,10 @@ use std::fmt;
 use crate::runtime;
 use crate::types;
 
-/// The error responses documented by [`Client::list_pets`](crate::Client::list_pets), carried by [`Error::Api`](crate::Error::Api).
+/// The error responses documented by
+#[cfg_attr(feature = "pets", doc = " [`Client::list_pets`](crate::Client::list_pets),")]
+#[cfg_attr(not(feature = "pets"), doc = " `Client::list_pets`,")]
+/// carried by [`Error::Api`](crate::Error::Api).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ErrorResponse {
     /// `default`: Any error.
@@ -26,7 +29,13 @@ impl runtime::Documented for ErrorResponse {
     }
 }
 
-/// The error responses documented by [`Client::create_pet`](crate::Client::create_pet), carried by [`Error::Api`](crate::Error::Api).
+/// The error responses documented by
+#[cfg_attr(
+    feature = "pets",
+    doc = " [`Client::create_pet`](crate::Client::create_pet),"
+)]
+#[cfg_attr(not(feature = "pets"), doc = " `Client::create_pet`,")]
+/// carried by [`Error::Api`](crate::Error::Api).
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum CreatePetError {
@@ -57,7 +66,13 @@ impl runtime::Documented for CreatePetError {
     }
 }
 
-/// The error responses documented by [`Client::delete_pets_id`](crate::Client::delete_pets_id), carried by [`Error::Api`](crate::Error::Api).
+/// The error responses documented by
+#[cfg_attr(
+    feature = "pets",
+    doc = " [`Client::delete_pets_id`](crate::Client::delete_pets_id),"
+)]
+#[cfg_attr(not(feature = "pets"), doc = " `Client::delete_pets_id`,")]
+/// carried by [`Error::Api`](crate::Error::Api).
 #[derive(Debug, Clone, PartialEq)]
 pub enum DeletePetsIdError {}
 impl fmt::Display for DeletePetsIdError {
