@@ -265,7 +265,50 @@ fn format(file: &str, tokens: TokenStream) -> Result<String, Error> {
         file: file.to_owned(),
         message: e.to_string(),
     })?;
-    Ok(separate_items(&prettyplease::unparse(&parsed)))
+    Ok(separate_items(&one_line_cfgs(&prettyplease::unparse(
+        &parsed,
+    ))))
+}
+
+/// prettyplease spreads a `#[cfg(any(feature = "a", ...))]` that does not fit the line over
+/// one line per feature (ten lines and more for a type many modules reach); written by hand it
+/// would be one line. Joins each such attribute back into one.
+fn one_line_cfgs(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut pending: Option<(String, String)> = None;
+    for line in source.lines() {
+        let trimmed = line.trim();
+        match pending.as_mut() {
+            None if trimmed == "#[cfg(" || trimmed == "#![cfg(" => {
+                let indent = &line[..line.len() - line.trim_start().len()];
+                pending = Some((indent.to_owned(), trimmed.to_owned()));
+            }
+            None => {
+                out.push_str(line);
+                out.push('\n');
+            }
+            Some((indent, joined)) => {
+                // No space after an opening or before a closing bracket, one after a comma.
+                if !(joined.ends_with('(') || trimmed.starts_with(')')) {
+                    joined.push(' ');
+                }
+                joined.push_str(trimmed);
+                if trimmed == ")]" {
+                    out.push_str(indent);
+                    out.push_str(joined);
+                    out.push('\n');
+                    pending = None;
+                }
+            }
+        }
+    }
+    // An attribute never closed (none is, in parsed code) is written back as it came.
+    if let Some((indent, joined)) = pending {
+        out.push_str(&indent);
+        out.push_str(&joined);
+        out.push('\n');
+    }
+    out
 }
 
 /// prettyplease prints items back to back; hand-written code separates them with a blank
@@ -415,5 +458,14 @@ mod tests {
                 assert_eq!(items, 1, "{name}: the cut part is the tests module alone");
             }
         }
+    }
+
+    #[test]
+    fn spread_cfg_attributes_are_joined_into_one_line() {
+        let printed = "#[cfg(\n    any(\n        feature = \"a\",\n        feature = \"b\"\n    )\n)]\npub struct A;\n    #[cfg(feature = \"c\")]\n    fn f() {}\n";
+        assert_eq!(
+            super::one_line_cfgs(printed),
+            "#[cfg(any(feature = \"a\", feature = \"b\"))]\npub struct A;\n    #[cfg(feature = \"c\")]\n    fn f() {}\n"
+        );
     }
 }
