@@ -50,6 +50,7 @@
 
 mod client;
 mod error;
+mod finite;
 mod retry;
 
 #[doc(hidden)]

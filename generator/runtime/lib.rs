@@ -1,13 +1,14 @@
 //! The runtime every generated client crate carries, compiled and tested here as a crate of
-//! its own. apiforge copies `client.rs`, `error.rs`, `retry.rs` and `runtime.rs` verbatim into
-//! each crate it generates (this file is not copied: the generated `lib.rs` declares the same
-//! modules), so what is tested here is byte for byte what users compile.
+//! its own. apiforge copies `client.rs`, `error.rs`, `finite.rs`, `retry.rs` and `runtime.rs`
+//! into each crate it generates, verbatim up to their unit tests (this file is not copied: the
+//! generated `lib.rs` declares the same modules), so what is tested here is what users compile.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 mod client;
 mod error;
+mod finite;
 mod retry;
 #[doc(hidden)]
 pub mod runtime;

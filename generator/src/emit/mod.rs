@@ -247,6 +247,7 @@ mod tests {
                 "docs/index.md",
                 "src/client.rs",
                 "src/error.rs",
+                "src/finite.rs",
                 "src/lib.rs",
                 "src/retry.rs",
                 "src/runtime.rs",

@@ -34,6 +34,7 @@ pub(crate) use features::Features;
 pub const RUNTIME: &[(&str, &str)] = &[
     ("client", include_str!("../../../runtime/client.rs")),
     ("error", include_str!("../../../runtime/error.rs")),
+    ("finite", include_str!("../../../runtime/finite.rs")),
     ("retry", include_str!("../../../runtime/retry.rs")),
     ("runtime", include_str!("../../../runtime/runtime.rs")),
 ];

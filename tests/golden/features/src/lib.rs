@@ -46,6 +46,7 @@
 
 mod client;
 mod error;
+mod finite;
 mod retry;
 
 #[doc(hidden)]

@@ -415,6 +415,8 @@ pub fn base64(value: &str) -> String {
 
 /// JSON text of a value sent in a parameter or a form field; `field` names it in the error.
 pub fn json<T: Serialize + ?Sized>(field: &str, value: &T) -> Result<String, InvalidRequest> {
+    crate::finite::check(value)
+        .map_err(|error| InvalidRequest(format!("`{field}` cannot be encoded as JSON: {error}")))?;
     serde_json::to_string(value)
         .map_err(|error| InvalidRequest(format!("`{field}` cannot be encoded as JSON: {error}")))
 }
@@ -424,6 +426,8 @@ pub fn json_value<T: Serialize + ?Sized>(
     field: &str,
     value: &T,
 ) -> Result<serde_json::Value, InvalidRequest> {
+    crate::finite::check(value)
+        .map_err(|error| InvalidRequest(format!("`{field}` cannot be encoded as JSON: {error}")))?;
     serde_json::to_value(value)
         .map_err(|error| InvalidRequest(format!("`{field}` cannot be encoded as JSON: {error}")))
 }
@@ -775,6 +779,11 @@ impl<'a> Call<'a> {
         content_type: &'static str,
         value: &T,
     ) -> Result<(), InvalidRequest> {
+        crate::finite::check(value).map_err(|error| {
+            InvalidRequest(format!(
+                "the request body cannot be encoded as JSON: {error}"
+            ))
+        })?;
         let bytes = serde_json::to_vec(value).map_err(|error| {
             InvalidRequest(format!(
                 "the request body cannot be encoded as JSON: {error}"

@@ -44,6 +44,7 @@
 
 mod client;
 mod error;
+mod finite;
 mod retry;
 
 #[doc(hidden)]
