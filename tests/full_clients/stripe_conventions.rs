@@ -25,23 +25,35 @@ mod server;
 use server::{CannedResponse, RecordedRequest, TestServer};
 use stripe_conventions::types::{
     Created, CreatedObject, PostCheckoutSessionsRequestLineItem, PostCheckoutSessionsRequestMode,
-    PostCustomersCustomerRequestInvoiceSettings, PostCustomersCustomerRequestInvoiceSettingsCustomFields,
-    PostSubscriptionsRequestItem, PostSubscriptionsRequestMetadata, PostSubscriptionsRequestMetadataString,
+    PostCustomersCustomerRequestInvoiceSettings,
+    PostCustomersCustomerRequestInvoiceSettingsCustomFields, PostSubscriptionsRequestItem,
+    PostSubscriptionsRequestMetadata, PostSubscriptionsRequestMetadataString,
     PostSubscriptionsRequestTrialEnd, PostSubscriptionsRequestTrialEndString,
 };
-use stripe_conventions::v1::{GetCustomersRequest, PostCheckoutSessionsRequest, PostCustomersCustomerRequest, PostSubscriptionsRequest};
+// Every path starts with `/v1`: the modules are named by the segment after it.
+use stripe_conventions::checkout::PostCheckoutSessionsRequest;
+use stripe_conventions::customers::{GetCustomersRequest, PostCustomersCustomerRequest};
+use stripe_conventions::subscriptions::PostSubscriptionsRequest;
 use stripe_conventions::{Client, Credentials};
 
 fn client(server: &TestServer) -> Client {
-    Client::builder().base_url(server.url()).credentials(Credentials::bearer("sk_test_123")).build().expect("client")
+    Client::builder()
+        .base_url(server.url())
+        .credentials(Credentials::bearer("sk_test_123"))
+        .build()
+        .expect("client")
 }
 
 fn pairs(bytes: &[u8]) -> Vec<(String, String)> {
-    form_urlencoded::parse(bytes).map(|(k, v)| (k.into_owned(), v.into_owned())).collect()
+    form_urlencoded::parse(bytes)
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
 }
 
 fn expected(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    list.iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
 }
 
 fn body(request: &RecordedRequest) -> String {
@@ -50,7 +62,10 @@ fn body(request: &RecordedRequest) -> String {
 
 async fn post_subscription(request: &PostSubscriptionsRequest) -> RecordedRequest {
     let server = TestServer::start(vec![CannedResponse::json(200, r#"{"id": "sub_1"}"#)]);
-    client(&server).post_subscriptions(request).await.expect("200");
+    client(&server)
+        .post_subscriptions(request)
+        .await
+        .expect("200");
     server.requests().remove(0)
 }
 
@@ -60,15 +75,26 @@ async fn lists_of_objects_put_the_index_first() {
     let request = PostCheckoutSessionsRequest {
         mode: Some(PostCheckoutSessionsRequestMode::Payment),
         line_items: Some(vec![
-            PostCheckoutSessionsRequestLineItem { price: Some("price_1".into()), quantity: Some(2), tax_rates: Some(vec!["txr_1".into()]) },
-            PostCheckoutSessionsRequestLineItem { price: Some("price_2".into()), quantity: None, tax_rates: None },
+            PostCheckoutSessionsRequestLineItem {
+                price: Some("price_1".into()),
+                quantity: Some(2),
+                tax_rates: Some(vec!["txr_1".into()]),
+            },
+            PostCheckoutSessionsRequestLineItem {
+                price: Some("price_2".into()),
+                quantity: None,
+                tax_rates: None,
+            },
         ]),
         expand: Some(vec!["customer".into(), "line_items".into()]),
         metadata: Some([("crm_id".to_owned(), "A&B=1".to_owned())].into()),
         payment_method_types: Some(vec!["card".into()]),
         ..Default::default()
     };
-    client(&server).post_checkout_sessions(&request).await.expect("200");
+    client(&server)
+        .post_checkout_sessions(&request)
+        .await
+        .expect("200");
     let sent = &server.requests()[0];
     // stripe-node: expand[0]=customer&expand[1]=line_items&line_items[0][price]=price_1&
     // line_items[0][quantity]=2&line_items[0][tax_rates][0]=txr_1&line_items[1][price]=price_2&
@@ -101,7 +127,9 @@ async fn string_variants_are_their_text() {
     // stripe.Subscription.create(customer="cus_1", trial_end="now") sends trial_end=now.
     let sent = post_subscription(&PostSubscriptionsRequest {
         customer: "cus_1".into(),
-        trial_end: Some(PostSubscriptionsRequestTrialEnd::String(PostSubscriptionsRequestTrialEndString::Now)),
+        trial_end: Some(PostSubscriptionsRequestTrialEnd::String(
+            PostSubscriptionsRequestTrialEndString::Now,
+        )),
         ..Default::default()
     })
     .await;
@@ -121,7 +149,9 @@ async fn map_variants_use_brackets_and_the_empty_string_unsets() {
     // metadata= (Stripe's way to clear every key).
     let sent = post_subscription(&PostSubscriptionsRequest {
         customer: "cus_1".into(),
-        metadata: Some(PostSubscriptionsRequestMetadata::Object([("crm_id".to_owned(), "A&B=1".to_owned())].into())),
+        metadata: Some(PostSubscriptionsRequestMetadata::Object(
+            [("crm_id".to_owned(), "A&B=1".to_owned())].into(),
+        )),
         items: Some(vec![PostSubscriptionsRequestItem {
             price: Some("price_1".into()),
             metadata: Some([("seat".to_owned(), "1".to_owned())].into()),
@@ -132,7 +162,12 @@ async fn map_variants_use_brackets_and_the_empty_string_unsets() {
     .await;
     assert_eq!(
         pairs(&sent.body),
-        expected(&[("customer", "cus_1"), ("items[0][metadata][seat]", "1"), ("items[0][price]", "price_1"), ("metadata[crm_id]", "A&B=1")])
+        expected(&[
+            ("customer", "cus_1"),
+            ("items[0][metadata][seat]", "1"),
+            ("items[0][price]", "price_1"),
+            ("metadata[crm_id]", "A&B=1")
+        ])
     );
     assert_eq!(
         body(&sent),
@@ -140,16 +175,23 @@ async fn map_variants_use_brackets_and_the_empty_string_unsets() {
     );
     let server = TestServer::start(vec![CannedResponse::json(200, r#"{"id": "cus_1"}"#)]);
     let request = PostCustomersCustomerRequest {
-        metadata: Some(PostSubscriptionsRequestMetadata::String(PostSubscriptionsRequestMetadataString::Value)),
+        metadata: Some(PostSubscriptionsRequestMetadata::String(
+            PostSubscriptionsRequestMetadataString::Value,
+        )),
         invoice_settings: Some(PostCustomersCustomerRequestInvoiceSettings {
-            custom_fields: Some(PostCustomersCustomerRequestInvoiceSettingsCustomFields::String(
-                PostSubscriptionsRequestMetadataString::Value,
-            )),
+            custom_fields: Some(
+                PostCustomersCustomerRequestInvoiceSettingsCustomFields::String(
+                    PostSubscriptionsRequestMetadataString::Value,
+                ),
+            ),
             default_payment_method: None,
         }),
         ..Default::default()
     };
-    client(&server).post_customers_customer("cus_1", &request).await.expect("200");
+    client(&server)
+        .post_customers_customer("cus_1", &request)
+        .await
+        .expect("200");
     let sent = &server.requests()[0];
     assert_eq!(sent.target, "/v1/customers/cus_1");
     assert_eq!(body(sent), "invoice_settings%5Bcustom_fields%5D=&metadata=");
@@ -167,18 +209,33 @@ async fn list_filters_are_deep_objects_and_gets_send_no_body() {
     ]);
     let client = client(&server);
     let request = GetCustomersRequest {
-        created: Some(Created::Object(CreatedObject { gte: Some(1_700_000_000), ..Default::default() })),
+        created: Some(Created::Object(CreatedObject {
+            gte: Some(1_700_000_000),
+            ..Default::default()
+        })),
         expand: Some(vec!["data.default_source".into()]),
         limit: Some(3),
     };
     client.get_customers(&request).await.expect("200");
-    let request = GetCustomersRequest { created: Some(Created::Integer(1_700_000_000)), ..Default::default() };
+    let request = GetCustomersRequest {
+        created: Some(Created::Integer(1_700_000_000)),
+        ..Default::default()
+    };
     client.get_customers(&request).await.expect("200");
-    client.delete_customers_customer("cus_1").await.expect("200");
+    client
+        .delete_customers_customer("cus_1")
+        .await
+        .expect("200");
     let sent = server.requests();
-    assert_eq!(sent[0].target, "/v1/customers?created%5Bgte%5D=1700000000&expand%5B0%5D=data.default_source&limit=3");
+    assert_eq!(
+        sent[0].target,
+        "/v1/customers?created%5Bgte%5D=1700000000&expand%5B0%5D=data.default_source&limit=3"
+    );
     assert_eq!(sent[1].target, "/v1/customers?created=1700000000");
-    assert_eq!((sent[2].method.as_str(), sent[2].target.as_str()), ("DELETE", "/v1/customers/cus_1"));
+    assert_eq!(
+        (sent[2].method.as_str(), sent[2].target.as_str()),
+        ("DELETE", "/v1/customers/cus_1")
+    );
     for request in &sent {
         assert_eq!(request.header("content-type"), None, "{}", request.target);
         assert!(request.body.is_empty());

@@ -37,6 +37,10 @@ impl<'a> Lowerer<'a> {
         let mut group_scope = Scope::with_reserved(RESERVED_GROUPS.iter().copied());
         let mut groups: BTreeMap<String, String> = BTreeMap::new();
         let mut seen_ids: HashMap<String, String> = HashMap::new();
+        // Segments every path starts with (`/v1/...`, `/api/v2/...`) name no resource: without
+        // tags, operations are grouped by the first segment after them.
+        let paths: Vec<&str> = self.doc.paths.paths.keys().map(String::as_str).collect();
+        let shared_prefix = shared_literal_prefix(&paths);
         for (path, item) in &self.doc.paths.paths {
             let path_at = pointer(["paths", path]);
             let item = match item {
@@ -71,12 +75,11 @@ impl<'a> Lowerer<'a> {
                     }
                     None => format!("{key} {}", path.replace(['{', '}'], "")),
                 };
-                let raw_group = op.tags.first().cloned().unwrap_or_else(|| {
-                    path.split('/')
-                        .find(|s| !s.is_empty() && !s.starts_with('{'))
-                        .unwrap_or("default")
-                        .to_owned()
-                });
+                let raw_group = op
+                    .tags
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| path_group(path, shared_prefix));
                 let group = groups
                     .entry(raw_group.clone())
                     .or_insert_with(|| group_scope.claim(names::snake(&raw_group)))
@@ -374,4 +377,67 @@ fn is_token(name: &str) -> bool {
         && name
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// How many leading literal segments every path shares (none for a single path: its first
+/// segment is its resource).
+fn shared_literal_prefix(paths: &[&str]) -> usize {
+    if paths.len() < 2 {
+        return 0;
+    }
+    let split: Vec<Vec<&str>> = paths
+        .iter()
+        .map(|p| p.split('/').filter(|s| !s.is_empty()).collect())
+        .collect();
+    let mut shared = 0;
+    loop {
+        let Some(first) = split[0].get(shared) else {
+            return shared;
+        };
+        let literal = !first.starts_with('{');
+        // Keep at least one segment of every path to group by.
+        if !literal
+            || split
+                .iter()
+                .any(|s| s.get(shared) != Some(first) || s.len() <= shared + 1)
+        {
+            return shared;
+        }
+        shared += 1;
+    }
+}
+
+/// The module of an operation without tags: the first literal segment of its path after the
+/// segments every path shares.
+fn path_group(path: &str, shared_prefix: usize) -> String {
+    path.split('/')
+        .filter(|s| !s.is_empty())
+        .skip(shared_prefix)
+        .find(|s| !s.starts_with('{'))
+        .unwrap_or("default")
+        .to_owned()
+}
+
+#[cfg(test)]
+mod grouping_tests {
+    use super::{path_group, shared_literal_prefix};
+
+    #[test]
+    fn a_prefix_every_path_shares_names_no_module() {
+        let paths = [
+            "/v1/customers",
+            "/v1/customers/{id}",
+            "/v1/invoices",
+            "/v1/invoices/{id}/pay",
+        ];
+        assert_eq!(shared_literal_prefix(&paths), 1);
+        assert_eq!(path_group("/v1/invoices/{id}/pay", 1), "invoices");
+        let nested = ["/api/v2/pets", "/api/v2/users/{id}"];
+        assert_eq!(shared_literal_prefix(&nested), 2);
+        // Distinct first segments, a single path, or a shared segment that is all a path has.
+        assert_eq!(shared_literal_prefix(&["/customers", "/invoices"]), 0);
+        assert_eq!(shared_literal_prefix(&["/v1/pets"]), 0);
+        assert_eq!(shared_literal_prefix(&["/pets", "/pets/{id}"]), 0);
+        assert_eq!(path_group("/v1/pets", 0), "v1");
+    }
 }
