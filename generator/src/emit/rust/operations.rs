@@ -140,6 +140,48 @@ fn operation_methods(
     quote!(#method #pages)
 }
 
+/// The statement checking `value` (a reference) against documented lengths or ranges, named
+/// `name` in the error; `None` when nothing is documented to check.
+fn constraint_check(
+    ty: &TypeRef,
+    c: &crate::ir::Constraints,
+    name: TokenStream,
+) -> Option<TokenStream> {
+    let option = |v: Option<TokenStream>| v.map_or_else(|| quote!(None), |v| quote!(Some(#v)));
+    match ty {
+        TypeRef::String(StringFormat::Plain)
+            if c.min_length.is_some() || c.max_length.is_some() =>
+        {
+            let min = option(
+                c.min_length
+                    .map(|n| Literal::usize_unsuffixed(n).into_token_stream()),
+            );
+            let max = option(
+                c.max_length
+                    .map(|n| Literal::usize_unsuffixed(n).into_token_stream()),
+            );
+            Some(quote!(runtime::check_length(#name, value, #min, #max)?;))
+        }
+        TypeRef::Integer(_) | TypeRef::Number if c.minimum.is_some() || c.maximum.is_some() => {
+            let min = option(
+                c.minimum
+                    .map(|n| Literal::f64_unsuffixed(n).into_token_stream()),
+            );
+            let max = option(
+                c.maximum
+                    .map(|n| Literal::f64_unsuffixed(n).into_token_stream()),
+            );
+            let number = if matches!(ty, TypeRef::Number) {
+                quote!(*value)
+            } else {
+                quote!(*value as f64)
+            };
+            Some(quote!(runtime::check_range(#name, #number, #min, #max)?;))
+        }
+        _ => None,
+    }
+}
+
 /// The checks `validate` makes: top-level string lengths and number ranges, and those of
 /// each entry of a multi-value group.
 fn validate_impl(api: &Api, op: &Operation) -> Option<TokenStream> {
@@ -149,42 +191,9 @@ fn validate_impl(api: &Api, op: &Operation) -> Option<TokenStream> {
         .request_fields()
         .filter_map(|field| entry_checks(api, op, field));
     let checks = op.request_fields().filter_map(|field| {
-        let c = field.constraints();
         let field_ident = ident(field.ident());
         let wire = field.name();
-        let option = |v: Option<TokenStream>| v.map_or_else(|| quote!(None), |v| quote!(Some(#v)));
-        let check = match field.ty() {
-            TypeRef::String(StringFormat::Plain)
-                if c.min_length.is_some() || c.max_length.is_some() =>
-            {
-                let min = option(
-                    c.min_length
-                        .map(|n| Literal::usize_unsuffixed(n).into_token_stream()),
-                );
-                let max = option(
-                    c.max_length
-                        .map(|n| Literal::usize_unsuffixed(n).into_token_stream()),
-                );
-                quote!(runtime::check_length(#wire, value, #min, #max)?;)
-            }
-            TypeRef::Integer(_) | TypeRef::Number if c.minimum.is_some() || c.maximum.is_some() => {
-                let min = option(
-                    c.minimum
-                        .map(|n| Literal::f64_unsuffixed(n).into_token_stream()),
-                );
-                let max = option(
-                    c.maximum
-                        .map(|n| Literal::f64_unsuffixed(n).into_token_stream()),
-                );
-                let number = if matches!(field.ty(), TypeRef::Number) {
-                    quote!(*value)
-                } else {
-                    quote!(*value as f64)
-                };
-                quote!(runtime::check_range(#wire, #number, #min, #max)?;)
-            }
-            _ => return None,
-        };
+        let check = constraint_check(field.ty(), field.constraints(), quote!(#wire))?;
         Some(if field.required() {
             quote! {
                 let value = &self.#field_ident;
@@ -232,51 +241,16 @@ fn entry_checks(api: &Api, op: &Operation, field: RequestField<'_>) -> Option<To
     let crate::ir::TypeKind::Struct { fields, .. } = &entry.kind else {
         return None;
     };
-    let option = |v: Option<TokenStream>| v.map_or_else(|| quote!(None), |v| quote!(Some(#v)));
     let checks: Vec<TokenStream> = fields
         .iter()
         .filter_map(|f| {
-            let c = &f.constraints;
             let member = ident(&f.ident);
             let wire = format!(
                 "{}[{}][{{index}}]",
                 field.name().replace('{', "{{").replace('}', "}}"),
                 f.name.replace('{', "{{").replace('}', "}}")
             );
-            let check = match &f.ty {
-                TypeRef::String(StringFormat::Plain)
-                    if c.min_length.is_some() || c.max_length.is_some() =>
-                {
-                    let min = option(
-                        c.min_length
-                            .map(|n| Literal::usize_unsuffixed(n).into_token_stream()),
-                    );
-                    let max = option(
-                        c.max_length
-                            .map(|n| Literal::usize_unsuffixed(n).into_token_stream()),
-                    );
-                    quote!(runtime::check_length(&format!(#wire), value, #min, #max)?;)
-                }
-                TypeRef::Integer(_) | TypeRef::Number
-                    if c.minimum.is_some() || c.maximum.is_some() =>
-                {
-                    let min = option(
-                        c.minimum
-                            .map(|n| Literal::f64_unsuffixed(n).into_token_stream()),
-                    );
-                    let max = option(
-                        c.maximum
-                            .map(|n| Literal::f64_unsuffixed(n).into_token_stream()),
-                    );
-                    let number = if matches!(f.ty, TypeRef::Number) {
-                        quote!(*value)
-                    } else {
-                        quote!(*value as f64)
-                    };
-                    quote!(runtime::check_range(&format!(#wire), #number, #min, #max)?;)
-                }
-                _ => return None,
-            };
+            let check = constraint_check(&f.ty, &f.constraints, quote!(&format!(#wire)))?;
             Some(if f.required {
                 quote! {
                     let value = &entry.#member;
