@@ -109,6 +109,7 @@ stripe-conventions = { path = "../stripe-conventions" }
 twilio-conventions = { path = "../twilio-conventions" }
 chargebee-conventions = { path = "../chargebee-conventions" }
 hostile = { path = "../hostile" }
+chrono = { version = "0.4", default-features = false, features = ["std"] }
 form_urlencoded = "1"
 futures-util = { version = "0.3", default-features = false }
 serde_json = "1"

@@ -6,7 +6,7 @@
 //! them than the generated crates ask for, so bumping a dependency anywhere here (a test, the
 //! example) fails until the generated crates follow.
 
-use apiforge::emit::deps::DEPENDENCIES;
+use apiforge::emit::deps::{CHRONO, DEPENDENCIES};
 use apiforge_tests::workspace_root;
 
 fn read(path: &str) -> String {
@@ -40,7 +40,7 @@ fn the_runtime_crate_declares_exactly_the_generated_dependencies() {
 fn no_generated_dependency_is_a_major_version_behind_the_lockfile() {
     let lock = read("Cargo.lock");
     let mut behind = Vec::new();
-    for dependency in DEPENDENCIES {
+    for dependency in DEPENDENCIES.iter().chain([&CHRONO]) {
         let requirement = semver::VersionReq::parse(dependency.version).expect("a requirement");
         let floor = semver::Version::parse(&match dependency.version.matches('.').count() {
             0 => format!("{}.0.0", dependency.version),

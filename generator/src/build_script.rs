@@ -44,6 +44,13 @@ impl Generator {
     ///
     /// [`Error`] when there is no spec path, the spec is invalid, or the file cannot be written.
     pub fn generate_to(&self, out_dir: impl AsRef<Path>) -> Result<PathBuf, Error> {
+        self.generate_checked(out_dir.as_ref(), None)
+    }
+
+    /// [`Generator::generate_to`], first checking that `manifest` (the building crate's
+    /// `Cargo.toml`) declares what the client needs, which depends on the API (chrono for
+    /// dates).
+    fn generate_checked(&self, out_dir: &Path, manifest: Option<&Path>) -> Result<PathBuf, Error> {
         let Some(spec) = &self.spec else {
             return Err(Error::Settings(
                 "no spec: call `Generator::spec_path` first".to_owned(),
@@ -76,9 +83,12 @@ impl Generator {
         for warning in loaded.warnings.iter().chain(&warnings) {
             println!("cargo:warning=apiforge: {warning}");
         }
+        if let Some(manifest) = manifest {
+            check_manifest(manifest, &crate::emit::deps::for_api(&api))?;
+        }
         let krate = CrateInfo::new(&api, &settings)?;
         let source = crate::emit::rust::emit_single_file(&api, &krate)?;
-        let path = out_dir.as_ref().join(format!("{}.rs", krate.lib));
+        let path = out_dir.join(format!("{}.rs", krate.lib));
         // Rewriting an unchanged file would make Cargo rebuild the crate for nothing.
         if std::fs::read_to_string(&path).ok().as_deref() != Some(source.as_str()) {
             std::fs::write(&path, source).map_err(|source| Error::Io {
@@ -109,14 +119,9 @@ impl Generator {
         let out_dir = std::env::var_os("OUT_DIR").map(PathBuf::from);
         let manifest =
             std::env::var_os("CARGO_MANIFEST_DIR").map(|dir| PathBuf::from(dir).join("Cargo.toml"));
-        let checked = match &manifest {
-            Some(path) => check_manifest(path),
-            None => Ok(()),
-        };
-        let result = match (checked, out_dir) {
-            (Err(error), _) => Err(error),
-            (Ok(()), Some(dir)) => generator.generate_to(dir),
-            (Ok(()), None) => Err(Error::Settings(
+        let result = match out_dir {
+            Some(dir) => generator.generate_checked(&dir, manifest.as_deref()),
+            None => Err(Error::Settings(
                 "OUT_DIR is not set: `build_script` runs from a build.rs".to_owned(),
             )),
         };
@@ -149,7 +154,10 @@ fn referenced_files(loaded: &load::Loaded) -> Vec<PathBuf> {
 /// # Errors
 ///
 /// [`Error::Settings`] listing each missing or outdated dependency and the exact lines to add.
-pub fn check_manifest(manifest: &Path) -> Result<(), Error> {
+pub fn check_manifest(
+    manifest: &Path,
+    needed: &[crate::emit::deps::Dependency],
+) -> Result<(), Error> {
     let text = std::fs::read_to_string(manifest).map_err(|source| Error::Io {
         action: "cannot read",
         path: manifest.to_path_buf(),
@@ -157,7 +165,7 @@ pub fn check_manifest(manifest: &Path) -> Result<(), Error> {
     })?;
     let declared = declared_dependencies(&text);
     let mut problems = Vec::new();
-    for dependency in crate::emit::deps::DEPENDENCIES {
+    for dependency in needed {
         match declared.iter().find(|(name, _)| name == dependency.name) {
             None => problems.push((dependency, format!("`{}` is missing", dependency.name))),
             Some((_, Some(version))) if major(version) != major(dependency.version) => problems
@@ -186,7 +194,7 @@ pub fn check_manifest(manifest: &Path) -> Result<(), Error> {
         message.push_str(&dependency.toml_line());
         message.push('\n');
     }
-    message.push_str("\n`apiforge deps` prints the whole block.");
+    message.push_str("\n`apiforge deps <SPEC>` prints the whole block.");
     Err(Error::Settings(message))
 }
 
@@ -296,7 +304,9 @@ mod tests {
             "[package]\nname = \"x\"\n\n[dependencies]\nserde = { version = \"1\", features = [\"derive\"] }\nreqwest = { version = \"0.12\", default-features = false }\nthiserror = \"2\"\n\n[dependencies.tokio]\nversion = \"1\"\n",
         )
         .unwrap();
-        let message = check_manifest(&manifest).unwrap_err().to_string();
+        let message = check_manifest(&manifest, crate::emit::deps::DEPENDENCIES)
+            .unwrap_err()
+            .to_string();
         assert!(message.contains("  - `base64` is missing\n"), "{message}");
         assert!(
             message.contains("  - `reqwest` is 0.12; the client needs 0.13\n"),
@@ -314,11 +324,16 @@ mod tests {
             &manifest,
             format!(
                 "[package]\nname = \"x\"\n\n{}",
-                crate::emit::deps::toml_block()
+                crate::emit::deps::toml_block(crate::emit::deps::DEPENDENCIES)
             ),
         )
         .unwrap();
-        assert!(check_manifest(&manifest).is_ok());
+        assert!(check_manifest(&manifest, crate::emit::deps::DEPENDENCIES).is_ok());
+        // Dates need chrono, which this manifest lacks.
+        let message = check_manifest(&manifest, &[crate::emit::deps::CHRONO])
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains("`chrono` is missing"), "{message}");
     }
 
     #[test]

@@ -27,9 +27,16 @@ enum Command {
     /// Prints a Markdown changelog of the API changes from OLD to NEW, breaking changes marked;
     /// exits 1 when any change is breaking, 0 otherwise.
     Diff(DiffArgs),
-    /// Prints the `[dependencies]` block a generated client needs (the same for every spec:
-    /// each client carries the whole runtime), for a crate that generates its client in build.rs.
-    Deps,
+    /// Prints the `[dependencies]` block a generated client needs, for a crate that generates
+    /// its client in build.rs: SPEC's (chrono only when it has dates), else every one a client
+    /// may need.
+    Deps(DepsArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct DepsArgs {
+    /// The OpenAPI document whose client is meant (its `apiforge.toml` is read too).
+    spec: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -87,11 +94,37 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Generate(args) => generate_command(&args),
         Command::Diff(args) => diff_command(&args),
-        Command::Deps => {
-            print!("{}", crate::emit::deps::toml_block());
-            ExitCode::SUCCESS
-        }
+        Command::Deps(args) => deps_command(&args),
     }
+}
+
+fn deps_command(args: &DepsArgs) -> ExitCode {
+    use crate::emit::deps;
+    let needed = match &args.spec {
+        None => {
+            let mut all = deps::DEPENDENCIES.to_vec();
+            all.push(deps::CHRONO);
+            all.sort_by_key(|d| d.name);
+            all
+        }
+        Some(spec) => {
+            let api = crate::config::for_spec(spec).and_then(|settings| {
+                let loaded = crate::load::load_file(spec)?;
+                let mut warnings = Vec::new();
+                Ok(crate::ir::lower_with(
+                    &loaded,
+                    &settings.ir_options(),
+                    &mut warnings,
+                )?)
+            });
+            match api {
+                Ok(api) => deps::for_api(&api),
+                Err(error) => return fail(&error),
+            }
+        }
+    };
+    print!("{}", deps::toml_block(&needed));
+    ExitCode::SUCCESS
 }
 
 fn diff_command(args: &DiffArgs) -> ExitCode {
@@ -129,6 +162,7 @@ fn generate_command(args: &GenerateArgs) -> ExitCode {
         server_names: None,
         encoding: None,
         strict: args.strict,
+        dates: None,
     }
     .or(from_file);
     let generated = match generate(&args.spec, &settings) {

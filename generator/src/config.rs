@@ -18,6 +18,9 @@
 //! object-arrays = "index-last"  # lists of objects: index-first (default) | index-last
 //! free-form-objects = "json"    # objects without properties: brackets (default) | json
 //! multi-value-groups = true     # objects of parallel lists as lists of entries (default false)
+//!
+//! [types]
+//! dates = "string"              # format date-time/date: chrono (default) | string
 //! ```
 //!
 //! Unknown keys are errors with their line and column, so a typo never silently changes the
@@ -29,7 +32,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::emit::Settings;
-use crate::ir::{ArrayKeys, Conventions, FreeForm, ObjectArrays};
+use crate::ir::{ArrayKeys, Conventions, Dates, FreeForm, ObjectArrays};
 use crate::Error;
 
 /// The settings file's name, looked for beside the spec.
@@ -46,6 +49,22 @@ struct ConfigFile {
     servers: ServersSection,
     #[serde(default)]
     encoding: EncodingSection,
+    #[serde(default)]
+    types: TypesSection,
+}
+
+/// `[types]`: how some formats are typed.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TypesSection {
+    dates: Option<DatesValue>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum DatesValue {
+    Chrono,
+    String,
 }
 
 /// `[encoding]`: every key optional, each defaulting to [`Conventions::default`]'s.
@@ -187,6 +206,10 @@ fn parse(path: &Path, text: &str) -> Result<Settings, Error> {
         idempotency_header: file.client.idempotency_header,
         server_names: file.servers.names,
         encoding: file.encoding.conventions(),
+        dates: file.types.dates.map(|dates| match dates {
+            DatesValue::Chrono => Dates::Chrono,
+            DatesValue::String => Dates::Text,
+        }),
         ..Settings::default()
     })
 }
@@ -221,6 +244,24 @@ mod tests {
             parse(Path::new("apiforge.toml"), "").unwrap(),
             Settings::default()
         );
+    }
+
+    #[test]
+    fn reads_the_types_section() {
+        let parsed = |text: &str| parse(Path::new("apiforge.toml"), text).map(|s| s.dates);
+        assert_eq!(
+            parsed("[types]\ndates = \"string\"\n").unwrap(),
+            Some(Dates::Text)
+        );
+        assert_eq!(
+            parsed("[types]\ndates = \"chrono\"\n").unwrap(),
+            Some(Dates::Chrono)
+        );
+        assert_eq!(parsed("").unwrap(), None);
+        let error = parsed("[types]\ndates = \"time\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("apiforge.toml:2:9"), "{error}");
     }
 
     #[test]

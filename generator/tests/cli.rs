@@ -610,30 +610,43 @@ fn diff_exit_codes_say_whether_a_change_is_breaking() {
 
 #[test]
 fn deps_prints_the_dependencies_block_generated_crates_declare() {
+    use apiforge::emit::deps::{toml_block, CHRONO, DEPENDENCIES};
+    // Without a spec: every dependency a client may need.
     let output = apiforge(&["deps"]);
     assert!(output.status.success());
-    let printed = text(&output.stdout);
-    assert_eq!(printed, apiforge::emit::deps::toml_block());
-    // The same lines the generated Cargo.toml carries.
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("client");
-    assert!(apiforge(&[
-        "generate",
-        spec().to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap()
-    ])
-    .status
-    .success());
-    let manifest = std::fs::read_to_string(out.join("Cargo.toml")).unwrap();
-    // The whole `[dependencies]` table (the features follow it).
-    let table: String = manifest
-        .lines()
-        .skip_while(|line| *line != "[dependencies]")
-        .take_while(|line| !line.is_empty())
-        .map(|line| format!("{line}\n"))
-        .collect();
-    assert_eq!(table, printed, "{manifest}");
+    let mut all = DEPENDENCIES.to_vec();
+    all.push(CHRONO);
+    all.sort_by_key(|d| d.name);
+    assert_eq!(text(&output.stdout), toml_block(&all));
+    // With one: the lines its generated Cargo.toml carries; chrono only for an API with dates.
+    let dated = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/features.yaml");
+    for (spec, has_dates) in [(spec(), false), (dated, true)] {
+        let output = apiforge(&["deps", spec.to_str().unwrap()]);
+        assert!(output.status.success());
+        let printed = text(&output.stdout);
+        assert_eq!(printed.contains("\nchrono = "), has_dates, "{printed}");
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("client");
+        assert!(apiforge(&[
+            "generate",
+            spec.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap()
+        ])
+        .status
+        .success());
+        let manifest = std::fs::read_to_string(out.join("Cargo.toml")).unwrap();
+        // The whole `[dependencies]` table (the features follow it).
+        let table: String = manifest
+            .lines()
+            .skip_while(|line| *line != "[dependencies]")
+            .take_while(|line| !line.is_empty())
+            .map(|line| format!("{line}\n"))
+            .collect();
+        assert_eq!(table, printed, "{manifest}");
+    }
+    let missing = apiforge(&["deps", "/nonexistent.yaml"]);
+    assert_eq!(missing.status.code(), Some(2));
 }
 
 #[test]

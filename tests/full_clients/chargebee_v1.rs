@@ -79,8 +79,9 @@ async fn create_sends_nested_form_fields_in_bracket_notation() {
         "has_scheduled_changes": false}, "customer": {"id": "cust_1", "account_credits": 0, "allow_direct_debit": false,
         "auto_collection": "on", "created_at": 1717200000, "excess_payments": 0, "refundable_credits": 0}}"#;
     let server = TestServer::start(vec![CannedResponse::json(200, subscription)]);
+    // `plan_id` is required although Chargebee does not mark the body required: the
+    // constructor takes it, and the rest are set by name.
     let request = CreateASubscriptionRequest {
-        plan_id: Some("pro".into()),
         plan_quantity: Some(2),
         trial_end: Some(1_735_689_600),
         meta_data: Some(serde_json::json!({"tier": "gold"})),
@@ -101,7 +102,7 @@ async fn create_sends_nested_form_fields_in_bracket_notation() {
             AddonEntry { id: Some("support".into()), quantity: None },
             AddonEntry { id: Some("sso".into()), quantity: Some(3) },
         ]),
-        ..Default::default()
+        ..CreateASubscriptionRequest::new("pro")
     };
     let created = client(&server).create_a_subscription(&request).await.expect("200");
     assert_eq!(created.subscription.status, SubscriptionStatus::InTrial);

@@ -269,7 +269,7 @@ async fn form_bodies_deep_object_and_reserved() {
 
 #[tokio::test]
 async fn required_plain_fields_only() {
-    let sent = create(&CreateThingRequest { name: "Widget & Co".into(), ..Default::default() }).await;
+    let sent = create(&CreateThingRequest::new("Widget & Co")).await;
     assert_eq!(sent.target, "/things");
     assert_eq!(body(&sent), "name=Widget+%26+Co");
     assert_eq!(sent.header("authorization"), Some("Basic dXNlcjpzZWNyZXQ="));
@@ -278,13 +278,12 @@ async fn required_plain_fields_only() {
 #[tokio::test]
 async fn booleans_timestamps_numbers_consts_and_nulls() {
     let sent = create(&CreateThingRequest {
-        name: "w".into(),
         nickname: Some("W".into()),
         active: Some(false),
         starts_at: Some(1_735_689_600),
         kind: Some(CreateThingRequestKind::Gadget),
         ratio: Some(0.5),
-        ..Default::default()
+        ..CreateThingRequest::new("w")
     })
     .await;
     assert_eq!(body(&sent), "name=w&nickname=W&active=false&starts_at=1735689600&kind=gadget&ratio=0.5");
@@ -293,14 +292,13 @@ async fn booleans_timestamps_numbers_consts_and_nulls() {
 #[tokio::test]
 async fn deep_objects_nest_brackets_at_any_depth() {
     let sent = create(&CreateThingRequest {
-        name: "w".into(),
         address: Some(Address {
             city: Some("Berlin".into()),
             zip: Some("10115".into()),
             lines: Some(vec!["Main St 1".into()]),
             geo: Some(AddressGeo { lat: Some(52.5), lng: None }),
         }),
-        ..Default::default()
+        ..CreateThingRequest::new("w")
     })
     .await;
     // address[city]=Berlin&address[zip]=10115&address[lines][0]=Main St 1&address[geo][lat]=52.5
@@ -313,7 +311,7 @@ async fn deep_objects_nest_brackets_at_any_depth() {
 #[tokio::test]
 async fn lists_without_an_encoding_repeat_their_key() {
     // form, explode: true (OpenAPI's default): coupon_ids=SAVE10&coupon_ids=VIP
-    let sent = create(&CreateThingRequest { name: "w".into(), coupon_ids: Some(vec!["SAVE10".into(), "VIP".into()]), ..Default::default() }).await;
+    let sent = create(&CreateThingRequest { coupon_ids: Some(vec!["SAVE10".into(), "VIP".into()]), ..CreateThingRequest::new("w") }).await;
     assert_eq!(body(&sent), "name=w&coupon_ids=SAVE10&coupon_ids=VIP");
 }
 
@@ -321,12 +319,11 @@ async fn lists_without_an_encoding_repeat_their_key() {
 async fn lists_of_objects_put_the_index_first() {
     // OpenAPI leaves it open; the default is qs's (and Stripe's): addons[0][id]=a1
     let sent = create(&CreateThingRequest {
-        name: "w".into(),
         addons: Some(vec![
             CreateThingRequestAddon { id: Some("a1".into()), quantity: Some(2) },
             CreateThingRequestAddon { id: Some("a2".into()), quantity: None },
         ]),
-        ..Default::default()
+        ..CreateThingRequest::new("w")
     })
     .await;
     // addons[0][id]=a1&addons[0][quantity]=2&addons[1][id]=a2
@@ -336,11 +333,10 @@ async fn lists_of_objects_put_the_index_first() {
 #[tokio::test]
 async fn maps_and_free_form_objects_use_brackets_and_json_fields_json() {
     let sent = create(&CreateThingRequest {
-        name: "w".into(),
         meta_data: Some(serde_json::json!({"k": "v", "n": 1})),
         labels: Some([("crm_id".to_owned(), "A&B=1".to_owned())].into()),
         settings: Some(CreateThingRequestSettings { theme: Some("dark".into()) }),
-        ..Default::default()
+        ..CreateThingRequest::new("w")
     })
     .await;
     // meta_data[k]=v&meta_data[n]=1&labels[crm_id]=A%26B%3D1&settings={"theme":"dark"}
@@ -355,7 +351,7 @@ async fn unions_send_the_variant_they_hold() {
     // A string variant is its text, a number its digits, the empty-string variant `key=`.
     let mut bodies = Vec::new();
     for size in [Size::String(SizeString::Value), Size::Integer(3), Size::String2(SizeString2::Small)] {
-        bodies.push(body(&create(&CreateThingRequest { name: "w".into(), size: Some(size), ..Default::default() }).await));
+        bodies.push(body(&create(&CreateThingRequest { size: Some(size), ..CreateThingRequest::new("w") }).await));
     }
     assert_eq!(bodies, ["name=w&size=", "name=w&size=3", "name=w&size=small"]);
 }
@@ -363,7 +359,6 @@ async fn unions_send_the_variant_they_hold() {
 #[tokio::test]
 async fn query_parameters_follow_their_style() {
     let sent = create(&CreateThingRequest {
-        name: "w".into(),
         status: Some(Status {
             is: Some(StatusIs::Active),
             in_: Some(vec!["a".into(), "b".into()]),
@@ -371,7 +366,7 @@ async fn query_parameters_follow_their_style() {
         }),
         tags: Some(vec!["x y".into(), "z".into()]),
         ids: Some(vec![1, 2]),
-        ..Default::default()
+        ..CreateThingRequest::new("w")
     })
     .await;
     // status[is]=active&status[in][0]=a&status[in][1]=b&status[created][gte]=1700000000
@@ -389,6 +384,7 @@ async fn gets_with_an_empty_form_body_send_no_body_and_objects_compile_in_every_
     let request = ListThingsRequest {
         filter: Some(Filter { kind: Some("gadget".into()), limit: Some(5) }),
         range: Some(Range { gte: Some(1), lt: Some(9) }),
+        ..Default::default()
     };
     client(&server).list_things(&request).await.expect("200");
     let sent = &server.requests()[0];
@@ -406,4 +402,32 @@ fn webhooks_of_a_3_1_document_parse() {
         WebhookEvent::ThingCreated(event) => assert_eq!(event.thing.id, "t9"),
         other => panic!("{other:?}"),
     }
+}
+
+/// `format: date-time` values are `chrono::DateTime<Utc>`, sent as RFC 3339 in UTC (fractions
+/// only when there are any); `format: date` values are `chrono::NaiveDate`, sent as
+/// `YYYY-MM-DD`; responses read any RFC 3339 offset.
+#[tokio::test]
+async fn dates_are_typed_and_rfc_3339_on_the_wire() {
+    let at: chrono::DateTime<chrono::Utc> = "2026-11-26T16:25:00.5+01:00".parse().expect("instant");
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("date");
+
+    let sent = create(&CreateThingRequest { remind_at: Some(at), due_on: Some(day), ..CreateThingRequest::new("w") }).await;
+    assert_eq!(body(&sent), "name=w&remind_at=2026-11-26T15%3A25%3A00.500Z&due_on=2026-11-26");
+
+    let server = TestServer::start(vec![CannedResponse::json(
+        200,
+        r#"[{"id": "t1", "created_at": "2026-11-26T16:25:00+01:00", "due_on": "2026-12-01"}]"#,
+    )]);
+    let whole: chrono::DateTime<chrono::Utc> = "2026-11-01T00:00:00Z".parse().expect("instant");
+    let request = ListThingsRequest { created_after: Some(whole), due_on: Some(day), ..Default::default() };
+    let things = client(&server).list_things(&request).await.expect("200").into_body();
+    assert_eq!(server.requests()[0].target, "/things?created_after=2026-11-01T00%3A00%3A00Z&due_on=2026-11-26");
+    assert_eq!(things[0].created_at.map(|t| t.to_rfc3339()).as_deref(), Some("2026-11-26T15:25:00+00:00"));
+    assert_eq!(things[0].due_on, chrono::NaiveDate::from_ymd_opt(2026, 12, 1));
+
+    // A timestamp that is not RFC 3339 is a decoding error, not a silently wrong value.
+    let server = TestServer::start(vec![CannedResponse::json(200, r#"[{"id": "t1", "created_at": "26/11/2026"}]"#)]);
+    let error = client(&server).list_things(&ListThingsRequest::default()).await.expect_err("not RFC 3339");
+    assert!(error.to_string().starts_with("the response (HTTP 200) could not be decoded: "), "{error}");
 }

@@ -126,18 +126,16 @@ async fn lists_of_objects_put_the_index_first() {
 async fn string_variants_are_their_text() {
     // stripe.Subscription.create(customer="cus_1", trial_end="now") sends trial_end=now.
     let sent = post_subscription(&PostSubscriptionsRequest {
-        customer: "cus_1".into(),
         trial_end: Some(PostSubscriptionsRequestTrialEnd::String(
             PostSubscriptionsRequestTrialEndString::Now,
         )),
-        ..Default::default()
+        ..PostSubscriptionsRequest::new("cus_1")
     })
     .await;
     assert_eq!(body(&sent), "customer=cus_1&trial_end=now");
     let sent = post_subscription(&PostSubscriptionsRequest {
-        customer: "cus_1".into(),
         trial_end: Some(PostSubscriptionsRequestTrialEnd::Integer(1_735_689_600)),
-        ..Default::default()
+        ..PostSubscriptionsRequest::new("cus_1")
     })
     .await;
     assert_eq!(body(&sent), "customer=cus_1&trial_end=1735689600");
@@ -148,7 +146,6 @@ async fn map_variants_use_brackets_and_the_empty_string_unsets() {
     // metadata={"crm_id": "A&B=1"} sends metadata[crm_id]=A%26B%3D1; metadata="" sends
     // metadata= (Stripe's way to clear every key).
     let sent = post_subscription(&PostSubscriptionsRequest {
-        customer: "cus_1".into(),
         metadata: Some(PostSubscriptionsRequestMetadata::Object(
             [("crm_id".to_owned(), "A&B=1".to_owned())].into(),
         )),
@@ -157,7 +154,7 @@ async fn map_variants_use_brackets_and_the_empty_string_unsets() {
             metadata: Some([("seat".to_owned(), "1".to_owned())].into()),
             quantity: None,
         }]),
-        ..Default::default()
+        ..PostSubscriptionsRequest::new("cus_1")
     })
     .await;
     assert_eq!(

@@ -33,15 +33,16 @@ fn client(server: &TestServer) -> Client {
 #[tokio::test]
 async fn lists_repeat_their_key() {
     let server = TestServer::start(vec![CannedResponse::json(201, r#"{"sid": "CA1", "status": "queued"}"#)]);
+    // `To` and `From` are required although the body is not marked required: the constructor
+    // takes them (in spec order), and they are plain `String`s.
     let request = CreateCallRequest {
-        to: Some("+14155551212".into()),
-        from: Some("+14155550000".into()),
         url: Some("https://example.com/twiml?x=1&y=2".into()),
         status_callback_event: Some(vec!["initiated".into(), "ringing".into()]),
         status_callback_method: Some(CreateCallRequestStatusCallbackMethod::Post),
         record: Some(true),
-        ..Default::default()
+        ..CreateCallRequest::new("+14155550000", "+14155551212")
     };
+    let _: &String = &request.to;
     client(&server).create_call(ACCOUNT, &request).await.expect("201");
     let sent = &server.requests()[0];
     assert_eq!(sent.target, format!("/2010-04-01/Accounts/{ACCOUNT}/Calls.json"));
@@ -60,4 +61,25 @@ async fn query_parameters_are_plain() {
     let request = ListCallRequest { status: Some(Status::InProgress), page_size: Some(20), ..Default::default() };
     client(&server).list_call(ACCOUNT, &request).await.expect("200");
     assert_eq!(server.requests()[0].target, format!("/2010-04-01/Accounts/{ACCOUNT}/Calls.json?Status=in-progress&PageSize=20"));
+}
+
+#[tokio::test]
+async fn operator_named_date_parameters() {
+    let server = TestServer::start(vec![CannedResponse::json(200, r#"{"calls": [{"sid": "CA1", "date_created": "Thu, 26 Nov 2026 15:25:00 +0000"}]}"#)]);
+    let after: chrono::DateTime<chrono::Utc> = "2026-11-01T00:00:00Z".parse().expect("instant");
+    let before: chrono::DateTime<chrono::Utc> = "2026-11-26T16:25:00.5+01:00".parse().expect("instant");
+    // `StartTime>` and `StartTime<` are named for their operators, typed as instants.
+    let request = ListCallRequest { start_time_after: Some(after), start_time_before: Some(before), ..Default::default() };
+    let calls = client(&server).list_call(ACCOUNT, &request).await.expect("200");
+    // twilio-python `serialize.iso8601_datetime`: '%Y-%m-%dT%H:%M:%SZ' (UTC, `Z`); fractions
+    // only when there are any.
+    assert_eq!(
+        server.requests()[0].target,
+        format!(
+            "/2010-04-01/Accounts/{ACCOUNT}/Calls.json?StartTime%3C=2026-11-26T15%3A25%3A00.500Z&StartTime%3E=2026-11-01T00%3A00%3A00Z"
+        )
+    );
+    // Twilio's `date-time-rfc-2822` is not RFC 3339: it stays text.
+    let date_created: Option<&String> = calls.body().calls.as_ref().and_then(|c| c[0].date_created.as_ref());
+    assert_eq!(date_created.map(String::as_str), Some("Thu, 26 Nov 2026 15:25:00 +0000"));
 }

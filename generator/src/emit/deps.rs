@@ -2,7 +2,8 @@
 //! template, by `apiforge deps` and by the build-script check, and tested against the runtime
 //! crate's own manifest (`runtime/Cargo.toml`), which CI compiles.
 //!
-//! Every generated crate carries the whole runtime, so the list does not depend on the API.
+//! Every generated crate carries the whole runtime, so the list depends on the API only for
+//! what its types need: chrono when it has dates.
 
 use std::fmt::Write as _;
 
@@ -90,6 +91,28 @@ pub const DEPENDENCIES: &[Dependency] = &[
     },
 ];
 
+/// The date and time types of `format: date-time` and `format: date` values. chrono is what
+/// the Rust ecosystem interoperates with most (sqlx, diesel, serde-based formats, typify and
+/// progenitor's output), its serde support reads and writes RFC 3339 with no attribute on the
+/// field, and without default features it builds no clock or time-zone database code.
+pub const CHRONO: Dependency = Dependency {
+    name: "chrono",
+    version: "0.4",
+    default_features: false,
+    features: &["serde", "std"],
+};
+
+/// What the client generated from `api` needs: [`DEPENDENCIES`], and chrono when the API has
+/// dates.
+pub fn for_api(api: &crate::ir::Api) -> Vec<Dependency> {
+    let mut needed = DEPENDENCIES.to_vec();
+    if api.uses_dates() {
+        needed.push(CHRONO);
+        needed.sort_by_key(|d| d.name);
+    }
+    needed
+}
+
 impl Dependency {
     /// The entry as a line of `Cargo.toml` (`reqwest = { version = "0.13", ... }`).
     pub fn toml_line(&self) -> String {
@@ -110,9 +133,9 @@ impl Dependency {
 }
 
 /// The whole `[dependencies]` block, as `apiforge deps` prints it.
-pub fn toml_block() -> String {
+pub fn toml_block(dependencies: &[Dependency]) -> String {
     let mut block = String::from("[dependencies]\n");
-    for dependency in DEPENDENCIES {
+    for dependency in dependencies {
         block.push_str(&dependency.toml_line());
         block.push('\n');
     }
@@ -131,6 +154,10 @@ mod tests {
             r#"reqwest = { version = "0.13", default-features = false, features = ["rustls"] }"#
         );
         assert_eq!(DEPENDENCIES[0].toml_line(), r#"base64 = "0.23""#);
-        assert!(toml_block().starts_with("[dependencies]\nbase64 = \"0.23\"\n"));
+        assert_eq!(
+            CHRONO.toml_line(),
+            r#"chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }"#
+        );
+        assert!(toml_block(DEPENDENCIES).starts_with("[dependencies]\nbase64 = \"0.23\"\n"));
     }
 }

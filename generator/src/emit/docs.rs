@@ -37,7 +37,7 @@ pub fn emit(api: &Api, krate: &CrateInfo, templates: &Templates) -> Result<Files
         });
     let context: Value = json!({
         "krate": krate,
-        "dependencies": super::deps::DEPENDENCIES.iter().map(super::deps::Dependency::toml_line).collect::<Vec<_>>(),
+        "dependencies": super::deps::for_api(api).iter().map(super::deps::Dependency::toml_line).collect::<Vec<_>>(),
         "api": {
             "title": api.title,
             "version": api.version,
@@ -393,7 +393,7 @@ fn common_example(krate: &CrateInfo, common: &crate::ir::CommonParams) -> String
     let shown = common
         .params
         .iter()
-        .find(|p| matches!(p.ty, TypeRef::String(_)));
+        .find(|p| p.ty == TypeRef::String(StringFormat::Plain));
     let value = |p: &Parameter| {
         p.constraints
             .example
@@ -706,7 +706,7 @@ async fn every_page(client: &Client, customer_id: &str, request: ListOrdersReque
     #[test]
     fn the_readme_lists_the_dependencies_of_the_manifest() {
         let files = shop();
-        let block = crate::emit::deps::toml_block();
+        let block = crate::emit::deps::toml_block(crate::emit::deps::DEPENDENCIES);
         assert!(
             files["README.md"].contains(&format!("```toml\n{block}```")),
             "{}",

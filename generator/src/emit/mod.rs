@@ -41,6 +41,8 @@ pub struct Settings {
     /// Whether an operation apiforge cannot express (a request body type it cannot send)
     /// fails the generation (`--strict`) instead of being left out with a warning.
     pub strict: bool,
+    /// How `format: date-time`/`date` strings are typed (`[types] dates`); `None`: chrono.
+    pub dates: Option<crate::ir::Dates>,
 }
 
 /// Facts about the crate being generated, derived once from the settings and the spec.
@@ -72,6 +74,7 @@ impl Settings {
             server_names: self.server_names.or(fallback.server_names),
             encoding: self.encoding.or(fallback.encoding),
             strict: self.strict || fallback.strict,
+            dates: self.dates.or(fallback.dates),
         }
     }
 
@@ -82,6 +85,7 @@ impl Settings {
             server_names: self.server_names.clone(),
             encoding: self.encoding.unwrap_or_default(),
             strict: self.strict,
+            dates: self.dates.unwrap_or_default(),
         }
     }
 }

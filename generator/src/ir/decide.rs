@@ -265,9 +265,9 @@ fn request(op: &Operation) -> Option<Request> {
         }
         name
     });
-    let has_default = fields
-        .iter()
-        .all(|f| !f.required() || !matches!(f.ty(), TypeRef::Named(_)));
+    // A request with a required field has no meaningful default: it gets a constructor
+    // taking the required values instead.
+    let has_default = fields.iter().all(super::RequestField::is_option);
     let validated = fields.iter().any(|f| {
         let c = f.constraints();
         match f.ty() {

@@ -1,13 +1,15 @@
 //! How IR types read in Rust, for documentation and changelogs: every backend and the diff
 //! show a type the same way.
 
-use super::{IntegerFormat, TypeRef};
+use super::{IntegerFormat, StringFormat, TypeRef};
 
 impl TypeRef {
     /// The Rust type as text (`Vec<String>`, `BTreeMap<String, i64>`, `Invoice`).
     pub fn rust_name(&self) -> String {
         match self {
-            TypeRef::String(_) => "String".into(),
+            TypeRef::String(StringFormat::Plain | StringFormat::Base64) => "String".into(),
+            TypeRef::String(StringFormat::DateTime) => "DateTime<Utc>".into(),
+            TypeRef::String(StringFormat::Date) => "NaiveDate".into(),
             TypeRef::Integer(IntegerFormat::Int32) => "i32".into(),
             TypeRef::Integer(IntegerFormat::Int64 | IntegerFormat::UnixTime) => "i64".into(),
             TypeRef::Number => "f64".into(),
@@ -32,5 +34,10 @@ mod tests {
         assert_eq!(ty.rust_name(), "BTreeMap<String, Vec<Addon>>");
         assert_eq!(TypeRef::Integer(IntegerFormat::UnixTime).rust_name(), "i64");
         assert_eq!(TypeRef::String(StringFormat::Base64).rust_name(), "String");
+        assert_eq!(
+            TypeRef::Array(Box::new(TypeRef::String(StringFormat::DateTime))).rust_name(),
+            "Vec<DateTime<Utc>>"
+        );
+        assert_eq!(TypeRef::String(StringFormat::Date).rust_name(), "NaiveDate");
     }
 }

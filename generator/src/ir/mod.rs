@@ -36,6 +36,18 @@ pub struct Options {
     pub strict: bool,
     /// How values are written where OpenAPI leaves it open (`[encoding]` in the settings).
     pub encoding: Conventions,
+    /// How `format: date-time` and `format: date` strings are typed (`[types] dates`).
+    pub dates: Dates,
+}
+
+/// How `format: date-time` and `format: date` strings are typed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Dates {
+    /// `chrono::DateTime<Utc>` and `chrono::NaiveDate`, RFC 3339 on the wire.
+    #[default]
+    Chrono,
+    /// `String`, sent and read as written: for servers whose timestamps are not RFC 3339.
+    Text,
 }
 
 /// Lowers a loaded spec with default [`Options`].
@@ -54,7 +66,7 @@ pub fn lower_with(
     warnings: &mut Vec<crate::Warning>,
 ) -> Result<Api, crate::Diagnostic> {
     let mut skipped = Vec::new();
-    let mut api = lower::lower_skipping(loaded, warnings, &mut skipped)?;
+    let mut api = lower::lower_skipping(loaded, options.dates, warnings, &mut skipped)?;
     if options.strict {
         if let Some(first) = skipped.into_iter().next() {
             let help = first
@@ -361,6 +373,14 @@ impl<'a> RequestField<'a> {
         match self {
             RequestField::Param(p) => p.required,
             RequestField::Body(f) => f.required,
+        }
+    }
+
+    /// Whether its Rust type is an `Option` (a field that is not required, or may be `null`).
+    pub fn is_option(&self) -> bool {
+        match self {
+            RequestField::Param(p) => !p.required,
+            RequestField::Body(f) => f.is_option(),
         }
     }
 
@@ -743,11 +763,16 @@ pub enum TypeRef {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StringFormat {
-    /// Any text (also `email`, `date-time`, `uuid`: sent as written).
+    /// Any text (also `email`, `uuid`, and dates when the settings keep them as text: sent as
+    /// written).
     Plain,
     /// `format: byte` (or `contentEncoding: base64`): the caller gives the raw text and the
     /// client Base64-encodes it.
     Base64,
+    /// `format: date-time`: an instant, RFC 3339 on the wire (`2026-11-26T15:25:00Z`).
+    DateTime,
+    /// `format: date`: a calendar date, RFC 3339's `full-date` on the wire (`2026-11-26`).
+    Date,
 }
 
 /// Integer widths.
@@ -832,6 +857,13 @@ pub struct UnionVariant {
     pub ty: TypeRef,
 }
 
+impl Field {
+    /// Whether its Rust type is an `Option`: it may be absent, or `null`.
+    pub fn is_option(&self) -> bool {
+        !self.required || self.nullable
+    }
+}
+
 /// A property of an object.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Field {
@@ -864,7 +896,57 @@ pub struct EnumValue {
     pub ident: String,
 }
 
+impl TypeRef {
+    /// Whether it is, or holds, a date or date-time.
+    pub fn has_dates(&self) -> bool {
+        match self {
+            TypeRef::String(format) => {
+                matches!(format, StringFormat::DateTime | StringFormat::Date)
+            }
+            TypeRef::Array(inner) | TypeRef::Map(inner) => inner.has_dates(),
+            TypeRef::Integer(_)
+            | TypeRef::Number
+            | TypeRef::Boolean
+            | TypeRef::Named(_)
+            | TypeRef::Any => false,
+        }
+    }
+}
+
 impl Api {
+    /// Whether any value of the API is a date or date-time (the client then needs chrono).
+    /// Named types are searched once each; everything else is a parameter, a body field, a
+    /// response or a webhook payload.
+    pub fn uses_dates(&self) -> bool {
+        let in_types = self.types.iter().any(|t| match &t.kind {
+            TypeKind::Struct { fields, additional } => {
+                fields.iter().any(|f| f.ty.has_dates())
+                    || additional.as_ref().is_some_and(TypeRef::has_dates)
+            }
+            TypeKind::Union { variants } => variants.iter().any(|v| v.ty.has_dates()),
+            TypeKind::Enum { .. } => false,
+        });
+        let in_operations = self.operations.iter().any(|op| {
+            op.params.iter().any(|p| p.ty.has_dates())
+                || op
+                    .body
+                    .iter()
+                    .flat_map(|b| &b.fields)
+                    .any(|f| f.ty.has_dates())
+                || op
+                    .responses
+                    .iter()
+                    .filter_map(|r| r.body.as_ref())
+                    .any(TypeRef::has_dates)
+        });
+        let in_webhooks = self
+            .webhooks
+            .iter()
+            .filter_map(|w| w.payload.as_ref())
+            .any(TypeRef::has_dates);
+        in_types || in_operations || in_webhooks
+    }
+
     /// Looks a named type up.
     pub fn type_def(&self, ident: &str) -> Option<&TypeDef> {
         self.types.by_ident(ident)

@@ -69,16 +69,26 @@ pub fn usage_example(api: &Api, krate: &CrateInfo, op: &Operation, form: Example
                 None => body.push(format!("let request = {request_name}::default();")),
             }
         } else {
-            body.push(format!("let request = {request_name} {{"));
-            for field in &fields {
-                let value = if field.required() {
-                    value_expr(api, field.ty(), &mut uses_types)
-                } else {
-                    "None".to_owned()
-                };
-                body.push(format!("    {}: {value},", field.ident()));
+            // The constructor takes the required fields in order.
+            let args: Vec<String> = fields
+                .iter()
+                .filter(|f| !f.is_option())
+                .map(|f| match f.ty() {
+                    // It takes `impl Into<String>`.
+                    TypeRef::String(StringFormat::Plain | StringFormat::Base64) => {
+                        "\"example\"".to_owned()
+                    }
+                    ty => value_expr(api, ty, &mut uses_types),
+                })
+                .collect();
+            let one_line = format!("let request = {request_name}::new({});", args.join(", "));
+            if one_line.len() <= 96 {
+                body.push(one_line);
+            } else {
+                body.push(format!("let request = {request_name}::new("));
+                body.extend(args.iter().map(|a| format!("    {a},")));
+                body.push(");".to_owned());
             }
-            body.push("};".to_owned());
         }
     }
     let mut args: Vec<String> = op
@@ -207,6 +217,8 @@ fn client_lines(api: &Api, op: &Operation) -> Vec<String> {
 /// A value expression of `ty` for a required field in an example.
 fn value_expr(api: &Api, ty: &TypeRef, uses_types: &mut bool) -> String {
     match ty {
+        TypeRef::String(StringFormat::DateTime) => "\"2026-01-01T00:00:00Z\".parse()?".into(),
+        TypeRef::String(StringFormat::Date) => "\"2026-01-01\".parse()?".into(),
         TypeRef::String(_) => "\"example\".to_owned()".into(),
         TypeRef::Integer(_) => "0".into(),
         TypeRef::Number => "0.0".into(),

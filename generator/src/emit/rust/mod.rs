@@ -408,6 +408,8 @@ fn doc_lines(markdown: &str) -> TokenStream {
 fn rust_type(ty: &TypeRef, types: &TokenStream) -> TokenStream {
     match ty {
         TypeRef::String(StringFormat::Plain | StringFormat::Base64) => quote!(String),
+        TypeRef::String(StringFormat::DateTime) => quote!(chrono::DateTime<chrono::Utc>),
+        TypeRef::String(StringFormat::Date) => quote!(chrono::NaiveDate),
         TypeRef::Integer(IntegerFormat::Int32) => quote!(i32),
         TypeRef::Integer(IntegerFormat::Int64 | IntegerFormat::UnixTime) => quote!(i64),
         TypeRef::Number => quote!(f64),

@@ -119,10 +119,21 @@ fn mentions_named(ty: &TypeRef) -> bool {
 
 /// An operation's types: its request struct (with `validate`) and success enum.
 fn operation_types(api: &Api, op: &Operation) -> TokenStream {
-    let request_struct = op.request.as_ref().map(|_| {
+    let request_struct = op.request.as_ref().map(|request| {
         let definition = request_struct(op);
-        let validate = validate_impl(api, op);
-        quote!(#definition #validate)
+        // One `impl` for the request's constructor and its `validate`, as written by hand.
+        let new = (!request.has_default).then(|| constructor(op, request));
+        let validate = validate_fn(api, op);
+        let methods = (new.is_some() || validate.is_some()).then(|| {
+            let name = ident(&request.ident);
+            quote! {
+                impl #name {
+                    #new
+                    #validate
+                }
+            }
+        });
+        quote!(#definition #methods)
     });
     let success_enum = success_enum(op);
     quote!(#request_struct #success_enum)
@@ -182,11 +193,10 @@ fn constraint_check(
     }
 }
 
-/// The checks `validate` makes: top-level string lengths and number ranges, and those of
-/// each entry of a multi-value group.
-fn validate_impl(api: &Api, op: &Operation) -> Option<TokenStream> {
-    let request = op.request.as_ref().filter(|r| r.validated)?;
-    let name = ident(&request.ident);
+/// `validate`, for requests with something to check: top-level string lengths and number
+/// ranges, and those of each entry of a multi-value group.
+fn validate_fn(api: &Api, op: &Operation) -> Option<TokenStream> {
+    op.request.as_ref().filter(|r| r.validated)?;
     let entries = op
         .request_fields()
         .filter_map(|field| entry_checks(api, op, field));
@@ -194,7 +204,7 @@ fn validate_impl(api: &Api, op: &Operation) -> Option<TokenStream> {
         let field_ident = ident(field.ident());
         let wire = field.name();
         let check = constraint_check(field.ty(), field.constraints(), quote!(#wire))?;
-        Some(if field.required() {
+        Some(if !field.is_option() {
             quote! {
                 let value = &self.#field_ident;
                 #check
@@ -214,13 +224,11 @@ fn validate_impl(api: &Api, op: &Operation) -> Option<TokenStream> {
         op.ident
     ));
     Some(quote! {
-        impl #name {
-            #doc
-            pub fn validate(&self) -> Result<(), ValidationError> {
-                #(#checks)*
-                #(#entries)*
-                Ok(())
-            }
+        #doc
+        pub fn validate(&self) -> Result<(), ValidationError> {
+            #(#checks)*
+            #(#entries)*
+            Ok(())
         }
     })
 }
@@ -251,7 +259,7 @@ fn entry_checks(api: &Api, op: &Operation, field: RequestField<'_>) -> Option<To
                 f.name.replace('{', "{{").replace('}', "}}")
             );
             let check = constraint_check(&f.ty, &f.constraints, quote!(&format!(#wire)))?;
-            Some(if f.required {
+            Some(if !f.is_option() {
                 quote! {
                     let value = &entry.#member;
                     #check
@@ -269,7 +277,7 @@ fn entry_checks(api: &Api, op: &Operation, field: RequestField<'_>) -> Option<To
         return None;
     }
     let field_ident = ident(field.ident());
-    let entries = if field.required() {
+    let entries = if !field.is_option() {
         quote!(self.#field_ident.iter())
     } else {
         quote!(self.#field_ident.iter().flatten())
@@ -398,10 +406,10 @@ fn request_struct(op: &Operation) -> TokenStream {
         let deprecated = deprecated.then(|| quote!(#[deprecated]));
         let name = ident(field.ident());
         let ty = rust_type(field.ty(), &types);
-        let ty = if field.required() {
-            ty
-        } else {
+        let ty = if field.is_option() {
             quote!(Option<#ty>)
+        } else {
+            ty
         };
         quote!(#doc #deprecated pub #name: #ty,)
     });
@@ -423,6 +431,55 @@ fn request_struct(op: &Operation) -> TokenStream {
         pub struct #name {
             #(#fields)*
             #key_field
+        }
+    }
+}
+
+/// `new`, taking the required fields in order (text as `impl Into<String>`) and leaving the
+/// optional ones `None`, so callers spell only what they set:
+/// `Request { coupon: Some(..), ..Request::new(plan_id) }`.
+fn constructor(op: &Operation, request: &crate::ir::Request) -> TokenStream {
+    let types = quote!(types::);
+    let mut args = Vec::new();
+    let mut inits = Vec::new();
+    for field in op.request_fields() {
+        let member = ident(field.ident());
+        if field.is_option() {
+            inits.push(quote!(#member: None,));
+        } else if matches!(
+            field.ty(),
+            TypeRef::String(StringFormat::Plain | StringFormat::Base64)
+        ) {
+            args.push(quote!(#member: impl Into<String>,));
+            inits.push(quote!(#member: #member.into(),));
+        } else {
+            let ty = rust_type(field.ty(), &types);
+            args.push(quote!(#member: #ty,));
+            inits.push(quote!(#member,));
+        }
+    }
+    if let Some(field) = &request.idempotency_field {
+        let member = ident(field);
+        inits.push(quote!(#member: None,));
+    }
+    // As many arguments as the API requires fields: the alternative, a builder, would move the
+    // missing-field error from the compiler to run time.
+    let allow = (args.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let mut text = "A request with its required values.".to_owned();
+    if let Some(optional) = op.request_fields().find(RequestField::is_option) {
+        let name = &request.ident;
+        text.push_str(&format!(
+            "\n\nThe optional ones are `None`; set those with\n\
+             `{name} {{ {}: Some(..), ..{name}::new(..) }}`.",
+            optional.ident()
+        ));
+    }
+    let doc = doc_lines(&text);
+    quote! {
+        #doc
+        #allow
+        pub fn new(#(#args)*) -> Self {
+            Self { #(#inits)* }
         }
     }
 }
@@ -573,7 +630,7 @@ fn body_statements(api: &Api, op: &Operation, nestings: &mut form::Nestings) -> 
                 let append =
                     form::append_top(api, &f.ty, quote!(value), &f.name, top, &target, nestings);
                 let field = ident(&f.ident);
-                if f.required && !f.nullable {
+                if !f.is_option() {
                     quote! {
                         let value = &request.#field;
                         #append
@@ -602,6 +659,7 @@ fn body_statements(api: &Api, op: &Operation, nestings: &mut form::Nestings) -> 
             let inserts = body.fields.iter().map(|f| {
                 let field = ident(&f.ident);
                 let key = &f.name;
+                // A required field that may be null is sent as `null` when it is `None`.
                 if f.required {
                     quote!(body.insert(#key.to_owned(), runtime::json_value(#key, &request.#field)?);)
                 } else {

@@ -1,5 +1,7 @@
 //! Values as text on the wire: what is sent as one plain string (a primitive or a string
-//! enum), and the expressions that turn a Rust value into that text.
+//! enum), and the expressions that turn a Rust value into that text. Instants are written as
+//! RFC 3339 in UTC (`2026-11-26T15:25:00Z`, fractions only when there are any), dates as
+//! `2026-11-26`: `DateTime`'s `Display` (`2026-11-26 15:25:00 UTC`) is not RFC 3339.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -24,7 +26,13 @@ pub(super) fn wire_text(ty: &TypeRef, value: TokenStream, api: &Api, name: &str)
     match ty {
         TypeRef::String(StringFormat::Plain) => value,
         TypeRef::String(StringFormat::Base64) => quote!(&runtime::base64(#value)),
-        TypeRef::Integer(_) | TypeRef::Number | TypeRef::Boolean => quote!(&#value.to_string()),
+        TypeRef::String(StringFormat::DateTime) => {
+            quote!(&#value.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
+        }
+        TypeRef::String(StringFormat::Date)
+        | TypeRef::Integer(_)
+        | TypeRef::Number
+        | TypeRef::Boolean => quote!(&#value.to_string()),
         TypeRef::Named(_) if is_scalar(ty, api) => quote!(#value.as_str()),
         TypeRef::Named(_) | TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any => {
             quote!(&runtime::json(#name, #value)?)
@@ -37,7 +45,13 @@ pub(super) fn owned_text(ty: &TypeRef, value: TokenStream, api: &Api, name: &str
     match ty {
         TypeRef::String(StringFormat::Plain) => quote!(#value.clone()),
         TypeRef::String(StringFormat::Base64) => quote!(runtime::base64(#value)),
-        TypeRef::Integer(_) | TypeRef::Number | TypeRef::Boolean => quote!(#value.to_string()),
+        TypeRef::String(StringFormat::DateTime) => {
+            quote!(#value.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
+        }
+        TypeRef::String(StringFormat::Date)
+        | TypeRef::Integer(_)
+        | TypeRef::Number
+        | TypeRef::Boolean => quote!(#value.to_string()),
         TypeRef::Named(_) if is_scalar(ty, api) => quote!(#value.as_str().to_owned()),
         TypeRef::Named(_) | TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any => {
             quote!(runtime::json(#name, #value)?)

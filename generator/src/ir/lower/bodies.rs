@@ -241,7 +241,8 @@ impl<'a> Lowerer<'a> {
             .is_some_and(|doc| doc.pointer(pointer.trim_start_matches('#')).is_some())
     }
 
-    /// The fields of a body: an object's properties, or one `body` field for anything else.
+    /// The fields of a body: an object's properties, or one `body` field for anything else
+    /// (required when the body is).
     fn body_fields(
         &mut self,
         schema: SchemaRef<'a>,
@@ -264,7 +265,10 @@ impl<'a> Lowerer<'a> {
                     Ok(field(
                         name,
                         scope.claim(names::snake(name)),
-                        required && required_names.contains(name),
+                        // Required properties stay required when the body itself is optional:
+                        // a body that is sent must carry them (Chargebee's `plan_id`, Twilio's
+                        // `To`), and the request struct always sends one.
+                        required_names.contains(name),
                         lowered,
                     ))
                 })

@@ -30,7 +30,7 @@ use std::collections::{BTreeSet, HashMap};
 use openapiv3::{OpenAPI, ReferenceOr, Schema};
 
 use super::names::Scope;
-use super::{Api, Constraints, Field, StringFormat, TypeDef, TypeRef, Types};
+use super::{Api, Constraints, Dates, Field, StringFormat, TypeDef, TypeRef, Types};
 use crate::diagnostic::{Diagnostic, Warning};
 use crate::load::Loaded;
 use cycles::mark_boxed_fields;
@@ -47,13 +47,14 @@ const MAX_SCHEMA_DEPTH: usize = 128;
 /// [`lower_skipping`], for tests that expect every operation to lower.
 #[cfg(test)]
 pub fn lower(loaded: &Loaded, warnings: &mut Vec<Warning>) -> Result<Api, Diagnostic> {
-    lower_skipping(loaded, warnings, &mut Vec::new())
+    lower_skipping(loaded, Dates::Chrono, warnings, &mut Vec::new())
 }
 
 /// Lowers a loaded spec, leaving out each operation that uses something apiforge cannot express; what
 /// stopped each one is added to `skipped`.
 pub fn lower_skipping(
     loaded: &Loaded,
+    dates: Dates,
     warnings: &mut Vec<Warning>,
     skipped: &mut Vec<Diagnostic>,
 ) -> Result<Api, Diagnostic> {
@@ -66,6 +67,7 @@ pub fn lower_skipping(
         slots: HashMap::new(),
         warnings: Vec::new(),
         skipped: Vec::new(),
+        dates,
     };
     let api = lowerer.api()?;
     warnings.append(&mut lowerer.warnings);
@@ -88,6 +90,8 @@ struct Lowerer<'a> {
     warnings: Vec<Warning>,
     /// Operations left out, and why.
     skipped: Vec<Diagnostic>,
+    /// How date strings are typed.
+    dates: Dates,
 }
 
 /// A schema as found in a property, items or parameter: a reference or inline.

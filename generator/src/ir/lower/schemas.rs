@@ -9,7 +9,9 @@ use std::collections::HashSet;
 use super::{Lowered, Lowerer, SchemaRef, MAX_SCHEMA_DEPTH};
 use crate::diagnostic::Diagnostic;
 use crate::ir::names::{self, Scope};
-use crate::ir::{Constraints, EnumValue, IntegerFormat, StringFormat, TypeDef, TypeKind, TypeRef};
+use crate::ir::{
+    Constraints, Dates, EnumValue, IntegerFormat, StringFormat, TypeDef, TypeKind, TypeRef,
+};
 
 impl<'a> Lowerer<'a> {
     /// Lowers a schema used somewhere; `hint` names any type it needs.
@@ -60,6 +62,23 @@ impl<'a> Lowerer<'a> {
         })
     }
 
+    /// The format of a string that is neither an enum nor Base64: dates are typed unless the
+    /// settings keep them as text.
+    fn string_format(
+        &self,
+        format: &VariantOrUnknownOrEmpty<openapiv3::StringFormat>,
+    ) -> StringFormat {
+        match (format, self.dates) {
+            (VariantOrUnknownOrEmpty::Item(openapiv3::StringFormat::DateTime), Dates::Chrono) => {
+                StringFormat::DateTime
+            }
+            (VariantOrUnknownOrEmpty::Item(openapiv3::StringFormat::Date), Dates::Chrono) => {
+                StringFormat::Date
+            }
+            _ => StringFormat::Plain,
+        }
+    }
+
     fn schema_type(
         &mut self,
         schema: &'a Schema,
@@ -92,7 +111,7 @@ impl<'a> Lowerer<'a> {
                 ) {
                     TypeRef::String(StringFormat::Base64)
                 } else {
-                    TypeRef::String(StringFormat::Plain)
+                    TypeRef::String(self.string_format(&s.format))
                 }
             }
             SchemaKind::Type(Type::Integer(i)) => TypeRef::Integer(match &i.format {

@@ -313,3 +313,49 @@ fn server_variables_are_checked_and_shared() {
         .message
         .contains("uses `{zone}`"));
 }
+
+#[test]
+fn dates_are_typed_unless_the_settings_keep_them_as_text_and_required_fields_stay_required() {
+    use crate::ir::{Dates, StringFormat};
+    // The body is not marked required, as in Chargebee's and Twilio's specs.
+    let yaml = format!(
+        "{HEAD}paths:\n  /calls:\n    post:\n      parameters:\n        - {{name: 'StartTime<', in: query, schema: {{type: string, format: date-time}}}}\n      requestBody:\n        content:\n          application/x-www-form-urlencoded:\n            schema:\n              type: object\n              required: [To]\n              properties:\n                To: {{type: string}}\n                On: {{type: string, format: date}}\n                Sent: {{type: string, format: date-time-rfc-2822}}\n      responses:\n        '204': {{description: OK}}\n"
+    );
+    let loaded = load_bytes(Path::new("t.yaml"), yaml.as_bytes(), false).unwrap();
+    let types_of = |dates: Dates| {
+        let api = super::lower_skipping(&loaded, dates, &mut Vec::new(), &mut Vec::new()).unwrap();
+        let op = &api.operations[0];
+        let mut types = vec![op.params[0].ty.clone()];
+        types.extend(
+            op.body
+                .as_ref()
+                .unwrap()
+                .fields
+                .iter()
+                .map(|f| f.ty.clone()),
+        );
+        (
+            types,
+            op.body.as_ref().unwrap().fields[0].required,
+            op.params[0].ident.clone(),
+        )
+    };
+    let plain = TypeRef::String(StringFormat::Plain);
+    let (typed, to_required, ident) = types_of(Dates::Chrono);
+    assert_eq!(
+        typed,
+        [
+            TypeRef::String(StringFormat::DateTime),
+            plain.clone(),
+            TypeRef::String(StringFormat::Date),
+            plain.clone(),
+        ]
+    );
+    assert!(
+        to_required,
+        "`To` is required even though the body is optional"
+    );
+    assert_eq!(ident, "start_time_before");
+    let (text, _, _) = types_of(Dates::Text);
+    assert_eq!(text, [plain.clone(), plain.clone(), plain.clone(), plain]);
+}

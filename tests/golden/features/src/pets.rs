@@ -38,7 +38,7 @@ impl ListPetsRequest {
 }
 
 /// What [`Client::create_pet`] sends besides its path parameters.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CreatePetRequest {
     /// Sent as the `x-trace-id` header.
     pub x_trace_id: Option<String>,
@@ -50,6 +50,21 @@ pub struct CreatePetRequest {
     pub type_: Option<types::PetType>,
     /// The `meta_data` property.
     pub meta_data: Option<serde_json::Value>,
+}
+
+impl CreatePetRequest {
+    /// A request with its required values.
+    ///
+    /// The optional ones are `None`; set those with
+    /// `CreatePetRequest { x_trace_id: Some(..), ..CreatePetRequest::new(..) }`.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            x_trace_id: None,
+            name: name.into(),
+            type_: None,
+            meta_data: None,
+        }
+    }
 }
 
 impl Client {
@@ -104,10 +119,7 @@ impl Client {
     /// ```no_run
     /// use golden_features::pets::CreatePetRequest;
     /// # async fn example(client: &golden_features::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let request = CreatePetRequest {
-    ///     name: "example".to_owned(),
-    ///     ..CreatePetRequest::default()
-    /// };
+    /// let request = CreatePetRequest::new("example");
     /// client.create_pet(&request).await?;
     /// # Ok(())
     /// # }

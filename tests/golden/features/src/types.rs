@@ -79,6 +79,16 @@ pub struct Pet {
     /// Constraints: format `unix-time`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub born_at: Option<i64>,
+    /// The `updated_at` property.
+    ///
+    /// Constraints: format `date-time`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The `adopted_on` property.
+    ///
+    /// Constraints: format `date`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adopted_on: Option<chrono::NaiveDate>,
 }
 
 /// The kind of pet.

@@ -5,10 +5,17 @@ use crate::runtime;
 use crate::{Client, Error, ErrorResponse, Response};
 
 /// What [`Client::create_secret`] sends besides its path parameters.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CreateSecretRequest {
     /// The `name` property.
     pub name: String,
+}
+
+impl CreateSecretRequest {
+    /// A request with its required values.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self { name: name.into() }
+    }
 }
 
 /// What [`Client::read_secret`] sends besides its path parameters.
@@ -58,10 +65,7 @@ impl Client {
     /// ```no_run
     /// use golden_security::secrets::CreateSecretRequest;
     /// # async fn example(client: &golden_security::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let request = CreateSecretRequest {
-    ///     name: "example".to_owned(),
-    ///     ..CreateSecretRequest::default()
-    /// };
+    /// let request = CreateSecretRequest::new("example");
     /// client.create_secret(&request).await?;
     /// # Ok(())
     /// # }
