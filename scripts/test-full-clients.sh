@@ -4,9 +4,11 @@
 # with Chargebee's settings, spec/apiforge.toml), tests/fixtures/form_rules.yaml (OpenAPI's
 # style rules, no settings), the vendor-convention fixtures tests/fixtures/{stripe,twilio,
 # chargebee}_conventions.yaml (Stripe's and Twilio's without settings, Chargebee's with
-# spec/apiforge.toml) and tests/fixtures/hostile.yaml. Each is checked with clippy (warnings
-# denied) and rustdoc, then tests/full_clients/*.rs run against them. Each stage
-# announces itself ("== test-full-clients.sh [4/7] ...") and its duration.
+# spec/apiforge.toml), tests/fixtures/hostile.yaml, tests/fixtures/media.yaml (every non-JSON
+# body and response) and the Petstore 3 spec ($PETSTORE_SPEC, by default
+# ../shared/specs/petstore3.yaml). Each is checked with clippy (warnings denied) and rustdoc,
+# then tests/full_clients/*.rs run against them on 127.0.0.1. Each stage announces itself
+# ("== test-full-clients.sh [4/8] ...") and its duration.
 #
 # The clients are generated into target/full-clients/ (a small workspace of their own) and
 # built in the repository's target directory. The directory is the same on every run, so each
@@ -19,14 +21,17 @@ cd "$repo"
 source scripts/stages.sh
 
 spec="${CHARGEBEE_SPEC:-$repo/../shared/specs/chargebee_api_v1_spec.json}"
-if [ ! -f "$spec" ]; then
-  if [ "${CI:-}" = "true" ]; then
-    echo "error: the Chargebee spec is missing at $spec (set CHARGEBEE_SPEC)" >&2
-    exit 1
+petstore="${PETSTORE_SPEC:-$repo/../shared/specs/petstore3.yaml}"
+for needed in "$spec" "$petstore"; do
+  if [ ! -f "$needed" ]; then
+    if [ "${CI:-}" = "true" ]; then
+      echo "error: a real spec is missing at $needed (set CHARGEBEE_SPEC / PETSTORE_SPEC)" >&2
+      exit 1
+    fi
+    echo "skipping the whole-client tests: no spec at $needed (set CHARGEBEE_SPEC / PETSTORE_SPEC)"
+    exit 0
   fi
-  echo "skipping the Chargebee client tests: no spec at $spec (set CHARGEBEE_SPEC)"
-  exit 0
-fi
+done
 
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}"
 # The generated crates change on every run; incremental caches of them would only grow.
@@ -54,11 +59,15 @@ echo "   Chargebee v1 client generated in $(( (end - start) / 1000000 )) ms (rel
 "$apiforge" generate tests/fixtures/chargebee_conventions.yaml --out "$work/chargebee-conventions" --config spec/apiforge.toml
 # Hostile but valid: the generator warns about what it works around; the crate must compile.
 "$apiforge" generate tests/fixtures/hostile.yaml --out "$work/hostile"
+# Every non-JSON body and response (multipart, bytes, text, downloads), and Petstore 3 as
+# published (JSON and XML bodies, an octet-stream upload, API key and OAuth2 security).
+"$apiforge" generate tests/fixtures/media.yaml --out "$work/media"
+"$apiforge" generate "$petstore" --out "$work/petstore" --crate-name petstore
 
 cat > "$work/Cargo.toml" <<TOML
 [workspace]
 resolver = "2"
-members = ["chargebee", "form-rules", "stripe-conventions", "twilio-conventions", "chargebee-conventions", "hostile", "e2e"]
+members = ["chargebee", "form-rules", "stripe-conventions", "twilio-conventions", "chargebee-conventions", "hostile", "media", "petstore", "e2e"]
 
 # The repository's dev profile (its Cargo.toml), so that dependencies already built for the
 # workspace are reused rather than built again with full debug info.
@@ -102,6 +111,14 @@ path = "$repo/tests/full_clients/chargebee_conventions.rs"
 name = "hostile"
 path = "$repo/tests/full_clients/hostile.rs"
 
+[[test]]
+name = "media"
+path = "$repo/tests/full_clients/media.rs"
+
+[[test]]
+name = "petstore"
+path = "$repo/tests/full_clients/petstore.rs"
+
 [dev-dependencies]
 chargebee-v1 = { path = "../chargebee" }
 form-rules = { path = "../form-rules" }
@@ -109,6 +126,8 @@ stripe-conventions = { path = "../stripe-conventions" }
 twilio-conventions = { path = "../twilio-conventions" }
 chargebee-conventions = { path = "../chargebee-conventions" }
 hostile = { path = "../hostile" }
+media = { path = "../media" }
+petstore = { path = "../petstore" }
 chrono = { version = "0.4", default-features = false, features = ["std"] }
 form_urlencoded = "1"
 futures-util = { version = "0.3", default-features = false }
@@ -132,12 +151,12 @@ cargo check --manifest-path "$work/Cargo.toml" -p chargebee-v1
 end=$(date +%s%N)
 echo "   cargo check of the generated Chargebee crate alone: $(awk "BEGIN { printf \"%.1f\", ($end - $start) / 1e9 }") s (dependencies already built, CARGO_INCREMENTAL=0, after touching src/lib.rs)"
 
-clients=(-p chargebee-v1 -p form-rules -p stripe-conventions -p twilio-conventions -p chargebee-conventions -p hostile)
+clients=(-p chargebee-v1 -p form-rules -p stripe-conventions -p twilio-conventions -p chargebee-conventions -p hostile -p media -p petstore)
 
-stage "clippy on the six clients, warnings denied"
+stage "clippy on the eight clients, warnings denied"
 cargo clippy --manifest-path "$work/Cargo.toml" "${clients[@]}" --all-targets -- -D warnings
 
-stage "rustdoc on the six clients, warnings denied"
+stage "rustdoc on the eight clients, warnings denied"
 RUSTDOCFLAGS="-D warnings" cargo doc --manifest-path "$work/Cargo.toml" "${clients[@]}" --no-deps
 
 stage "tests/full_clients/*.rs and the clients' own tests and doctests (cargo test)"

@@ -51,6 +51,7 @@
 mod client;
 mod error;
 mod finite;
+mod media;
 mod retry;
 
 #[doc(hidden)]
@@ -75,6 +76,8 @@ pub mod invoices;
 pub use client::{Client, ClientBuilder, Credentials, Response, RetryPolicy};
 
 pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
+
+pub use media::{Download, Upload};
 
 pub use responses::ErrorResponse;
 

@@ -14,10 +14,12 @@ use crate::runtime::Sent;
 /// `repeatable` says whether sending the request twice is harmless: true for idempotent
 /// methods and for requests that carry an idempotency key. Other requests are sent once,
 /// whatever the policy says, so that a write is never duplicated.
+/// With `streamed`, a successful response's body is left unread (a download).
 pub(crate) async fn send<E>(
     client: &Client,
     request: reqwest::Request,
     repeatable: bool,
+    streamed: bool,
 ) -> Result<Sent, Error<E>> {
     let policy = if repeatable {
         client.retry_policy()
@@ -29,7 +31,7 @@ pub(crate) async fn send<E>(
     let mut next = request;
     loop {
         let retry_copy = next.try_clone();
-        let outcome = attempt_once(client.http(), next).await;
+        let outcome = attempt_once(client.http(), next, streamed).await;
         let wait = match (&outcome, retry_copy) {
             (Ok(sent), Some(copy)) if is_retryable_status(sent.status) => {
                 Some((retry_after(&sent.headers, SystemTime::now()), copy))
@@ -55,15 +57,26 @@ pub(crate) async fn send<E>(
 async fn attempt_once(
     http: &reqwest::Client,
     request: reqwest::Request,
+    streamed: bool,
 ) -> Result<Sent, reqwest::Error> {
     let response = http.execute(request).await?;
     let status = response.status().as_u16();
     let headers = response.headers().clone();
+    // A success is never retried, so its body can be left to the caller to read.
+    if streamed && response.status().is_success() {
+        return Ok(Sent {
+            status,
+            headers,
+            body: Vec::new(),
+            unread: Some(response),
+        });
+    }
     let body = response.bytes().await?;
     Ok(Sent {
         status,
         headers,
         body: body.to_vec(),
+        unread: None,
     })
 }
 

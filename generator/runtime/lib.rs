@@ -1,7 +1,8 @@
 //! The runtime every generated client crate carries, compiled and tested here as a crate of
-//! its own. apiforge copies `client.rs`, `error.rs`, `finite.rs`, `retry.rs` and `runtime.rs`
-//! into each crate it generates, verbatim up to their unit tests (this file is not copied: the
-//! generated `lib.rs` declares the same modules), so what is tested here is what users compile.
+//! its own. apiforge copies `client.rs`, `error.rs`, `finite.rs`, `media.rs`, `retry.rs` and
+//! `runtime.rs` into each crate it generates, verbatim up to their unit tests (this file is not
+//! copied: the generated `lib.rs` declares the same modules), so what is tested here is what
+//! users compile.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -9,9 +10,11 @@
 mod client;
 mod error;
 mod finite;
+mod media;
 mod retry;
 #[doc(hidden)]
 pub mod runtime;
 
 pub use client::{Client, ClientBuilder, Credentials, Response, RetryPolicy};
 pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
+pub use media::{Download, Upload};

@@ -253,6 +253,7 @@ mod tests {
                 "src/error.rs",
                 "src/finite.rs",
                 "src/lib.rs",
+                "src/media.rs",
                 "src/retry.rs",
                 "src/runtime.rs",
                 "src/servers.rs",

@@ -288,7 +288,7 @@ fn request(op: &Operation) -> Option<Request> {
 
 /// What makes two operations' error enums the same: each status with its variant and body.
 /// Descriptions only feed the docs, so the first operation's are kept.
-type Signature = Vec<(super::Status, String, Option<TypeRef>)>;
+type Signature = Vec<(super::Status, String, Option<TypeRef>, super::Media)>;
 
 /// One enum per distinct set of documented errors. The set most operations share is
 /// `ErrorResponse`; one used by a single operation keeps that operation's name (`{Op}Error`);
@@ -298,7 +298,7 @@ fn error_sets(api: &mut Api) -> Vec<ErrorSet> {
     for (i, op) in api.operations.iter().enumerate() {
         let signature: Signature = op
             .error_responses()
-            .map(|r| (r.status, r.variant.clone(), r.body.clone()))
+            .map(|r| (r.status, r.variant.clone(), r.body.clone(), r.media))
             .collect();
         by_signature.entry(signature).or_default().push(i);
     }

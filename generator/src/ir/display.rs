@@ -10,6 +10,8 @@ impl TypeRef {
             TypeRef::String(StringFormat::Plain | StringFormat::Base64) => "String".into(),
             TypeRef::String(StringFormat::DateTime) => "DateTime<Utc>".into(),
             TypeRef::String(StringFormat::Date) => "NaiveDate".into(),
+            TypeRef::String(StringFormat::Binary) => "Vec<u8>".into(),
+            TypeRef::String(StringFormat::File) => "Upload".into(),
             TypeRef::Integer(IntegerFormat::Int32) => "i32".into(),
             TypeRef::Integer(IntegerFormat::Int64 | IntegerFormat::UnixTime) => "i64".into(),
             TypeRef::Number => "f64".into(),

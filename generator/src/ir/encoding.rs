@@ -139,6 +139,9 @@ pub struct FieldEncoding {
     pub nesting: Nesting,
     /// The multi-value group the field is, if it is one.
     pub group: Option<ValueGroup>,
+    /// A multipart file part's media type (`encoding.contentType`, else
+    /// `application/octet-stream`); `None` for every other field.
+    pub content_type: Option<String>,
 }
 
 impl FieldEncoding {
@@ -154,6 +157,7 @@ impl FieldEncoding {
             list: ArrayKeys::Repeat,
             nesting: Nesting::default(),
             group: None,
+            content_type: None,
         }
     }
 }

@@ -531,6 +531,17 @@ impl Operation {
         self.params.iter().filter(|p| p.common)
     }
 
+    /// Whether a success is a binary download, read by the caller as a whole or in chunks
+    /// (one body type for every 2xx, bytes).
+    pub fn downloads(&self) -> bool {
+        matches!(
+            self.success,
+            Success::Body {
+                ty: Some(TypeRef::String(StringFormat::Binary))
+            }
+        )
+    }
+
     /// Responses whose status is 2xx.
     pub fn success_responses(&self) -> impl Iterator<Item = &Response> {
         self.responses.iter().filter(|r| r.status.is_success())
@@ -689,6 +700,28 @@ pub enum BodyEncoding {
     Form,
     /// `application/json` and `+json` types.
     Json,
+    /// `multipart/form-data`: a part per field; files, text, and JSON for objects.
+    Multipart,
+    /// Raw bytes (`application/octet-stream`, `image/*`, `application/pdf`, `*/*`): one
+    /// [`StringFormat::File`] field, `body`.
+    Binary,
+    /// `text/*`: one `String` field, `body`.
+    Text,
+}
+
+/// How a response body is read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Media {
+    /// JSON (`application/json`, `+json`), decoded into the body's type; also a response
+    /// without a body.
+    #[default]
+    Json,
+    /// Text (`text/*`, XML; and every non-JSON error body, kept raw): a `String`.
+    Text,
+    /// Bytes (`application/octet-stream`, `application/pdf`, `image/*`, `*/*`): a download for
+    /// a success, the bytes inside an enum of several.
+    Binary,
 }
 
 /// One documented response.
@@ -698,8 +731,11 @@ pub struct Response {
     pub status: Status,
     /// `description`.
     pub description: String,
-    /// The JSON body's type, if the response has a JSON body.
+    /// The body's type, if the response has a body: JSON's, `String` for text, bytes for
+    /// binary.
     pub body: Option<TypeRef>,
+    /// How the body is read.
+    pub media: Media,
     /// The Rust variant name in the operation's error enum (`BadRequest`); for successes,
     /// the variant name in a multi-success enum.
     pub variant: String,
@@ -773,6 +809,10 @@ pub enum StringFormat {
     DateTime,
     /// `format: date`: a calendar date, RFC 3339's `full-date` on the wire (`2026-11-26`).
     Date,
+    /// `format: binary` in a response: raw bytes (`Vec<u8>`).
+    Binary,
+    /// `format: binary` in a request body: a file to upload (bytes, file name, media type).
+    File,
 }
 
 /// Integer widths.

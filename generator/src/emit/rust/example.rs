@@ -78,6 +78,9 @@ pub fn usage_example(api: &Api, krate: &CrateInfo, op: &Operation, form: Example
                     TypeRef::String(StringFormat::Plain | StringFormat::Base64) => {
                         "\"example\"".to_owned()
                     }
+                    TypeRef::String(StringFormat::File) => {
+                        format!("{lib}::Upload::new(b\"example\".to_vec())")
+                    }
                     ty => value_expr(api, ty, &mut uses_types),
                 })
                 .collect();
@@ -219,6 +222,8 @@ fn value_expr(api: &Api, ty: &TypeRef, uses_types: &mut bool) -> String {
     match ty {
         TypeRef::String(StringFormat::DateTime) => "\"2026-01-01T00:00:00Z\".parse()?".into(),
         TypeRef::String(StringFormat::Date) => "\"2026-01-01\".parse()?".into(),
+        TypeRef::String(StringFormat::Binary) => "Vec::new()".into(),
+        TypeRef::String(StringFormat::File) => "Vec::new().into()".into(),
         TypeRef::String(_) => "\"example\".to_owned()".into(),
         TypeRef::Integer(_) => "0".into(),
         TypeRef::Number => "0.0".into(),

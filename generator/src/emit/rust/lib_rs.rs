@@ -162,6 +162,7 @@ fn reexports(api: &Api, features: &Features) -> TokenStream {
     quote! {
         pub use client::{Client, ClientBuilder, Credentials, Response, RetryPolicy};
         pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
+        pub use media::{Download, Upload};
         #(#errors)*
         #servers
         #common

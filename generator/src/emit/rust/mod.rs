@@ -8,6 +8,7 @@ mod example;
 pub(crate) mod features;
 mod form;
 mod lib_rs;
+mod multipart;
 mod operations;
 mod responses;
 pub(crate) mod security;
@@ -35,6 +36,7 @@ pub const RUNTIME: &[(&str, &str)] = &[
     ("client", include_str!("../../../runtime/client.rs")),
     ("error", include_str!("../../../runtime/error.rs")),
     ("finite", include_str!("../../../runtime/finite.rs")),
+    ("media", include_str!("../../../runtime/media.rs")),
     ("retry", include_str!("../../../runtime/retry.rs")),
     ("runtime", include_str!("../../../runtime/runtime.rs")),
 ];
@@ -410,6 +412,8 @@ fn rust_type(ty: &TypeRef, types: &TokenStream) -> TokenStream {
         TypeRef::String(StringFormat::Plain | StringFormat::Base64) => quote!(String),
         TypeRef::String(StringFormat::DateTime) => quote!(chrono::DateTime<chrono::Utc>),
         TypeRef::String(StringFormat::Date) => quote!(chrono::NaiveDate),
+        TypeRef::String(StringFormat::Binary) => quote!(Vec<u8>),
+        TypeRef::String(StringFormat::File) => quote!(crate::Upload),
         TypeRef::Integer(IntegerFormat::Int32) => quote!(i32),
         TypeRef::Integer(IntegerFormat::Int64 | IntegerFormat::UnixTime) => quote!(i64),
         TypeRef::Number => quote!(f64),

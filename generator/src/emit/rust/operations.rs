@@ -14,7 +14,7 @@ use super::types::{field_doc, param_doc};
 use super::{doc_lines, docs, ident, rust_type};
 use crate::emit::{text, CrateInfo};
 use crate::ir::{
-    Api, ArrayKeys, BodyEncoding, Nesting, Operation, ParamLocation, ParamStyle, Parameter,
+    Api, ArrayKeys, BodyEncoding, Media, Nesting, Operation, ParamLocation, ParamStyle, Parameter,
     PathSegment, RequestField, Retry, StringFormat, Success, TypeRef,
 };
 
@@ -293,6 +293,7 @@ fn entry_checks(api: &Api, op: &Operation, field: RequestField<'_>) -> Option<To
 fn success_type(op: &Operation) -> TokenStream {
     match &op.success {
         Success::Enum { ident: name } => ident(name).into_token_stream(),
+        _ if op.downloads() => quote!(crate::Download),
         Success::Body { ty: Some(ty) } => rust_type(ty, &quote!(types::)),
         Success::Body { ty: None } => quote!(()),
     }
@@ -649,6 +650,25 @@ fn body_statements(api: &Api, op: &Operation, nestings: &mut form::Nestings) -> 
                 call.form(form);
             }
         }
+        BodyEncoding::Multipart => super::multipart::statements(api, body),
+        BodyEncoding::Binary | BodyEncoding::Text => {
+            let send = if body.encoding == BodyEncoding::Binary {
+                quote!(call.upload(#media_type, body)?;)
+            } else {
+                quote!(call.text(#media_type, body);)
+            };
+            match body.fields.first() {
+                Some(field) if !field.is_option() => quote! {
+                    let body = &request.body;
+                    #send
+                },
+                _ => quote! {
+                    if let Some(body) = &request.body {
+                        #send
+                    }
+                },
+            }
+        }
         BodyEncoding::Json => {
             let single_body = body.fields.len() == 1
                 && body.fields[0].name == "body"
@@ -753,6 +773,7 @@ fn method(
         }
     });
     let body = body_statements(api, op, nestings);
+    let streamed = op.downloads().then(|| quote!(call.streamed();));
     let security = super::security::statement(api, op);
     let arms = response_arms(op);
     let doc = method_doc(api, krate, op);
@@ -763,6 +784,7 @@ fn method(
         pub async fn #name(&self, #(#path_args)* #request_arg) -> Result<Response<#success_type>, Error<#error_name>> {
             #(#encodings)*
             let mut call = self.call(Method::#method_const, #path);
+            #streamed
             #validation
             #security
             #retry
@@ -812,12 +834,25 @@ fn response_arms(op: &Operation) -> Vec<TokenStream> {
     for r in in_match_order(op.success_responses()) {
         let pattern = status_pattern(r.status);
         let arm = match (&r.body, &op.success) {
-            (_, Success::Body { ty: Some(_) }) => quote!(#pattern => sent.json(),),
+            (_, Success::Body { ty: Some(_) }) if op.downloads() => {
+                quote!(#pattern => sent.download(),)
+            }
+            (_, Success::Body { ty: Some(_) }) => match r.media {
+                Media::Json => quote!(#pattern => sent.json(),),
+                Media::Text => quote!(#pattern => Ok(sent.text()),),
+                Media::Binary => quote!(#pattern => Ok(sent.bytes()),),
+            },
             (_, Success::Body { ty: None }) => quote!(#pattern => Ok(sent.empty()),),
             (Some(body), Success::Enum { ident: name }) => {
                 let (name, variant) = (ident(name), ident(&r.variant));
-                let body = rust_type(body, &quote!(types::));
-                quote!(#pattern => sent.json::<#body, _>().map(|response| response.map(#name::#variant)),)
+                match r.media {
+                    Media::Json => {
+                        let body = rust_type(body, &quote!(types::));
+                        quote!(#pattern => sent.json::<#body, _>().map(|response| response.map(#name::#variant)),)
+                    }
+                    Media::Text => quote!(#pattern => Ok(sent.text().map(#name::#variant)),),
+                    Media::Binary => quote!(#pattern => Ok(sent.bytes().map(#name::#variant)),),
+                }
             }
             (None, Success::Enum { ident: name }) => {
                 let (name, variant) = (ident(name), ident(&r.variant));

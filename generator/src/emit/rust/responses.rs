@@ -156,10 +156,11 @@ fn decode_fn(set: &ErrorSet) -> TokenStream {
         if only.status == crate::ir::Status::Default {
             // Every status is this one response: no match to make.
             let variant = ident(&only.variant);
+            let decoder = decoder(only);
             return match &only.body {
                 Some(_) => quote! {
                     fn decode(_: u16, body: &[u8]) -> Option<Result<Self, serde_json::Error>> {
-                        Some(runtime::decode_json(body).map(Self::#variant))
+                        Some(#decoder(body).map(Self::#variant))
                     }
                 },
                 None => quote! {
@@ -177,8 +178,9 @@ fn decode_fn(set: &ErrorSet) -> TokenStream {
     let arms = ordered.iter().map(|r| {
         let pattern = status_pattern(r.status);
         let variant = ident(&r.variant);
+        let decoder = decoder(r);
         match &r.body {
-            Some(_) => quote!(#pattern => runtime::decode_json(body).map(Self::#variant),),
+            Some(_) => quote!(#pattern => #decoder(body).map(Self::#variant),),
             None => quote!(#pattern => Ok(Self::#variant),),
         }
     });
@@ -192,6 +194,14 @@ fn decode_fn(set: &ErrorSet) -> TokenStream {
                 #undocumented
             })
         }
+    }
+}
+
+/// The runtime function reading an error body: JSON into its type, anything else kept as text.
+fn decoder(response: &crate::ir::Response) -> TokenStream {
+    match response.media {
+        crate::ir::Media::Json => quote!(runtime::decode_json),
+        crate::ir::Media::Text | crate::ir::Media::Binary => quote!(runtime::decode_text),
     }
 }
 

@@ -11,6 +11,8 @@ use crate::ir::{Api, StringFormat, TypeKind, TypeRef};
 /// Whether a value is sent as one plain text: a primitive or a string enum.
 pub(super) fn is_scalar(ty: &TypeRef, api: &Api) -> bool {
     match ty {
+        // Bytes are never one text: files travel as multipart parts or whole bodies.
+        TypeRef::String(StringFormat::Binary | StringFormat::File) => false,
         TypeRef::String(_) | TypeRef::Integer(_) | TypeRef::Number | TypeRef::Boolean => true,
         TypeRef::Named(name) => matches!(
             api.type_def(name).map(|t| &t.kind),
@@ -34,7 +36,11 @@ pub(super) fn wire_text(ty: &TypeRef, value: TokenStream, api: &Api, name: &str)
         | TypeRef::Number
         | TypeRef::Boolean => quote!(&#value.to_string()),
         TypeRef::Named(_) if is_scalar(ty, api) => quote!(#value.as_str()),
-        TypeRef::Named(_) | TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any => {
+        TypeRef::String(StringFormat::Binary | StringFormat::File)
+        | TypeRef::Named(_)
+        | TypeRef::Array(_)
+        | TypeRef::Map(_)
+        | TypeRef::Any => {
             quote!(&runtime::json(#name, #value)?)
         }
     }
@@ -53,7 +59,11 @@ pub(super) fn owned_text(ty: &TypeRef, value: TokenStream, api: &Api, name: &str
         | TypeRef::Number
         | TypeRef::Boolean => quote!(#value.to_string()),
         TypeRef::Named(_) if is_scalar(ty, api) => quote!(#value.as_str().to_owned()),
-        TypeRef::Named(_) | TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any => {
+        TypeRef::String(StringFormat::Binary | StringFormat::File)
+        | TypeRef::Named(_)
+        | TypeRef::Array(_)
+        | TypeRef::Map(_)
+        | TypeRef::Any => {
             quote!(runtime::json(#name, #value)?)
         }
     }

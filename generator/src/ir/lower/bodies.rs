@@ -8,12 +8,12 @@ use openapiv3::{
     AdditionalProperties, QueryStyle, ReferenceOr, Schema, SchemaKind, StatusCode, Type,
 };
 
-use super::{essence, field, Lowerer, SchemaRef};
+use super::{essence, field, media, Lowerer, SchemaRef};
 use crate::diagnostic::Diagnostic;
 use crate::ir::names::{self, Scope};
 use crate::ir::{
-    Body, BodyEncoding, Field, FieldEncoding, GroupMember, ParamStyle, Response, Status, TypeRef,
-    ValueGroup,
+    Body, BodyEncoding, Field, FieldEncoding, GroupMember, Media, ParamStyle, Response, Status,
+    StringFormat, TypeRef, ValueGroup,
 };
 
 impl<'a> Lowerer<'a> {
@@ -32,30 +32,70 @@ impl<'a> Lowerer<'a> {
         };
         let mut chosen = None;
         for (media_type, content) in &body.content {
-            let encoding = match essence(media_type).as_str() {
-                "application/x-www-form-urlencoded" => BodyEncoding::Form,
-                m if m == "application/json" || m.ends_with("+json") => BodyEncoding::Json,
-                _ => continue,
+            let schema = match &content.schema {
+                Some(schema) => Some(self.deref(schema.into(), &at)?.1),
+                None => None,
             };
-            if chosen.is_none() {
+            let Some(encoding) = media::request_encoding(media_type, schema) else {
+                continue;
+            };
+            // Structured encodings first (the client checks and encodes their fields), then
+            // spec order.
+            if chosen
+                .as_ref()
+                .is_none_or(|(_, best, _)| media::rank(encoding) < media::rank(*best))
+            {
                 chosen = Some((media_type, encoding, content));
             }
         }
         let Some((media_type, encoding, content)) = chosen else {
             let listed: Vec<&str> = body.content.keys().map(String::as_str).collect();
             return Err(self
-                .error(&format!("{at}/content"), format!("no supported media type for the request body (found: {})", listed.join(", ")))
-                .with_help("apiforge sends application/json and application/x-www-form-urlencoded bodies; add one of them")
+                .error(
+                    &format!("{at}/content"),
+                    format!(
+                        "no supported media type for the request body (found: {})",
+                        listed.join(", ")
+                    ),
+                )
+                .with_help(
+                    "apiforge sends JSON, form, multipart, text and binary bodies; add one of them",
+                )
                 .unsupported());
         };
-        for other in body.content.keys().filter(|m| *m != media_type) {
-            self.warn(&format!("{at}/content"), format!("the request body is sent as {media_type}; the alternative {other} is not offered"));
+        // An alternative carrying the same schema (Petstore's JSON, XML and form bodies) is
+        // the same data in another syntax: sending one is enough. One with another schema
+        // is an input the client cannot send.
+        for (other, alternative) in body.content.iter().filter(|(m, _)| *m != media_type) {
+            if alternative.schema != content.schema {
+                self.warn(&format!("{at}/content"), format!("the request body is sent as {media_type}; the alternative {other}, of another schema, is not offered"));
+            }
         }
         let content_at = format!(
             "{at}/content/{}",
             crate::diagnostic::escape_token(media_type)
         );
-        let fields = match &content.schema {
+        let mut fields = match &content.schema {
+            // Bytes and text are one `body` field whatever their schema says.
+            _ if encoding == BodyEncoding::Binary => vec![field(
+                "body",
+                field_scope.claim("body".to_owned()),
+                body.required,
+                super::Lowered {
+                    ty: TypeRef::String(StringFormat::File),
+                    description: body.description.clone(),
+                    ..super::plain_string()
+                },
+            )],
+            _ if encoding == BodyEncoding::Text => vec![field(
+                "body",
+                field_scope.claim("body".to_owned()),
+                body.required,
+                super::Lowered {
+                    description: body.description.clone(),
+                    ..super::plain_string()
+                },
+            )],
             None => Vec::new(),
             // A form body that declares nothing has no fields (not one untyped `body`).
             Some(schema)
@@ -74,7 +114,13 @@ impl<'a> Lowerer<'a> {
         };
         let encodings = match encoding {
             BodyEncoding::Form => self.form_encodings(content, &content_at, &fields)?,
-            BodyEncoding::Json => Vec::new(),
+            BodyEncoding::Multipart => self.multipart_parts(
+                content.schema.as_ref().map(SchemaRef::from),
+                content,
+                &content_at,
+                &mut fields,
+            )?,
+            BodyEncoding::Json | BodyEncoding::Binary | BodyEncoding::Text => Vec::new(),
         };
         let json_fields = encodings
             .iter()
@@ -83,7 +129,7 @@ impl<'a> Lowerer<'a> {
             .collect();
         Ok(Body {
             encoding,
-            media_type: media_type.clone(),
+            media_type: media::sent_media_type(media_type),
             required: body.required,
             description: body.description.clone(),
             fields,
@@ -316,10 +362,11 @@ impl<'a> Lowerer<'a> {
                 }
             };
             let variant = variant_scope.claim(status_variant(status));
-            let json = response.content.iter().find(|(m, _)| {
-                let m = essence(m);
-                m == "application/json" || m.ends_with("+json")
-            });
+            let json = response
+                .content
+                .iter()
+                .find(|(m, _)| media::is_json(&essence(m)));
+            let mut media = Media::Json;
             let body = match json {
                 Some((media_type, content)) => match &content.schema {
                     Some(schema) => {
@@ -338,17 +385,25 @@ impl<'a> Lowerer<'a> {
                     }
                     None => Some(TypeRef::Any),
                 },
-                None => {
-                    if let Some(media_type) = response.content.keys().next() {
-                        self.warn(&format!("{r_at}/content"), format!("response body of type {media_type} is not decoded; the client treats it as empty"));
+                // Not JSON: a success is read as its media type says; an error body is kept
+                // raw, as text.
+                None => response.content.keys().next().map(|media_type| {
+                    media = if status.is_success() {
+                        media::response_media(media_type)
+                    } else {
+                        Media::Text
+                    };
+                    match media {
+                        Media::Binary => TypeRef::String(StringFormat::Binary),
+                        Media::Json | Media::Text => TypeRef::String(StringFormat::Plain),
                     }
-                    None
-                }
+                }),
             };
             responses.push(Response {
                 status,
                 description: response.description.clone(),
                 body,
+                media,
                 variant,
             });
         }
@@ -361,7 +416,7 @@ type Properties<'s> = (
     &'s [String],
 );
 
-fn object_properties(schema: &Schema) -> Option<Properties<'_>> {
+pub(super) fn object_properties(schema: &Schema) -> Option<Properties<'_>> {
     match &schema.schema_kind {
         SchemaKind::Type(Type::Object(object)) if !object.properties.is_empty() => {
             Some((&object.properties, &object.required))

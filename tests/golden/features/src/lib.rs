@@ -47,6 +47,7 @@
 mod client;
 mod error;
 mod finite;
+mod media;
 mod retry;
 
 #[doc(hidden)]
@@ -68,5 +69,7 @@ pub mod pets;
 pub use client::{Client, ClientBuilder, Credentials, Response, RetryPolicy};
 
 pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
+
+pub use media::{Download, Upload};
 
 pub use responses::{CreatePetError, DeletePetsIdError, ErrorResponse};

@@ -14,6 +14,9 @@ use serde::Serialize;
 
 use crate::client::{Client, Placement, Response};
 use crate::error::{ApiError, Error, InvalidRequest, ValidationError};
+use crate::media::{Download, Upload};
+
+pub use crate::media::Multipart;
 
 /// Everything but RFC 3986's unreserved characters is percent-encoded in a path segment, so
 /// a value can never add a segment, a query or a fragment.
@@ -657,8 +660,10 @@ pub struct Call<'a> {
     query: Form,
     headers: HeaderMap,
     cookies: BTreeMap<&'static str, String>,
-    body: Option<(&'static str, Vec<u8>)>,
+    body: Option<(String, Vec<u8>)>,
     repeatable: bool,
+    /// Whether a successful response's body is left unread, for a [`Download`].
+    streamed: bool,
     /// The credentials [`Call::security`] chose; `None` if it was not called.
     secrets: Option<Secrets>,
 }
@@ -674,6 +679,7 @@ impl<'a> Call<'a> {
             cookies: BTreeMap::new(),
             body: None,
             repeatable: false,
+            streamed: false,
             secrets: None,
         }
     }
@@ -768,9 +774,33 @@ impl<'a> Call<'a> {
     /// Sends `form` as an `application/x-www-form-urlencoded` body.
     pub fn form(&mut self, form: Form) {
         self.body = Some((
-            "application/x-www-form-urlencoded",
+            "application/x-www-form-urlencoded".to_owned(),
             form.finish().into_bytes(),
         ));
+    }
+
+    /// Sends `parts` as a `multipart/form-data` body, with a fresh random boundary.
+    pub fn multipart(&mut self, parts: Multipart) {
+        let (content_type, body) = parts.finish(crate::media::random_boundary);
+        self.body = Some((content_type, body));
+    }
+
+    /// Sends the upload's bytes as the body, with its media type or else `documented`.
+    pub fn upload(&mut self, documented: &str, upload: &Upload) -> Result<(), InvalidRequest> {
+        let media_type = upload.media_type(documented);
+        header_value("content-type", media_type)?;
+        self.body = Some((media_type.to_owned(), upload.bytes().to_vec()));
+        Ok(())
+    }
+
+    /// Sends `text` as the body, of the text media type `content_type`.
+    pub fn text(&mut self, content_type: &str, text: &str) {
+        self.body = Some((content_type.to_owned(), text.as_bytes().to_vec()));
+    }
+
+    /// Leaves a successful response's body unread, to be read as a [`Download`].
+    pub fn streamed(&mut self) {
+        self.streamed = true;
     }
 
     /// Sends `value` as a JSON body of the media type `content_type`.
@@ -789,7 +819,7 @@ impl<'a> Call<'a> {
                 "the request body cannot be encoded as JSON: {error}"
             ))
         })?;
-        self.body = Some((content_type, bytes));
+        self.body = Some((content_type.to_owned(), bytes));
         Ok(())
     }
 
@@ -839,7 +869,7 @@ impl<'a> Call<'a> {
                 redact_url(error, &secret_params)
             )))
         })?;
-        let sent = crate::retry::send(self.client, request, self.repeatable).await;
+        let sent = crate::retry::send(self.client, request, self.repeatable, self.streamed).await;
         if secret_params.is_empty() {
             return sent;
         }
@@ -866,17 +896,24 @@ impl Documented for std::convert::Infallible {
     }
 }
 
+/// Keeps a body that is not JSON as text (for [`Documented::decode`]): never fails.
+pub fn decode_text(body: &[u8]) -> Result<String, serde_json::Error> {
+    Ok(String::from_utf8_lossy(body).into_owned())
+}
+
 /// Decodes a JSON body (for [`Documented::decode`]).
 pub fn decode_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, serde_json::Error> {
     serde_json::from_slice(body)
 }
 
-/// A response as read from the wire: status, headers and the whole body.
+/// A response as read from the wire: status, headers and the whole body (or, for a streamed
+/// success, the response whose body is still to be read).
 #[derive(Debug)]
 pub struct Sent {
     pub(crate) status: u16,
     pub(crate) headers: HeaderMap,
     pub(crate) body: Vec<u8>,
+    pub(crate) unread: Option<reqwest::Response>,
 }
 
 impl Sent {
@@ -898,6 +935,40 @@ impl Sent {
                 body: String::from_utf8_lossy(&self.body).into_owned(),
                 source,
             }),
+        }
+    }
+
+    /// The body as text (invalid UTF-8 replaced, as the body of a `text/*` response rarely
+    /// is).
+    pub fn text(self) -> Response<String> {
+        let body = String::from_utf8_lossy(&self.body).into_owned();
+        Response {
+            status: self.status,
+            headers: self.headers,
+            body,
+        }
+    }
+
+    /// The body's bytes.
+    pub fn bytes(self) -> Response<Vec<u8>> {
+        Response {
+            status: self.status,
+            headers: self.headers,
+            body: self.body,
+        }
+    }
+
+    /// The body, to be read as a whole or chunk by chunk (the call was [`Call::streamed`]).
+    pub fn download<E>(self) -> Result<Response<Download>, Error<E>> {
+        match self.unread {
+            Some(response) => Ok(Response {
+                status: self.status,
+                headers: self.headers,
+                body: Download::new(response),
+            }),
+            None => Err(Error::InvalidRequest(InvalidRequest(
+                "the response was read before it could be downloaded".to_owned(),
+            ))),
         }
     }
 

@@ -45,6 +45,7 @@
 mod client;
 mod error;
 mod finite;
+mod media;
 mod retry;
 
 #[doc(hidden)]
@@ -70,6 +71,8 @@ pub mod status;
 pub use client::{Client, ClientBuilder, Credentials, Response, RetryPolicy};
 
 pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
+
+pub use media::{Download, Upload};
 
 pub use responses::ErrorResponse;
 
