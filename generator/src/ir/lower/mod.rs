@@ -13,6 +13,7 @@ mod cycles;
 mod dedup;
 #[cfg(test)]
 mod dedup_tests;
+mod grouping;
 mod media;
 mod objects;
 mod open_enums;

@@ -16,6 +16,8 @@ use crate::ir::{
 const RESERVED_GROUPS: &[&str] = &[
     "client",
     "error",
+    "finite",
+    "media",
     "retry",
     "runtime",
     "servers",
@@ -116,6 +118,7 @@ impl<'a> Lowerer<'a> {
                 }
             }
         }
+        super::grouping::split_large_groups(&mut operations, &mut group_scope);
         Ok(operations)
     }
 
