@@ -10,7 +10,7 @@
 #[path = "../src/server.rs"]
 mod server;
 
-use media::files::{FileStatusSuccess, PatchFileRequest, ReplaceContentRequest, UploadFileRequest};
+use media::files::{FileStatusSuccess, PatchFileMediaType, PatchFileRequest, ReplaceContentRequest, UploadFileRequest};
 use media::notes::CreateNoteRequest;
 use media::reports::ExportReportRequest;
 use media::types::{UploadFileRequestKind, UploadFileRequestMeta};
@@ -108,6 +108,7 @@ async fn bytes_text_and_json_variants_are_sent_with_their_media_type() {
         CannedResponse::with_type(204, "text/plain", ""),
         CannedResponse::with_type(201, "text/html; charset=utf-8", "<h1>Hi</h1>"),
         CannedResponse::json(200, STORED),
+        CannedResponse::json(200, STORED),
     ]);
     let client = client(&server);
     let bytes = vec![0u8, 159, 146, 150, 255];
@@ -117,7 +118,10 @@ async fn bytes_text_and_json_variants_are_sent_with_their_media_type() {
     let note = CreateNoteRequest { body: Some("# Hi\n".into()) };
     let html = client.create_note(&note).await.expect("201");
     assert_eq!(html.body(), "<h1>Hi</h1>");
-    let patch = PatchFileRequest { description: Some("new".into()) };
+    let patch = PatchFileRequest { description: Some("new".into()), media_type: None };
+    client.patch_file("f1", &patch).await.expect("200");
+    // The spec offers the same body as `application/json` too: the caller's choice.
+    let patch = PatchFileRequest { media_type: Some(PatchFileMediaType::Json), ..patch };
     client.patch_file("f1", &patch).await.expect("200");
 
     let sent = server.requests();
@@ -130,6 +134,8 @@ async fn bytes_text_and_json_variants_are_sent_with_their_media_type() {
     assert_eq!(sent[2].body, b"# Hi\n");
     assert_eq!(sent[3].header("content-type"), Some("application/merge-patch+json"));
     assert_eq!(sent[3].body, br#"{"description":"new"}"#);
+    assert_eq!(sent[4].header("content-type"), Some("application/json"));
+    assert_eq!(sent[4].body, br#"{"description":"new"}"#);
 }
 
 #[tokio::test]

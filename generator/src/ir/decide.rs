@@ -283,6 +283,11 @@ fn request(op: &Operation) -> Option<Request> {
         idempotency_field,
         has_default,
         validated,
+        media_enum: op
+            .body
+            .as_ref()
+            .filter(|b| b.choice_field.is_some())
+            .map(|_| format!("{}MediaType", op.type_ident)),
     })
 }
 

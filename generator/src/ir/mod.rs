@@ -340,6 +340,9 @@ pub struct Request {
     pub has_default: bool,
     /// Whether it has documented constraints to check (`validate`).
     pub validated: bool,
+    /// The enum of media types the body may be sent as, when the caller has a choice
+    /// ([`Body::choices`]).
+    pub media_enum: Option<String>,
 }
 
 /// A field of a request struct: a query, header or cookie parameter, or a body field.
@@ -690,6 +693,21 @@ pub struct Body {
     pub json_fields: Vec<String>,
     /// How each field of a form body is written, in the order of `fields` (empty for JSON).
     pub encodings: Vec<FieldEncoding>,
+    /// The media types the caller may send the body as instead (JSON variants of the same
+    /// schema, such as `application/merge-patch+json` beside `application/json`), the default
+    /// ([`Body::media_type`]) first; empty when there is no choice.
+    pub choices: Vec<MediaChoice>,
+    /// The request field holding the caller's choice, when there is one.
+    pub choice_field: Option<String>,
+}
+
+/// A media type the caller may choose for a request body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MediaChoice {
+    /// The media type (`application/merge-patch+json`).
+    pub media_type: String,
+    /// Its variant in the operation's media-type enum (`MergePatchJson`).
+    pub variant: String,
 }
 
 /// Supported request body encodings.

@@ -136,7 +136,43 @@ fn operation_types(api: &Api, op: &Operation) -> TokenStream {
         quote!(#definition #methods)
     });
     let success_enum = success_enum(op);
-    quote!(#request_struct #success_enum)
+    let media_enum = media_enum(op);
+    quote!(#request_struct #media_enum #success_enum)
+}
+
+/// The enum of media types the caller may send the body as, when the spec offers several.
+fn media_enum(op: &Operation) -> Option<TokenStream> {
+    let name = ident(op.request.as_ref()?.media_enum.as_ref()?);
+    let body = op.body.as_ref()?;
+    let doc = doc_lines(&format!(
+        "The media types [`Client::{}`] can send its body as.",
+        op.ident
+    ));
+    let variants = body.choices.iter().map(|c| {
+        let variant = ident(&c.variant);
+        let doc = doc_lines(&format!("`{}`", c.media_type));
+        quote!(#doc #variant,)
+    });
+    let arms = body.choices.iter().map(|c| {
+        let (variant, media_type) = (ident(&c.variant), &c.media_type);
+        quote!(Self::#variant => #media_type,)
+    });
+    Some(quote! {
+        #doc
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum #name {
+            #(#variants)*
+        }
+
+        impl #name {
+            /// The media type, as sent in `Content-Type`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    #(#arms)*
+                }
+            }
+        }
+    })
 }
 
 /// An operation's `Client` methods: the call, and the stream of pages for paginated ones.
@@ -414,6 +450,15 @@ fn request_struct(op: &Operation) -> TokenStream {
         };
         quote!(#doc #deprecated pub #name: #ty,)
     });
+    let choice_field = op.body.as_ref().and_then(|body| {
+        let field = ident(body.choice_field.as_ref()?);
+        let choice = ident(request.media_enum.as_ref()?);
+        let doc = doc_lines(&format!(
+            "The media type to send the body as; `None`: `{}`.",
+            body.media_type
+        ));
+        Some(quote!(#doc pub #field: Option<#choice>,))
+    });
     let key_field = match (&op.retry, &request.idempotency_field) {
         (Retry::WithKey { header }, Some(field)) => {
             let name = ident(field);
@@ -431,6 +476,7 @@ fn request_struct(op: &Operation) -> TokenStream {
         #[derive(Debug, Clone, #default PartialEq)]
         pub struct #name {
             #(#fields)*
+            #choice_field
             #key_field
         }
     }
@@ -459,7 +505,8 @@ fn constructor(op: &Operation, request: &crate::ir::Request) -> TokenStream {
             inits.push(quote!(#member,));
         }
     }
-    if let Some(field) = &request.idempotency_field {
+    let choice = op.body.as_ref().and_then(|b| b.choice_field.as_ref());
+    for field in choice.into_iter().chain(&request.idempotency_field) {
         let member = ident(field);
         inits.push(quote!(#member: None,));
     }
@@ -670,6 +717,17 @@ fn body_statements(api: &Api, op: &Operation, nestings: &mut form::Nestings) -> 
             }
         }
         BodyEncoding::Json => {
+            // The caller's choice of media type, else the default.
+            let media_type = match (
+                &body.choice_field,
+                op.request.as_ref().and_then(|r| r.media_enum.as_ref()),
+            ) {
+                (Some(field), Some(choice)) => {
+                    let (field, choice) = (ident(field), ident(choice));
+                    quote!(request.#field.map_or(#media_type, #choice::as_str))
+                }
+                _ => quote!(#media_type),
+            };
             let single_body = body.fields.len() == 1
                 && body.fields[0].name == "body"
                 && body.fields[0].ident == "body";

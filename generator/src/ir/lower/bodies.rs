@@ -64,8 +64,9 @@ impl<'a> Lowerer<'a> {
                 .unsupported());
         };
         // An alternative carrying the same schema (Petstore's JSON, XML and form bodies) is
-        // the same data in another syntax: sending one is enough. One with another schema
-        // is an input the client cannot send.
+        // the same data in another syntax: sending one is enough, and JSON variants of it are
+        // the caller's choice (`choices`). One with another schema is an input the client
+        // cannot send.
         for (other, alternative) in body.content.iter().filter(|(m, _)| *m != media_type) {
             if alternative.schema != content.schema {
                 self.warn(&format!("{at}/content"), format!("the request body is sent as {media_type}; the alternative {other}, of another schema, is not offered"));
@@ -127,7 +128,12 @@ impl<'a> Lowerer<'a> {
             .filter(|e| e.json)
             .map(|e| e.name.clone())
             .collect();
+        let choices = media::json_choices(media_type, encoding, content, &body.content);
+        let choice_field =
+            (!choices.is_empty()).then(|| field_scope.claim("media_type".to_owned()));
         Ok(Body {
+            choices,
+            choice_field,
             encoding,
             media_type: media::sent_media_type(media_type),
             required: body.required,

@@ -5,7 +5,9 @@ use openapiv3::{ReferenceOr, Schema, SchemaKind, Type, VariantOrUnknownOrEmpty};
 
 use super::{essence, Lowerer, SchemaRef};
 use crate::diagnostic::Diagnostic;
-use crate::ir::{BodyEncoding, Field, FieldEncoding, Media, StringFormat, TypeKind, TypeRef};
+use crate::ir::{
+    BodyEncoding, Field, FieldEncoding, Media, MediaChoice, StringFormat, TypeKind, TypeRef,
+};
 
 /// The encoding apiforge sends a request body of `media_type` with, if it can send it.
 /// `schema` is the body's schema (dereferenced), which makes any media type binary when it is
@@ -20,6 +22,45 @@ pub(super) fn request_encoding(media_type: &str, schema: Option<&Schema>) -> Opt
         m if is_binary(m) || schema.is_some_and(is_binary_schema) => BodyEncoding::Binary,
         _ => return None,
     })
+}
+
+/// The JSON media types a body may be sent as, when it is JSON and the spec offers several of
+/// the same schema (Kubernetes' patch types): the chosen one first, then the others in spec
+/// order, each with its enum variant. Empty when there is nothing to choose.
+pub(super) fn json_choices(
+    chosen: &str,
+    encoding: BodyEncoding,
+    content: &openapiv3::MediaType,
+    offered: &indexmap::IndexMap<String, openapiv3::MediaType>,
+) -> Vec<MediaChoice> {
+    if encoding != BodyEncoding::Json {
+        return Vec::new();
+    }
+    let others = offered
+        .iter()
+        .filter(|(m, c)| *m != chosen && is_json(&essence(m)) && c.schema == content.schema);
+    let mut media_types: Vec<&str> = vec![chosen];
+    media_types.extend(others.map(|(m, _)| m.as_str()));
+    if media_types.len() < 2 {
+        return Vec::new();
+    }
+    let mut scope = crate::ir::names::Scope::new();
+    media_types
+        .into_iter()
+        .map(|media_type| {
+            // `application/merge-patch+json` → `MergePatchJson`.
+            let subtype = essence(media_type);
+            let subtype = subtype
+                .rsplit('/')
+                .next()
+                .unwrap_or(&subtype)
+                .replace('+', " ");
+            MediaChoice {
+                media_type: media_type.to_owned(),
+                variant: scope.claim(crate::ir::names::pascal(&subtype)),
+            }
+        })
+        .collect()
 }
 
 /// Which of several offered encodings is sent (lowest first): JSON, then forms, multipart,
