@@ -173,11 +173,17 @@ fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Value {
             } else {
                 Some(format!("{}::{}", op.errors, r.variant))
             };
+            // A binary success on its own is a download, read whole or in chunks.
+            let ty = if r.status.is_success() && op.downloads() {
+                Some("Download".to_owned())
+            } else {
+                r.body.as_ref().map(rust_path)
+            };
             json!({
                 "status": r.status.key(),
                 "success": r.status.is_success(),
                 "description": r.description,
-                "type": r.body.as_ref().map(rust_path),
+                "type": ty,
                 "variant": variant,
             })
         })
@@ -185,6 +191,7 @@ fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Value {
     let success = op.success_responses().find_map(|r| r.body.as_ref());
     let success_type = match &op.success {
         Success::Enum { ident } => format!("{}::{ident}", op.group),
+        Success::Body { .. } if op.downloads() => "Download".to_owned(),
         Success::Body { ty } => ty.as_ref().map_or_else(|| "()".to_owned(), rust_path),
     };
     let (success_fields_type, success_fields): (Option<String>, Vec<Value>) = match success {
@@ -531,6 +538,8 @@ fn type_description(api: &Api, ty: &TypeRef, constraints: &Constraints) -> Strin
         None => base.to_owned(),
     };
     match ty {
+        TypeRef::String(StringFormat::File) => "file (`Upload`)".to_owned(),
+        TypeRef::String(StringFormat::Binary) => "bytes".to_owned(),
         TypeRef::String(_) => with_format("string"),
         TypeRef::Integer(_) => with_format("integer"),
         TypeRef::Number => with_format("number"),
