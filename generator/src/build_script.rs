@@ -163,20 +163,48 @@ pub fn check_manifest(
         path: manifest.to_path_buf(),
         source,
     })?;
-    let declared = declared_dependencies(&text);
+    // A manifest Cargo cannot read fails the build with Cargo's own message.
+    let Ok(declared) = declared_dependencies(&text) else {
+        return Ok(());
+    };
     let mut problems = Vec::new();
     for dependency in needed {
-        match declared.iter().find(|(name, _)| name == dependency.name) {
-            None => problems.push((dependency, format!("`{}` is missing", dependency.name))),
-            Some((_, Some(version))) if major(version) != major(dependency.version) => problems
-                .push((
+        let Some(found) = declared.iter().find(|d| d.name == dependency.name) else {
+            problems.push((dependency, format!("`{}` is missing", dependency.name)));
+            continue;
+        };
+        if let Some(version) = &found.version {
+            if major(version) != major(dependency.version) {
+                problems.push((
                     dependency,
                     format!(
                         "`{}` is {version}; the client needs {}",
                         dependency.name, dependency.version
                     ),
-                )),
-            Some(_) => {}
+                ));
+                continue;
+            }
+        }
+        let missing: Vec<&str> = dependency
+            .features
+            .iter()
+            .copied()
+            .filter(|f| !found.features.iter().any(|d| d == f))
+            .collect();
+        if !missing.is_empty() {
+            problems.push((
+                dependency,
+                format!(
+                    "`{}` lacks the feature{} {} the client uses",
+                    dependency.name,
+                    if missing.len() == 1 { "" } else { "s" },
+                    missing
+                        .iter()
+                        .map(|f| format!("`{f}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
         }
     }
     if problems.is_empty() {
@@ -198,49 +226,61 @@ pub fn check_manifest(
     Err(Error::Settings(message))
 }
 
+/// A dependency as a manifest declares it.
+struct Declared {
+    name: String,
+    /// Its version requirement, when it gives one.
+    version: Option<String>,
+    /// The features it turns on.
+    features: Vec<String>,
+}
+
 /// The dependencies a manifest declares (any `dependencies` table, target-specific ones
-/// included), with their version requirement when it is written inline.
-fn declared_dependencies(manifest: &str) -> Vec<(String, Option<String>)> {
+/// included), with their version requirement and features.
+fn declared_dependencies(manifest: &str) -> Result<Vec<Declared>, toml::de::Error> {
+    let manifest: toml::Table = toml::from_str(manifest)?;
+    let mut tables: Vec<&toml::Table> = manifest
+        .get("dependencies")
+        .and_then(toml::Value::as_table)
+        .into_iter()
+        .collect();
+    if let Some(targets) = manifest.get("target").and_then(toml::Value::as_table) {
+        tables.extend(
+            targets
+                .values()
+                .filter_map(|target| target.get("dependencies")?.as_table()),
+        );
+    }
     let mut found = Vec::new();
-    let mut in_dependencies = false;
-    for line in manifest.lines().map(str::trim) {
-        if line.starts_with('[') {
-            let header = line.trim_matches(|c| c == '[' || c == ']');
-            // `[dependencies.reqwest]` declares one dependency as a table.
-            if let Some(name) = header.strip_prefix("dependencies.") {
-                found.push((name.trim_matches('"').to_owned(), None));
-            }
-            in_dependencies = header == "dependencies" || header.ends_with(".dependencies");
-            continue;
-        }
-        if !in_dependencies || line.starts_with('#') {
-            continue;
-        }
-        let Some((key, value)) = line.split_once('=') else {
-            continue;
-        };
-        let name = key
-            .trim()
-            .split('.')
-            .next()
-            .unwrap_or_default()
-            .trim_matches('"')
-            .to_owned();
-        let value = value.trim();
-        let version = if let Some(quoted) = value.strip_prefix('"') {
-            quoted.split('"').next().map(str::to_owned)
-        } else {
-            value
-                .split("version")
-                .nth(1)
-                .and_then(|rest| rest.split('"').nth(1))
-                .map(str::to_owned)
-        };
-        if !name.is_empty() {
-            found.push((name, version));
+    for table in tables {
+        for (name, spec) in table {
+            let (version, features) = match spec {
+                toml::Value::String(version) => (Some(version.clone()), Vec::new()),
+                toml::Value::Table(spec) => (
+                    spec.get("version")
+                        .and_then(toml::Value::as_str)
+                        .map(str::to_owned),
+                    spec.get("features")
+                        .and_then(toml::Value::as_array)
+                        .map(|list| {
+                            list.iter()
+                                .filter_map(toml::Value::as_str)
+                                .map(str::to_owned)
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                ),
+                _ => (None, Vec::new()),
+            };
+            // `package = "..."` renames a dependency: the crate is known by its key.
+            found.push(Declared {
+                name: name.clone(),
+                version,
+                features,
+            });
         }
     }
-    found
+    Ok(found)
 }
 
 /// The part of a version requirement that must match for two versions to be compatible:
@@ -301,7 +341,7 @@ mod tests {
         let manifest = dir.path().join("Cargo.toml");
         std::fs::write(
             &manifest,
-            "[package]\nname = \"x\"\n\n[dependencies]\nserde = { version = \"1\", features = [\"derive\"] }\nreqwest = { version = \"0.12\", default-features = false }\nthiserror = \"2\"\n\n[dependencies.tokio]\nversion = \"1\"\n",
+            "[package]\nname = \"x\"\n\n[dependencies]\nserde = { version = \"1\", features = [\"derive\"] }\nreqwest = { version = \"0.12\", default-features = false }\nthiserror = \"2\"\n\n[dependencies.tokio]\nversion = \"1\"\nfeatures = [\"time\"]\n",
         )
         .unwrap();
         let message = check_manifest(&manifest, crate::emit::deps::DEPENDENCIES)
@@ -312,7 +352,7 @@ mod tests {
             message.contains("  - `reqwest` is 0.12; the client needs 0.13\n"),
             "{message}"
         );
-        assert!(message.contains("\nreqwest = { version = \"0.13\", default-features = false, features = [\"rustls\"] }\n"), "{message}");
+        assert!(message.contains("\nreqwest = { version = \"0.13\", default-features = false, features = [\"rustls\", \"stream\"] }\n"), "{message}");
         assert!(
             !message.contains("`serde`")
                 && !message.contains("`tokio`")
@@ -334,6 +374,22 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(message.contains("`chrono` is missing"), "{message}");
+        // The right version without a feature the client uses is named too.
+        std::fs::write(
+            &manifest,
+            "[package]\nname = \"x\"\n\n[target.'cfg(unix)'.dependencies]\nreqwest = { version = \"0.13.2\", features = [\"rustls\"] }\n",
+        )
+        .unwrap();
+        let reqwest: Vec<_> = crate::emit::deps::DEPENDENCIES
+            .iter()
+            .filter(|d| d.name == "reqwest")
+            .copied()
+            .collect();
+        let message = check_manifest(&manifest, &reqwest).unwrap_err().to_string();
+        assert!(
+            message.contains("  - `reqwest` lacks the feature `stream` the client uses\n"),
+            "{message}"
+        );
     }
 
     #[test]

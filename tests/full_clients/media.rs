@@ -234,3 +234,35 @@ async fn error_bodies_that_are_not_json_are_kept_as_text() {
         other => panic!("{other:?}"),
     }
 }
+
+/// A file too large for memory is read from a stream while it is sent, as a whole body or as
+/// a multipart part; with its length known, `Content-Length` says it.
+#[tokio::test]
+async fn uploads_stream_from_chunks() {
+    let server = TestServer::start(vec![CannedResponse::with_type(204, "text/plain", ""), CannedResponse::json(201, STORED)]);
+    let client = client(&server);
+    let chunks = || futures_util::stream::iter((0..3).map(|i| Ok::<_, std::io::Error>(vec![b'a' + i; 1000])));
+    let expected: Vec<u8> = (0..3).flat_map(|i| vec![b'a' + i; 1000]).collect();
+
+    client.replace_content("f1", &ReplaceContentRequest::new(Upload::stream(chunks(), Some(3000)))).await.expect("204");
+    let upload = Upload::stream(chunks(), None).file_name("big.bin").content_type("application/octet-stream");
+    let request = UploadFileRequest { description: Some("big".into()), ..UploadFileRequest::new(upload) };
+    client.upload_file(&request).await.expect("201");
+    // A stream is read once: sending the same request again is refused before sending.
+    match client.upload_file(&request).await.expect_err("sent already") {
+        Error::InvalidRequest(error) => assert!(error.to_string().contains("`file` is a stream that was sent already"), "{error}"),
+        other => panic!("{other:?}"),
+    }
+
+    let sent = server.requests();
+    assert_eq!(sent.len(), 2);
+    assert_eq!(sent[0].body, expected);
+    assert_eq!(sent[0].header("content-length"), Some("3000"));
+    let b = boundary(&sent[1]);
+    let mut body = format!("--{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n").into_bytes();
+    body.extend_from_slice(&expected);
+    body.extend_from_slice(format!("\r\n--{b}\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\nbig\r\n--{b}--\r\n").as_bytes());
+    assert_eq!(sent[1].body, body);
+    // Without the stream's length the body is sent in chunks.
+    assert_eq!(sent[1].header("transfer-encoding"), Some("chunked"));
+}

@@ -252,15 +252,26 @@ fn serve(stream: TcpStream, handler: &Handler, recorded: &Mutex<Vec<RecordedRequ
             headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
         }
     }
-    let length = headers
+    let chunked = headers
         .iter()
-        .find(|(n, _)| n == "content-length")
-        .and_then(|(_, v)| v.parse::<usize>().ok())
-        .unwrap_or(0);
-    let mut body = vec![0; length];
-    if reader.read_exact(&mut body).is_err() {
-        return;
-    }
+        .any(|(n, v)| n == "transfer-encoding" && v.eq_ignore_ascii_case("chunked"));
+    let body = if chunked {
+        match read_chunked(&mut reader) {
+            Some(body) => body,
+            None => return,
+        }
+    } else {
+        let length = headers
+            .iter()
+            .find(|(n, _)| n == "content-length")
+            .and_then(|(_, v)| v.parse::<usize>().ok())
+            .unwrap_or(0);
+        let mut body = vec![0; length];
+        if reader.read_exact(&mut body).is_err() {
+            return;
+        }
+        body
+    };
     let request = RecordedRequest {
         method,
         target,
@@ -319,4 +330,25 @@ fn serve(stream: TcpStream, handler: &Handler, recorded: &Mutex<Vec<RecordedRequ
     let mut stream = stream;
     let _ = stream.write_all(reply.as_bytes());
     let _ = stream.flush();
+}
+
+/// A body sent with `Transfer-Encoding: chunked` (a streamed upload of unknown length), its
+/// chunks joined; `None` if the connection ends first.
+fn read_chunked(reader: &mut impl BufRead) -> Option<Vec<u8>> {
+    let mut body = Vec::new();
+    loop {
+        let mut size = String::new();
+        if reader.read_line(&mut size).ok()? == 0 {
+            return None;
+        }
+        let size = size.trim_end().split(';').next()?;
+        let size = usize::from_str_radix(size.trim(), 16).ok()?;
+        let mut chunk = vec![0; size + 2];
+        reader.read_exact(&mut chunk).ok()?;
+        if size == 0 {
+            // The last chunk, then (no trailers) the blank line already read.
+            return Some(body);
+        }
+        body.extend_from_slice(&chunk[..size]);
+    }
 }

@@ -30,6 +30,12 @@ pub const DEPENDENCIES: &[Dependency] = &[
         features: &[],
     },
     Dependency {
+        name: "bytes",
+        version: "1",
+        default_features: true,
+        features: &[],
+    },
+    Dependency {
         name: "fastrand",
         version: "2",
         default_features: true,
@@ -63,7 +69,7 @@ pub const DEPENDENCIES: &[Dependency] = &[
         name: "reqwest",
         version: "0.13",
         default_features: false,
-        features: &["rustls"],
+        features: &["rustls", "stream"],
     },
     Dependency {
         name: "serde",
@@ -151,7 +157,7 @@ mod tests {
         let reqwest = DEPENDENCIES.iter().find(|d| d.name == "reqwest").unwrap();
         assert_eq!(
             reqwest.toml_line(),
-            r#"reqwest = { version = "0.13", default-features = false, features = ["rustls"] }"#
+            r#"reqwest = { version = "0.13", default-features = false, features = ["rustls", "stream"] }"#
         );
         assert_eq!(DEPENDENCIES[0].toml_line(), r#"base64 = "0.23""#);
         assert_eq!(

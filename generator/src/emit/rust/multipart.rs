@@ -52,6 +52,6 @@ pub(super) fn statements(api: &Api, body: &Body) -> TokenStream {
     quote! {
         let mut parts = runtime::Multipart::new();
         #(#parts)*
-        call.multipart(parts);
+        call.multipart(parts)?;
     }
 }

@@ -8,13 +8,13 @@ use std::collections::BTreeMap;
 
 use base64::Engine as _;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::client::{Client, Placement, Response};
 use crate::error::{ApiError, Error, InvalidRequest, ValidationError};
-use crate::media::{Download, Upload};
+use crate::media::{Body, Download, Upload};
 
 pub use crate::media::Multipart;
 
@@ -660,7 +660,7 @@ pub struct Call<'a> {
     query: Form,
     headers: HeaderMap,
     cookies: BTreeMap<&'static str, String>,
-    body: Option<(String, Vec<u8>)>,
+    body: Option<(String, Body)>,
     repeatable: bool,
     /// Whether a successful response's body is left unread, for a [`Download`].
     streamed: bool,
@@ -775,27 +775,30 @@ impl<'a> Call<'a> {
     pub fn form(&mut self, form: Form) {
         self.body = Some((
             "application/x-www-form-urlencoded".to_owned(),
-            form.finish().into_bytes(),
+            Body::Bytes(form.finish().into_bytes()),
         ));
     }
 
     /// Sends `parts` as a `multipart/form-data` body, with a fresh random boundary.
-    pub fn multipart(&mut self, parts: Multipart) {
-        let (content_type, body) = parts.finish(crate::media::random_boundary);
-        self.body = Some((content_type, body));
+    pub fn multipart(&mut self, parts: Multipart) -> Result<(), InvalidRequest> {
+        self.body = Some(parts.finish(crate::media::random_boundary)?);
+        Ok(())
     }
 
     /// Sends the upload's bytes as the body, with its media type or else `documented`.
     pub fn upload(&mut self, documented: &str, upload: &Upload) -> Result<(), InvalidRequest> {
         let media_type = upload.media_type(documented);
         header_value("content-type", media_type)?;
-        self.body = Some((media_type.to_owned(), upload.bytes().to_vec()));
+        self.body = Some((media_type.to_owned(), upload.take("body")?));
         Ok(())
     }
 
     /// Sends `text` as the body, of the text media type `content_type`.
     pub fn text(&mut self, content_type: &str, text: &str) {
-        self.body = Some((content_type.to_owned(), text.as_bytes().to_vec()));
+        self.body = Some((
+            content_type.to_owned(),
+            Body::Bytes(text.as_bytes().to_vec()),
+        ));
     }
 
     /// Leaves a successful response's body unread, to be read as a [`Download`].
@@ -819,7 +822,7 @@ impl<'a> Call<'a> {
                 "the request body cannot be encoded as JSON: {error}"
             ))
         })?;
-        self.body = Some((content_type.to_owned(), bytes));
+        self.body = Some((content_type.to_owned(), Body::Bytes(bytes)));
         Ok(())
     }
 
@@ -860,8 +863,18 @@ impl<'a> Call<'a> {
                 header_value("cookie", &cookies.join("; "))?,
             );
         }
-        if let Some((content_type, bytes)) = self.body {
-            request = request.header(CONTENT_TYPE, content_type).body(bytes);
+        if let Some((content_type, body)) = self.body {
+            request = request.header(CONTENT_TYPE, content_type);
+            request = match body {
+                Body::Bytes(bytes) => request.body(bytes),
+                // A stream cannot be cloned, so the call is sent once (see `retry`).
+                Body::Stream { chunks, length } => {
+                    if let Some(length) = length {
+                        request = request.header(CONTENT_LENGTH, length);
+                    }
+                    request.body(reqwest::Body::wrap_stream(chunks))
+                }
+            };
         }
         let request = request.build().map_err(|error| {
             Error::InvalidRequest(InvalidRequest(format!(

@@ -2,28 +2,70 @@
 //! from them, and downloads read as a whole or chunk by chunk.
 
 use std::fmt;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
 
+use bytes::Bytes;
+use futures_util::{future, stream, Stream, StreamExt, TryStream, TryStreamExt};
 use serde::Serialize;
 
 use crate::error::InvalidRequest;
 
-/// A file to upload: its bytes, and the file name and media type to announce with them.
+/// A file to upload: its bytes (in memory, or a stream read while sending), and the file name
+/// and media type to announce with them.
 ///
 /// Used for `multipart/form-data` file parts and for binary request bodies
 /// (`application/octet-stream`, `image/png`, ...):
-/// `Upload::new(bytes).file_name("invoice.pdf").content_type("application/pdf")`.
-#[derive(Clone, PartialEq, Eq)]
+/// `Upload::new(bytes).file_name("invoice.pdf").content_type("application/pdf")`, or
+/// `Upload::stream(chunks, Some(length))` for a file too large to hold in memory.
+#[derive(Clone)]
 pub struct Upload {
-    bytes: Vec<u8>,
+    content: Content,
     file_name: Option<String>,
     content_type: Option<String>,
+}
+
+/// A stream of chunks, boxed so that [`Upload`] is one type whatever the caller streams from.
+type Chunks = Pin<Box<dyn Stream<Item = Result<Bytes, BoxError>> + Send>>;
+
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+#[derive(Clone)]
+enum Content {
+    Bytes(Vec<u8>),
+    /// Read once, while sending: clones share it, and the first call that sends it takes it.
+    Stream {
+        chunks: Arc<Mutex<Option<Chunks>>>,
+        length: Option<u64>,
+    },
 }
 
 impl Upload {
     /// An upload of `bytes`, with no file name; its media type is the one the API documents.
     pub fn new(bytes: impl Into<Vec<u8>>) -> Self {
+        Self::of(Content::Bytes(bytes.into()))
+    }
+
+    /// An upload read from `stream` while the request is sent, so the file need not fit in
+    /// memory. Give its `length` when known: it is sent as `Content-Length` (some servers
+    /// refuse a body without one). A call sending a stream is never retried, since the
+    /// stream cannot be read twice; sending the same upload again is an error.
+    pub fn stream<S>(stream: S, length: Option<u64>) -> Self
+    where
+        S: TryStream + Send + 'static,
+        S::Error: Into<BoxError>,
+        Bytes: From<S::Ok>,
+    {
+        let chunks: Chunks = Box::pin(stream.map_ok(Bytes::from).map_err(Into::into));
+        Self::of(Content::Stream {
+            chunks: Arc::new(Mutex::new(Some(chunks))),
+            length,
+        })
+    }
+
+    fn of(content: Content) -> Self {
         Self {
-            bytes: bytes.into(),
+            content,
             file_name: None,
             content_type: None,
         }
@@ -41,14 +83,38 @@ impl Upload {
         self
     }
 
-    /// The bytes.
-    pub fn bytes(&self) -> &[u8] {
-        &self.bytes
+    /// The bytes, for an upload made from bytes (`None` for a stream).
+    pub fn bytes(&self) -> Option<&[u8]> {
+        match &self.content {
+            Content::Bytes(bytes) => Some(bytes),
+            Content::Stream { .. } => None,
+        }
     }
 
     /// The media type to send: the caller's, else `documented`.
     pub(crate) fn media_type<'a>(&'a self, documented: &'a str) -> &'a str {
         self.content_type.as_deref().unwrap_or(documented)
+    }
+
+    /// The bytes or the stream, to send. `name` names the upload in the error for a stream
+    /// sent already.
+    pub(crate) fn take(&self, name: &str) -> Result<Body, InvalidRequest> {
+        match &self.content {
+            Content::Bytes(bytes) => Ok(Body::Bytes(bytes.clone())),
+            Content::Stream { chunks, length } => {
+                let taken = chunks.lock().map_or(None, |mut chunks| chunks.take());
+                match taken {
+                    Some(chunks) => Ok(Body::Stream {
+                        chunks,
+                        length: *length,
+                    }),
+                    None => Err(InvalidRequest(format!(
+                        "`{name}` is a stream that was sent already: a stream is read once, so \
+                         give a new `Upload` for each call"
+                    ))),
+                }
+            }
+        }
     }
 }
 
@@ -58,14 +124,57 @@ impl From<Vec<u8>> for Upload {
     }
 }
 
+/// Bytes compare by value, streams by identity (clones of one stream are equal).
+impl PartialEq for Upload {
+    fn eq(&self, other: &Self) -> bool {
+        let content = match (&self.content, &other.content) {
+            (Content::Bytes(a), Content::Bytes(b)) => a == b,
+            (Content::Stream { chunks: a, .. }, Content::Stream { chunks: b, .. }) => {
+                Arc::ptr_eq(a, b)
+            }
+            _ => false,
+        };
+        content && self.file_name == other.file_name && self.content_type == other.content_type
+    }
+}
+
+impl Eq for Upload {}
+
 /// Files can be large and private: `Debug` shows their size, not their bytes.
 impl fmt::Debug for Upload {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let content = match &self.content {
+            Content::Bytes(bytes) => format!("{} bytes", bytes.len()),
+            Content::Stream {
+                length: Some(length),
+                ..
+            } => format!("a stream of {length} bytes"),
+            Content::Stream { length: None, .. } => "a stream".to_owned(),
+        };
         f.debug_struct("Upload")
-            .field("bytes", &format_args!("{} bytes", self.bytes.len()))
+            .field("content", &format_args!("{content}"))
             .field("file_name", &self.file_name)
             .field("content_type", &self.content_type)
             .finish()
+    }
+}
+
+/// A request body ready to send: bytes (which a retry can send again) or a stream.
+pub(crate) enum Body {
+    Bytes(Vec<u8>),
+    Stream {
+        chunks: Chunks,
+        /// Its length, when known: sent as `Content-Length`.
+        length: Option<u64>,
+    },
+}
+
+impl fmt::Debug for Body {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Body::Bytes(bytes) => write!(f, "{} bytes", bytes.len()),
+            Body::Stream { .. } => f.write_str("a stream"),
+        }
     }
 }
 
@@ -117,7 +226,14 @@ struct Part {
     name: String,
     file_name: Option<String>,
     content_type: Option<String>,
-    body: Vec<u8>,
+    body: PartBody,
+}
+
+#[derive(Debug)]
+enum PartBody {
+    Bytes(Vec<u8>),
+    /// A file read from a stream while sending.
+    Stream(Upload),
 }
 
 impl Multipart {
@@ -132,7 +248,7 @@ impl Multipart {
             name: name.to_owned(),
             file_name: None,
             content_type: None,
-            body: value.as_bytes().to_vec(),
+            body: PartBody::Bytes(value.as_bytes().to_vec()),
         });
     }
 
@@ -143,7 +259,10 @@ impl Multipart {
             name: name.to_owned(),
             file_name: Some(upload.file_name.clone().unwrap_or_else(|| name.to_owned())),
             content_type: Some(upload.media_type(documented).to_owned()),
-            body: upload.bytes.clone(),
+            body: match upload.bytes() {
+                Some(bytes) => PartBody::Bytes(bytes.to_vec()),
+                None => PartBody::Stream(upload.clone()),
+            },
         });
     }
 
@@ -168,28 +287,33 @@ impl Multipart {
             name: name.to_owned(),
             file_name: None,
             content_type: Some("application/json".to_owned()),
-            body,
+            body: PartBody::Bytes(body),
         });
         Ok(())
     }
 
     /// The `Content-Type` header and the body, with a boundary chosen by `next_boundary`
-    /// (called again while the boundary occurs in a part).
-    pub(crate) fn finish(self, mut next_boundary: impl FnMut() -> String) -> (String, Vec<u8>) {
+    /// (called again while the boundary occurs in a part; a streamed part cannot be searched,
+    /// and a random 32-character boundary is as good as absent from it). With a streamed
+    /// file the body is a stream, its length known when every stream's is.
+    pub(crate) fn finish(
+        self,
+        mut next_boundary: impl FnMut() -> String,
+    ) -> Result<(String, Body), InvalidRequest> {
         let boundary = loop {
             let candidate = next_boundary();
             let delimiter = format!("--{candidate}");
-            if !self
-                .parts
-                .iter()
-                .any(|part| contains(&part.body, delimiter.as_bytes()))
-            {
+            if !self.parts.iter().any(|part| match &part.body {
+                PartBody::Bytes(body) => contains(body, delimiter.as_bytes()),
+                PartBody::Stream(_) => false,
+            }) {
                 break candidate;
             }
         };
-        let mut body = Vec::new();
-        for part in &self.parts {
-            body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+        let mut segments = Vec::new();
+        let mut bytes = Vec::new();
+        for part in self.parts {
+            bytes.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
             let mut disposition = format!(
                 "Content-Disposition: form-data; name=\"{}\"",
                 quoted(&part.name)
@@ -197,20 +321,63 @@ impl Multipart {
             if let Some(file_name) = &part.file_name {
                 disposition.push_str(&format!("; filename=\"{}\"", quoted(file_name)));
             }
-            body.extend_from_slice(disposition.as_bytes());
-            body.extend_from_slice(b"\r\n");
+            bytes.extend_from_slice(disposition.as_bytes());
+            bytes.extend_from_slice(b"\r\n");
             if let Some(content_type) = &part.content_type {
                 // A media type is one header line: line breaks would start another header.
                 let content_type: String =
                     content_type.chars().filter(|c| !c.is_control()).collect();
-                body.extend_from_slice(format!("Content-Type: {content_type}\r\n").as_bytes());
+                bytes.extend_from_slice(format!("Content-Type: {content_type}\r\n").as_bytes());
             }
-            body.extend_from_slice(b"\r\n");
-            body.extend_from_slice(&part.body);
-            body.extend_from_slice(b"\r\n");
+            bytes.extend_from_slice(b"\r\n");
+            match part.body {
+                PartBody::Bytes(body) => bytes.extend_from_slice(&body),
+                PartBody::Stream(upload) => {
+                    segments.push(Body::Bytes(std::mem::take(&mut bytes)));
+                    segments.push(upload.take(&part.name)?);
+                }
+            }
+            bytes.extend_from_slice(b"\r\n");
         }
-        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-        (format!("multipart/form-data; boundary={boundary}"), body)
+        bytes.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        segments.push(Body::Bytes(bytes));
+        let content_type = format!("multipart/form-data; boundary={boundary}");
+        Ok((content_type, Body::concat(segments)))
+    }
+}
+
+impl Body {
+    /// One body of `segments` in order: bytes when they all are, else a stream.
+    fn concat(segments: Vec<Body>) -> Body {
+        if segments.iter().all(|s| matches!(s, Body::Bytes(_))) {
+            let bytes = segments
+                .into_iter()
+                .flat_map(|s| match s {
+                    Body::Bytes(bytes) => bytes,
+                    Body::Stream { .. } => Vec::new(),
+                })
+                .collect();
+            return Body::Bytes(bytes);
+        }
+        let mut length = Some(0u64);
+        let mut chunks: Chunks = Box::pin(stream::empty());
+        for segment in segments {
+            let next: Chunks = match segment {
+                Body::Bytes(bytes) => {
+                    length = length.map(|l| l + bytes.len() as u64);
+                    Box::pin(stream::once(future::ready(Ok(Bytes::from(bytes)))))
+                }
+                Body::Stream {
+                    chunks,
+                    length: part,
+                } => {
+                    length = length.zip(part).map(|(l, p)| l + p);
+                    chunks
+                }
+            };
+            chunks = Box::pin(chunks.chain(next));
+        }
+        Body::Stream { chunks, length }
     }
 }
 
