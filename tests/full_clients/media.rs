@@ -11,6 +11,7 @@
 mod server;
 
 use media::files::{FileStatusSuccess, PatchFileMediaType, PatchFileRequest, ReplaceContentRequest, UploadFileRequest};
+use media::labels::CreateLabelRequest;
 use media::notes::CreateNoteRequest;
 use media::reports::ExportReportRequest;
 use media::types::{UploadFileRequestKind, UploadFileRequestMeta};
@@ -265,4 +266,16 @@ async fn uploads_stream_from_chunks() {
     assert_eq!(sent[1].body, body);
     // Without the stream's length the body is sent in chunks.
     assert_eq!(sent[1].header("transfer-encoding"), Some("chunked"));
+}
+
+/// Spring's springdoc writes JSON bodies and responses as `*/*`: with a schema that is not a
+/// string, they are JSON.
+#[tokio::test]
+async fn wildcard_media_types_with_object_schemas_are_json() {
+    let server = TestServer::start(vec![CannedResponse::with_type(200, "application/json", STORED)]);
+    let label = client(&server).create_label(&CreateLabelRequest::new("urgent")).await.expect("200");
+    assert_eq!(label.size, 4);
+    let sent = &server.requests()[0];
+    assert_eq!(sent.header("content-type"), Some("application/json"));
+    assert_eq!(sent.body, br#"{"name":"urgent"}"#);
 }

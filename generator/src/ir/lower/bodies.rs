@@ -135,7 +135,7 @@ impl<'a> Lowerer<'a> {
             choices,
             choice_field,
             encoding,
-            media_type: media::sent_media_type(media_type),
+            media_type: media::sent_media_type(media_type, encoding),
             required: body.required,
             description: body.description.clone(),
             fields,
@@ -368,10 +368,18 @@ impl<'a> Lowerer<'a> {
                 }
             };
             let variant = variant_scope.claim(status_variant(status));
-            let json = response
-                .content
-                .iter()
-                .find(|(m, _)| media::is_json(&essence(m)));
+            let mut json = None;
+            for (media_type, content) in &response.content {
+                let m = essence(media_type);
+                let schema = match &content.schema {
+                    Some(schema) if m.contains('*') => Some(self.deref(schema.into(), &r_at)?.1),
+                    _ => None,
+                };
+                if media::is_json(&m) || media::wildcard_json(&m, schema) {
+                    json = Some((media_type, content));
+                    break;
+                }
+            }
             let mut media = Media::Json;
             let body = match json {
                 Some((media_type, content)) => match &content.schema {

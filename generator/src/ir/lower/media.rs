@@ -17,6 +17,7 @@ pub(super) fn request_encoding(media_type: &str, schema: Option<&Schema>) -> Opt
     Some(match essence.as_str() {
         "application/x-www-form-urlencoded" => BodyEncoding::Form,
         m if is_json(m) => BodyEncoding::Json,
+        m if wildcard_json(m, schema) => BodyEncoding::Json,
         "multipart/form-data" => BodyEncoding::Multipart,
         m if is_text(m) => BodyEncoding::Text,
         m if is_binary(m) || schema.is_some_and(is_binary_schema) => BodyEncoding::Binary,
@@ -76,13 +77,21 @@ pub(super) fn rank(encoding: BodyEncoding) -> u8 {
 }
 
 /// The `Content-Type` a body of `media_type` is sent with: wildcards (`*/*`, `image/*`) name
-/// no type, so bytes go as `application/octet-stream` unless the caller names theirs.
-pub(super) fn sent_media_type(media_type: &str) -> String {
-    if media_type.contains('*') {
-        "application/octet-stream".to_owned()
-    } else {
-        media_type.to_owned()
+/// no type, so a structured body goes as JSON and bytes as `application/octet-stream`
+/// unless the caller names theirs.
+pub(super) fn sent_media_type(media_type: &str, encoding: BodyEncoding) -> String {
+    match encoding {
+        _ if !media_type.contains('*') => media_type.to_owned(),
+        BodyEncoding::Json => "application/json".to_owned(),
+        _ => "application/octet-stream".to_owned(),
     }
+}
+
+/// A wildcard media type (`*/*`) with a schema that is not a string: what Spring's springdoc
+/// writes for JSON, read and sent as JSON.
+pub(super) fn wildcard_json(essence: &str, schema: Option<&Schema>) -> bool {
+    essence.contains('*')
+        && schema.is_some_and(|s| !matches!(s.schema_kind, SchemaKind::Type(Type::String(_))))
 }
 
 /// How a non-JSON response body of `media_type` is read.
@@ -187,7 +196,7 @@ impl<'a> Lowerer<'a> {
                                 // `image/png, image/jpeg`: the first is the default.
                                 .and_then(|t| t.split(',').next())
                                 .map_or("application/octet-stream".to_owned(), |t| {
-                                    sent_media_type(t.trim())
+                                    sent_media_type(t.trim(), BodyEncoding::Binary)
                                 }),
                         );
                     }
