@@ -3,6 +3,7 @@
 //! Every identifier comes from the IR (already safe); every piece of spec text enters the
 //! token stream only as a string literal, so no spec can inject code.
 
+mod bodies;
 mod common;
 mod example;
 pub(crate) mod features;
@@ -10,6 +11,7 @@ mod form;
 mod lib_rs;
 mod multipart;
 mod operations;
+mod requests;
 mod responses;
 pub(crate) mod security;
 mod servers;

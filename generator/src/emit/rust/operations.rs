@@ -4,18 +4,17 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote, ToTokens};
 
 use super::form;
 use super::responses::{in_match_order, response_variant, status_pattern};
-use super::types::{field_doc, param_doc};
 
-use super::{doc_lines, docs, ident, rust_type};
+use super::{doc_lines, ident, rust_type};
 use crate::emit::{text, CrateInfo};
 use crate::ir::{
-    Api, ArrayKeys, BodyEncoding, Media, Nesting, Operation, ParamLocation, ParamStyle, Parameter,
-    PathSegment, RequestField, Retry, StringFormat, Success, TypeRef,
+    Api, ArrayKeys, Media, Operation, ParamLocation, ParamStyle, Parameter, PathSegment,
+    RequestField, Retry, Success, TypeRef,
 };
 
 /// The operations of each module, by module name.
@@ -117,62 +116,12 @@ fn mentions_named(ty: &TypeRef) -> bool {
     }
 }
 
-/// An operation's types: its request struct (with `validate`) and success enum.
+/// An operation's types: its request struct (with its constructor and `validate`), the enum
+/// of media types its body may be sent as, and its success enum.
 fn operation_types(api: &Api, op: &Operation) -> TokenStream {
-    let request_struct = op.request.as_ref().map(|request| {
-        let definition = request_struct(op);
-        // One `impl` for the request's constructor and its `validate`, as written by hand.
-        let new = (!request.has_default).then(|| constructor(op, request));
-        let validate = validate_fn(api, op);
-        let methods = (new.is_some() || validate.is_some()).then(|| {
-            let name = ident(&request.ident);
-            quote! {
-                impl #name {
-                    #new
-                    #validate
-                }
-            }
-        });
-        quote!(#definition #methods)
-    });
+    let request = super::requests::request_items(api, op);
     let success_enum = success_enum(op);
-    let media_enum = media_enum(op);
-    quote!(#request_struct #media_enum #success_enum)
-}
-
-/// The enum of media types the caller may send the body as, when the spec offers several.
-fn media_enum(op: &Operation) -> Option<TokenStream> {
-    let name = ident(op.request.as_ref()?.media_enum.as_ref()?);
-    let body = op.body.as_ref()?;
-    let doc = doc_lines(&format!(
-        "The media types [`Client::{}`] can send its body as.",
-        op.ident
-    ));
-    let variants = body.choices.iter().map(|c| {
-        let variant = ident(&c.variant);
-        let doc = doc_lines(&format!("`{}`", c.media_type));
-        quote!(#doc #variant,)
-    });
-    let arms = body.choices.iter().map(|c| {
-        let (variant, media_type) = (ident(&c.variant), &c.media_type);
-        quote!(Self::#variant => #media_type,)
-    });
-    Some(quote! {
-        #doc
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum #name {
-            #(#variants)*
-        }
-
-        impl #name {
-            /// The media type, as sent in `Content-Type`.
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    #(#arms)*
-                }
-            }
-        }
-    })
+    quote!(#request #success_enum)
 }
 
 /// An operation's `Client` methods: the call, and the stream of pages for paginated ones.
@@ -185,144 +134,6 @@ fn operation_methods(
     let method = method(api, krate, op, nestings);
     let pages = pages_method(op);
     quote!(#method #pages)
-}
-
-/// The statement checking `value` (a reference) against documented lengths or ranges, named
-/// `name` in the error; `None` when nothing is documented to check.
-fn constraint_check(
-    ty: &TypeRef,
-    c: &crate::ir::Constraints,
-    name: TokenStream,
-) -> Option<TokenStream> {
-    let option = |v: Option<TokenStream>| v.map_or_else(|| quote!(None), |v| quote!(Some(#v)));
-    match ty {
-        TypeRef::String(StringFormat::Plain)
-            if c.min_length.is_some() || c.max_length.is_some() =>
-        {
-            let min = option(
-                c.min_length
-                    .map(|n| Literal::usize_unsuffixed(n).into_token_stream()),
-            );
-            let max = option(
-                c.max_length
-                    .map(|n| Literal::usize_unsuffixed(n).into_token_stream()),
-            );
-            Some(quote!(runtime::check_length(#name, value, #min, #max)?;))
-        }
-        TypeRef::Integer(_) | TypeRef::Number if c.minimum.is_some() || c.maximum.is_some() => {
-            let min = option(
-                c.minimum
-                    .map(|n| Literal::f64_unsuffixed(n).into_token_stream()),
-            );
-            let max = option(
-                c.maximum
-                    .map(|n| Literal::f64_unsuffixed(n).into_token_stream()),
-            );
-            let number = if matches!(ty, TypeRef::Number) {
-                quote!(*value)
-            } else {
-                quote!(*value as f64)
-            };
-            Some(quote!(runtime::check_range(#name, #number, #min, #max)?;))
-        }
-        _ => None,
-    }
-}
-
-/// `validate`, for requests with something to check: top-level string lengths and number
-/// ranges, and those of each entry of a multi-value group.
-fn validate_fn(api: &Api, op: &Operation) -> Option<TokenStream> {
-    op.request.as_ref().filter(|r| r.validated)?;
-    let entries = op
-        .request_fields()
-        .filter_map(|field| entry_checks(api, op, field));
-    let checks = op.request_fields().filter_map(|field| {
-        let field_ident = ident(field.ident());
-        let wire = field.name();
-        let check = constraint_check(field.ty(), field.constraints(), quote!(#wire))?;
-        Some(if !field.is_option() {
-            quote! {
-                let value = &self.#field_ident;
-                #check
-            }
-        } else {
-            quote! {
-                if let Some(value) = &self.#field_ident {
-                    #check
-                }
-            }
-        })
-    });
-    let doc = doc_lines(&format!(
-        "Checks the values against the constraints the API documents (string lengths, number \
-         ranges), as [`Client::{}`] does before sending unless validation is turned off.\n\n\
-         # Errors\n\nThe first [`ValidationError`] found, naming the field.",
-        op.ident
-    ));
-    Some(quote! {
-        #doc
-        pub fn validate(&self) -> Result<(), ValidationError> {
-            #(#checks)*
-            #(#entries)*
-            Ok(())
-        }
-    })
-}
-
-/// The checks of each entry of a request field that is a multi-value group turned into a
-/// list of entries: each value against its list's `items` constraints, named as it is sent
-/// (`addons[quantity][1]`).
-fn entry_checks(api: &Api, op: &Operation, field: RequestField<'_>) -> Option<TokenStream> {
-    let group = match field {
-        RequestField::Param(p) => p.group.as_ref(),
-        RequestField::Body(f) => op
-            .body
-            .as_ref()
-            .and_then(|b| b.encodings.iter().find(|e| e.name == f.name))
-            .and_then(|e| e.group.as_ref()),
-    }?;
-    let entry = api.type_def(group.entry.as_deref()?)?;
-    let crate::ir::TypeKind::Struct { fields, .. } = &entry.kind else {
-        return None;
-    };
-    let checks: Vec<TokenStream> = fields
-        .iter()
-        .filter_map(|f| {
-            let member = ident(&f.ident);
-            let wire = format!(
-                "{}[{}][{{index}}]",
-                field.name().replace('{', "{{").replace('}', "}}"),
-                f.name.replace('{', "{{").replace('}', "}}")
-            );
-            let check = constraint_check(&f.ty, &f.constraints, quote!(&format!(#wire)))?;
-            Some(if !f.is_option() {
-                quote! {
-                    let value = &entry.#member;
-                    #check
-                }
-            } else {
-                quote! {
-                    if let Some(value) = &entry.#member {
-                        #check
-                    }
-                }
-            })
-        })
-        .collect();
-    if checks.is_empty() {
-        return None;
-    }
-    let field_ident = ident(field.ident());
-    let entries = if !field.is_option() {
-        quote!(self.#field_ident.iter())
-    } else {
-        quote!(self.#field_ident.iter().flatten())
-    };
-    Some(quote! {
-        for (index, entry) in #entries.enumerate() {
-            #(#checks)*
-        }
-    })
 }
 
 /// The Rust type a successful call's `Response<_>` carries.
@@ -408,128 +219,6 @@ fn pages_method(op: &Operation) -> Option<TokenStream> {
             })
         }
     })
-}
-
-fn request_struct(op: &Operation) -> TokenStream {
-    let Some(request) = &op.request else {
-        return TokenStream::new();
-    };
-    let name = ident(&request.ident);
-    let doc = doc_lines(&format!(
-        "What [`Client::{}`] sends besides its path parameters.",
-        op.ident
-    ));
-    let default = request.has_default.then(|| quote!(Default,));
-    let types = quote!(types::);
-    let fields = op.request_fields().map(|field| {
-        let (text, deprecated) = match field {
-            RequestField::Param(p) => (param_doc(p), p.deprecated),
-            RequestField::Body(f) => {
-                let mut text = field_doc(f);
-                // The wire name only needs saying when it differs from the field's.
-                if f.name != f.ident {
-                    text.push_str(&format!(
-                        "\n\nSent as the `{}` body field.",
-                        f.name.replace('`', "'")
-                    ));
-                }
-                if f.ty == TypeRef::String(StringFormat::Base64) {
-                    text.push_str(" Give the plain text: the client sends it Base64-encoded.");
-                }
-                (text, f.deprecated)
-            }
-        };
-        let doc = docs(Some(&text));
-        let deprecated = deprecated.then(|| quote!(#[deprecated]));
-        let name = ident(field.ident());
-        let ty = rust_type(field.ty(), &types);
-        let ty = if field.is_option() {
-            quote!(Option<#ty>)
-        } else {
-            ty
-        };
-        quote!(#doc #deprecated pub #name: #ty,)
-    });
-    let choice_field = op.body.as_ref().and_then(|body| {
-        let field = ident(body.choice_field.as_ref()?);
-        let choice = ident(request.media_enum.as_ref()?);
-        let doc = doc_lines(&format!(
-            "The media type to send the body as; `None`: `{}`.",
-            body.media_type
-        ));
-        Some(quote!(#doc pub #field: Option<#choice>,))
-    });
-    let key_field = match (&op.retry, &request.idempotency_field) {
-        (Retry::WithKey { header }, Some(field)) => {
-            let name = ident(field);
-            let doc = doc_lines(&format!(
-                "The idempotency key, sent as the `{header}` header. Leave it `None` to let the \
-                 client create one for this call (reused across its retries); set it to make the \
-                 call safe to repeat yourself, for example after a crash."
-            ));
-            Some(quote!(#doc pub #name: Option<String>,))
-        }
-        _ => None,
-    };
-    quote! {
-        #doc
-        #[derive(Debug, Clone, #default PartialEq)]
-        pub struct #name {
-            #(#fields)*
-            #choice_field
-            #key_field
-        }
-    }
-}
-
-/// `new`, taking the required fields in order (text as `impl Into<String>`) and leaving the
-/// optional ones `None`, so callers spell only what they set:
-/// `Request { coupon: Some(..), ..Request::new(plan_id) }`.
-fn constructor(op: &Operation, request: &crate::ir::Request) -> TokenStream {
-    let types = quote!(types::);
-    let mut args = Vec::new();
-    let mut inits = Vec::new();
-    for field in op.request_fields() {
-        let member = ident(field.ident());
-        if field.is_option() {
-            inits.push(quote!(#member: None,));
-        } else if matches!(
-            field.ty(),
-            TypeRef::String(StringFormat::Plain | StringFormat::Base64)
-        ) {
-            args.push(quote!(#member: impl Into<String>,));
-            inits.push(quote!(#member: #member.into(),));
-        } else {
-            let ty = rust_type(field.ty(), &types);
-            args.push(quote!(#member: #ty,));
-            inits.push(quote!(#member,));
-        }
-    }
-    let choice = op.body.as_ref().and_then(|b| b.choice_field.as_ref());
-    for field in choice.into_iter().chain(&request.idempotency_field) {
-        let member = ident(field);
-        inits.push(quote!(#member: None,));
-    }
-    // As many arguments as the API requires fields: the alternative, a builder, would move the
-    // missing-field error from the compiler to run time.
-    let allow = (args.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-    let mut text = "A request with its required values.".to_owned();
-    if let Some(optional) = op.request_fields().find(RequestField::is_option) {
-        let name = &request.ident;
-        text.push_str(&format!(
-            "\n\nThe optional ones are `None`; set those with\n\
-             `{name} {{ {}: Some(..), ..{name}::new(..) }}`.",
-            optional.ident()
-        ));
-    }
-    let doc = doc_lines(&text);
-    quote! {
-        #doc
-        #allow
-        pub fn new(#(#args)*) -> Self {
-            Self { #(#inits)* }
-        }
-    }
 }
 
 /// The statements encoding each path parameter as one segment (the encoded value shadows the
@@ -651,112 +340,6 @@ fn query_append(api: &Api, p: &Parameter, nestings: &mut form::Nestings) -> Toke
     }
 }
 
-/// Statements setting the request body on `call`.
-fn body_statements(api: &Api, op: &Operation, nestings: &mut form::Nestings) -> TokenStream {
-    let Some(body) = &op.body else {
-        return TokenStream::new();
-    };
-    let media_type = &body.media_type;
-    match body.encoding {
-        BodyEncoding::Form if body.fields.is_empty() => quote!(call.form(runtime::Form::new());),
-        BodyEncoding::Form => {
-            let target = form::Target::local("form");
-            let appends = body.fields.iter().map(|f| {
-                let top = match body.encodings.iter().find(|e| e.name == f.name) {
-                    Some(e) if e.json => form::Top::Json,
-                    Some(e) => {
-                        form::Top::of(e.style, e.explode, e.list, e.nesting, e.allow_reserved)
-                    }
-                    None => form::Top::of(
-                        ParamStyle::Form,
-                        true,
-                        ArrayKeys::Repeat,
-                        Nesting::default(),
-                        false,
-                    ),
-                };
-                let append =
-                    form::append_top(api, &f.ty, quote!(value), &f.name, top, &target, nestings);
-                let field = ident(&f.ident);
-                if !f.is_option() {
-                    quote! {
-                        let value = &request.#field;
-                        #append
-                    }
-                } else {
-                    quote! {
-                        if let Some(value) = &request.#field {
-                            #append
-                        }
-                    }
-                }
-            });
-            quote! {
-                let mut form = runtime::Form::new();
-                #(#appends)*
-                call.form(form);
-            }
-        }
-        BodyEncoding::Multipart => super::multipart::statements(api, body),
-        BodyEncoding::Binary | BodyEncoding::Text => {
-            let send = if body.encoding == BodyEncoding::Binary {
-                quote!(call.upload(#media_type, body)?;)
-            } else {
-                quote!(call.text(#media_type, body);)
-            };
-            match body.fields.first() {
-                Some(field) if !field.is_option() => quote! {
-                    let body = &request.body;
-                    #send
-                },
-                _ => quote! {
-                    if let Some(body) = &request.body {
-                        #send
-                    }
-                },
-            }
-        }
-        BodyEncoding::Json => {
-            // The caller's choice of media type, else the default.
-            let media_type = match (
-                &body.choice_field,
-                op.request.as_ref().and_then(|r| r.media_enum.as_ref()),
-            ) {
-                (Some(field), Some(choice)) => {
-                    let (field, choice) = (ident(field), ident(choice));
-                    quote!(request.#field.map_or(#media_type, #choice::as_str))
-                }
-                _ => quote!(#media_type),
-            };
-            let single_body = body.fields.len() == 1
-                && body.fields[0].name == "body"
-                && body.fields[0].ident == "body";
-            if single_body {
-                return quote!(call.json(#media_type, &request.body)?;);
-            }
-            let inserts = body.fields.iter().map(|f| {
-                let field = ident(&f.ident);
-                let key = &f.name;
-                // A required field that may be null is sent as `null` when it is `None`.
-                if f.required {
-                    quote!(body.insert(#key.to_owned(), runtime::json_value(#key, &request.#field)?);)
-                } else {
-                    quote! {
-                        if let Some(value) = &request.#field {
-                            body.insert(#key.to_owned(), runtime::json_value(#key, value)?);
-                        }
-                    }
-                }
-            });
-            quote! {
-                let mut body = serde_json::Map::new();
-                #(#inserts)*
-                call.json(#media_type, &body)?;
-            }
-        }
-    }
-}
-
 fn method(
     api: &Api,
     krate: &CrateInfo,
@@ -830,7 +413,7 @@ fn method(
             #(#appends)*
         }
     });
-    let body = body_statements(api, op, nestings);
+    let body = super::bodies::body_statements(api, op, nestings);
     let streamed = op.downloads().then(|| quote!(call.streamed();));
     let security = super::security::statement(api, op);
     let arms = response_arms(op);
