@@ -49,6 +49,7 @@
 #![allow(deprecated)]
 
 mod client;
+mod encoding;
 mod error;
 mod finite;
 mod media;

@@ -1,13 +1,14 @@
 //! The runtime every generated client crate carries, compiled and tested here as a crate of
-//! its own. apiforge copies `client.rs`, `error.rs`, `finite.rs`, `media.rs`, `retry.rs` and
-//! `runtime.rs` into each crate it generates, verbatim up to their unit tests (this file is not
-//! copied: the generated `lib.rs` declares the same modules), so what is tested here is what
-//! users compile.
+//! its own. apiforge copies `client.rs`, `encoding.rs`, `error.rs`, `finite.rs`, `media.rs`,
+//! `retry.rs` and `runtime.rs` into each crate it generates, verbatim up to their unit tests
+//! (this file is not copied: the generated `lib.rs` declares the same modules), so what is
+//! tested here is what users compile.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 mod client;
+mod encoding;
 mod error;
 mod finite;
 mod media;

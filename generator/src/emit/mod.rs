@@ -250,6 +250,7 @@ mod tests {
                 "README.md",
                 "docs/index.md",
                 "src/client.rs",
+                "src/encoding.rs",
                 "src/error.rs",
                 "src/finite.rs",
                 "src/lib.rs",

@@ -36,6 +36,7 @@ pub(crate) use features::Features;
 /// so no operation can call a helper that was left out. Module name and source.
 pub const RUNTIME: &[(&str, &str)] = &[
     ("client", include_str!("../../../runtime/client.rs")),
+    ("encoding", include_str!("../../../runtime/encoding.rs")),
     ("error", include_str!("../../../runtime/error.rs")),
     ("finite", include_str!("../../../runtime/finite.rs")),
     ("media", include_str!("../../../runtime/media.rs")),

@@ -45,6 +45,7 @@
 #![warn(missing_docs)]
 
 mod client;
+mod encoding;
 mod error;
 mod finite;
 mod media;

@@ -43,6 +43,7 @@
 #![warn(missing_docs)]
 
 mod client;
+mod encoding;
 mod error;
 mod finite;
 mod media;
