@@ -72,6 +72,19 @@ pub fn header_value(name: &str, value: &str) -> Result<HeaderValue, InvalidReque
     Ok(value)
 }
 
+/// The text of a number sent in a query string, a form field or a header; `field` names it
+/// in the error. NaN and the infinities are refused: `to_string` would send `NaN` or `inf`,
+/// which no server reads as a number.
+pub fn number(field: &str, value: f64) -> Result<String, InvalidRequest> {
+    if value.is_finite() {
+        Ok(value.to_string())
+    } else {
+        Err(InvalidRequest(format!(
+            "`{field}` is {value}, which cannot be sent as a number"
+        )))
+    }
+}
+
 /// The Base64 encoding (standard alphabet, padded) of a text's UTF-8 bytes, for
 /// `format: byte` values.
 pub fn base64(value: &str) -> String {
@@ -681,6 +694,16 @@ impl Sent {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_sent_only_when_finite() {
+        assert_eq!(number("ratio", 0.5).unwrap(), "0.5");
+        assert_eq!(number("ratio", -3.0).unwrap(), "-3");
+        for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            let error = number("ratio", bad).unwrap_err();
+            assert!(error.0.starts_with("`ratio` is "), "{}", error.0);
+        }
+    }
 
     #[test]
     fn path_segments_cannot_escape() {

@@ -431,3 +431,24 @@ async fn dates_are_typed_and_rfc_3339_on_the_wire() {
     let error = client(&server).list_things(&ListThingsRequest::default()).await.expect_err("not RFC 3339");
     assert!(error.to_string().starts_with("the response (HTTP 200) could not be decoded: "), "{error}");
 }
+
+/// A number that is not finite has no text a server reads as a number: the call is refused
+/// before sending, naming the field, as JSON bodies refuse it.
+#[tokio::test]
+async fn non_finite_numbers_are_refused_in_forms() {
+    let server = TestServer::start(done());
+    let request = CreateThingRequest { ratio: Some(f64::NAN), ..CreateThingRequest::new("w") };
+    // `validate` reports it first (`ratio` has a documented range); without validation, the
+    // encoder still refuses it.
+    let client = Client::builder()
+        .base_url(server.url())
+        .credentials(Credentials::basic("user", "secret"))
+        .validate_requests(false)
+        .build()
+        .expect("client");
+    match client.create_thing(&request).await.expect_err("NaN") {
+        form_rules::Error::InvalidRequest(error) => assert!(error.to_string().contains("`ratio` is NaN"), "{error}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(server.requests().is_empty(), "nothing was sent");
+}

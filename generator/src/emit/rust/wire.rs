@@ -31,10 +31,11 @@ pub(super) fn wire_text(ty: &TypeRef, value: TokenStream, api: &Api, name: &str)
         TypeRef::String(StringFormat::DateTime) => {
             quote!(&#value.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
         }
-        TypeRef::String(StringFormat::Date)
-        | TypeRef::Integer(_)
-        | TypeRef::Number
-        | TypeRef::Boolean => quote!(&#value.to_string()),
+        // NaN and the infinities have no text a server reads as a number: refused.
+        TypeRef::Number => quote!(&runtime::number(#name, *#value)?),
+        TypeRef::String(StringFormat::Date) | TypeRef::Integer(_) | TypeRef::Boolean => {
+            quote!(&#value.to_string())
+        }
         TypeRef::Named(_) if is_scalar(ty, api) => quote!(#value.as_str()),
         TypeRef::String(StringFormat::Binary | StringFormat::File)
         | TypeRef::Named(_)

@@ -72,6 +72,19 @@ pub fn header_value(name: &str, value: &str) -> Result<HeaderValue, InvalidReque
     Ok(value)
 }
 
+/// The text of a number sent in a query string, a form field or a header; `field` names it
+/// in the error. NaN and the infinities are refused: `to_string` would send `NaN` or `inf`,
+/// which no server reads as a number.
+pub fn number(field: &str, value: f64) -> Result<String, InvalidRequest> {
+    if value.is_finite() {
+        Ok(value.to_string())
+    } else {
+        Err(InvalidRequest(format!(
+            "`{field}` is {value}, which cannot be sent as a number"
+        )))
+    }
+}
+
 /// The Base64 encoding (standard alphabet, padded) of a text's UTF-8 bytes, for
 /// `format: byte` values.
 pub fn base64(value: &str) -> String {
