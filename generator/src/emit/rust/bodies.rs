@@ -38,18 +38,7 @@ pub(super) fn body_statements(
                 let append =
                     form::append_top(api, &f.ty, quote!(value), &f.name, top, &target, nestings);
                 let field = ident(&f.ident);
-                if !f.is_option() {
-                    quote! {
-                        let value = &request.#field;
-                        #append
-                    }
-                } else {
-                    quote! {
-                        if let Some(value) = &request.#field {
-                            #append
-                        }
-                    }
-                }
+                super::with_value(quote!(request.#field), f.is_option(), append)
             });
             quote! {
                 let mut form = runtime::Form::new();

@@ -570,18 +570,7 @@ fn append_field(api: &Api, field: &crate::ir::Field, target: &Target) -> TokenSt
     let wire = &field.name;
     let key = KeyExpr::Field(quote!(#wire));
     let body = append_at(api, &field.ty, quote!(value), &key, target);
-    if field.required && !field.nullable {
-        quote! {
-            let value = &self.#name;
-            #body
-        }
-    } else {
-        quote! {
-            if let Some(value) = &self.#name {
-                #body
-            }
-        }
-    }
+    super::with_value(quote!(self.#name), field.is_option(), body)
 }
 
 /// The `append_form` method of a struct or union in [`form_types`].

@@ -408,6 +408,23 @@ fn doc_lines(markdown: &str) -> TokenStream {
     quote! { #( #[doc = #lines] )* }
 }
 
+/// `body` with `value` bound to a reference to `place` (`request.plan_id`): directly for a
+/// field that is always there, under `if let Some` for an `Option`.
+fn with_value(place: TokenStream, optional: bool, body: TokenStream) -> TokenStream {
+    if optional {
+        quote! {
+            if let Some(value) = &#place {
+                #body
+            }
+        }
+    } else {
+        quote! {
+            let value = &#place;
+            #body
+        }
+    }
+}
+
 /// The Rust type of a value; `types` is the path prefix for named types (`types::`), empty
 /// inside the types module itself.
 fn rust_type(ty: &TypeRef, types: &TokenStream) -> TokenStream {

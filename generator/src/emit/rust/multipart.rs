@@ -4,8 +4,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::ident;
 use super::wire::wire_text;
+use super::{ident, with_value};
 use crate::ir::{Api, Body, TypeRef};
 
 /// Statements building the multipart body from `request` and setting it on `call`.
@@ -36,18 +36,7 @@ pub(super) fn statements(api: &Api, body: &Body) -> TokenStream {
             add
         };
         let field = ident(&f.ident);
-        if f.is_option() {
-            quote! {
-                if let Some(value) = &request.#field {
-                    #add
-                }
-            }
-        } else {
-            quote! {
-                let value = &request.#field;
-                #add
-            }
-        }
+        with_value(quote!(request.#field), f.is_option(), add)
     });
     quote! {
         let mut parts = runtime::Multipart::new();

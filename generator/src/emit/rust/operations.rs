@@ -10,7 +10,7 @@ use quote::{format_ident, quote, ToTokens};
 use super::form;
 use super::responses::{in_match_order, response_variant, status_pattern};
 
-use super::{doc_lines, ident, rust_type};
+use super::{doc_lines, ident, rust_type, with_value};
 use crate::emit::{text, CrateInfo};
 use crate::ir::{
     Api, ArrayKeys, Media, Operation, ParamLocation, ParamStyle, Parameter, PathSegment,
@@ -326,18 +326,7 @@ fn query_append(api: &Api, p: &Parameter, nestings: &mut form::Nestings) -> Toke
     let top = form::Top::of(p.style, p.explode, list, p.nesting, p.allow_reserved);
     let body = form::append_top(api, &p.ty, quote!(value), &p.name, top, &target, nestings);
     let field = ident(&p.ident);
-    if p.required {
-        quote! {
-            let value = &request.#field;
-            #body
-        }
-    } else {
-        quote! {
-            if let Some(value) = &request.#field {
-                #body
-            }
-        }
-    }
+    with_value(quote!(request.#field), !p.required, body)
 }
 
 fn method(

@@ -6,7 +6,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{quote, ToTokens};
 
 use super::types::{field_doc, param_doc};
-use super::{doc_lines, docs, ident, rust_type};
+use super::{doc_lines, docs, ident, rust_type, with_value};
 use crate::ir::{Api, Operation, RequestField, Retry, StringFormat, TypeRef};
 
 /// An operation's request types: its request struct with one `impl` for the constructor and
@@ -119,18 +119,11 @@ fn validate_fn(api: &Api, op: &Operation) -> Option<TokenStream> {
         let field_ident = ident(field.ident());
         let wire = field.name();
         let check = constraint_check(field.ty(), field.constraints(), quote!(#wire))?;
-        Some(if !field.is_option() {
-            quote! {
-                let value = &self.#field_ident;
-                #check
-            }
-        } else {
-            quote! {
-                if let Some(value) = &self.#field_ident {
-                    #check
-                }
-            }
-        })
+        Some(with_value(
+            quote!(self.#field_ident),
+            field.is_option(),
+            check,
+        ))
     });
     let doc = doc_lines(&format!(
         "Checks the values against the constraints the API documents (string lengths, number \
@@ -174,18 +167,7 @@ fn entry_checks(api: &Api, op: &Operation, field: RequestField<'_>) -> Option<To
                 f.name.replace('{', "{{").replace('}', "}}")
             );
             let check = constraint_check(&f.ty, &f.constraints, quote!(&format!(#wire)))?;
-            Some(if !f.is_option() {
-                quote! {
-                    let value = &entry.#member;
-                    #check
-                }
-            } else {
-                quote! {
-                    if let Some(value) = &entry.#member {
-                        #check
-                    }
-                }
-            })
+            Some(with_value(quote!(entry.#member), f.is_option(), check))
         })
         .collect();
     if checks.is_empty() {
