@@ -101,12 +101,7 @@ pub fn run() -> ExitCode {
 fn deps_command(args: &DepsArgs) -> ExitCode {
     use crate::emit::deps;
     let needed = match &args.spec {
-        None => {
-            let mut all = deps::DEPENDENCIES.to_vec();
-            all.push(deps::CHRONO);
-            all.sort_by_key(|d| d.name);
-            all
-        }
+        None => deps::every(),
         Some(spec) => {
             let api = crate::config::for_spec(spec).and_then(|settings| {
                 let loaded = crate::load::load_file(spec)?;

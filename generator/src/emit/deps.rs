@@ -111,12 +111,19 @@ pub const CHRONO: Dependency = Dependency {
 /// What the client generated from `api` needs: [`DEPENDENCIES`], and chrono when the API has
 /// dates.
 pub fn for_api(api: &crate::ir::Api) -> Vec<Dependency> {
-    let mut needed = DEPENDENCIES.to_vec();
     if api.uses_dates() {
-        needed.push(CHRONO);
-        needed.sort_by_key(|d| d.name);
+        every()
+    } else {
+        DEPENDENCIES.to_vec()
     }
-    needed
+}
+
+/// Every dependency a generated client may need, by name.
+pub fn every() -> Vec<Dependency> {
+    let mut all = DEPENDENCIES.to_vec();
+    all.push(CHRONO);
+    all.sort_by_key(|d| d.name);
+    all
 }
 
 impl Dependency {
