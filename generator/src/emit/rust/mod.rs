@@ -9,6 +9,7 @@ pub(crate) mod features;
 mod form;
 mod lib_rs;
 mod operations;
+mod print;
 mod responses;
 pub(crate) mod security;
 mod servers;
@@ -163,14 +164,8 @@ impl Job<'_> {
     }
 }
 
-/// Emits `src/*.rs`. Files are built and printed on all cores (token streams cannot move
-/// between threads, so each thread builds the files it prints); the time is recorded as
-/// "Rust tokens" and "prettyplease", split by the CPU time each took.
-pub fn emit_staged(
-    api: &Api,
-    krate: &CrateInfo,
-    stages: &mut crate::profile::Stages,
-) -> Result<Files, Error> {
+/// The generated files of the crate, the biggest first.
+fn jobs(api: &Api) -> Vec<Job<'_>> {
     let mut jobs = vec![
         Job::Types,
         Job::Lib,
@@ -184,6 +179,44 @@ pub fn emit_staged(
             .into_iter()
             .map(|(name, ops)| Job::Group(name, ops)),
     );
+    jobs
+}
+
+/// The token streams of every generated file (path and tokens), then of the single-file form,
+/// for tests of the printer.
+#[cfg(test)]
+fn all_tokens(api: &Api, krate: &CrateInfo) -> Result<Vec<(String, TokenStream)>, Error> {
+    let features = Features::of(api);
+    let mut files: Vec<(String, TokenStream)> = jobs(api)
+        .iter()
+        .filter_map(|job| Some((job.path(), job.tokens(api, krate, &features)?)))
+        .collect();
+    let mut modules = Vec::new();
+    for (name, source) in RUNTIME {
+        let parsed: syn::File =
+            syn::parse_str(without_unit_tests(source)).map_err(|e| Error::Emit {
+                file: format!("src/{name}.rs"),
+                message: e.to_string(),
+            })?;
+        modules.push(((*name).to_owned(), quote!(#parsed)));
+    }
+    modules.extend(generated_modules(api, krate));
+    files.push((
+        format!("{}.rs", krate.lib),
+        lib_rs::single_file(api, modules),
+    ));
+    Ok(files)
+}
+
+/// Emits `src/*.rs`. Files are built and printed on all cores (token streams cannot move
+/// between threads, so each thread builds the files it prints); the time is recorded as
+/// "Rust tokens" and "prettyplease", split by the CPU time each took.
+pub fn emit_staged(
+    api: &Api,
+    krate: &CrateInfo,
+    stages: &mut crate::profile::Stages,
+) -> Result<Files, Error> {
+    let jobs = jobs(api);
     let features = Features::of(api);
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -205,7 +238,7 @@ pub fn emit_staged(
                         building += clock.elapsed();
                         let clock = std::time::Instant::now();
                         let path = job.path();
-                        let source = format(&path, tokens);
+                        let source = print::format(&path, tokens);
                         printing += clock.elapsed();
                         out.push((path, source));
                     }
@@ -257,121 +290,7 @@ pub fn emit_single_file(api: &Api, krate: &CrateInfo) -> Result<String, Error> {
         modules.push(((*name).to_owned(), quote!(#parsed)));
     }
     modules.extend(generated_modules(api, krate));
-    format(&file, lib_rs::single_file(api, modules))
-}
-
-/// Parses and pretty-prints one file.
-fn format(file: &str, tokens: TokenStream) -> Result<String, Error> {
-    let parsed: syn::File = syn::parse2(tokens).map_err(|e| Error::Emit {
-        file: file.to_owned(),
-        message: e.to_string(),
-    })?;
-    Ok(separate_items(&one_line_cfgs(&prettyplease::unparse(
-        &parsed,
-    ))))
-}
-
-/// prettyplease spreads a `#[cfg(any(feature = "a", ...))]` that does not fit the line over
-/// one line per feature (ten lines and more for a type many modules reach); written by hand it
-/// would be one line. Joins each such attribute back into one.
-fn one_line_cfgs(source: &str) -> String {
-    let mut out = String::with_capacity(source.len());
-    let mut pending: Option<(String, String)> = None;
-    for line in source.lines() {
-        let trimmed = line.trim();
-        match pending.as_mut() {
-            None if trimmed == "#[cfg(" || trimmed == "#![cfg(" => {
-                let indent = &line[..line.len() - line.trim_start().len()];
-                pending = Some((indent.to_owned(), trimmed.to_owned()));
-            }
-            None => {
-                out.push_str(line);
-                out.push('\n');
-            }
-            Some((indent, joined)) => {
-                // No space after an opening or before a closing bracket, one after a comma.
-                if !(joined.ends_with('(') || trimmed.starts_with(')')) {
-                    joined.push(' ');
-                }
-                joined.push_str(trimmed);
-                if trimmed == ")]" {
-                    out.push_str(indent);
-                    out.push_str(joined);
-                    out.push('\n');
-                    pending = None;
-                }
-            }
-        }
-    }
-    // An attribute never closed (none is, in parsed code) is written back as it came.
-    if let Some((indent, joined)) = pending {
-        out.push_str(&indent);
-        out.push_str(&joined);
-        out.push('\n');
-    }
-    out
-}
-
-/// prettyplease prints items back to back; hand-written code separates them with a blank
-/// line. Adds one after the inner docs, after the imports, and between items (a line that
-/// closes a block, followed by the start of another item at the same depth).
-fn separate_items(source: &str) -> String {
-    const ITEM_STARTS: &[&str] = &[
-        "pub ",
-        "pub(crate) ",
-        "impl",
-        "#[",
-        "#![",
-        "///",
-        "fn ",
-        "async fn ",
-        "mod ",
-        "struct ",
-        "enum ",
-        "const ",
-        "use ",
-        "trait ",
-        "type ",
-    ];
-    let lines: Vec<&str> = source.lines().collect();
-    let mut out = String::with_capacity(source.len() + source.len() / 16);
-    for (i, line) in lines.iter().enumerate() {
-        out.push_str(line);
-        out.push('\n');
-        let Some(next) = lines.get(i + 1) else {
-            continue;
-        };
-        let indent = line.len() - line.trim_start().len();
-        let next_indent = next.len() - next.trim_start().len();
-        let next_trimmed = next.trim_start();
-        let starts_item = ITEM_STARTS.iter().any(|s| next_trimmed.starts_with(s));
-        let trimmed = line.trim_start();
-        let after_inner_docs = trimmed.starts_with("//!") && !next_trimmed.starts_with("//!");
-        let after_inner_attributes = trimmed.starts_with("#![") && !next_trimmed.starts_with("#![");
-        let after_imports = trimmed.starts_with("use ")
-            && trimmed.ends_with(';')
-            && !next_trimmed.starts_with("use ");
-        let is_module =
-            |l: &str| (l.starts_with("mod ") || l.starts_with("pub mod ")) && l.ends_with(';');
-        let after_modules = is_module(trimmed) && !is_module(next_trimmed);
-        let after_block = (trimmed == "}"
-            || trimmed == "};"
-            || (trimmed.ends_with(';')
-                && indent == 0
-                && !is_module(trimmed)
-                && !trimmed.starts_with("use ")))
-            && starts_item
-            && indent == next_indent;
-        if after_inner_docs
-            || after_inner_attributes
-            || after_imports
-            || after_modules
-            || after_block
-        {
-            out.push('\n');
-        }
-    }
-    out
+    print::format(&file, lib_rs::single_file(api, modules))
 }
 
 /// An identifier the IR vouches for. Should one ever be invalid, a fixed placeholder keeps the
@@ -430,15 +349,6 @@ fn rust_type(ty: &TypeRef, types: &TokenStream) -> TokenStream {
 
 #[cfg(test)]
 mod tests {
-    use super::separate_items;
-
-    #[test]
-    fn items_are_separated_by_one_blank_line() {
-        let printed = "//! Docs.\nuse a::b;\nuse c::d;\nmod x;\npub mod y;\npub struct A {\n    x: u8,\n}\nimpl A {\n    fn f() {}\n    fn g() {\n        h();\n    }\n    fn i() {}\n}\n";
-        let expected = "//! Docs.\n\nuse a::b;\nuse c::d;\n\nmod x;\npub mod y;\n\npub struct A {\n    x: u8,\n}\n\nimpl A {\n    fn f() {}\n    fn g() {\n        h();\n    }\n\n    fn i() {}\n}\n";
-        assert_eq!(separate_items(printed), expected);
-    }
-
     #[test]
     fn runtime_files_are_copied_up_to_their_unit_tests_which_close_them() {
         for (name, source) in super::RUNTIME {
@@ -459,14 +369,5 @@ mod tests {
                 assert_eq!(items, 1, "{name}: the cut part is the tests module alone");
             }
         }
-    }
-
-    #[test]
-    fn spread_cfg_attributes_are_joined_into_one_line() {
-        let printed = "#[cfg(\n    any(\n        feature = \"a\",\n        feature = \"b\"\n    )\n)]\npub struct A;\n    #[cfg(feature = \"c\")]\n    fn f() {}\n";
-        assert_eq!(
-            super::one_line_cfgs(printed),
-            "#[cfg(any(feature = \"a\", feature = \"b\"))]\npub struct A;\n    #[cfg(feature = \"c\")]\n    fn f() {}\n"
-        );
     }
 }
