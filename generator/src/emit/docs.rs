@@ -52,38 +52,89 @@ pub fn emit(api: &Api, krate: &CrateInfo, templates: &Templates) -> Result<Files
         "features": features(api),
     });
     let renderer = templates.renderer()?;
+    // Converted for minijinja once; the pages share its parts.
+    let converted = minijinja::Value::from_serialize(&context);
     let mut files = Files::new();
     files.insert(
         "Cargo.toml".into(),
-        renderer.render("Cargo.toml.j2", &context)?,
+        renderer.render_value("Cargo.toml.j2", &converted)?,
     );
     files.insert(
         "README.md".into(),
-        tidy(&renderer.render("README.md.j2", &context)?),
+        tidy(&renderer.render_value("README.md.j2", &converted)?),
     );
     files.insert(
         "docs/index.md".into(),
-        tidy(&renderer.render("docs_index.md.j2", &context)?),
+        tidy(&renderer.render_value("docs_index.md.j2", &converted)?),
     );
-    // A page needs its operation, not all of them: cloning the whole context per page made
-    // large specs quadratic.
-    let mut page_context = json!({
-        "krate": context["krate"],
-        "api": context["api"],
-        "servers": context["servers"],
-        "auth": context["auth"],
-        "common": context["common"],
-        "op": Value::Null,
+    let part = |key: &str| converted.get_attr(key).unwrap_or_default();
+    let (krate, api, servers, auth, common) = (
+        part("krate"),
+        part("api"),
+        part("servers"),
+        part("auth"),
+        part("common"),
+    );
+    let operations = match &context["operations"] {
+        Value::Array(operations) => operations.as_slice(),
+        _ => &[],
+    };
+    // A page needs its operation, not all of them (cloning the whole context per page made
+    // large specs quadratic). Pages are rendered on all cores.
+    let page = |op: &Value| -> Result<(String, String), Error> {
+        let page_context = minijinja::context! {
+            krate => krate.clone(),
+            api => api.clone(),
+            servers => servers.clone(),
+            auth => auth.clone(),
+            common => common.clone(),
+            op => minijinja::Value::from_serialize(op),
+        };
+        let file = op["doc_file"].as_str().unwrap_or_default();
+        Ok((
+            format!("docs/{file}"),
+            tidy(&renderer.render_value("operation.md.j2", &page_context)?),
+        ))
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    type Page = (usize, Result<(String, String), Error>);
+    let mut pages: Vec<Page> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|worker| {
+                let page = &page;
+                scope.spawn(move || {
+                    let mut done = Vec::new();
+                    for (index, op) in operations.iter().enumerate().skip(worker).step_by(threads) {
+                        let rendered = page(op);
+                        let failed = rendered.is_err();
+                        done.push((index, rendered));
+                        // Its first error is enough: the earliest page's error is reported.
+                        if failed {
+                            break;
+                        }
+                    }
+                    done
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
     });
-    if let Value::Array(operations) = &context["operations"] {
-        for op in operations {
-            page_context["op"] = op.clone();
-            let file = op["doc_file"].as_str().unwrap_or_default().to_owned();
-            files.insert(
-                format!("docs/{file}"),
-                tidy(&renderer.render("operation.md.j2", &page_context)?),
-            );
-        }
+    pages.sort_by_key(|(index, _)| *index);
+    let rendered = pages.len();
+    for (_, page) in pages {
+        let (path, text) = page?;
+        files.insert(path, text);
+    }
+    if rendered != operations.len() {
+        return Err(Error::Template {
+            name: "operation.md.j2".to_owned(),
+            message: "a page could not be rendered".to_owned(),
+        });
     }
     Ok(files)
 }

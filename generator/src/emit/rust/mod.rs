@@ -9,7 +9,7 @@ pub(crate) mod features;
 mod form;
 mod lib_rs;
 mod operations;
-mod print;
+pub(crate) mod print;
 mod responses;
 pub(crate) mod security;
 mod servers;
@@ -293,9 +293,26 @@ pub fn emit_single_file(api: &Api, krate: &CrateInfo) -> Result<String, Error> {
     print::format(&file, lib_rs::single_file(api, modules))
 }
 
+/// The words `syn` does not accept as an identifier (its `accept_as_ident`).
+const KEYWORDS: &[&str] = &[
+    "_", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
+    "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "Self", "self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
 /// An identifier the IR vouches for. Should one ever be invalid, a fixed placeholder keeps the
 /// generator from panicking and the bad file fails `format` with a clear message instead.
 fn ident(name: &str) -> Ident {
+    // The common case without a parse: an ASCII identifier that is no keyword (those `syn`
+    // refuses as identifiers).
+    let plain = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && !KEYWORDS.contains(&name);
+    if plain {
+        return Ident::new(name, Span::call_site());
+    }
     match syn::parse_str::<Ident>(name) {
         Ok(ident) => ident,
         Err(_) => Ident::new("invalid_identifier", Span::call_site()),
