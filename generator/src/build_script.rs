@@ -76,6 +76,8 @@ impl Generator {
         for warning in loaded.warnings.iter().chain(&warnings) {
             println!("cargo:warning=apiforge: {warning}");
         }
+        // The emitters read the IR only; the typed document is the biggest thing held.
+        drop(loaded);
         let krate = CrateInfo::new(&api, &settings)?;
         let source = crate::emit::rust::emit_single_file(&api, &krate)?;
         let path = out_dir.as_ref().join(format!("{}.rs", krate.lib));

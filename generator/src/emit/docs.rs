@@ -17,131 +17,55 @@ use crate::Error;
 
 /// Emits `Cargo.toml`, `README.md`, `docs/index.md` and `docs/<operation>.md`.
 pub fn emit(api: &Api, krate: &CrateInfo, templates: &Templates) -> Result<Files, Error> {
-    let operations: Vec<Value> = api
+    // Each operation's context is converted for minijinja as soon as it is built: the JSON
+    // and minijinja forms of every operation are never all held at once.
+    let mut pages = Value::Null;
+    let mut doc_files = Vec::with_capacity(api.operations.len());
+    let operations: Vec<minijinja::Value> = api
         .operations
         .iter()
-        .map(|op| operation(api, krate, op))
+        .map(|op| {
+            let op = operation(api, krate, op);
+            // The README shows the stream of pages of the first operation that has one.
+            if pages.is_null() && !op["pagination"].is_null() {
+                pages = json!({
+                    "op": op["ident"],
+                    "method": op["pagination"]["method"],
+                    "module": op["group"],
+                    "request_type": op["request_type"],
+                    "example": op["pagination"]["example"],
+                });
+            }
+            doc_files.push(op["doc_file"].as_str().unwrap_or_default().to_owned());
+            minijinja::Value::from_serialize(&op)
+        })
         .collect();
-    // The README shows the stream of pages of the first operation that has one.
-    let pages = operations
-        .iter()
-        .find(|op| !op["pagination"].is_null())
-        .map_or(Value::Null, |op| {
-            json!({
-                "op": op["ident"],
-                "method": op["pagination"]["method"],
-                "module": op["group"],
-                "request_type": op["request_type"],
-                "example": op["pagination"]["example"],
-            })
-        });
-    let context: Value = json!({
-        "krate": krate,
-        "dependencies": super::deps::DEPENDENCIES.iter().map(super::deps::Dependency::toml_line).collect::<Vec<_>>(),
-        "api": {
+    let convert = |value: Value| minijinja::Value::from_serialize(&value);
+    let context = super::render::Context {
+        krate: minijinja::Value::from_serialize(krate),
+        dependencies: convert(json!(super::deps::DEPENDENCIES
+            .iter()
+            .map(super::deps::Dependency::toml_line)
+            .collect::<Vec<_>>())),
+        api: convert(json!({
             "title": api.title,
             "version": api.version,
             "description": api.description,
-        },
-        "servers": servers(api),
-        "auth": auth(api),
-        "common": common(api, krate),
-        "modules": modules(api),
-        "pages": pages,
-        "operations": operations,
-        "features": features(api),
-    });
-    let renderer = templates.renderer()?;
-    // Converted for minijinja once; the pages share its parts.
-    let converted = minijinja::Value::from_serialize(&context);
-    let mut files = Files::new();
-    files.insert(
-        "Cargo.toml".into(),
-        renderer.render_value("Cargo.toml.j2", &converted)?,
-    );
-    files.insert(
-        "README.md".into(),
-        tidy(&renderer.render_value("README.md.j2", &converted)?),
-    );
-    files.insert(
-        "docs/index.md".into(),
-        tidy(&renderer.render_value("docs_index.md.j2", &converted)?),
-    );
-    let part = |key: &str| converted.get_attr(key).unwrap_or_default();
-    let (krate, api, servers, auth, common) = (
-        part("krate"),
-        part("api"),
-        part("servers"),
-        part("auth"),
-        part("common"),
-    );
-    let operations = match &context["operations"] {
-        Value::Array(operations) => operations.as_slice(),
-        _ => &[],
+        })),
+        servers: convert(servers(api)),
+        auth: convert(auth(api)),
+        common: convert(common(api, krate)),
+        modules: minijinja::Value::from_serialize(modules(api)),
+        pages: convert(pages),
+        operations,
+        features: convert(features(api)),
     };
-    // A page needs its operation, not all of them (cloning the whole context per page made
-    // large specs quadratic). Pages are rendered on all cores.
-    let page = |op: &Value| -> Result<(String, String), Error> {
-        let page_context = minijinja::context! {
-            krate => krate.clone(),
-            api => api.clone(),
-            servers => servers.clone(),
-            auth => auth.clone(),
-            common => common.clone(),
-            op => minijinja::Value::from_serialize(op),
-        };
-        let file = op["doc_file"].as_str().unwrap_or_default();
-        Ok((
-            format!("docs/{file}"),
-            tidy(&renderer.render_value("operation.md.j2", &page_context)?),
-        ))
-    };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8);
-    type Page = (usize, Result<(String, String), Error>);
-    let mut pages: Vec<Page> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|worker| {
-                let page = &page;
-                scope.spawn(move || {
-                    let mut done = Vec::new();
-                    for (index, op) in operations.iter().enumerate().skip(worker).step_by(threads) {
-                        let rendered = page(op);
-                        let failed = rendered.is_err();
-                        done.push((index, rendered));
-                        // Its first error is enough: the earliest page's error is reported.
-                        if failed {
-                            break;
-                        }
-                    }
-                    done
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
-    pages.sort_by_key(|(index, _)| *index);
-    let rendered = pages.len();
-    for (_, page) in pages {
-        let (path, text) = page?;
-        files.insert(path, text);
-    }
-    if rendered != operations.len() {
-        return Err(Error::Template {
-            name: "operation.md.j2".to_owned(),
-            message: "a page could not be rendered".to_owned(),
-        });
-    }
-    Ok(files)
+    super::render::render(&templates.renderer()?, context, &doc_files)
 }
 
 /// Collapses the runs of blank lines that conditional template blocks leave behind, so that
 /// templates can stay readable without whitespace-control noise.
-fn tidy(markdown: &str) -> String {
+pub(super) fn tidy(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut blank_lines = 0;
     let mut in_fence = false;

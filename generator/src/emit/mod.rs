@@ -6,6 +6,7 @@
 
 pub mod deps;
 pub mod docs;
+mod render;
 pub mod rust;
 pub mod templates;
 pub mod text;
