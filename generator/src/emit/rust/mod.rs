@@ -102,24 +102,75 @@ pub(crate) fn module_list(api: &Api) -> Vec<(String, Visibility)> {
 }
 
 /// The generated (not copied) modules' token streams, by name, for the single-file form.
+#[cfg(test)]
 fn generated_modules(api: &Api, krate: &CrateInfo) -> Vec<(String, TokenStream)> {
-    // The including crate has no features of ours: nothing is gated.
-    let features = Features::none();
-    let mut modules = vec![("servers".to_owned(), servers::emit(api))];
-    if let Some(tokens) = responses::emit(api, &features) {
-        modules.push(("responses".to_owned(), tokens));
+    single_file_modules(api)
+        .iter()
+        .filter_map(|module| match module {
+            Module::Generated(job) => {
+                let tokens = job.tokens(api, krate, &Features::none())?;
+                Some((module.name(), tokens))
+            }
+            Module::Runtime(..) => None,
+        })
+        .collect()
+}
+
+/// A module of the single-file form.
+enum Module<'a> {
+    /// A runtime file: name and source.
+    Runtime(&'static str, &'static str),
+    /// A generated module.
+    Generated(Job<'a>),
+}
+
+impl Module<'_> {
+    fn name(&self) -> String {
+        match self {
+            Module::Runtime(name, _) => (*name).to_owned(),
+            Module::Generated(Job::Group(name, _)) => name.clone(),
+            Module::Generated(job) => job
+                .path()
+                .trim_start_matches("src/")
+                .trim_end_matches(".rs")
+                .to_owned(),
+        }
     }
-    if let Some(tokens) = common::emit(api) {
-        modules.push(("common".to_owned(), tokens));
+
+    /// The module's items; `None` for a generated module the API does not need. The including
+    /// crate has no features of ours: nothing is gated.
+    fn tokens(&self, api: &Api, krate: &CrateInfo) -> Result<Option<TokenStream>, Error> {
+        match self {
+            Module::Runtime(name, source) => {
+                let parsed: syn::File =
+                    syn::parse_str(without_unit_tests(source)).map_err(|e| Error::Emit {
+                        file: format!("src/{name}.rs"),
+                        message: e.to_string(),
+                    })?;
+                Ok(Some(quote!(#parsed)))
+            }
+            Module::Generated(job) => Ok(job.tokens(api, krate, &Features::none())),
+        }
     }
-    modules.push(("types".to_owned(), types::emit(api, &features)));
-    modules.extend(operations::groups(api).into_iter().map(|(name, ops)| {
-        let tokens = operations::emit_group(api, krate, &name, &ops);
-        (name, tokens)
-    }));
-    if let Some(tokens) = webhooks::emit(api) {
-        modules.push(("webhooks".to_owned(), tokens));
-    }
+}
+
+/// The modules of the single-file form, in order: the runtime, then the generated ones.
+fn single_file_modules(api: &Api) -> Vec<Module<'_>> {
+    let mut modules: Vec<Module<'_>> = RUNTIME
+        .iter()
+        .map(|(name, source)| Module::Runtime(name, source))
+        .collect();
+    modules.extend(
+        [Job::Servers, Job::Responses, Job::Common, Job::Types]
+            .into_iter()
+            .map(Module::Generated),
+    );
+    modules.extend(
+        operations::groups(api)
+            .into_iter()
+            .map(|(name, ops)| Module::Generated(Job::Group(name, ops))),
+    );
+    modules.push(Module::Generated(Job::Webhooks));
     modules
 }
 
@@ -277,20 +328,55 @@ pub fn emit_staged(
 }
 
 /// Emits the whole client as one Rust file of items, for `include!` at a crate root: every
-/// module inline, the runtime's included.
+/// module inline, the runtime's included. Modules are built and printed on all cores (each
+/// thread builds the modules it prints); items print independently, so the concatenation is
+/// the file printed whole.
 pub fn emit_single_file(api: &Api, krate: &CrateInfo) -> Result<String, Error> {
     let file = format!("{}.rs", krate.lib);
-    let mut modules = Vec::new();
-    for (name, source) in RUNTIME {
-        let parsed: syn::File =
-            syn::parse_str(without_unit_tests(source)).map_err(|e| Error::Emit {
-                file: format!("src/{name}.rs"),
-                message: e.to_string(),
-            })?;
-        modules.push(((*name).to_owned(), quote!(#parsed)));
+    let modules = single_file_modules(api);
+    let wrapper = lib_rs::ModuleWrapper::new(api);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let printed: Vec<Vec<(usize, Result<String, Error>)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|worker| {
+                let (modules, wrapper, file) = (&modules, &wrapper, &file);
+                scope.spawn(move || {
+                    let mut out = Vec::new();
+                    for (index, module) in modules.iter().enumerate().skip(worker).step_by(threads)
+                    {
+                        let source = module.tokens(api, krate).and_then(|tokens| {
+                            let Some(tokens) = tokens else {
+                                return Ok(String::new());
+                            };
+                            print::print_file_items(file, wrapper.module(&module.name(), tokens))
+                        });
+                        out.push((index, source));
+                    }
+                    out
+                })
+            })
+            .collect();
+        handles.into_iter().filter_map(|h| h.join().ok()).collect()
+    });
+    let mut printed: Vec<(usize, Result<String, Error>)> = printed.into_iter().flatten().collect();
+    if printed.len() != modules.len() {
+        return Err(Error::Emit {
+            file,
+            message: "a module could not be printed".to_owned(),
+        });
     }
-    modules.extend(generated_modules(api, krate));
-    print::format(&file, lib_rs::single_file(api, modules))
+    printed.sort_by_key(|(index, _)| *index);
+    let mut whole = String::new();
+    for (_, source) in printed {
+        whole.push_str(&source?);
+    }
+    whole.push_str(&print::print_file_items(
+        &file,
+        lib_rs::single_file_reexports(api),
+    )?);
+    Ok(print::finish(&whole))
 }
 
 /// The words `syn` does not accept as an identifier (its `accept_as_ident`).

@@ -18,9 +18,20 @@ use crate::Error;
 
 /// Prints one file: the regular items by [`fast`], the rest by prettyplease.
 pub(super) fn format(file: &str, tokens: TokenStream) -> Result<String, Error> {
+    Ok(finish(&print_file_items(file, tokens)?))
+}
+
+/// The items of a file printed, before [`finish`]: the pieces of a file printed apart can be
+/// concatenated, then finished once.
+pub(super) fn print_file_items(file: &str, tokens: TokenStream) -> Result<String, Error> {
     let mut printed = String::new();
     print_items(file, tokens, 0, &mut printed)?;
-    Ok(separate_items(&one_line_cfgs(&printed)))
+    Ok(printed)
+}
+
+/// The printed file as written: `cfg` attributes on one line, items separated.
+pub(super) fn finish(printed: &str) -> String {
+    separate_items(&one_line_cfgs(printed))
 }
 
 /// The classic path: the whole file parsed by `syn` and printed by prettyplease. The fast path

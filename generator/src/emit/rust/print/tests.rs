@@ -108,11 +108,18 @@ fn the_fast_printer_agrees_with_prettyplease_on_every_item() {
         for (path, tokens) in super::super::all_tokens(&api, &krate).unwrap() {
             let file = format!("{}: {path}", spec.display());
             check_items(&file, tokens.clone(), 0, &mut counts);
+            let reference = format_with_prettyplease(&file, tokens.clone()).unwrap();
             assert!(
-                format(&file, tokens.clone()).unwrap()
-                    == format_with_prettyplease(&file, tokens).unwrap(),
+                format(&file, tokens).unwrap() == reference,
                 "{file}: the file differs"
             );
+            // The single file is printed module by module, on all cores.
+            if path == format!("{}.rs", krate.lib) {
+                assert!(
+                    super::super::emit_single_file(&api, &krate).unwrap() == reference,
+                    "{file}: the single file differs"
+                );
+            }
         }
     }
     // The fast path must not quietly decline the items it is for (it declines the runtime's
