@@ -61,6 +61,13 @@ pub(super) fn item(
         }
         at += 2;
     }
+    if matches!(trees.get(at), Some(TokenTree::Ident(i)) if i == "impl") {
+        if !super::impls::impl_block(&trees[at..], indent, &mut printed) {
+            return Ok(false);
+        }
+        out.push_str(&printed);
+        return Ok(true);
+    }
     let Some(vis) = visibility(trees, &mut at) else {
         return Ok(false);
     };
@@ -111,7 +118,7 @@ pub(super) fn item(
 }
 
 /// `pub `, `pub(crate) ` or nothing, advancing `at` past it; `None` for other forms.
-fn visibility(trees: &[TokenTree], at: &mut usize) -> Option<&'static str> {
+pub(super) fn visibility(trees: &[TokenTree], at: &mut usize) -> Option<&'static str> {
     match trees.get(*at) {
         Some(TokenTree::Ident(i)) if i == "pub" => {}
         _ => return Some(""),
@@ -153,7 +160,7 @@ fn fields(body: &TokenStream, indent: usize, out: &mut String) -> bool {
         }
         at += 2;
         let mut ty = String::new();
-        if !path_type(&trees, &mut at, &mut ty) || !separator(&trees, &mut at) {
+        if !self::ty(&trees, &mut at, &mut ty) || !separator(&trees, &mut at) {
             return false;
         }
         let text = format!("{vis}{name}: {ty},");
@@ -189,7 +196,7 @@ fn variants(body: &TokenStream, indent: usize, out: &mut String) -> bool {
                 if i > 0 {
                     text.push_str(", ");
                 }
-                if !path_type(&inner, &mut i, &mut text) {
+                if !ty(&inner, &mut i, &mut text) {
                     return false;
                 }
                 match inner.get(i) {
@@ -229,7 +236,12 @@ fn separator(trees: &[TokenTree], at: &mut usize) -> bool {
 }
 
 /// The outer attributes at `at`, each on its own line.
-fn attributes(trees: &[TokenTree], at: &mut usize, indent: usize, out: &mut String) -> bool {
+pub(super) fn attributes(
+    trees: &[TokenTree],
+    at: &mut usize,
+    indent: usize,
+    out: &mut String,
+) -> bool {
     while is_punct(trees.get(*at), '#') {
         let Some(TokenTree::Group(group)) = trees.get(*at + 1) else {
             return false;
@@ -242,6 +254,41 @@ fn attributes(trees: &[TokenTree], at: &mut usize, indent: usize, out: &mut Stri
         *at += 2;
     }
     true
+}
+
+/// A type: a path, or a reference to one (`&'static str`, `&mut fmt::Formatter<'_>`).
+pub(super) fn ty(trees: &[TokenTree], at: &mut usize, out: &mut String) -> bool {
+    if !is_punct(trees.get(*at), '&') {
+        return path_type(trees, at, out);
+    }
+    *at += 1;
+    out.push('&');
+    if is_punct(trees.get(*at), '\'') {
+        if !lifetime(trees, at, out) {
+            return false;
+        }
+        out.push(' ');
+    }
+    if matches!(trees.get(*at), Some(TokenTree::Ident(i)) if i == "mut") {
+        *at += 1;
+        out.push_str("mut ");
+    }
+    path_type(trees, at, out)
+}
+
+/// A lifetime (`'static`, `'_`).
+fn lifetime(trees: &[TokenTree], at: &mut usize, out: &mut String) -> bool {
+    match (trees.get(*at), trees.get(*at + 1)) {
+        (Some(TokenTree::Punct(quote)), Some(TokenTree::Ident(name)))
+            if quote.as_char() == '\'' && quote.spacing() == Spacing::Joint =>
+        {
+            *at += 2;
+            out.push('\'');
+            out.push_str(&name.to_string());
+            true
+        }
+        _ => false,
+    }
 }
 
 /// A type that is a path with angle-bracketed type arguments (`std::collections::BTreeMap<
@@ -257,7 +304,12 @@ fn path_type(trees: &[TokenTree], at: &mut usize, out: &mut String) -> bool {
             *at += 1;
             out.push('<');
             loop {
-                if !path_type(trees, at, out) {
+                let argument = if is_punct(trees.get(*at), '\'') {
+                    lifetime(trees, at, out)
+                } else {
+                    ty(trees, at, out)
+                };
+                if !argument {
                     return false;
                 }
                 match trees.get(*at) {
@@ -458,12 +510,12 @@ pub(super) fn string_value(repr: &str) -> Option<String> {
 }
 
 /// Whether a line of `len` bytes fits at `indent`.
-fn fits(indent: usize, len: usize) -> bool {
+pub(super) fn fits(indent: usize, len: usize) -> bool {
     indent + len <= WIDTH
 }
 
 /// Writes `indent` spaces, the parts and a newline.
-fn line(indent: usize, parts: &[&str], out: &mut String) {
+pub(super) fn line(indent: usize, parts: &[&str], out: &mut String) {
     out.extend(std::iter::repeat_n(' ', indent));
     for part in parts {
         out.push_str(part);

@@ -8,6 +8,7 @@
 //! printing the whole file at once.
 
 mod fast;
+mod impls;
 pub(crate) mod split;
 #[cfg(test)]
 mod tests;

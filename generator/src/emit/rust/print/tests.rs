@@ -165,6 +165,18 @@ fn declined_shapes_go_to_prettyplease() {
         pub struct F { pub x: std::collections::BTreeMap<String, Vec<std::collections::BTreeMap<String, u8>>> }
         pub struct G { pub x: u8, }
         mod h { pub struct I; impl I { fn j() {} } }
+        impl fmt::Display for A { fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(self.as_str()) } }
+        impl B {
+            pub fn g(&self) -> &'static str {
+                match self {
+                    Self::X => "x",
+                    Self::Y(v, w) => v.as_str(),
+                    _ => "a very long literal that would not fit within the margin of prettyplease at all",
+                }
+            }
+            fn h(&self) -> u8 { let x = 1; x }
+        }
+        impl<T> C<T> { fn i(&self) -> u8 { 1 } }
     };
     assert_eq!(
         format("t.rs", tokens.clone()).unwrap(),
