@@ -195,7 +195,8 @@ fn separate_items(source: &str) -> String {
         let indent = line.len() - line.trim_start().len();
         let next_indent = next.len() - next.trim_start().len();
         let next_trimmed = next.trim_start();
-        let starts_item = ITEM_STARTS.iter().any(|s| next_trimmed.starts_with(s));
+        // Checked last, and only when needed (every line would otherwise try each start).
+        let starts_item = || ITEM_STARTS.iter().any(|s| next_trimmed.starts_with(s));
         let trimmed = line.trim_start();
         let after_inner_docs = trimmed.starts_with("//!") && !next_trimmed.starts_with("//!");
         let after_inner_attributes = trimmed.starts_with("#![") && !next_trimmed.starts_with("#![");
@@ -211,8 +212,8 @@ fn separate_items(source: &str) -> String {
                 && indent == 0
                 && !is_module(trimmed)
                 && !trimmed.starts_with("use ")))
-            && starts_item
-            && indent == next_indent;
+            && indent == next_indent
+            && starts_item();
         if after_inner_docs
             || after_inner_attributes
             || after_imports
