@@ -134,7 +134,7 @@ fn lower(
 
 /// Generates the spec at `spec` into `out` (as the CLI does) and reports the time of each
 /// stage: read, parse, normalize (3.1 → 3.0 and shape checks), typed model, IR, Rust tokens,
-/// prettyplease, templates, write.
+/// printing, templates, write.
 pub fn generate_profiled(
     spec: &Path,
     settings: &Settings,

@@ -1,4 +1,5 @@
-//! The Rust sources of the client crate, built with `quote` and printed by `prettyplease`.
+//! The Rust sources of the client crate, built with `quote` and printed as `prettyplease`
+//! prints them (regular items by `print`'s own printer, the rest by prettyplease).
 //!
 //! Every identifier comes from the IR (already safe); every piece of spec text enters the
 //! token stream only as a string literal, so no spec can inject code.
@@ -261,7 +262,7 @@ fn all_tokens(api: &Api, krate: &CrateInfo) -> Result<Vec<(String, TokenStream)>
 
 /// Emits `src/*.rs`. Files are built and printed on all cores (token streams cannot move
 /// between threads, so each thread builds the files it prints); the time is recorded as
-/// "Rust tokens" and "prettyplease", split by the CPU time each took.
+/// "Rust tokens" and "printing", split by the CPU time each took.
 pub fn emit_staged(
     api: &Api,
     krate: &CrateInfo,
@@ -323,7 +324,7 @@ pub fn emit_staged(
     stages.times.push(("Rust tokens", tokens_share));
     stages
         .times
-        .push(("prettyplease", wall.saturating_sub(tokens_share)));
+        .push(("printing", wall.saturating_sub(tokens_share)));
     Ok(files)
 }
 
