@@ -18,6 +18,7 @@ mod types;
 mod webhooks;
 mod wire;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use proc_macro2::{Ident, Span, TokenStream};
@@ -216,21 +217,22 @@ impl Job<'_> {
     }
 }
 
-/// The generated files of the crate, the biggest first.
+/// The generated files of the crate, roughly the biggest first (the types, then the groups of
+/// operations by size, then the small files), so that workers taking the next job as they
+/// finish one end together.
 fn jobs(api: &Api) -> Vec<Job<'_>> {
-    let mut jobs = vec![
-        Job::Types,
+    let mut groups: Vec<(String, Vec<&crate::ir::Operation>)> =
+        operations::groups(api).into_iter().collect();
+    groups.sort_by_key(|(_, ops)| std::cmp::Reverse(ops.len()));
+    let mut jobs = vec![Job::Types];
+    jobs.extend(groups.into_iter().map(|(name, ops)| Job::Group(name, ops)));
+    jobs.extend([
         Job::Lib,
         Job::Servers,
         Job::Responses,
         Job::Common,
         Job::Webhooks,
-    ];
-    jobs.extend(
-        operations::groups(api)
-            .into_iter()
-            .map(|(name, ops)| Job::Group(name, ops)),
-    );
+    ]);
     jobs
 }
 
@@ -274,15 +276,16 @@ pub fn emit_staged(
         .map_or(1, |n| n.get())
         .clamp(1, 8);
     let started = std::time::Instant::now();
+    let next = AtomicUsize::new(0);
     let results: Vec<WorkerOutput> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
-            .map(|worker| {
-                let (jobs, features) = (&jobs, &features);
+            .map(|_| {
+                let (jobs, features, next) = (&jobs, &features, &next);
                 scope.spawn(move || {
                     let (mut building, mut printing) = (Duration::ZERO, Duration::ZERO);
                     let mut out = Vec::new();
-                    // Striding spreads the big files (types first) over the workers.
-                    for job in jobs.iter().skip(worker).step_by(threads) {
+                    // Each worker takes the next job when it is done with one.
+                    while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
                         let clock = std::time::Instant::now();
                         let Some(tokens) = job.tokens(api, krate, features) else {
                             continue;
@@ -339,14 +342,22 @@ pub fn emit_single_file(api: &Api, krate: &CrateInfo) -> Result<String, Error> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
+    // The types first (the biggest module), then the others in order, each worker taking the
+    // next one when it is done with one.
+    let mut order: Vec<usize> = (0..modules.len()).collect();
+    order.sort_by_key(|&i| !matches!(modules[i], Module::Generated(Job::Types)));
+    let next = AtomicUsize::new(0);
     let printed: Vec<Vec<(usize, Result<String, Error>)>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
-            .map(|worker| {
-                let (modules, wrapper, file) = (&modules, &wrapper, &file);
+            .map(|_| {
+                let (modules, wrapper, file, order, next) =
+                    (&modules, &wrapper, &file, &order, &next);
                 scope.spawn(move || {
                     let mut out = Vec::new();
-                    for (index, module) in modules.iter().enumerate().skip(worker).step_by(threads)
-                    {
+                    while let Some(&index) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        let Some(module) = modules.get(index) else {
+                            break;
+                        };
                         let source = module.tokens(api, krate).and_then(|tokens| {
                             let Some(tokens) = tokens else {
                                 return Ok(String::new());
