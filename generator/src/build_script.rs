@@ -86,6 +86,8 @@ impl Generator {
         if let Some(manifest) = manifest {
             check_manifest(manifest, &crate::emit::deps::for_api(&api))?;
         }
+        // The emitters read the IR only; the typed document is the biggest thing held.
+        drop(loaded);
         let krate = CrateInfo::new(&api, &settings)?;
         let source = crate::emit::rust::emit_single_file(&api, &krate)?;
         let path = out_dir.join(format!("{}.rs", krate.lib));

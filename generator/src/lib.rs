@@ -84,7 +84,7 @@ pub struct Generated {
 /// Loads, lowers and emits the spec at `spec`, entirely in memory.
 pub fn generate(spec: &Path, settings: &Settings) -> Result<Generated, Error> {
     let loaded = load::load_file(spec)?;
-    generate_loaded(&loaded, settings)
+    generate_owned(loaded, settings, &mut profile::Stages::default())
 }
 
 /// Like [`generate`], for a spec already loaded (by [`load::load_bytes`], say).
@@ -97,6 +97,30 @@ fn generate_staged(
     settings: &Settings,
     stages: &mut profile::Stages,
 ) -> Result<Generated, Error> {
+    let (api, warnings) = lower(loaded, settings, stages)?;
+    let files = emit::emit_staged(&api, settings, stages)?;
+    Ok(Generated { files, warnings })
+}
+
+/// [`generate_staged`] for a spec it may drop once lowered: the typed document is not needed
+/// by the emitters, and for large specs it is the biggest thing held.
+fn generate_owned(
+    loaded: load::Loaded,
+    settings: &Settings,
+    stages: &mut profile::Stages,
+) -> Result<Generated, Error> {
+    let (api, warnings) = lower(&loaded, settings, stages)?;
+    drop(loaded);
+    let files = emit::emit_staged(&api, settings, stages)?;
+    Ok(Generated { files, warnings })
+}
+
+/// The IR of a loaded spec, and every warning about it.
+fn lower(
+    loaded: &load::Loaded,
+    settings: &Settings,
+    stages: &mut profile::Stages,
+) -> Result<(ir::Api, Vec<Warning>), Error> {
     let mut warnings = Vec::new();
     let api = ir::lower_with(loaded, &settings.ir_options(), &mut warnings)?;
     // The IR sees one bundled document: say which file each warning is about.
@@ -105,13 +129,12 @@ fn generate_staged(
     }
     let warnings = loaded.warnings.iter().cloned().chain(warnings).collect();
     stages.mark("IR");
-    let files = emit::emit_staged(&api, settings, stages)?;
-    Ok(Generated { files, warnings })
+    Ok((api, warnings))
 }
 
 /// Generates the spec at `spec` into `out` (as the CLI does) and reports the time of each
 /// stage: read, parse, normalize (3.1 → 3.0 and shape checks), typed model, IR, Rust tokens,
-/// prettyplease, templates, write.
+/// printing, templates, write.
 pub fn generate_profiled(
     spec: &Path,
     settings: &Settings,
@@ -128,7 +151,8 @@ pub fn generate_profiled(
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     let loaded = load::load_bytes_staged(spec, &bytes, is_json, &mut stages)?;
-    let generated = generate_staged(&loaded, settings, &mut stages)?;
+    drop(bytes);
+    let generated = generate_owned(loaded, settings, &mut stages)?;
     output::write(out, &generated.files, true)?;
     stages.mark("write");
     Ok((generated, stages))

@@ -17,80 +17,55 @@ use crate::Error;
 
 /// Emits `Cargo.toml`, `README.md`, `docs/index.md` and `docs/<operation>.md`.
 pub fn emit(api: &Api, krate: &CrateInfo, templates: &Templates) -> Result<Files, Error> {
-    let operations: Vec<Value> = api
+    // Each operation's context is converted for minijinja as soon as it is built: the JSON
+    // and minijinja forms of every operation are never all held at once.
+    let mut pages = Value::Null;
+    let mut doc_files = Vec::with_capacity(api.operations.len());
+    let operations: Vec<minijinja::Value> = api
         .operations
         .iter()
-        .map(|op| operation(api, krate, op))
+        .map(|op| {
+            let op = operation(api, krate, op);
+            // The README shows the stream of pages of the first operation that has one.
+            if pages.is_null() && !op["pagination"].is_null() {
+                pages = json!({
+                    "op": op["ident"],
+                    "method": op["pagination"]["method"],
+                    "module": op["group"],
+                    "request_type": op["request_type"],
+                    "example": op["pagination"]["example"],
+                });
+            }
+            doc_files.push(op["doc_file"].as_str().unwrap_or_default().to_owned());
+            minijinja::Value::from_serialize(&op)
+        })
         .collect();
-    // The README shows the stream of pages of the first operation that has one.
-    let pages = operations
-        .iter()
-        .find(|op| !op["pagination"].is_null())
-        .map_or(Value::Null, |op| {
-            json!({
-                "op": op["ident"],
-                "method": op["pagination"]["method"],
-                "module": op["group"],
-                "request_type": op["request_type"],
-                "example": op["pagination"]["example"],
-            })
-        });
-    let context: Value = json!({
-        "krate": krate,
-        "dependencies": super::deps::for_api(api).iter().map(super::deps::Dependency::toml_line).collect::<Vec<_>>(),
-        "api": {
+    let convert = |value: Value| minijinja::Value::from_serialize(&value);
+    let context = super::render::Context {
+        krate: minijinja::Value::from_serialize(krate),
+        dependencies: convert(json!(super::deps::for_api(api)
+            .iter()
+            .map(super::deps::Dependency::toml_line)
+            .collect::<Vec<_>>())),
+        api: convert(json!({
             "title": api.title,
             "version": api.version,
             "description": api.description,
-        },
-        "servers": servers(api),
-        "auth": auth(api),
-        "common": common(api, krate),
-        "modules": modules(api),
-        "pages": pages,
-        "operations": operations,
-        "features": features(api),
-    });
-    let renderer = templates.renderer()?;
-    let mut files = Files::new();
-    files.insert(
-        "Cargo.toml".into(),
-        renderer.render("Cargo.toml.j2", &context)?,
-    );
-    files.insert(
-        "README.md".into(),
-        tidy(&renderer.render("README.md.j2", &context)?),
-    );
-    files.insert(
-        "docs/index.md".into(),
-        tidy(&renderer.render("docs_index.md.j2", &context)?),
-    );
-    // A page needs its operation, not all of them: cloning the whole context per page made
-    // large specs quadratic.
-    let mut page_context = json!({
-        "krate": context["krate"],
-        "api": context["api"],
-        "servers": context["servers"],
-        "auth": context["auth"],
-        "common": context["common"],
-        "op": Value::Null,
-    });
-    if let Value::Array(operations) = &context["operations"] {
-        for op in operations {
-            page_context["op"] = op.clone();
-            let file = op["doc_file"].as_str().unwrap_or_default().to_owned();
-            files.insert(
-                format!("docs/{file}"),
-                tidy(&renderer.render("operation.md.j2", &page_context)?),
-            );
-        }
-    }
-    Ok(files)
+        })),
+        servers: convert(servers(api)),
+        auth: convert(auth(api)),
+        common: convert(common(api, krate)),
+        modules: minijinja::Value::from_serialize(modules(api)),
+        pages: convert(pages),
+        operations,
+        features: convert(features(api)),
+    };
+    super::render::render(&templates.renderer()?, context, &doc_files)
 }
 
 /// Collapses the runs of blank lines that conditional template blocks leave behind, so that
 /// templates can stay readable without whitespace-control noise.
-fn tidy(markdown: &str) -> String {
+pub(super) fn tidy(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut blank_lines = 0;
     let mut in_fence = false;

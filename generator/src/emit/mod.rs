@@ -1,11 +1,12 @@
 //! Turning the IR into the files of a client crate.
 //!
-//! Rust sources are built as token streams with `quote` and printed by `prettyplease`
-//! ([`rust`]); Markdown docs and crate files come from minijinja templates ([`docs`],
+//! Rust sources are built as token streams with `quote` and printed as `prettyplease` prints
+//! them ([`rust`]); Markdown docs and crate files come from minijinja templates ([`docs`],
 //! [`templates`]). Everything is produced in memory, in a deterministic order.
 
 pub mod deps;
 pub mod docs;
+mod render;
 pub mod rust;
 pub mod templates;
 pub mod text;
@@ -159,7 +160,7 @@ pub fn emit(api: &Api, settings: &Settings) -> Result<Files, Error> {
     emit_staged(api, settings, &mut crate::profile::Stages::default())
 }
 
-/// [`emit`], recording the time of its stages (Rust tokens, prettyplease, templates).
+/// [`emit`], recording the time of its stages (Rust tokens, printing, templates).
 pub fn emit_staged(
     api: &Api,
     settings: &Settings,

@@ -96,6 +96,12 @@ pub struct Renderer<'s> {
 impl Renderer<'_> {
     /// Renders template `name` with `context`.
     pub fn render(&self, name: &str, context: &serde_json::Value) -> Result<String, Error> {
+        self.render_value(name, &minijinja::Value::from_serialize(context))
+    }
+
+    /// Renders template `name` with a context already converted for minijinja (cheap to
+    /// clone, so that parts shared by many pages are converted once).
+    pub fn render_value(&self, name: &str, context: &minijinja::Value) -> Result<String, Error> {
         let template = self
             .env
             .get_template(name)

@@ -360,6 +360,13 @@ fn to_openapi<T: serde::de::DeserializeOwned>(
     base: &str,
     value: Value,
 ) -> Result<T, Diagnostic> {
+    // Converting from a borrowed document without tracking paths is faster (by about 15 ms for
+    // Chargebee's spec); only an invalid spec needs the path, for the error's pointer, so it
+    // is converted again then. (The document is then held until converted: a little more
+    // peak memory.)
+    if let Ok(typed) = T::deserialize(&value) {
+        return Ok(typed);
+    }
     serde_path_to_error::deserialize(value).map_err(|e| {
         let pointer = format!(
             "{base}{}",

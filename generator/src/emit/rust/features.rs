@@ -14,8 +14,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use quote::quote;
+
+use super::print::split;
 
 use crate::ir::{Api, Operation, TypeKind, TypeRef};
 
@@ -312,47 +314,41 @@ fn reachable<'a>(api: &'a Api, mut stack: Vec<&'a TypeRef>) -> BTreeSet<&'a str>
     found
 }
 
-/// Adds `gate`'s attribute to every item of `tokens` (a type with its impls). Tokens that do
-/// not parse are returned as they are, for the file's formatting to report.
+/// Adds `gate`'s attribute to every item of `tokens` (a type with its impls), after the item's
+/// doc attributes (some under `cfg_attr`), so that the item still reads doc first. Works on
+/// the tokens (items are found by [`super::print::split`]), without parsing them.
 pub(crate) fn gate_items(tokens: TokenStream, gate: &Gate) -> TokenStream {
     if *gate == Gate::Always {
         return tokens;
     }
-    let Ok(mut file) = syn::parse2::<syn::File>(tokens.clone()) else {
-        return tokens;
-    };
-    for item in &mut file.items {
-        // syn's types are not `Clone` here: one attribute parsed per item.
-        let Ok(attr) = syn::parse::Parser::parse2(syn::Attribute::parse_outer, gate.attr()) else {
-            return tokens;
-        };
-        if let Some(attrs) = item_attrs(item) {
-            // After the docs (some under `cfg_attr`), so that the item still reads doc first.
-            let at = attrs
-                .iter()
-                .take_while(|a| a.path().is_ident("doc") || a.path().is_ident("cfg_attr"))
-                .count();
-            attrs.splice(at..at, attr);
+    let attr = gate.attr();
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut gated = TokenStream::new();
+    let mut start = 0;
+    while start < trees.len() {
+        let end = split::item_end(&trees, start);
+        let mut at = start;
+        while at + 1 < end && split::is_punct(trees.get(at), '#') && is_doc(&trees[at + 1]) {
+            at += 2;
         }
+        gated.extend(trees[start..at].iter().cloned());
+        gated.extend(attr.clone());
+        gated.extend(trees[at..end].iter().cloned());
+        start = end;
     }
-    let items = file.items;
-    quote!(#(#items)*)
+    gated
 }
 
-fn item_attrs(item: &mut syn::Item) -> Option<&mut Vec<syn::Attribute>> {
-    Some(match item {
-        syn::Item::Const(i) => &mut i.attrs,
-        syn::Item::Enum(i) => &mut i.attrs,
-        syn::Item::Fn(i) => &mut i.attrs,
-        syn::Item::Impl(i) => &mut i.attrs,
-        syn::Item::Mod(i) => &mut i.attrs,
-        syn::Item::Static(i) => &mut i.attrs,
-        syn::Item::Struct(i) => &mut i.attrs,
-        syn::Item::Trait(i) => &mut i.attrs,
-        syn::Item::Type(i) => &mut i.attrs,
-        syn::Item::Use(i) => &mut i.attrs,
-        _ => return None,
-    })
+/// Whether `tree` is the bracketed part of a `doc` or `cfg_attr` attribute.
+fn is_doc(tree: &TokenTree) -> bool {
+    let TokenTree::Group(group) = tree else {
+        return false;
+    };
+    group.delimiter() == Delimiter::Bracket
+        && matches!(
+            group.stream().into_iter().next(),
+            Some(TokenTree::Ident(path)) if path == "doc" || path == "cfg_attr"
+        )
 }
 
 #[cfg(test)]

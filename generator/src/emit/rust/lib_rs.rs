@@ -184,28 +184,53 @@ fn gated(gate: &Gate) -> TokenStream {
 /// The whole client as one file of items for `include!` at a crate root (build-time
 /// generation): every module inline, declared as in `lib.rs`, and no crate-level attributes
 /// (an included file cannot have them).
+#[cfg(test)]
 pub fn single_file(api: &Api, modules: Vec<(String, TokenStream)>) -> TokenStream {
-    let deprecated = has_deprecated(api).then(|| quote!(#[allow(deprecated)]));
-    let visibility: std::collections::HashMap<String, Visibility> =
-        module_list(api).into_iter().collect();
-    let modules = modules.into_iter().map(|(name, tokens)| {
-        let declared = match visibility.get(&name) {
+    let wrap = ModuleWrapper::new(api);
+    let modules = modules
+        .into_iter()
+        .map(|(name, tokens)| wrap.module(&name, tokens));
+    let reexports = single_file_reexports(api);
+    quote! {
+        #(#modules)*
+        #reexports
+    }
+}
+
+/// The re-exports that close the single file.
+pub fn single_file_reexports(api: &Api) -> TokenStream {
+    reexports(api, &Features::none())
+}
+
+/// Declares the modules of the single file as `lib.rs` does.
+pub struct ModuleWrapper {
+    deprecated: bool,
+    visibility: std::collections::HashMap<String, Visibility>,
+}
+
+impl ModuleWrapper {
+    pub fn new(api: &Api) -> Self {
+        Self {
+            deprecated: has_deprecated(api),
+            visibility: module_list(api).into_iter().collect(),
+        }
+    }
+
+    /// Module `name` with `tokens` inside, declared as in `lib.rs`.
+    pub fn module(&self, name: &str, tokens: TokenStream) -> TokenStream {
+        let declared = match self.visibility.get(name) {
             Some(Visibility::Public) => quote!(pub),
             Some(Visibility::Hidden) => quote!(#[doc(hidden)] pub),
             Some(Visibility::Private) | None => quote!(),
         };
-        let name = ident(&name);
+        let deprecated = self.deprecated.then(|| quote!(#[allow(deprecated)]));
+        let name = ident(name);
         quote! {
             #deprecated
             #declared mod #name {
                 #tokens
             }
         }
-    });
-    let reexports = reexports(api, &Features::none());
-    quote! {
-        #(#modules)*
-        #reexports
     }
 }
 

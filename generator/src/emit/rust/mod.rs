@@ -1,4 +1,5 @@
-//! The Rust sources of the client crate, built with `quote` and printed by `prettyplease`.
+//! The Rust sources of the client crate, built with `quote` and printed as `prettyplease`
+//! prints them (regular items by `print`'s own printer, the rest by prettyplease).
 //!
 //! Every identifier comes from the IR (already safe); every piece of spec text enters the
 //! token stream only as a string literal, so no spec can inject code.
@@ -11,6 +12,7 @@ mod form;
 mod lib_rs;
 mod multipart;
 mod operations;
+pub(crate) mod print;
 mod requests;
 mod responses;
 pub(crate) mod security;
@@ -19,6 +21,7 @@ mod types;
 mod webhooks;
 mod wire;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use proc_macro2::{Ident, Span, TokenStream};
@@ -106,24 +109,75 @@ pub(crate) fn module_list(api: &Api) -> Vec<(String, Visibility)> {
 }
 
 /// The generated (not copied) modules' token streams, by name, for the single-file form.
+#[cfg(test)]
 fn generated_modules(api: &Api, krate: &CrateInfo) -> Vec<(String, TokenStream)> {
-    // The including crate has no features of ours: nothing is gated.
-    let features = Features::none();
-    let mut modules = vec![("servers".to_owned(), servers::emit(api))];
-    if let Some(tokens) = responses::emit(api, &features) {
-        modules.push(("responses".to_owned(), tokens));
+    single_file_modules(api)
+        .iter()
+        .filter_map(|module| match module {
+            Module::Generated(job) => {
+                let tokens = job.tokens(api, krate, &Features::none())?;
+                Some((module.name(), tokens))
+            }
+            Module::Runtime(..) => None,
+        })
+        .collect()
+}
+
+/// A module of the single-file form.
+enum Module<'a> {
+    /// A runtime file: name and source.
+    Runtime(&'static str, &'static str),
+    /// A generated module.
+    Generated(Job<'a>),
+}
+
+impl Module<'_> {
+    fn name(&self) -> String {
+        match self {
+            Module::Runtime(name, _) => (*name).to_owned(),
+            Module::Generated(Job::Group(name, _)) => name.clone(),
+            Module::Generated(job) => job
+                .path()
+                .trim_start_matches("src/")
+                .trim_end_matches(".rs")
+                .to_owned(),
+        }
     }
-    if let Some(tokens) = common::emit(api) {
-        modules.push(("common".to_owned(), tokens));
+
+    /// The module's items; `None` for a generated module the API does not need. The including
+    /// crate has no features of ours: nothing is gated.
+    fn tokens(&self, api: &Api, krate: &CrateInfo) -> Result<Option<TokenStream>, Error> {
+        match self {
+            Module::Runtime(name, source) => {
+                let parsed: syn::File =
+                    syn::parse_str(without_unit_tests(source)).map_err(|e| Error::Emit {
+                        file: format!("src/{name}.rs"),
+                        message: e.to_string(),
+                    })?;
+                Ok(Some(quote!(#parsed)))
+            }
+            Module::Generated(job) => Ok(job.tokens(api, krate, &Features::none())),
+        }
     }
-    modules.push(("types".to_owned(), types::emit(api, &features)));
-    modules.extend(operations::groups(api).into_iter().map(|(name, ops)| {
-        let tokens = operations::emit_group(api, krate, &name, &ops);
-        (name, tokens)
-    }));
-    if let Some(tokens) = webhooks::emit(api) {
-        modules.push(("webhooks".to_owned(), tokens));
-    }
+}
+
+/// The modules of the single-file form, in order: the runtime, then the generated ones.
+fn single_file_modules(api: &Api) -> Vec<Module<'_>> {
+    let mut modules: Vec<Module<'_>> = RUNTIME
+        .iter()
+        .map(|(name, source)| Module::Runtime(name, source))
+        .collect();
+    modules.extend(
+        [Job::Servers, Job::Responses, Job::Common, Job::Types]
+            .into_iter()
+            .map(Module::Generated),
+    );
+    modules.extend(
+        operations::groups(api)
+            .into_iter()
+            .map(|(name, ops)| Module::Generated(Job::Group(name, ops))),
+    );
+    modules.push(Module::Generated(Job::Webhooks));
     modules
 }
 
@@ -168,41 +222,75 @@ impl Job<'_> {
     }
 }
 
-/// Emits `src/*.rs`. Files are built and printed on all cores (token streams cannot move
-/// between threads, so each thread builds the files it prints); the time is recorded as
-/// "Rust tokens" and "prettyplease", split by the CPU time each took.
-pub fn emit_staged(
-    api: &Api,
-    krate: &CrateInfo,
-    stages: &mut crate::profile::Stages,
-) -> Result<Files, Error> {
-    let mut jobs = vec![
-        Job::Types,
+/// The generated files of the crate, roughly the biggest first (the types, then the groups of
+/// operations by size, then the small files), so that workers taking the next job as they
+/// finish one end together.
+fn jobs(api: &Api) -> Vec<Job<'_>> {
+    let mut groups: Vec<(String, Vec<&crate::ir::Operation>)> =
+        operations::groups(api).into_iter().collect();
+    groups.sort_by_key(|(_, ops)| std::cmp::Reverse(ops.len()));
+    let mut jobs = vec![Job::Types];
+    jobs.extend(groups.into_iter().map(|(name, ops)| Job::Group(name, ops)));
+    jobs.extend([
         Job::Lib,
         Job::Servers,
         Job::Responses,
         Job::Common,
         Job::Webhooks,
-    ];
-    jobs.extend(
-        operations::groups(api)
-            .into_iter()
-            .map(|(name, ops)| Job::Group(name, ops)),
-    );
+    ]);
+    jobs
+}
+
+/// The token streams of every generated file (path and tokens), then of the single-file form,
+/// for tests of the printer.
+#[cfg(test)]
+fn all_tokens(api: &Api, krate: &CrateInfo) -> Result<Vec<(String, TokenStream)>, Error> {
+    let features = Features::of(api);
+    let mut files: Vec<(String, TokenStream)> = jobs(api)
+        .iter()
+        .filter_map(|job| Some((job.path(), job.tokens(api, krate, &features)?)))
+        .collect();
+    let mut modules = Vec::new();
+    for (name, source) in RUNTIME {
+        let parsed: syn::File =
+            syn::parse_str(without_unit_tests(source)).map_err(|e| Error::Emit {
+                file: format!("src/{name}.rs"),
+                message: e.to_string(),
+            })?;
+        modules.push(((*name).to_owned(), quote!(#parsed)));
+    }
+    modules.extend(generated_modules(api, krate));
+    files.push((
+        format!("{}.rs", krate.lib),
+        lib_rs::single_file(api, modules),
+    ));
+    Ok(files)
+}
+
+/// Emits `src/*.rs`. Files are built and printed on all cores (token streams cannot move
+/// between threads, so each thread builds the files it prints); the time is recorded as
+/// "Rust tokens" and "printing", split by the CPU time each took.
+pub fn emit_staged(
+    api: &Api,
+    krate: &CrateInfo,
+    stages: &mut crate::profile::Stages,
+) -> Result<Files, Error> {
+    let jobs = jobs(api);
     let features = Features::of(api);
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
     let started = std::time::Instant::now();
+    let next = AtomicUsize::new(0);
     let results: Vec<WorkerOutput> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
-            .map(|worker| {
-                let (jobs, features) = (&jobs, &features);
+            .map(|_| {
+                let (jobs, features, next) = (&jobs, &features, &next);
                 scope.spawn(move || {
                     let (mut building, mut printing) = (Duration::ZERO, Duration::ZERO);
                     let mut out = Vec::new();
-                    // Striding spreads the big files (types first) over the workers.
-                    for job in jobs.iter().skip(worker).step_by(threads) {
+                    // Each worker takes the next job when it is done with one.
+                    while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
                         let clock = std::time::Instant::now();
                         let Some(tokens) = job.tokens(api, krate, features) else {
                             continue;
@@ -210,7 +298,7 @@ pub fn emit_staged(
                         building += clock.elapsed();
                         let clock = std::time::Instant::now();
                         let path = job.path();
-                        let source = format(&path, tokens);
+                        let source = print::format(&path, tokens);
                         printing += clock.elapsed();
                         out.push((path, source));
                     }
@@ -244,144 +332,90 @@ pub fn emit_staged(
     stages.times.push(("Rust tokens", tokens_share));
     stages
         .times
-        .push(("prettyplease", wall.saturating_sub(tokens_share)));
+        .push(("printing", wall.saturating_sub(tokens_share)));
     Ok(files)
 }
 
 /// Emits the whole client as one Rust file of items, for `include!` at a crate root: every
-/// module inline, the runtime's included.
+/// module inline, the runtime's included. Modules are built and printed on all cores (each
+/// thread builds the modules it prints); items print independently, so the concatenation is
+/// the file printed whole.
 pub fn emit_single_file(api: &Api, krate: &CrateInfo) -> Result<String, Error> {
     let file = format!("{}.rs", krate.lib);
-    let mut modules = Vec::new();
-    for (name, source) in RUNTIME {
-        let parsed: syn::File =
-            syn::parse_str(without_unit_tests(source)).map_err(|e| Error::Emit {
-                file: format!("src/{name}.rs"),
-                message: e.to_string(),
-            })?;
-        modules.push(((*name).to_owned(), quote!(#parsed)));
+    let modules = single_file_modules(api);
+    let wrapper = lib_rs::ModuleWrapper::new(api);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    // The types first (the biggest module), then the others in order, each worker taking the
+    // next one when it is done with one.
+    let mut order: Vec<usize> = (0..modules.len()).collect();
+    order.sort_by_key(|&i| !matches!(modules[i], Module::Generated(Job::Types)));
+    let next = AtomicUsize::new(0);
+    let printed: Vec<Vec<(usize, Result<String, Error>)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                let (modules, wrapper, file, order, next) =
+                    (&modules, &wrapper, &file, &order, &next);
+                scope.spawn(move || {
+                    let mut out = Vec::new();
+                    while let Some(&index) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        let Some(module) = modules.get(index) else {
+                            break;
+                        };
+                        let source = module.tokens(api, krate).and_then(|tokens| {
+                            let Some(tokens) = tokens else {
+                                return Ok(String::new());
+                            };
+                            print::print_file_items(file, wrapper.module(&module.name(), tokens))
+                        });
+                        out.push((index, source));
+                    }
+                    out
+                })
+            })
+            .collect();
+        handles.into_iter().filter_map(|h| h.join().ok()).collect()
+    });
+    let mut printed: Vec<(usize, Result<String, Error>)> = printed.into_iter().flatten().collect();
+    if printed.len() != modules.len() {
+        return Err(Error::Emit {
+            file,
+            message: "a module could not be printed".to_owned(),
+        });
     }
-    modules.extend(generated_modules(api, krate));
-    format(&file, lib_rs::single_file(api, modules))
+    printed.sort_by_key(|(index, _)| *index);
+    let mut whole = String::new();
+    for (_, source) in printed {
+        whole.push_str(&source?);
+    }
+    whole.push_str(&print::print_file_items(
+        &file,
+        lib_rs::single_file_reexports(api),
+    )?);
+    Ok(print::finish(&whole))
 }
 
-/// Parses and pretty-prints one file.
-fn format(file: &str, tokens: TokenStream) -> Result<String, Error> {
-    let parsed: syn::File = syn::parse2(tokens).map_err(|e| Error::Emit {
-        file: file.to_owned(),
-        message: e.to_string(),
-    })?;
-    Ok(separate_items(&one_line_cfgs(&prettyplease::unparse(
-        &parsed,
-    ))))
-}
-
-/// prettyplease spreads a `#[cfg(any(feature = "a", ...))]` that does not fit the line over
-/// one line per feature (ten lines and more for a type many modules reach); written by hand it
-/// would be one line. Joins each such attribute back into one.
-fn one_line_cfgs(source: &str) -> String {
-    let mut out = String::with_capacity(source.len());
-    let mut pending: Option<(String, String)> = None;
-    for line in source.lines() {
-        let trimmed = line.trim();
-        match pending.as_mut() {
-            None if trimmed == "#[cfg(" || trimmed == "#![cfg(" => {
-                let indent = &line[..line.len() - line.trim_start().len()];
-                pending = Some((indent.to_owned(), trimmed.to_owned()));
-            }
-            None => {
-                out.push_str(line);
-                out.push('\n');
-            }
-            Some((indent, joined)) => {
-                // No space after an opening or before a closing bracket, one after a comma.
-                if !(joined.ends_with('(') || trimmed.starts_with(')')) {
-                    joined.push(' ');
-                }
-                joined.push_str(trimmed);
-                if trimmed == ")]" {
-                    out.push_str(indent);
-                    out.push_str(joined);
-                    out.push('\n');
-                    pending = None;
-                }
-            }
-        }
-    }
-    // An attribute never closed (none is, in parsed code) is written back as it came.
-    if let Some((indent, joined)) = pending {
-        out.push_str(&indent);
-        out.push_str(&joined);
-        out.push('\n');
-    }
-    out
-}
-
-/// prettyplease prints items back to back; hand-written code separates them with a blank
-/// line. Adds one after the inner docs, after the imports, and between items (a line that
-/// closes a block, followed by the start of another item at the same depth).
-fn separate_items(source: &str) -> String {
-    const ITEM_STARTS: &[&str] = &[
-        "pub ",
-        "pub(crate) ",
-        "impl",
-        "#[",
-        "#![",
-        "///",
-        "fn ",
-        "async fn ",
-        "mod ",
-        "struct ",
-        "enum ",
-        "const ",
-        "use ",
-        "trait ",
-        "type ",
-    ];
-    let lines: Vec<&str> = source.lines().collect();
-    let mut out = String::with_capacity(source.len() + source.len() / 16);
-    for (i, line) in lines.iter().enumerate() {
-        out.push_str(line);
-        out.push('\n');
-        let Some(next) = lines.get(i + 1) else {
-            continue;
-        };
-        let indent = line.len() - line.trim_start().len();
-        let next_indent = next.len() - next.trim_start().len();
-        let next_trimmed = next.trim_start();
-        let starts_item = ITEM_STARTS.iter().any(|s| next_trimmed.starts_with(s));
-        let trimmed = line.trim_start();
-        let after_inner_docs = trimmed.starts_with("//!") && !next_trimmed.starts_with("//!");
-        let after_inner_attributes = trimmed.starts_with("#![") && !next_trimmed.starts_with("#![");
-        let after_imports = trimmed.starts_with("use ")
-            && trimmed.ends_with(';')
-            && !next_trimmed.starts_with("use ");
-        let is_module =
-            |l: &str| (l.starts_with("mod ") || l.starts_with("pub mod ")) && l.ends_with(';');
-        let after_modules = is_module(trimmed) && !is_module(next_trimmed);
-        let after_block = (trimmed == "}"
-            || trimmed == "};"
-            || (trimmed.ends_with(';')
-                && indent == 0
-                && !is_module(trimmed)
-                && !trimmed.starts_with("use ")))
-            && starts_item
-            && indent == next_indent;
-        if after_inner_docs
-            || after_inner_attributes
-            || after_imports
-            || after_modules
-            || after_block
-        {
-            out.push('\n');
-        }
-    }
-    out
-}
+/// The words `syn` does not accept as an identifier (its `accept_as_ident`).
+const KEYWORDS: &[&str] = &[
+    "_", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
+    "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "Self", "self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
 
 /// An identifier the IR vouches for. Should one ever be invalid, a fixed placeholder keeps the
 /// generator from panicking and the bad file fails `format` with a clear message instead.
 fn ident(name: &str) -> Ident {
+    // The common case without a parse: an ASCII identifier that is no keyword (those `syn`
+    // refuses as identifiers).
+    let plain = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && !KEYWORDS.contains(&name);
+    if plain {
+        return Ident::new(name, Span::call_site());
+    }
     match syn::parse_str::<Ident>(name) {
         Ok(ident) => ident,
         Err(_) => Ident::new("invalid_identifier", Span::call_site()),
@@ -456,15 +490,6 @@ fn rust_type(ty: &TypeRef, types: &TokenStream) -> TokenStream {
 
 #[cfg(test)]
 mod tests {
-    use super::separate_items;
-
-    #[test]
-    fn items_are_separated_by_one_blank_line() {
-        let printed = "//! Docs.\nuse a::b;\nuse c::d;\nmod x;\npub mod y;\npub struct A {\n    x: u8,\n}\nimpl A {\n    fn f() {}\n    fn g() {\n        h();\n    }\n    fn i() {}\n}\n";
-        let expected = "//! Docs.\n\nuse a::b;\nuse c::d;\n\nmod x;\npub mod y;\n\npub struct A {\n    x: u8,\n}\n\nimpl A {\n    fn f() {}\n    fn g() {\n        h();\n    }\n\n    fn i() {}\n}\n";
-        assert_eq!(separate_items(printed), expected);
-    }
-
     #[test]
     fn runtime_files_are_copied_up_to_their_unit_tests_which_close_them() {
         for (name, source) in super::RUNTIME {
@@ -485,14 +510,5 @@ mod tests {
                 assert_eq!(items, 1, "{name}: the cut part is the tests module alone");
             }
         }
-    }
-
-    #[test]
-    fn spread_cfg_attributes_are_joined_into_one_line() {
-        let printed = "#[cfg(\n    any(\n        feature = \"a\",\n        feature = \"b\"\n    )\n)]\npub struct A;\n    #[cfg(feature = \"c\")]\n    fn f() {}\n";
-        assert_eq!(
-            super::one_line_cfgs(printed),
-            "#[cfg(any(feature = \"a\", feature = \"b\"))]\npub struct A;\n    #[cfg(feature = \"c\")]\n    fn f() {}\n"
-        );
     }
 }
