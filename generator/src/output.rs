@@ -352,6 +352,16 @@ pub fn write(dir: &Path, files: &Files, force: bool) -> Result<Report, Error> {
     if !force {
         refuse_unless_safe(dir, exists, &report)?;
     }
+    // Nothing to add, change or remove: the directory is left alone, so file times stay and
+    // Cargo rebuilds nothing after a regeneration that changed nothing.
+    if exists
+        && report.had_manifest
+        && report.new.is_empty()
+        && report.changed.is_empty()
+        && report.removed.is_empty()
+    {
+        return Ok(report);
+    }
     let parent = match dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -511,6 +521,31 @@ mod tests {
             diff.contains("--- a/README.md\n+++ /dev/null"),
             "stale files are reported: {diff}"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_regeneration_that_changes_nothing_leaves_the_directory_alone() {
+        use std::os::unix::fs::MetadataExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        let generated = files(&[("src/lib.rs", "a\n"), ("README.md", "r\n")]);
+        write(&out, &generated, false).unwrap();
+        let inode = |path: &str| fs::metadata(out.join(path)).unwrap().ino();
+        let before = (inode("."), inode("src/lib.rs"));
+        let report = write(&out, &generated, false).unwrap();
+        assert_eq!(report.unchanged.len(), 3, "{report:?}");
+        // Not replaced: the same directory and file, so their times stay as they were.
+        assert_eq!((inode("."), inode("src/lib.rs")), before);
+        // One change replaces the directory as a whole, as before.
+        write(
+            &out,
+            &files(&[("src/lib.rs", "b\n"), ("README.md", "r\n")]),
+            false,
+        )
+        .unwrap();
+        assert_ne!(inode("."), before.0);
+        assert_eq!(fs::read_to_string(out.join("src/lib.rs")).unwrap(), "b\n");
     }
 
     #[test]
