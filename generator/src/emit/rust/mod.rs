@@ -21,6 +21,7 @@ mod types;
 mod webhooks;
 mod wire;
 
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
@@ -168,9 +169,14 @@ fn single_file_modules(api: &Api) -> Vec<Module<'_>> {
         .map(|(name, source)| Module::Runtime(name, source))
         .collect();
     modules.extend(
-        [Job::Servers, Job::Responses, Job::Common, Job::Types]
-            .into_iter()
-            .map(Module::Generated),
+        [
+            Job::Servers,
+            Job::Responses,
+            Job::Common,
+            Job::Types(0..api.types.len()),
+        ]
+        .into_iter()
+        .map(Module::Generated),
     );
     modules.extend(
         operations::groups(api)
@@ -181,9 +187,13 @@ fn single_file_modules(api: &Api) -> Vec<Module<'_>> {
     modules
 }
 
-/// What one worker printed (path and source of each file), and its CPU time building tokens
-/// and printing them.
-type WorkerOutput = (Vec<(String, Result<String, Error>)>, Duration, Duration);
+/// What one worker printed (job index, path and printed items of each job), and its CPU time
+/// building tokens and printing them.
+type WorkerOutput = (
+    Vec<(usize, String, Result<String, Error>)>,
+    Duration,
+    Duration,
+);
 
 /// A generated file of the crate to build.
 enum Job<'a> {
@@ -191,7 +201,8 @@ enum Job<'a> {
     Servers,
     Responses,
     Common,
-    Types,
+    /// The types of a range of [`Api::types`]: `src/types.rs` is built in parts on all cores.
+    Types(std::ops::Range<usize>),
     Webhooks,
     Group(String, Vec<&'a crate::ir::Operation>),
 }
@@ -203,7 +214,7 @@ impl Job<'_> {
             Job::Servers => "src/servers.rs".into(),
             Job::Responses => "src/responses.rs".into(),
             Job::Common => "src/common.rs".into(),
-            Job::Types => "src/types.rs".into(),
+            Job::Types(_) => "src/types.rs".into(),
             Job::Webhooks => "src/webhooks.rs".into(),
             Job::Group(name, _) => format!("src/{name}.rs"),
         }
@@ -215,7 +226,7 @@ impl Job<'_> {
             Job::Servers => servers::emit(api),
             Job::Responses => responses::emit(api, features)?,
             Job::Common => common::emit(api)?,
-            Job::Types => types::emit(api, features),
+            Job::Types(range) => types::emit_part(api, features, range.clone()),
             Job::Webhooks => webhooks::emit(api)?,
             Job::Group(name, ops) => operations::emit_group(api, krate, name, ops),
         })
@@ -225,11 +236,17 @@ impl Job<'_> {
 /// The generated files of the crate, roughly the biggest first (the types, then the groups of
 /// operations by size, then the small files), so that workers taking the next job as they
 /// finish one end together.
-fn jobs(api: &Api) -> Vec<Job<'_>> {
+fn jobs(api: &Api, threads: usize) -> Vec<Job<'_>> {
     let mut groups: Vec<(String, Vec<&crate::ir::Operation>)> =
         operations::groups(api).into_iter().collect();
     groups.sort_by_key(|(_, ops)| std::cmp::Reverse(ops.len()));
-    let mut jobs = vec![Job::Types];
+    // The types are most of a small API's code (resume_dunning's `Invoice` and its parts):
+    // one part per core, unless there are too few to share.
+    let parts = if api.types.len() >= 16 { threads } else { 1 };
+    let mut jobs: Vec<Job<'_>> = types::split(api, parts)
+        .into_iter()
+        .map(Job::Types)
+        .collect();
     jobs.extend(groups.into_iter().map(|(name, ops)| Job::Group(name, ops)));
     jobs.extend([
         Job::Lib,
@@ -246,7 +263,7 @@ fn jobs(api: &Api) -> Vec<Job<'_>> {
 #[cfg(test)]
 fn all_tokens(api: &Api, krate: &CrateInfo) -> Result<Vec<(String, TokenStream)>, Error> {
     let features = Features::of(api);
-    let mut files: Vec<(String, TokenStream)> = jobs(api)
+    let mut files: Vec<(String, TokenStream)> = jobs(api, 2)
         .iter()
         .filter_map(|job| Some((job.path(), job.tokens(api, krate, &features)?)))
         .collect();
@@ -275,11 +292,11 @@ pub fn emit_staged(
     krate: &CrateInfo,
     stages: &mut crate::profile::Stages,
 ) -> Result<Files, Error> {
-    let jobs = jobs(api);
     let features = Features::of(api);
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
+    let jobs = jobs(api, threads);
     let started = std::time::Instant::now();
     let next = AtomicUsize::new(0);
     let results: Vec<WorkerOutput> = std::thread::scope(|scope| {
@@ -290,7 +307,11 @@ pub fn emit_staged(
                     let (mut building, mut printing) = (Duration::ZERO, Duration::ZERO);
                     let mut out = Vec::new();
                     // Each worker takes the next job when it is done with one.
-                    while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(job) = jobs.get(index) else {
+                            break;
+                        };
                         let clock = std::time::Instant::now();
                         let Some(tokens) = job.tokens(api, krate, features) else {
                             continue;
@@ -298,9 +319,9 @@ pub fn emit_staged(
                         building += clock.elapsed();
                         let clock = std::time::Instant::now();
                         let path = job.path();
-                        let source = print::format(&path, tokens);
+                        let printed = print::print_file_items(&path, tokens);
                         printing += clock.elapsed();
-                        out.push((path, source));
+                        out.push((index, path, printed));
                     }
                     (out, building, printing)
                 })
@@ -324,8 +345,16 @@ pub fn emit_staged(
             )
         })
         .collect();
-    for (path, source) in results.into_iter().flat_map(|r| r.0) {
-        files.insert(path, source?);
+    // A file built in parts (the types) is its parts in job order, finished once.
+    let mut printed: Vec<(usize, String, Result<String, Error>)> =
+        results.into_iter().flat_map(|r| r.0).collect();
+    printed.sort_by_key(|(index, ..)| *index);
+    let mut parts: BTreeMap<String, String> = BTreeMap::new();
+    for (_, path, source) in printed {
+        parts.entry(path).or_default().push_str(&source?);
+    }
+    for (path, source) in parts {
+        files.insert(path, print::finish(&source));
     }
     let tokens_share = wall.mul_f64(building.as_secs_f64() / cpu);
     stages.restart();
@@ -350,7 +379,7 @@ pub fn emit_single_file(api: &Api, krate: &CrateInfo) -> Result<String, Error> {
     // The types first (the biggest module), then the others in order, each worker taking the
     // next one when it is done with one.
     let mut order: Vec<usize> = (0..modules.len()).collect();
-    order.sort_by_key(|&i| !matches!(modules[i], Module::Generated(Job::Types)));
+    order.sort_by_key(|&i| !matches!(modules[i], Module::Generated(Job::Types(_))));
     let next = AtomicUsize::new(0);
     let printed: Vec<Vec<(usize, Result<String, Error>)>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
@@ -490,6 +519,35 @@ fn rust_type(ty: &TypeRef, types: &TokenStream) -> TokenStream {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_types_split_into_ordered_parts_that_cover_them_once() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/resume_dunning.yaml");
+        let loaded = crate::load::load_file(&path).unwrap();
+        let api = crate::ir::lower(&loaded, &mut Vec::new()).unwrap();
+        let n = api.types.len();
+        assert!(n >= 16, "{n} types");
+        for parts in 1..=4 {
+            let ranges = super::types::split(&api, parts);
+            assert!(
+                !ranges.is_empty() && ranges.len() <= parts,
+                "{parts}: {ranges:?}"
+            );
+            assert_eq!(ranges[0].start, 0);
+            assert_eq!(ranges[ranges.len() - 1].end, n);
+            assert!(
+                ranges
+                    .windows(2)
+                    .all(|w| w[0].end == w[1].start && w[0].start < w[0].end),
+                "{ranges:?}"
+            );
+        }
+        // Two parts of comparable size: neither holds nearly everything.
+        let halves = super::types::split(&api, 2);
+        assert_eq!(halves.len(), 2);
+        assert!(halves.iter().all(|r| r.len() * 5 > n), "{halves:?}");
+    }
+
     #[test]
     fn runtime_files_are_copied_up_to_their_unit_tests_which_close_them() {
         for (name, source) in super::RUNTIME {

@@ -1,5 +1,7 @@
 //! `src/types.rs`: the models (structs and enums) of the API.
 
+use std::ops::Range;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -7,20 +9,31 @@ use super::features::{gate_items, Features, Gate};
 use super::{docs, form, ident, rust_type};
 use crate::ir::{Api, EnumValue, Field, TypeDef, TypeKind};
 
-/// The whole `types` module; each type, its impls and its `append_form` under the features
-/// that reach them.
-pub fn emit(api: &Api, features: &Features) -> TokenStream {
+/// The `types` module's types of `range` (indices into [`Api::types`]): each type, its impls
+/// and its `append_form` under the features that reach them. The part starting at 0 opens
+/// with the module's docs and imports; the parts, printed apart and concatenated, are the
+/// whole module.
+pub fn emit_part(api: &Api, features: &Features, range: Range<usize>) -> TokenStream {
     let form_types = form::form_types(api);
-    let defs = api.types.iter().map(|def| {
-        let tokens = gate_items(type_def(def), &features.of_type(&def.ident));
-        let form_impl = form_types.contains(&def.ident).then(|| {
-            gate_items(
-                form::append_form_impl(api, def),
-                &features.of_form(&def.ident),
-            )
+    let head = range.start == 0;
+    let defs = api
+        .types
+        .iter()
+        .take(range.end)
+        .skip(range.start)
+        .map(|def| {
+            let tokens = gate_items(type_def(def), &features.of_type(&def.ident));
+            let form_impl = form_types.contains(&def.ident).then(|| {
+                gate_items(
+                    form::append_form_impl(api, def),
+                    &features.of_form(&def.ident),
+                )
+            });
+            quote!(#tokens #form_impl)
         });
-        quote!(#tokens #form_impl)
-    });
+    if !head {
+        return quote!(#(#defs)*);
+    }
     // Each import under the features of the items that use it, so that none is left unused.
     let module = features.of_module("types");
     let import = |users: Vec<Gate>, path: TokenStream| {
@@ -56,6 +69,31 @@ pub fn emit(api: &Api, features: &Features) -> TokenStream {
         #runtime_import
         #(#defs)*
     }
+}
+
+/// The types split into at most `parts` ranges of about equal printed size, in order, so that
+/// the biggest file of a crate is built on all cores. The weights are rough line counts.
+pub fn split(api: &Api, parts: usize) -> Vec<Range<usize>> {
+    let weight = |def: &TypeDef| match &def.kind {
+        TypeKind::Struct { fields, .. } => 6 + 4 * fields.len(),
+        TypeKind::Enum { values, .. } => 40 + 4 * values.len(),
+        TypeKind::Union { variants } => 20 + 3 * variants.len(),
+    };
+    let total: usize = api.types.iter().map(weight).sum();
+    let share = total.div_ceil(parts.max(1)).max(1);
+    let mut ranges = Vec::new();
+    let (mut start, mut filled) = (0, 0);
+    for (i, def) in api.types.iter().enumerate() {
+        filled += weight(def);
+        if filled >= share && ranges.len() + 1 < parts {
+            ranges.push(start..i + 1);
+            (start, filled) = (i + 1, 0);
+        }
+    }
+    if start < api.types.len() || ranges.is_empty() {
+        ranges.push(start..api.types.len());
+    }
+    ranges
 }
 
 fn type_def(def: &TypeDef) -> TokenStream {

@@ -18,6 +18,7 @@ use proc_macro2::{TokenStream, TokenTree};
 use crate::Error;
 
 /// Prints one file: the regular items by [`fast`], the rest by prettyplease.
+#[cfg(test)]
 pub(super) fn format(file: &str, tokens: TokenStream) -> Result<String, Error> {
     Ok(finish(&print_file_items(file, tokens)?))
 }
