@@ -114,6 +114,18 @@ fn resume_dunning_edits() {
                 *at(s, &format!("{OP}/operationId")) = "resume_invoice_dunning".into();
             }),
         ),
+        (
+            // A tag where there was none: its module (and the paths of its types, and its
+            // feature) follow the tag.
+            "tag_changed",
+            true,
+            Box::new(|s| {
+                at(s, OP)
+                    .as_object_mut()
+                    .unwrap()
+                    .insert("tags".to_owned(), serde_json::json!(["Billing"]));
+            }),
+        ),
         ("nothing", false, Box::new(|_| {})),
     ];
     for (name, breaking, edit) in cases {

@@ -267,6 +267,17 @@ fn operation_changes(
             ),
         ));
     }
+    // Its request struct and success enum move with it (`repos::` → `repos_pulls::`), and so
+    // does its Cargo feature: a tag grown past 50 operations is split by resource.
+    if old.group != new.group {
+        changes.push(change(
+            true,
+            format!(
+                "moved from module `{}` to `{}` (its types' paths and its Cargo feature too)",
+                old.group, new.group
+            ),
+        ));
+    }
     if !old.deprecated && new.deprecated {
         changes.push(change(false, "deprecated".to_owned()));
     }
