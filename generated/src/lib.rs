@@ -49,6 +49,7 @@
 #![allow(deprecated)]
 
 mod client;
+mod credentials;
 mod encoding;
 mod error;
 mod finite;
@@ -74,7 +75,9 @@ pub mod types;
 #[rustfmt::skip]
 pub mod invoices;
 
-pub use client::{Client, ClientBuilder, Credentials, Response, RetryPolicy};
+pub use client::{Client, ClientBuilder, Response, RetryPolicy};
+
+pub use credentials::Credentials;
 
 pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
 

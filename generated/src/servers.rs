@@ -1,7 +1,8 @@
 //! Where the API is served and how a client connects to it.
 
 use std::fmt;
-use crate::client::{Client, ClientBuilder, Credentials};
+use crate::client::{Client, ClientBuilder};
+use crate::credentials::Credentials;
 use crate::error::BuildError;
 
 /// The servers the API is published on.

@@ -1,5 +1,5 @@
 //! The runtime every generated client crate carries, compiled and tested here as a crate of
-//! its own. apiforge copies `client.rs`, `encoding.rs`, `error.rs`, `finite.rs`, `media.rs`,
+//! its own. apiforge copies `client.rs`, `credentials.rs`, `encoding.rs`, `error.rs`, `finite.rs`, `media.rs`,
 //! `retry.rs` and `runtime.rs` into each crate it generates, verbatim up to their unit tests
 //! (this file is not copied: the generated `lib.rs` declares the same modules), so what is
 //! tested here is what users compile.
@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 mod client;
+mod credentials;
 mod encoding;
 mod error;
 mod finite;
@@ -16,6 +17,7 @@ mod retry;
 #[doc(hidden)]
 pub mod runtime;
 
-pub use client::{Client, ClientBuilder, Credentials, Response, RetryPolicy};
+pub use client::{Client, ClientBuilder, Response, RetryPolicy};
+pub use credentials::Credentials;
 pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
 pub use media::{Download, Upload};

@@ -251,6 +251,7 @@ mod tests {
                 "README.md",
                 "docs/index.md",
                 "src/client.rs",
+                "src/credentials.rs",
                 "src/encoding.rs",
                 "src/error.rs",
                 "src/finite.rs",

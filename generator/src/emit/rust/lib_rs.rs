@@ -160,7 +160,8 @@ fn reexports(api: &Api, features: &Features) -> TokenStream {
         quote!(#gate pub use common::#name;)
     });
     quote! {
-        pub use client::{Client, ClientBuilder, Credentials, Response, RetryPolicy};
+        pub use client::{Client, ClientBuilder, Response, RetryPolicy};
+        pub use credentials::Credentials;
         pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
         pub use media::{Download, Upload};
         #(#errors)*

@@ -40,6 +40,10 @@ pub(crate) use features::Features;
 /// so no operation can call a helper that was left out. Module name and source.
 pub const RUNTIME: &[(&str, &str)] = &[
     ("client", include_str!("../../../runtime/client.rs")),
+    (
+        "credentials",
+        include_str!("../../../runtime/credentials.rs"),
+    ),
     ("encoding", include_str!("../../../runtime/encoding.rs")),
     ("error", include_str!("../../../runtime/error.rs")),
     ("finite", include_str!("../../../runtime/finite.rs")),

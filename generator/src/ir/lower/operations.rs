@@ -15,6 +15,7 @@ use crate::ir::{
 /// would clash with Cargo's default feature (each module is a feature of the same name).
 const RESERVED_GROUPS: &[&str] = &[
     "client",
+    "credentials",
     "encoding",
     "error",
     "finite",

@@ -45,6 +45,7 @@
 #![warn(missing_docs)]
 
 mod client;
+mod credentials;
 mod encoding;
 mod error;
 mod finite;
@@ -67,7 +68,9 @@ pub mod types;
 #[rustfmt::skip]
 pub mod pets;
 
-pub use client::{Client, ClientBuilder, Credentials, Response, RetryPolicy};
+pub use client::{Client, ClientBuilder, Response, RetryPolicy};
+
+pub use credentials::Credentials;
 
 pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
 

@@ -43,6 +43,7 @@
 #![warn(missing_docs)]
 
 mod client;
+mod credentials;
 mod encoding;
 mod error;
 mod finite;
@@ -69,7 +70,9 @@ pub mod secrets;
 #[rustfmt::skip]
 pub mod status;
 
-pub use client::{Client, ClientBuilder, Credentials, Response, RetryPolicy};
+pub use client::{Client, ClientBuilder, Response, RetryPolicy};
+
+pub use credentials::Credentials;
 
 pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
 

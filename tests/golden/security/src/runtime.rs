@@ -12,7 +12,8 @@ use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_LENGTH, CONTEN
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::client::{Client, Placement, Response};
+use crate::client::{Client, Response};
+use crate::credentials::Placement;
 use crate::error::{ApiError, Error, InvalidRequest, ValidationError};
 use crate::media::{Body, Download, Upload};
 
