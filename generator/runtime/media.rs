@@ -501,6 +501,65 @@ mod tests {
         ));
     }
 
+    /// Random parts (names and values with quotes, line breaks, dashes and text like a
+    /// boundary) always come back out of the body whole: one delimiter per part, each part's
+    /// headers one line each, its body exactly the bytes given.
+    #[test]
+    fn random_parts_read_back_exactly() {
+        let alphabet: Vec<char> = "ab\"\r\n-=; é\u{0}".chars().collect();
+        let mut rng = fastrand::Rng::with_seed(7);
+        for _ in 0..500 {
+            let text = |rng: &mut fastrand::Rng| -> String {
+                (0..rng.usize(0..12))
+                    .map(|_| alphabet[rng.usize(0..alphabet.len())])
+                    .collect()
+            };
+            let mut body = Multipart::new();
+            let mut expected: Vec<(String, Vec<u8>)> = Vec::new();
+            for _ in 0..rng.usize(0..5) {
+                let (name, value) = (text(&mut rng), text(&mut rng));
+                if rng.bool() {
+                    body.text(&name, &value);
+                } else {
+                    let upload = Upload::new(value.clone().into_bytes()).file_name(text(&mut rng));
+                    body.file(&name, &upload, "application/octet-stream");
+                }
+                expected.push((name, value.into_bytes()));
+            }
+            // Boundaries drawn from the same alphabet's safe part collide often.
+            let mut candidates = ["a", "ab", "b", "ba", "aab"].into_iter().cycle();
+            let (content_type, bytes) = finished(body, || candidates.next().unwrap().to_owned());
+            let boundary = content_type.rsplit('=').next().unwrap();
+            let delimiter = format!("\r\n--{boundary}");
+            // Read back: the body starts with the first delimiter (without its CRLF).
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let framed = format!("\r\n{text}");
+            let mut pieces: Vec<&str> = framed.split(delimiter.as_str()).collect();
+            assert_eq!(pieces.remove(0), "", "{text:?}");
+            assert_eq!(pieces.pop(), Some("--\r\n"), "{text:?}");
+            assert_eq!(pieces.len(), expected.len(), "{text:?}");
+            for (piece, (name, value)) in pieces.iter().zip(&expected) {
+                let piece = piece.strip_prefix("\r\n").unwrap();
+                let (head, content) = piece.split_once("\r\n\r\n").unwrap();
+                let escaped = name
+                    .replace('"', "%22")
+                    .replace('\r', "%0D")
+                    .replace('\n', "%0A");
+                assert!(
+                    head.starts_with(&format!(
+                        "Content-Disposition: form-data; name=\"{escaped}\""
+                    )),
+                    "{head:?}"
+                );
+                assert!(head.lines().count() <= 2, "{head:?}");
+                assert_eq!(
+                    content.as_bytes(),
+                    String::from_utf8_lossy(value).as_bytes()
+                );
+            }
+        }
+    }
+
     #[test]
     fn uploads_do_not_print_their_bytes() {
         let upload = Upload::new(b"secret".to_vec()).file_name("a.txt");

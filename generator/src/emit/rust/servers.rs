@@ -27,7 +27,11 @@ pub fn emit(api: &Api) -> TokenStream {
     });
     let needs_credentials =
         !credentials.is_empty() || (api.auth.is_some() && !api.servers.is_empty());
-    let credentials_import = needs_credentials.then(|| quote!(use crate::credentials::Credentials;));
+    let credentials_import = needs_credentials.then(|| {
+        quote!(
+            use crate::credentials::Credentials;
+        )
+    });
     quote! {
         //! Where the API is served and how a client connects to it.
         #fmt_import
