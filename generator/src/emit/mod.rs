@@ -168,8 +168,19 @@ pub fn emit_staged(
 ) -> Result<Files, Error> {
     let krate = CrateInfo::new(api, settings)?;
     let templates = templates::Templates::load(settings.templates_dir.as_deref())?;
-    let mut files = rust::emit_staged(api, &krate, stages)?;
-    files.extend(docs::emit(api, &krate, &templates)?);
+    // The docs and crate files are rendered alongside the Rust: the Rust workers leave a core
+    // idle at the end of their queue, and a small API has fewer files than cores.
+    let (rust, docs) = std::thread::scope(|scope| {
+        let docs = scope.spawn(|| docs::emit(api, &krate, &templates));
+        let rust = rust::emit_staged(api, &krate, stages);
+        let docs = docs
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (rust, docs)
+    });
+    let mut files = rust?;
+    files.extend(docs?);
+    // What rendering added after the Rust was done.
     stages.mark("templates");
     Ok(files)
 }
