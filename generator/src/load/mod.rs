@@ -10,6 +10,7 @@ mod locate;
 mod normalize;
 mod shape;
 mod sources;
+mod typed;
 mod unique;
 
 use std::path::{Path, PathBuf};
@@ -142,7 +143,7 @@ fn load_text(
             ));
     }
     stages.mark("normalize");
-    let document = to_openapi(&sources, "#", value)?;
+    let document = typed::document(&sources, value)?;
     let webhooks = match normalized.webhooks {
         Some(webhooks) => to_openapi::<
             indexmap::IndexMap<String, openapiv3::ReferenceOr<openapiv3::PathItem>>,
