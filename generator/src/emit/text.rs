@@ -106,6 +106,10 @@ pub fn first_line(text: &str) -> String {
 /// Escapes a single line outside code blocks: HTML-looking `<`, `[` not starting a link,
 /// and bare URLs. Code spans are left alone.
 fn escape_inline(line: &str) -> String {
+    // Most lines of a description are plain prose: nothing to escape.
+    if !line.contains(['`', '\\', '<', '>', '[', ']']) && !line.contains("http") {
+        return line.to_owned();
+    }
     let mut out = String::with_capacity(line.len() + 8);
     let mut chars = line.char_indices().peekable();
     let mut in_code = false;

@@ -127,17 +127,30 @@ fn merge_classes(types: &[TypeDef]) -> Vec<usize> {
         .enumerate()
         .map(|(i, t)| (t.ident.as_str(), i))
         .collect();
+    // What does not change from one round to the next is written once: each type's shape
+    // with its references left out, numbered so that equal shapes get equal numbers.
+    let mut numbers: HashMap<String, usize> = HashMap::new();
+    let locals: Vec<(usize, Vec<&str>)> = types
+        .iter()
+        .map(|def| {
+            let (text, refs) = local_shape(def);
+            let next = numbers.len();
+            (*numbers.entry(text).or_insert(next), refs)
+        })
+        .collect();
     let mut representative: Vec<usize> = (0..types.len()).collect();
     loop {
-        let mut by_shape: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (i, def) in types.iter().enumerate() {
+        let mut by_shape: HashMap<(usize, Vec<ClassName<'_>>), Vec<usize>> = HashMap::new();
+        for (i, (local, refs)) in locals.iter().enumerate() {
             if representative[i] == i {
-                by_shape
-                    .entry(shape(def, &|name| class_of(name, &index, &representative)))
-                    .or_default()
-                    .push(i);
+                let classes = refs
+                    .iter()
+                    .map(|name| class_of(name, &index, &representative))
+                    .collect();
+                by_shape.entry((*local, classes)).or_default().push(i);
             }
         }
+        // Each group decides on its own, so the order groups are visited in does not matter.
         let mut merged = false;
         for group in by_shape.values().filter(|g| g.len() > 1) {
             // A component wins (the alphabetically first, should there be several); else
@@ -190,14 +203,17 @@ fn class_of<'t>(
 }
 
 /// How a shape names a referenced type.
+#[derive(PartialEq, Eq, Hash)]
 enum ClassName<'t> {
     Type(usize),
     Unknown(&'t str),
 }
 
-/// The shape of a type as text: equal texts, equal shapes. `class` names referenced types.
-fn shape<'t>(def: &'t TypeDef, class: &dyn Fn(&'t str) -> ClassName<'t>) -> String {
+/// The shape of a type as text, each reference to a named type written `#` and listed, in
+/// order, beside it: equal texts and equal classes of the references, equal shapes.
+fn local_shape(def: &TypeDef) -> (String, Vec<&str>) {
     let mut out = String::new();
+    let mut refs = Vec::new();
     match &def.kind {
         TypeKind::Struct { fields, additional } => {
             let _ = write!(out, "struct deprecated={}", def.deprecated);
@@ -211,11 +227,11 @@ fn shape<'t>(def: &'t TypeDef, class: &dyn Fn(&'t str) -> ClassName<'t>) -> Stri
                     "\n{:?} {:?} required={} nullable={} deprecated={} {constraints:?} ",
                     f.name, f.ident, f.required, f.nullable, f.deprecated
                 );
-                type_shape(&f.ty, class, &mut out);
+                type_shape(&f.ty, &mut out, &mut refs);
             }
             out.push_str("\nadditional ");
             match additional {
-                Some(ty) => type_shape(ty, class, &mut out),
+                Some(ty) => type_shape(ty, &mut out, &mut refs),
                 None => out.push_str("none"),
             }
         }
@@ -230,31 +246,27 @@ fn shape<'t>(def: &'t TypeDef, class: &dyn Fn(&'t str) -> ClassName<'t>) -> Stri
             let _ = write!(out, "union deprecated={}", def.deprecated);
             for v in variants {
                 let _ = write!(out, "\n{:?} ", v.ident);
-                type_shape(&v.ty, class, &mut out);
+                type_shape(&v.ty, &mut out, &mut refs);
             }
         }
     }
-    out
+    (out, refs)
 }
 
-fn type_shape<'t>(ty: &'t TypeRef, class: &dyn Fn(&'t str) -> ClassName<'t>, out: &mut String) {
+fn type_shape<'t>(ty: &'t TypeRef, out: &mut String, refs: &mut Vec<&'t str>) {
     match ty {
-        TypeRef::Named(name) => match class(name) {
-            ClassName::Type(i) => {
-                let _ = write!(out, "#{i}");
-            }
-            ClassName::Unknown(name) => {
-                let _ = write!(out, "?{name:?}");
-            }
-        },
+        TypeRef::Named(name) => {
+            out.push('#');
+            refs.push(name);
+        }
         TypeRef::Array(inner) => {
             out.push('[');
-            type_shape(inner, class, out);
+            type_shape(inner, out, refs);
             out.push(']');
         }
         TypeRef::Map(inner) => {
             out.push('{');
-            type_shape(inner, class, out);
+            type_shape(inner, out, refs);
             out.push('}');
         }
         other => {
