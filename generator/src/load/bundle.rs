@@ -42,6 +42,7 @@ use std::path::{Component, Path, PathBuf};
 
 use serde_json::{Map, Value};
 
+use super::positions::{child_of, section_name, Child, Kind, Names, SECTIONS};
 use super::sources::{SourceFile, Sources};
 use crate::diagnostic::{escape_token, pointer, Diagnostic, Warning};
 
@@ -118,78 +119,6 @@ pub(super) fn bundle(
     add_components(document, added, bundler.sources)
 }
 
-/// What an object of the document is, as far as its `$ref`s and children are concerned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Kind {
-    Document,
-    PathItem,
-    Operation,
-    Parameter,
-    RequestBody,
-    Response,
-    Header,
-    MediaType,
-    Encoding,
-    Components,
-    Callback,
-    Example,
-    Link,
-    SecurityScheme,
-    Schema,
-}
-
-/// The components sections objects are copied into, and the kind of their entries.
-const SECTIONS: &[(&str, Kind)] = &[
-    ("schemas", Kind::Schema),
-    ("responses", Kind::Response),
-    ("parameters", Kind::Parameter),
-    ("examples", Kind::Example),
-    ("requestBodies", Kind::RequestBody),
-    ("headers", Kind::Header),
-    ("securitySchemes", Kind::SecurityScheme),
-    ("links", Kind::Link),
-    ("callbacks", Kind::Callback),
-];
-
-fn section_name(section: &str) -> Option<&'static str> {
-    SECTIONS
-        .iter()
-        .find(|(name, _)| *name == section)
-        .map(|(name, _)| *name)
-}
-
-impl Kind {
-    /// The components section a referenced object of this kind is copied into; `None` for
-    /// path items (copied in place) and objects that cannot be referenced.
-    fn section(self) -> Option<&'static str> {
-        SECTIONS
-            .iter()
-            .find(|(_, kind)| *kind == self)
-            .map(|(name, _)| *name)
-    }
-
-    /// What the object is called in messages.
-    fn what(self) -> &'static str {
-        match self {
-            Kind::Document => "document",
-            Kind::PathItem => "path item",
-            Kind::Operation => "operation",
-            Kind::Parameter => "parameter",
-            Kind::RequestBody => "request body",
-            Kind::Response => "response",
-            Kind::Header => "header",
-            Kind::MediaType => "media type",
-            Kind::Encoding => "encoding",
-            Kind::Components => "components object",
-            Kind::Callback => "callback",
-            Kind::Example => "example",
-            Kind::Link => "link",
-            Kind::SecurityScheme => "security scheme",
-            Kind::Schema => "schema",
-        }
-    }
-}
-
 /// `what` with its indefinite article (`a schema`, `an example`).
 fn a(what: &str) -> String {
     if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
@@ -197,67 +126,6 @@ fn a(what: &str) -> String {
     } else {
         format!("a {what}")
     }
-}
-
-/// The shape of a field's value.
-#[derive(Debug, Clone, Copy)]
-enum Child {
-    One(Kind),
-    /// A map of names to objects; `true` when `x-` keys there are extensions, not names.
-    Map(Kind, bool),
-    List(Kind),
-}
-
-/// The fields of an object of `kind` that can hold `$ref`s (example values, defaults, enums
-/// and extensions are data and never followed).
-fn child_of(kind: Kind, key: &str) -> Option<Child> {
-    use Child::{List, Map, One};
-    let child = match (kind, key) {
-        (Kind::Document, "paths") => Map(Kind::PathItem, true),
-        (Kind::Document, "webhooks") => Map(Kind::PathItem, false),
-        (Kind::Document, "components") => One(Kind::Components),
-        (
-            Kind::PathItem,
-            "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace",
-        ) => One(Kind::Operation),
-        (Kind::PathItem | Kind::Operation, "parameters") => List(Kind::Parameter),
-        (Kind::Operation, "requestBody") => One(Kind::RequestBody),
-        (Kind::Operation, "responses") => Map(Kind::Response, true),
-        (Kind::Operation, "callbacks") => Map(Kind::Callback, false),
-        (Kind::Callback, name) if !name.starts_with("x-") => One(Kind::PathItem),
-        (Kind::Parameter | Kind::Header | Kind::MediaType, "schema") => One(Kind::Schema),
-        (Kind::Parameter | Kind::Header | Kind::RequestBody | Kind::Response, "content") => {
-            Map(Kind::MediaType, false)
-        }
-        (Kind::Parameter | Kind::Header | Kind::MediaType, "examples") => Map(Kind::Example, false),
-        (Kind::MediaType, "encoding") => Map(Kind::Encoding, false),
-        (Kind::Response | Kind::Encoding, "headers") => Map(Kind::Header, false),
-        (Kind::Response, "links") => Map(Kind::Link, false),
-        (Kind::Components, "pathItems") => Map(Kind::PathItem, false),
-        (Kind::Components, section) => Map(SECTIONS.iter().find(|(s, _)| *s == section)?.1, false),
-        (
-            Kind::Schema,
-            "properties" | "patternProperties" | "$defs" | "definitions" | "dependentSchemas",
-        ) => Map(Kind::Schema, false),
-        (Kind::Schema, "allOf" | "anyOf" | "oneOf" | "prefixItems") => List(Kind::Schema),
-        (
-            Kind::Schema,
-            "items"
-            | "not"
-            | "additionalProperties"
-            | "additionalItems"
-            | "contains"
-            | "propertyNames"
-            | "if"
-            | "then"
-            | "else"
-            | "unevaluatedProperties"
-            | "unevaluatedItems"
-            | "contentSchema",
-        ) => One(Kind::Schema),
-        _ => return None,
-    };
-    Some(child)
 }
 
 /// Whether the document has anything to bundle: a `$ref` that is not `#…`, or a path item
@@ -629,7 +497,8 @@ impl Bundler<'_> {
         if !matches!(kind, Kind::Document | Kind::Components) {
             if let Some(Value::String(reference)) = object.get("$ref") {
                 let reference = reference.clone();
-                return self.reference(kind, value, file, &reference);
+                // A callback or path item is the same object wherever it sits.
+                return self.reference(kind.object(), value, file, &reference);
             }
         }
         for (key, child) in object.iter_mut() {
@@ -662,9 +531,9 @@ impl Bundler<'_> {
                 Ok(())
             }
             (Child::One(kind), value) => self.visit(kind, value, file),
-            (Child::Map(kind, extensible), Value::Object(entries)) => {
+            (Child::Map(kind, names), Value::Object(entries)) => {
                 for (name, entry) in entries.iter_mut() {
-                    if extensible && name.starts_with("x-") {
+                    if names == Names::Extensible && name.starts_with("x-") {
                         continue;
                     }
                     self.path.push(name.clone());

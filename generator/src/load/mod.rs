@@ -8,6 +8,7 @@
 mod bundle;
 mod locate;
 mod normalize;
+mod positions;
 mod shape;
 mod sources;
 mod typed;

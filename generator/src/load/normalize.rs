@@ -22,6 +22,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
+use super::positions::{child_of, Child, Kind, Names};
 use crate::diagnostic::{pointer, Warning};
 
 /// What normalizing took out of the document for the lowering stage to use.
@@ -125,29 +126,6 @@ const UNSUPPORTED_KEYWORDS: &[&str] = &[
     "$recursiveRef",
 ];
 
-/// The OpenAPI objects the walk tells apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    PathItem,
-    Operation,
-    Parameter,
-    RequestBody,
-    Response,
-    Header,
-    MediaType,
-    Encoding,
-    Components,
-    /// A callback in `components/callbacks`, where the model reads a `$ref`.
-    Callback,
-    /// A callback inside an operation, where the model cannot read a `$ref`.
-    InlineCallback,
-    /// A path item inside a callback, where the model cannot read a `$ref` either.
-    CallbackPathItem,
-    Schema,
-    /// Examples, links and security schemes: they may be `$ref`s but hold no schemas.
-    Leaf,
-}
-
 /// How the model reads a `$ref` at an object of some kind.
 enum Refs {
     /// As a reference (`ReferenceOr<T>`).
@@ -168,70 +146,17 @@ impl Kind {
             | Kind::Header
             | Kind::Callback
             | Kind::Schema
-            | Kind::Leaf => Refs::Read,
+            | Kind::Example
+            | Kind::Link
+            | Kind::SecurityScheme => Refs::Read,
             Kind::InlineCallback | Kind::CallbackPathItem => Refs::Unreadable,
-            Kind::Operation | Kind::MediaType | Kind::Encoding | Kind::Components => {
-                Refs::NotApplicable
-            }
+            Kind::Document
+            | Kind::Operation
+            | Kind::MediaType
+            | Kind::Encoding
+            | Kind::Components => Refs::NotApplicable,
         }
     }
-}
-
-/// Whether an `x-` key in a map is an extension (skipped) or just a name like any other.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Names {
-    Extensible,
-    Plain,
-}
-
-/// The shape of a field's value.
-#[derive(Debug, Clone, Copy)]
-enum Child {
-    One(Kind),
-    Map(Kind, Names),
-    List(Kind),
-}
-
-/// What a field of an OpenAPI object holds, for the fields that can lead to a schema or a `$ref`.
-fn child_of(kind: Kind, key: &str) -> Option<Child> {
-    use Child::{List, Map, One};
-    let child = match (kind, key) {
-        (
-            Kind::PathItem | Kind::CallbackPathItem,
-            "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace",
-        ) => One(Kind::Operation),
-        (Kind::PathItem | Kind::CallbackPathItem | Kind::Operation, "parameters") => {
-            List(Kind::Parameter)
-        }
-        (Kind::Operation, "requestBody") => One(Kind::RequestBody),
-        (Kind::Operation, "responses") => Map(Kind::Response, Names::Extensible),
-        (Kind::Operation, "callbacks") => Map(Kind::InlineCallback, Names::Plain),
-        (Kind::Callback | Kind::InlineCallback, name) if !name.starts_with("x-") => {
-            One(Kind::CallbackPathItem)
-        }
-        (Kind::Parameter | Kind::Header | Kind::MediaType, "schema") => One(Kind::Schema),
-        (Kind::Parameter | Kind::Header | Kind::RequestBody | Kind::Response, "content") => {
-            Map(Kind::MediaType, Names::Plain)
-        }
-        (Kind::Parameter | Kind::Header | Kind::MediaType, "examples") => {
-            Map(Kind::Leaf, Names::Plain)
-        }
-        (Kind::MediaType, "encoding") => Map(Kind::Encoding, Names::Plain),
-        (Kind::Response | Kind::Encoding, "headers") => Map(Kind::Header, Names::Plain),
-        (Kind::Response, "links") => Map(Kind::Leaf, Names::Plain),
-        (Kind::Components, "schemas") => Map(Kind::Schema, Names::Plain),
-        (Kind::Components, "responses") => Map(Kind::Response, Names::Plain),
-        (Kind::Components, "parameters") => Map(Kind::Parameter, Names::Plain),
-        (Kind::Components, "requestBodies") => Map(Kind::RequestBody, Names::Plain),
-        (Kind::Components, "headers") => Map(Kind::Header, Names::Plain),
-        (Kind::Components, "callbacks") => Map(Kind::Callback, Names::Plain),
-        (Kind::Components, "pathItems") => Map(Kind::PathItem, Names::Plain),
-        (Kind::Components, "examples" | "securitySchemes" | "links") => {
-            Map(Kind::Leaf, Names::Plain)
-        }
-        _ => return None,
-    };
-    Some(child)
 }
 
 /// Which bound an `exclusiveMinimum`/`exclusiveMaximum` keyword is.
@@ -328,20 +253,12 @@ impl Walker<'_> {
                 "jsonSchemaDialect" => {
                     self.enter(key, value, |walker, dialect| walker.dialect(dialect))
                 }
-                "paths" | "webhooks" => {
-                    // `paths` may carry extensions; `webhooks` is a plain map of names.
-                    let names = if key == "paths" {
-                        Names::Extensible
-                    } else {
-                        Names::Plain
-                    };
-                    let child = Child::Map(Kind::PathItem, names);
-                    self.enter(key, value, |walker, value| walker.visit_child(child, value));
+                // `paths`, `webhooks` and `components`.
+                _ => {
+                    if let Some(child) = child_of(Kind::Document, key) {
+                        self.enter(key, value, |walker, value| walker.visit_child(child, value));
+                    }
                 }
-                "components" => self.enter(key, value, |walker, value| {
-                    walker.visit(Kind::Components, value)
-                }),
-                _ => {}
             }
         }
         root.shift_remove("jsonSchemaDialect");
