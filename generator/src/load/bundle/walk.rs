@@ -1,0 +1,245 @@
+//! The walk over the document that finds `$ref`s, and what each one is rewritten to.
+//!
+//! The walk follows the grammar of positions ([`child_of`]), so only fields that hold
+//! objects are visited and a `$ref` is known to stand for a schema, a response, a path item …
+//! A chain of nodes that are only `$ref`s is followed to its end here, and refused when it
+//! loops, so that what is placed in the components is the object itself.
+
+use serde_json::Value;
+
+use super::nodes::pure_reference;
+use super::references::{parse_reference, Reference};
+use super::{a, Bundler, Site, MAX_HOPS};
+use crate::diagnostic::Diagnostic;
+use crate::load::positions::{child_of, Child, Kind, Names};
+
+/// Whether the document has anything to bundle: a `$ref` that is not `#…`, or a path item
+/// given by `$ref`. Errs on the side of `true` (bundling a document that needs nothing leaves
+/// it as it is); `key` is the key the value is found under, `parent` the one above it.
+pub(super) fn needs_bundling(value: &Value, key: Option<&str>, parent: Option<&str>) -> bool {
+    match value {
+        // One pass over the entries, without hashing: this runs on every spec.
+        Value::Object(object) => object.iter().any(|(k, child)| match (k.as_str(), child) {
+            ("$ref", Value::String(reference)) => {
+                !reference.starts_with('#')
+                    || matches!(parent, Some("paths" | "webhooks" | "pathItems"))
+            }
+            ("callbacks", callbacks) => {
+                callback_path_item_refs(callbacks) || needs_bundling(child, Some(k), key)
+            }
+            (_, Value::Object(_) | Value::Array(_)) => needs_bundling(child, Some(k), key),
+            _ => false,
+        }),
+        Value::Array(items) => items.iter().any(|child| needs_bundling(child, None, key)),
+        _ => false,
+    }
+}
+
+/// Whether a `callbacks` map has a path item given by `$ref`.
+fn callback_path_item_refs(callbacks: &Value) -> bool {
+    let Value::Object(callbacks) = callbacks else {
+        return false;
+    };
+    callbacks
+        .values()
+        .filter_map(Value::as_object)
+        .any(|callback| {
+            callback
+                .values()
+                .any(|item| matches!(item.get("$ref"), Some(Value::String(_))))
+        })
+}
+
+impl Bundler<'_> {
+    pub(super) fn visit(
+        &mut self,
+        kind: Kind,
+        value: &mut Value,
+        file: usize,
+    ) -> Result<(), Diagnostic> {
+        let Value::Object(object) = value else {
+            return Ok(());
+        };
+        if !matches!(kind, Kind::Document | Kind::Components) {
+            if let Some(Value::String(reference)) = object.get("$ref") {
+                let reference = reference.clone();
+                // A callback or path item is the same object wherever it sits.
+                return self.reference(kind.object(), value, file, &reference);
+            }
+        }
+        for (key, child) in object.iter_mut() {
+            let Some(shape) = child_of(kind, key) else {
+                continue;
+            };
+            self.path.push(key.clone());
+            let visited = self.visit_child(shape, child, file);
+            self.path.pop();
+            visited?;
+        }
+        Ok(())
+    }
+
+    fn visit_child(
+        &mut self,
+        shape: Child,
+        value: &mut Value,
+        file: usize,
+    ) -> Result<(), Diagnostic> {
+        match (shape, value) {
+            // A list, and `items` as a list of schemas (older drafts' tuples).
+            (Child::One(kind) | Child::List(kind), Value::Array(items)) => {
+                for (index, item) in items.iter_mut().enumerate() {
+                    self.path.push(index.to_string());
+                    let visited = self.visit(kind, item, file);
+                    self.path.pop();
+                    visited?;
+                }
+                Ok(())
+            }
+            (Child::One(kind), value) => self.visit(kind, value, file),
+            (Child::Map(kind, names), Value::Object(entries)) => {
+                for (name, entry) in entries.iter_mut() {
+                    if names == Names::Extensible && name.starts_with("x-") {
+                        continue;
+                    }
+                    self.path.push(name.clone());
+                    let visited = self.visit(kind, entry, file);
+                    self.path.pop();
+                    visited?;
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The object `value`, of `kind`, written in `file`, is `$ref: reference`.
+    pub(super) fn reference(
+        &mut self,
+        kind: Kind,
+        value: &mut Value,
+        file: usize,
+        reference: &str,
+    ) -> Result<(), Diagnostic> {
+        let internal = reference.starts_with('#');
+        if file == 0 && (internal && kind != Kind::PathItem || !internal && !self.read_files) {
+            // The root document's own references (the later stages follow them), and, when
+            // no other file may be read, references to them (the IR refuses them).
+            return Ok(());
+        }
+        let at = self.here();
+        let site = self.site(&at);
+        if matches!(kind, Kind::Operation | Kind::MediaType | Kind::Encoding) {
+            return Err(self.error(
+                &site,
+                format!("`$ref: {reference}` stands for {}, which cannot be given by `$ref`", a(kind.what())),
+                "OpenAPI allows `$ref` for path items, parameters, request bodies, responses, headers, schemas, examples, links, callbacks and security schemes; move the `$ref` to one of those, or write this object out",
+            ));
+        }
+        let (target_file, target) = self.target(file, reference, &site)?;
+        if kind == Kind::PathItem {
+            return self.inline(value, target_file, target, &at, reference, &site);
+        }
+        let (target_file, target) = self.follow(kind, target_file, target, reference, &site)?;
+        let rewritten = if target_file == 0 {
+            target
+        } else {
+            self.place(kind, target_file, target)
+        };
+        if let Value::Object(object) = value {
+            object.insert("$ref".to_owned(), Value::String(rewritten));
+        }
+        Ok(())
+    }
+
+    /// The file and pointer that `reference`, written in `file`, names; reads the file if it
+    /// is new.
+    pub(super) fn target(
+        &mut self,
+        file: usize,
+        reference: &str,
+        site: &Site,
+    ) -> Result<(usize, String), Diagnostic> {
+        match parse_reference(reference) {
+            Err((message, help)) => Err(self.error(site, message, help)),
+            Ok(Reference::Internal(fragment)) => Ok((file, fragment)),
+            Ok(Reference::External { path, fragment }) => {
+                let target = self.open(file, &path, reference, site)?;
+                Ok((target, fragment))
+            }
+        }
+    }
+
+    /// Follows a chain of nodes that are only `$ref`s (outside the root document) from the
+    /// node at `target` in `file` to the node at its end.
+    pub(super) fn follow(
+        &mut self,
+        kind: Kind,
+        mut file: usize,
+        mut target: String,
+        reference: &str,
+        site: &Site,
+    ) -> Result<(usize, String), Diagnostic> {
+        let mut seen = vec![(file, target.clone())];
+        for _ in 0..MAX_HOPS {
+            if file == 0 {
+                // Into the root document: it must exist, but is not followed further (the
+                // later stages follow the root document's own references).
+                self.node(file, &target, reference, site)?;
+                return Ok((file, target));
+            }
+            let node = self.node(file, &target, reference, site)?;
+            let Some(next_reference) = pure_reference(node).map(str::to_owned) else {
+                return Ok((file, target));
+            };
+            let hop: Site = (file, format!("{target}/$ref"));
+            let next = self.target(file, &next_reference, &hop)?;
+            if let Some(start) = seen.iter().position(|seen| *seen == next) {
+                let chain: Vec<String> = seen[start..]
+                    .iter()
+                    .chain([&next])
+                    .map(|(f, p)| self.describe(*f, p))
+                    .collect();
+                return Err(self.error(
+                    site,
+                    format!(
+                        "`$ref: {reference}` leads to `$ref`s that loop without reaching {}: {}",
+                        a(kind.what()),
+                        chain.join(" → ")
+                    ),
+                    format!(
+                        "make one of them the {} itself instead of another `$ref`",
+                        kind.what()
+                    ),
+                ));
+            }
+            seen.push(next.clone());
+            (file, target) = next;
+        }
+        Err(self.error(
+            site,
+            format!("`$ref: {reference}` starts a chain of more than {MAX_HOPS} `$ref`s"),
+            format!("make the chain end at {}", a(kind.what())),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_documents_with_something_to_bundle_are_copied() {
+        let internal = serde_json::json!({"paths": {"/a": {"get": {"responses": {"200": {"$ref": "#/components/responses/R"}}}}},
+            "components": {"schemas": {"paths": {"properties": {"x": {"$ref": "#/components/schemas/X"}}}}}});
+        assert!(!needs_bundling(&internal, None, None));
+        for needs in [
+            serde_json::json!({"paths": {"/a": {"$ref": "#/components/pathItems/A"}}}),
+            serde_json::json!({"webhooks": {"a": {"$ref": "#/components/pathItems/A"}}}),
+            serde_json::json!({"components": {"schemas": {"A": {"$ref": "a.yaml"}}}}),
+            serde_json::json!({"paths": {"/a": {"post": {"callbacks": {"c": {"{$url}": {"$ref": "#/x"}}}}}}}),
+        ] {
+            assert!(needs_bundling(&needs, None, None), "{needs}");
+        }
+    }
+}
