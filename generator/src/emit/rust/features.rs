@@ -142,7 +142,7 @@ impl Features {
             for ty in reachable(api, roots) {
                 reach.entry(ty).or_default().insert(group.clone());
             }
-            for ty in super::form::form_reach(api, ops.iter().copied()) {
+            for ty in super::append_form::form_reach(api, ops.iter().copied()) {
                 form_reach.entry(ty).or_default().insert(group.clone());
             }
         }

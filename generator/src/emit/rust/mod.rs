@@ -4,6 +4,7 @@
 //! Every identifier comes from the IR (already safe); every piece of spec text enters the
 //! token stream only as a string literal, so no spec can inject code.
 
+mod append_form;
 mod bodies;
 mod common;
 mod example;

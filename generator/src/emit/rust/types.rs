@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::features::{gate_items, Features, Gate};
-use super::{docs, form, ident, rust_type};
+use super::{append_form, docs, ident, rust_type};
 use crate::ir::{Api, EnumValue, Field, TypeDef, TypeKind};
 
 /// The `types` module's types of `range` (indices into [`Api::types`]): each type, its impls
@@ -14,7 +14,7 @@ use crate::ir::{Api, EnumValue, Field, TypeDef, TypeKind};
 /// with the module's docs and imports; the parts, printed apart and concatenated, are the
 /// whole module.
 pub fn emit_part(api: &Api, features: &Features, range: Range<usize>) -> TokenStream {
-    let form_types = form::form_types(api);
+    let form_types = append_form::form_types(api);
     let head = range.start == 0;
     let defs = api
         .types
@@ -25,7 +25,7 @@ pub fn emit_part(api: &Api, features: &Features, range: Range<usize>) -> TokenSt
             let tokens = gate_items(type_def(def), &features.of_type(&def.ident));
             let form_impl = form_types.contains(&def.ident).then(|| {
                 gate_items(
-                    form::append_form_impl(api, def),
+                    append_form::append_form_impl(api, def),
                     &features.of_form(&def.ident),
                 )
             });
@@ -117,7 +117,7 @@ fn type_def(def: &TypeDef) -> TokenStream {
     match &def.kind {
         TypeKind::Struct { fields, additional } => {
             let additional = additional.as_ref().map(|ty| {
-                let field = ident(&form::additional_ident(fields));
+                let field = ident(&append_form::additional_ident(fields));
                 let ty = rust_type(ty, &quote!());
                 quote! {
                     /// Properties beyond the ones listed above.

@@ -1,0 +1,284 @@
+//! Operations ([`Operation`], [`Method`], [`PathSegment`]) and what is decided for each: the
+//! request struct ([`Request`], [`RequestField`]), what a success returns ([`Success`]),
+//! whether it may be retried ([`Retry`]), its shared error enum ([`ErrorSet`]) and how it
+//! paginates ([`Pagination`]).
+
+use serde::Serialize;
+
+#[cfg(doc)]
+use super::Api;
+use super::{Body, Constraints, Field, ParamLocation, Parameter, Response, StringFormat, TypeRef};
+
+/// One HTTP method on one path.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Operation {
+    /// `operationId`, or one derived from method and path.
+    pub id: String,
+    /// The Rust method name (`resume_dunning`).
+    pub ident: String,
+    /// The Rust type-name stem (`ResumeDunning`): `ResumeDunningRequest`, `...Error`.
+    pub type_ident: String,
+    /// The module the operation is emitted into (`invoices`): its first tag, else the first
+    /// path segment.
+    pub group: String,
+    /// The HTTP method.
+    pub method: Method,
+    /// The path template as written (`/invoices/{invoice-id}/resume_dunning`).
+    pub path: String,
+    /// The path, split into literal text and parameters.
+    pub path_segments: Vec<PathSegment>,
+    /// `summary`.
+    pub summary: Option<String>,
+    /// `description`.
+    pub description: Option<String>,
+    /// `deprecated`.
+    pub deprecated: bool,
+    /// Path, query, header and cookie parameters, path parameters first in template order.
+    pub params: Vec<Parameter>,
+    /// The request body, if any.
+    pub body: Option<Body>,
+    /// Every documented response, in spec order.
+    pub responses: Vec<Response>,
+    /// How to fetch the next page, for list operations that paginate.
+    pub pagination: Option<Pagination>,
+    /// The request struct, when the operation takes more than its path parameters.
+    pub request: Option<Request>,
+    /// The identifier of its error enum, an entry of [`Api::error_sets`].
+    pub errors: String,
+    /// What a successful call returns.
+    pub success: Success,
+    /// Whether a failed attempt may be sent again.
+    pub retry: Retry,
+}
+
+/// An operation's request struct.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Request {
+    /// Its Rust name (`ResumeDunningRequest`).
+    pub ident: String,
+    /// The field holding a caller-chosen idempotency key, for operations that send one.
+    pub idempotency_field: Option<String>,
+    /// Whether every field has an empty value, so the struct derives `Default`.
+    pub has_default: bool,
+    /// Whether it has documented constraints to check (`validate`).
+    pub validated: bool,
+    /// The enum of media types the body may be sent as, when the caller has a choice
+    /// ([`Body::choices`]).
+    pub media_enum: Option<String>,
+}
+
+/// A field of a request struct: a query, header or cookie parameter, or a body field.
+#[derive(Debug, Clone, Copy)]
+pub enum RequestField<'a> {
+    /// A query, header or cookie parameter.
+    Param(&'a Parameter),
+    /// A body field.
+    Body(&'a Field),
+}
+
+impl<'a> RequestField<'a> {
+    /// The Rust field name.
+    pub fn ident(&self) -> &'a str {
+        match self {
+            RequestField::Param(p) => &p.ident,
+            RequestField::Body(f) => &f.ident,
+        }
+    }
+
+    /// The name on the wire.
+    pub fn name(&self) -> &'a str {
+        match self {
+            RequestField::Param(p) => &p.name,
+            RequestField::Body(f) => &f.name,
+        }
+    }
+
+    /// Whether the caller must give it.
+    pub fn required(&self) -> bool {
+        match self {
+            RequestField::Param(p) => p.required,
+            RequestField::Body(f) => f.required,
+        }
+    }
+
+    /// Whether its Rust type is an `Option` (a field that is not required, or may be `null`).
+    pub fn is_option(&self) -> bool {
+        match self {
+            RequestField::Param(p) => !p.required,
+            RequestField::Body(f) => f.is_option(),
+        }
+    }
+
+    /// Its type.
+    pub fn ty(&self) -> &'a TypeRef {
+        match self {
+            RequestField::Param(p) => &p.ty,
+            RequestField::Body(f) => &f.ty,
+        }
+    }
+
+    /// Its validation rules.
+    pub fn constraints(&self) -> &'a Constraints {
+        match self {
+            RequestField::Param(p) => &p.constraints,
+            RequestField::Body(f) => &f.constraints,
+        }
+    }
+}
+
+/// What a successful call returns.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind")]
+pub enum Success {
+    /// One body type for every 2xx (`None`: no body).
+    Body {
+        /// The body's type.
+        ty: Option<TypeRef>,
+    },
+    /// The 2xx responses differ: an enum of them.
+    Enum {
+        /// The enum's Rust name (`UploadSuccess`).
+        ident: String,
+    },
+}
+
+/// Whether a call may be sent again after a failed attempt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind")]
+pub enum Retry {
+    /// An idempotent method (GET, PUT, DELETE, ...): always.
+    Always,
+    /// A call that changes data, made safe by an idempotency key in this header.
+    WithKey {
+        /// The header's name, lowercased.
+        header: String,
+    },
+    /// A call that changes data without a key: never, so it is never applied twice.
+    Never,
+}
+
+/// One error enum, shared by the operations that document the same error responses.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ErrorSet {
+    /// Its Rust name (`ErrorResponse`).
+    pub ident: String,
+    /// The error responses (4xx, 5xx, ranges, `default`), in spec order.
+    pub responses: Vec<Response>,
+    /// The operations that return it, by method name.
+    pub operations: Vec<String>,
+}
+
+/// Offset- or cursor-style pagination: the response names the next page's token, which the
+/// next request sends in a query parameter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pagination {
+    /// The query parameter that takes the token (`offset`); an entry of [`Operation::params`].
+    pub param: String,
+    /// The success body's field holding the next token (`next_offset`), by wire name.
+    pub next_field: String,
+    /// The Rust name of that field.
+    pub next_field_ident: String,
+}
+
+impl Operation {
+    /// The parameters that go in the path.
+    pub fn path_params(&self) -> impl Iterator<Item = &Parameter> {
+        self.params
+            .iter()
+            .filter(|p| p.location == ParamLocation::Path)
+    }
+
+    /// The parameters that are not in the path.
+    pub fn other_params(&self) -> impl Iterator<Item = &Parameter> {
+        self.params
+            .iter()
+            .filter(|p| p.location != ParamLocation::Path)
+    }
+
+    /// The request struct's fields: non-path parameters that are not common, then body fields.
+    pub fn request_fields(&self) -> impl Iterator<Item = RequestField<'_>> {
+        let params = self
+            .other_params()
+            .filter(|p| !p.common)
+            .map(RequestField::Param);
+        params.chain(
+            self.body
+                .iter()
+                .flat_map(|b| b.fields.iter().map(RequestField::Body)),
+        )
+    }
+
+    /// The common parameters the operation documents.
+    pub fn common_params(&self) -> impl Iterator<Item = &Parameter> {
+        self.params.iter().filter(|p| p.common)
+    }
+
+    /// Whether a success is a binary download, read by the caller as a whole or in chunks
+    /// (one body type for every 2xx, bytes).
+    pub fn downloads(&self) -> bool {
+        matches!(
+            self.success,
+            Success::Body {
+                ty: Some(TypeRef::String(StringFormat::Binary))
+            }
+        )
+    }
+
+    /// Responses whose status is 2xx.
+    pub fn success_responses(&self) -> impl Iterator<Item = &Response> {
+        self.responses.iter().filter(|r| r.status.is_success())
+    }
+
+    /// Responses that describe failures (4xx, 5xx and `default`).
+    pub fn error_responses(&self) -> impl Iterator<Item = &Response> {
+        self.responses.iter().filter(|r| !r.status.is_success())
+    }
+}
+
+/// HTTP methods OpenAPI can describe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Method {
+    /// GET
+    Get,
+    /// PUT
+    Put,
+    /// POST
+    Post,
+    /// DELETE
+    Delete,
+    /// OPTIONS
+    Options,
+    /// HEAD
+    Head,
+    /// PATCH
+    Patch,
+    /// TRACE
+    Trace,
+}
+
+impl Method {
+    /// The method as it appears on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+            Method::Options => "OPTIONS",
+            Method::Head => "HEAD",
+            Method::Patch => "PATCH",
+            Method::Trace => "TRACE",
+        }
+    }
+}
+
+/// A piece of a path template.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", content = "value")]
+pub enum PathSegment {
+    /// Text sent as written.
+    Literal(String),
+    /// A parameter, by its wire name; percent-encoded as one segment when sent.
+    Param(String),
+}

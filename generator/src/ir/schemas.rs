@@ -1,0 +1,189 @@
+//! What schemas become: references to types ([`TypeRef`], [`StringFormat`],
+//! [`IntegerFormat`]), the named types ([`TypeDef`], [`TypeKind`], [`Field`], [`UnionVariant`],
+//! [`EnumValue`]), and the validation rules of a value ([`Constraints`]). The API's named types
+//! as a whole are [`Types`], in `types`.
+
+use serde::Serialize;
+
+#[cfg(doc)]
+use super::{Api, Types};
+
+/// A reference to a type: a primitive or a named [`TypeDef`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "kind", content = "of")]
+pub enum TypeRef {
+    /// A string.
+    String(StringFormat),
+    /// An integer.
+    Integer(IntegerFormat),
+    /// A floating-point number.
+    Number,
+    /// `true` or `false`.
+    Boolean,
+    /// A named type of [`Api::types`].
+    Named(String),
+    /// A list.
+    Array(Box<TypeRef>),
+    /// An object with arbitrary keys and values of one type.
+    Map(Box<TypeRef>),
+    /// Any JSON value.
+    Any,
+}
+
+/// String formats that change the Rust type or how a value is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StringFormat {
+    /// Any text (also `email`, `uuid`, and dates when the settings keep them as text: sent as
+    /// written).
+    Plain,
+    /// `format: byte` (or `contentEncoding: base64`): the caller gives the raw text and the
+    /// client Base64-encodes it.
+    Base64,
+    /// `format: date-time`: an instant, RFC 3339 on the wire (`2026-11-26T15:25:00Z`).
+    DateTime,
+    /// `format: date`: a calendar date, RFC 3339's `full-date` on the wire (`2026-11-26`).
+    Date,
+    /// `format: binary` in a response: raw bytes (`Vec<u8>`).
+    Binary,
+    /// `format: binary` in a request body: a file to upload (bytes, file name, media type).
+    File,
+}
+
+/// Integer widths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IntegerFormat {
+    /// `int32`.
+    Int32,
+    /// `int64`, no format, and anything else.
+    Int64,
+    /// `unix-time`: seconds since the epoch.
+    UnixTime,
+}
+
+/// Validation rules and documentation hints of a value.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Constraints {
+    /// The `format` as written (`email`, `int64`), for documentation.
+    pub format: Option<String>,
+    /// `minLength`.
+    pub min_length: Option<usize>,
+    /// `maxLength`.
+    pub max_length: Option<usize>,
+    /// `minimum`.
+    pub minimum: Option<f64>,
+    /// `maximum`.
+    pub maximum: Option<f64>,
+    /// `pattern`.
+    pub pattern: Option<String>,
+    /// `default`, as JSON text.
+    pub default: Option<String>,
+    /// `example`, as JSON text.
+    pub example: Option<String>,
+}
+
+/// A named type.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TypeDef {
+    /// The Rust type name, unique in the API.
+    pub ident: String,
+    /// Where it came from: a component name or a JSON pointer.
+    pub origin: String,
+    /// `description`.
+    pub description: Option<String>,
+    /// `deprecated`.
+    pub deprecated: bool,
+    /// What it is.
+    pub kind: TypeKind,
+}
+
+/// The shapes a named type can take.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind")]
+pub enum TypeKind {
+    /// An object with known properties.
+    Struct {
+        /// Its properties in spec order.
+        fields: Vec<Field>,
+        /// The type of any further properties (`additionalProperties` beside `properties`).
+        additional: Option<TypeRef>,
+    },
+    /// One of several shapes (`oneOf`/`anyOf`), told apart by trying each in order.
+    Union {
+        /// The alternatives in spec order.
+        variants: Vec<UnionVariant>,
+    },
+    /// A string with listed values.
+    Enum {
+        /// The values in spec order.
+        values: Vec<EnumValue>,
+        /// Whether unknown values must still decode (the type is read from responses).
+        open: bool,
+    },
+}
+
+/// One alternative of a [`TypeKind::Union`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnionVariant {
+    /// The Rust variant name.
+    pub ident: String,
+    /// Its type.
+    pub ty: TypeRef,
+}
+
+impl Field {
+    /// Whether its Rust type is an `Option`: it may be absent, or `null`.
+    pub fn is_option(&self) -> bool {
+        !self.required || self.nullable
+    }
+}
+
+/// A property of an object.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Field {
+    /// The name on the wire.
+    pub name: String,
+    /// The Rust field name.
+    pub ident: String,
+    /// `description`.
+    pub description: Option<String>,
+    /// Whether the object always has it.
+    pub required: bool,
+    /// Whether it may be `null`.
+    pub nullable: bool,
+    /// `deprecated`.
+    pub deprecated: bool,
+    /// Its type.
+    pub ty: TypeRef,
+    /// Whether the value must be boxed because its type contains the owner (recursion).
+    pub boxed: bool,
+    /// Validation rules and example.
+    pub constraints: Constraints,
+}
+
+/// One value of a string enum.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EnumValue {
+    /// The value on the wire (`all-disabled`).
+    pub value: String,
+    /// The Rust variant name (`AllDisabled`).
+    pub ident: String,
+}
+
+impl TypeRef {
+    /// Whether it is, or holds, a date or date-time.
+    pub fn has_dates(&self) -> bool {
+        match self {
+            TypeRef::String(format) => {
+                matches!(format, StringFormat::DateTime | StringFormat::Date)
+            }
+            TypeRef::Array(inner) | TypeRef::Map(inner) => inner.has_dates(),
+            TypeRef::Integer(_)
+            | TypeRef::Number
+            | TypeRef::Boolean
+            | TypeRef::Named(_)
+            | TypeRef::Any => false,
+        }
+    }
+}
