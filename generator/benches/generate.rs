@@ -2,9 +2,9 @@
 //!
 //! Prints, for the resume_dunning spec and Chargebee's whole published spec, the time of each
 //! stage (median of several runs, release build, whole crate written to disk) next to the bare
-//! `serde_json` parse of the same file, as a ratio; then time and peak memory for synthetic
-//! specs of 100, 1,000 and 10,000 operations, to show how cost grows with the spec. It prints
-//! numbers and asserts nothing.
+//! `serde_json` parse of the same file, as a ratio, and the time of the CLI's whole process;
+//! then time and peak memory for synthetic specs of 100, 1,000 and 10,000 operations, to show
+//! how cost grows with the spec. It prints numbers and asserts nothing.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::{Path, PathBuf};
@@ -107,6 +107,20 @@ fn bench_spec(name: &str, spec: &Path, settings: &Settings, runs: usize, dir: &P
     let unchanged = time(runs, || {
         generate_profiled(spec, settings, &krate).expect("generates");
     });
+    // The same generation as a user runs it: the CLI as a whole process, into a new directory.
+    let process = time(runs, || {
+        let _ = std::fs::remove_dir_all(&krate);
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_apiforge"))
+            .arg("generate")
+            .arg(spec)
+            .arg("--out")
+            .arg(&krate)
+            .args(["--idempotency-header", "chargebee-idempotency-key"])
+            .stderr(std::process::Stdio::null())
+            .status()
+            .expect("the CLI runs");
+        assert!(status.success(), "the CLI failed on {}", spec.display());
+    });
     let total = median(totals);
     println!(
         "\n{name} ({} KiB, {lines} generated lines)",
@@ -140,6 +154,11 @@ fn bench_spec(name: &str, spec: &Path, settings: &Settings, runs: usize, dir: &P
         "  {:<34} {:>10}",
         "regeneration, nothing changed",
         ms(unchanged)
+    );
+    println!(
+        "  {:<34} {:>10}",
+        "whole process (`apiforge generate`)",
+        ms(process)
     );
 }
 
