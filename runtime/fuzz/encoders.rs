@@ -23,8 +23,8 @@
 //!   entries, headers, an idempotency key, cookies, a form or JSON body) is sent to a loopback
 //!   server (`wire.rs`), and what reqwest and hyper wrote decodes back to those values
 //!   (header values are compared as written, not as a server reads them: see the
-//!   surrounding-whitespace bug in `tests/encoding.rs`); a URL longer than hyper can send
-//!   (65534 bytes) must fail instead.
+//!   surrounding-whitespace bug in `tests/encoding/bugs_found.rs`); a URL longer than hyper
+//!   can send (65534 bytes) must fail instead.
 //!
 //! Any panic is a failure too.
 
