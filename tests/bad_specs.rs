@@ -76,7 +76,7 @@ fn refused_with_a_pinned_message(name: &str) {
     // messages do not depend on where the repository is checked out.
     let path = Path::new("bad_specs").join(name);
     // Strict: an operation apiforge cannot express (19) is refused too, rather than left out
-    // with a warning as it is by default (`generator/tests/cli.rs` checks that).
+    // with a warning as it is by default (`generator/tests/cli/settings.rs` checks that).
     let strict = Settings {
         strict: true,
         ..Settings::default()

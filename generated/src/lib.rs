@@ -58,6 +58,7 @@ mod retry;
 
 #[doc(hidden)]
 pub mod runtime;
+mod values;
 
 #[rustfmt::skip]
 mod servers;

@@ -6,7 +6,8 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::error::InvalidRequest;
-use crate::runtime::{self, KeyIn, Scheme, SchemeKind};
+use crate::runtime::{KeyIn, Scheme, SchemeKind};
+use crate::values;
 
 /// The secrets a client authenticates with: for one security scheme of the API, or for
 /// several (`Credentials::bearer(token).and(..)`). Each operation sends those of the schemes
@@ -92,7 +93,7 @@ impl Secret {
             ))
         };
         let authorization = |value: String| {
-            runtime::header_value("authorization", &value)
+            values::header_value("authorization", &value)
                 .map(|value| Placement::Header("authorization", value))
                 .map_err(refused)
         };
@@ -105,13 +106,13 @@ impl Secret {
                         scheme.name
                     )));
                 }
-                let pair = runtime::base64(&format!("{username}:{password}"));
+                let pair = values::base64(&format!("{username}:{password}"));
                 authorization(format!("Basic {pair}"))
             }
             (Secret::Bearer(token), _) => authorization(format!("Bearer {token}")),
             (Secret::BearerWith(provider), _) => authorization(format!("Bearer {}", provider())),
             (Secret::Key(key), SchemeKind::Key(KeyIn::Header, name)) => {
-                let value = runtime::header_value(name, key).map_err(refused)?;
+                let value = values::header_value(name, key).map_err(refused)?;
                 Ok(Placement::Header(name, value))
             }
             (Secret::Key(key), SchemeKind::Key(KeyIn::Query, name)) => {

@@ -1,8 +1,8 @@
 //! The runtime every generated client crate carries, compiled and tested here as a crate of
-//! its own. apiforge copies `client.rs`, `credentials.rs`, `encoding.rs`, `error.rs`, `finite.rs`, `media.rs`,
-//! `retry.rs` and `runtime.rs` into each crate it generates, verbatim up to their unit tests
-//! (this file is not copied: the generated `lib.rs` declares the same modules), so what is
-//! tested here is what users compile.
+//! its own. apiforge copies `client.rs`, `credentials.rs`, `encoding.rs`, `error.rs`,
+//! `finite.rs`, `media.rs`, `retry.rs`, `runtime.rs` and `values.rs` into each crate it
+//! generates, verbatim up to their unit tests (this file is not copied: the generated `lib.rs`
+//! declares the same modules), so what is tested here is what users compile.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -16,6 +16,7 @@ mod media;
 mod retry;
 #[doc(hidden)]
 pub mod runtime;
+mod values;
 
 pub use client::{Client, ClientBuilder, Response, RetryPolicy};
 pub use credentials::Credentials;

@@ -6,7 +6,7 @@
 //! cargo run --release -p apiforge-runtime --bin fuzz-runtime -- --case <seed of a case>
 //! ```
 //!
-//! What each case checks is described in `encoders.rs`. The run stops at the first failure,
+//! What each case checks is described in `encoders/mod.rs`. The run stops at the first failure,
 //! printing the case's seed and input, and exits with status 1; `--case` runs that case alone.
 //! `tests/fuzz_runtime.rs` runs a few thousand cases of a fixed seed in `cargo test`.
 

@@ -1,6 +1,6 @@
 //! A loopback HTTP/1.1 server that records every request it receives byte for byte and answers
 //! `200 OK` with an empty body: it shows what the client really put on the wire, after reqwest
-//! and hyper, for `tests/encoding.rs` and the runtime fuzzer (`fuzz/main.rs`).
+//! and hyper, for `tests/encoding/` and the runtime fuzzer (`fuzz/main.rs`).
 //!
 //! Plain `std` (one thread per connection, keep-alive honoured), so it needs no async runtime
 //! of its own. Timeouts only keep a broken run from hanging; nothing asserts on time.

@@ -1,8 +1,8 @@
-//! The runtime fuzzer's cases (`fuzz/encoders.rs`), a few thousand of a fixed seed, so that
+//! The runtime fuzzer's cases (`fuzz/encoders/`), a few thousand of a fixed seed, so that
 //! `cargo test` covers them; CI also runs the `fuzz-runtime` binary for a minute of random
 //! seeds' worth.
 
-#[path = "../fuzz/encoders.rs"]
+#[path = "../fuzz/encoders/mod.rs"]
 mod encoders;
 #[path = "../fuzz/wire.rs"]
 mod wire;

@@ -271,7 +271,8 @@ mod tests {
                 "src/retry.rs",
                 "src/runtime.rs",
                 "src/servers.rs",
-                "src/types.rs"
+                "src/types.rs",
+                "src/values.rs"
             ]
         );
         for (name, source) in files.iter().filter(|(n, _)| n.ends_with(".rs")) {

@@ -51,6 +51,7 @@ pub const RUNTIME: &[(&str, &str)] = &[
     ("media", include_str!("../../../runtime/media.rs")),
     ("retry", include_str!("../../../runtime/retry.rs")),
     ("runtime", include_str!("../../../runtime/runtime.rs")),
+    ("values", include_str!("../../../runtime/values.rs")),
 ];
 
 /// The marker that opens a runtime file's unit tests, which by convention close the file.

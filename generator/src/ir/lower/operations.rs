@@ -22,6 +22,7 @@ const RESERVED_GROUPS: &[&str] = &[
     "media",
     "retry",
     "runtime",
+    "values",
     "servers",
     "responses",
     "common",

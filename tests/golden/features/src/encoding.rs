@@ -3,7 +3,7 @@
 //! value.
 
 use crate::error::InvalidRequest;
-use crate::runtime::json;
+use crate::values::json;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// An `application/x-www-form-urlencoded` body or query string: `key=value` pairs in the

@@ -13,6 +13,7 @@ use reqwest::header::{HeaderMap, HeaderName};
 use crate::credentials::Credentials;
 use crate::error::{BuildError, InvalidRequest};
 use crate::runtime::{self, Call, ParamValue};
+use crate::values;
 
 /// How a call is retried when the server is busy or failing, or the connection breaks.
 ///
@@ -171,7 +172,7 @@ impl Client {
         let mut headers = HeaderMap::clone(&self.per_call.headers);
         let header = HeaderName::from_bytes(name.as_bytes())
             .map_err(|_| InvalidRequest(format!("`{name}` is not a valid header name")))?;
-        headers.insert(header, runtime::header_value(name, value)?);
+        headers.insert(header, values::header_value(name, value)?);
         let mut client = self.clone();
         client.per_call.headers = Arc::new(headers);
         Ok(client)

@@ -52,6 +52,7 @@ mod retry;
 
 #[doc(hidden)]
 pub mod runtime;
+mod values;
 
 #[rustfmt::skip]
 mod servers;

@@ -1,0 +1,90 @@
+//! The `diff` and `deps` commands.
+
+use std::fs;
+use std::path::Path;
+
+use crate::common::{apiforge, spec, text};
+
+#[test]
+fn diff_exit_codes_say_whether_a_change_is_breaking() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let spec = spec();
+    let same = apiforge(&["diff", spec.to_str().unwrap(), spec.to_str().unwrap()]);
+    assert_eq!(same.status.code(), Some(0));
+    assert!(text(&same.stdout).contains("No change for client users."));
+
+    let source = fs::read_to_string(&spec).unwrap();
+    let added = tmp.path().join("added.yaml");
+    fs::write(
+        &added,
+        source.replace(
+            "          - all-disabled\n",
+            "          - all-disabled\n          - some-disabled\n",
+        ),
+    )
+    .unwrap();
+    let minor = apiforge(&["diff", spec.to_str().unwrap(), added.to_str().unwrap()]);
+    assert_eq!(minor.status.code(), Some(0), "{}", text(&minor.stdout));
+    assert!(
+        text(&minor.stdout).contains("added value `some-disabled`"),
+        "{}",
+        text(&minor.stdout)
+    );
+
+    let renamed = tmp.path().join("renamed.yaml");
+    fs::write(
+        &renamed,
+        source.replace("operationId: resume_dunning", "operationId: resume"),
+    )
+    .unwrap();
+    let breaking = apiforge(&["diff", spec.to_str().unwrap(), renamed.to_str().unwrap()]);
+    assert_eq!(breaking.status.code(), Some(1));
+    assert!(
+        text(&breaking.stdout).contains("**Breaking:** renamed"),
+        "{}",
+        text(&breaking.stdout)
+    );
+
+    let bad = apiforge(&["diff", spec.to_str().unwrap(), "/nonexistent.yaml"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn deps_prints_the_dependencies_block_generated_crates_declare() {
+    use apiforge::emit::deps::{every, toml_block};
+    // Without a spec: every dependency a client may need.
+    let output = apiforge(&["deps"]);
+    assert!(output.status.success());
+    let printed = text(&output.stdout);
+    assert_eq!(printed, toml_block(&every()));
+    assert!(printed.contains("\nchrono = "), "{printed}");
+    // With one: the lines its generated Cargo.toml carries; chrono only for an API with dates.
+    let dated = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/features.yaml");
+    for (spec, has_dates) in [(spec(), false), (dated, true)] {
+        let output = apiforge(&["deps", spec.to_str().unwrap()]);
+        assert!(output.status.success());
+        let printed = text(&output.stdout);
+        assert_eq!(printed.contains("\nchrono = "), has_dates, "{printed}");
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("client");
+        assert!(apiforge(&[
+            "generate",
+            spec.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap()
+        ])
+        .status
+        .success());
+        let manifest = std::fs::read_to_string(out.join("Cargo.toml")).unwrap();
+        // The whole `[dependencies]` table (the features follow it).
+        let table: String = manifest
+            .lines()
+            .skip_while(|line| *line != "[dependencies]")
+            .take_while(|line| !line.is_empty())
+            .map(|line| format!("{line}\n"))
+            .collect();
+        assert_eq!(table, printed, "{manifest}");
+    }
+    let missing = apiforge(&["deps", "/nonexistent.yaml"]);
+    assert_eq!(missing.status.code(), Some(2));
+}
