@@ -20,9 +20,17 @@ impl Default for Stages {
 }
 
 impl Stages {
-    /// Restarts the clock without recording anything.
-    pub fn restart(&mut self) {
-        self.last = Instant::now();
+    /// Records the time since the previous mark as several stages that ran interleaved (on
+    /// all cores), in proportion to `shares` (their CPU time, say).
+    pub fn mark_shared(&mut self, shares: &[(&'static str, f64)]) {
+        let now = Instant::now();
+        let total: f64 = shares.iter().map(|(_, share)| share).sum();
+        let elapsed = now - self.last;
+        for (name, share) in shares {
+            let fraction = if total > 0.0 { share / total } else { 0.0 };
+            self.times.push((name, elapsed.mul_f64(fraction)));
+        }
+        self.last = now;
     }
 
     /// Records the time since the previous mark as stage `name`.

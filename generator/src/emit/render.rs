@@ -85,33 +85,37 @@ pub(super) fn render(
             tidy(&renderer.render_value("operation.md.j2", &page_context)?),
         ))
     };
+    // A worker per core, but not more than pages; this thread is one of them.
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .clamp(1, 8);
+        .clamp(1, 8)
+        .min(doc_files.len().max(1));
     type Page = (usize, Result<(String, String), Error>);
+    let work = |worker: usize| -> Vec<Page> {
+        let mut done = Vec::new();
+        for index in (worker..doc_files.len()).step_by(threads) {
+            let rendered = page(index);
+            let failed = rendered.is_err();
+            done.push((index, rendered));
+            // Its first error is enough: the earliest page's error is reported.
+            if failed {
+                break;
+            }
+        }
+        done
+    };
     let mut pages: Vec<Page> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
+        let handles: Vec<_> = (1..threads)
             .map(|worker| {
-                let page = &page;
-                scope.spawn(move || {
-                    let mut done = Vec::new();
-                    for index in (worker..doc_files.len()).step_by(threads) {
-                        let rendered = page(index);
-                        let failed = rendered.is_err();
-                        done.push((index, rendered));
-                        // Its first error is enough: the earliest page's error is reported.
-                        if failed {
-                            break;
-                        }
-                    }
-                    done
-                })
+                let work = &work;
+                scope.spawn(move || work(worker))
             })
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
+        let mut pages = work(0);
+        for handle in handles {
+            pages.extend(handle.join().unwrap_or_default());
+        }
+        pages
     });
     pages.sort_by_key(|(index, _)| *index);
     let rendered = pages.len();

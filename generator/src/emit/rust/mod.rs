@@ -292,7 +292,8 @@ fn all_tokens(api: &Api, krate: &CrateInfo) -> Result<Vec<(String, TokenStream)>
 
 /// Emits `src/*.rs`. Files are built and printed on all cores (token streams cannot move
 /// between threads, so each thread builds the files it prints); the time is recorded as
-/// "Rust tokens" and "printing", split by the CPU time each took.
+/// "Rust tokens" and "printing" (everything since the previous stage, setup and the finishing
+/// of parts included), split by the CPU time each took.
 pub fn emit_staged(
     api: &Api,
     krate: &CrateInfo,
@@ -303,45 +304,48 @@ pub fn emit_staged(
         .map_or(1, |n| n.get())
         .clamp(1, 8);
     let jobs = jobs(api, threads);
-    let started = std::time::Instant::now();
     let next = AtomicUsize::new(0);
+    // Each worker takes the next job when it is done with one.
+    let work = || -> WorkerOutput {
+        let (mut building, mut printing) = (Duration::ZERO, Duration::ZERO);
+        let mut out = Vec::new();
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(job) = jobs.get(index) else {
+                break;
+            };
+            let clock = std::time::Instant::now();
+            let Some(tokens) = job.tokens(api, krate, &features) else {
+                continue;
+            };
+            building += clock.elapsed();
+            let clock = std::time::Instant::now();
+            let path = job.path();
+            let printed =
+                print::print_file_items(&path, tokens).map(|printed| print::finish(&printed));
+            printing += clock.elapsed();
+            out.push((index, path, printed));
+        }
+        (out, building, printing)
+    };
+    // This thread is one of the workers; a worker's panic is this thread's.
     let results: Vec<WorkerOutput> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                let (jobs, features, next) = (&jobs, &features, &next);
-                scope.spawn(move || {
-                    let (mut building, mut printing) = (Duration::ZERO, Duration::ZERO);
-                    let mut out = Vec::new();
-                    // Each worker takes the next job when it is done with one.
-                    loop {
-                        let index = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(job) = jobs.get(index) else {
-                            break;
-                        };
-                        let clock = std::time::Instant::now();
-                        let Some(tokens) = job.tokens(api, krate, features) else {
-                            continue;
-                        };
-                        building += clock.elapsed();
-                        let clock = std::time::Instant::now();
-                        let path = job.path();
-                        let printed = print::print_file_items(&path, tokens);
-                        printing += clock.elapsed();
-                        out.push((index, path, printed));
-                    }
-                    (out, building, printing)
-                })
-            })
-            .collect();
-        handles.into_iter().filter_map(|h| h.join().ok()).collect()
+        let handles: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut results = vec![work()];
+        for handle in handles {
+            results.push(
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+        }
+        results
     });
-    let wall = started.elapsed();
     let (building, printing) = results
         .iter()
         .fold((Duration::ZERO, Duration::ZERO), |(b, p), r| {
             (b + r.1, p + r.2)
         });
-    let cpu = (building + printing).as_secs_f64().max(f64::EPSILON);
     let mut files: Files = RUNTIME
         .iter()
         .map(|(name, source)| {
@@ -351,23 +355,19 @@ pub fn emit_staged(
             )
         })
         .collect();
-    // A file built in parts (the types) is its parts in job order, finished once.
+    // A file built in parts (the types) is its finished parts in job order.
     let mut printed: Vec<(usize, String, Result<String, Error>)> =
         results.into_iter().flat_map(|r| r.0).collect();
     printed.sort_by_key(|(index, ..)| *index);
     let mut parts: BTreeMap<String, String> = BTreeMap::new();
     for (_, path, source) in printed {
-        parts.entry(path).or_default().push_str(&source?);
+        print::append_finished(parts.entry(path).or_default(), &source?);
     }
-    for (path, source) in parts {
-        files.insert(path, print::finish(&source));
-    }
-    let tokens_share = wall.mul_f64(building.as_secs_f64() / cpu);
-    stages.restart();
-    stages.times.push(("Rust tokens", tokens_share));
-    stages
-        .times
-        .push(("printing", wall.saturating_sub(tokens_share)));
+    files.extend(parts);
+    stages.mark_shared(&[
+        ("Rust tokens", building.as_secs_f64()),
+        ("printing", printing.as_secs_f64()),
+    ]);
     Ok(files)
 }
 

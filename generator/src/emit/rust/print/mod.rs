@@ -168,6 +168,36 @@ fn one_line_cfgs(source: &str) -> String {
 /// line. Adds one after the inner docs, after the imports, and between items (a line that
 /// closes a block, followed by the start of another item at the same depth).
 fn separate_items(source: &str) -> String {
+    let lines: Vec<&str> = source.lines().collect();
+    let mut out = String::with_capacity(source.len() + source.len() / 16);
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        out.push('\n');
+        if lines
+            .get(i + 1)
+            .is_some_and(|next| blank_between(line, next))
+        {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Appends `part`, a finished part of a file (whole items), to `file`, the finished parts
+/// before it: the result is the concatenation finished whole, so that a file built in parts
+/// is finished by the workers that print it.
+pub(super) fn append_finished(file: &mut String, part: &str) {
+    let last = file.trim_end_matches('\n').rsplit('\n').next();
+    if let (Some(last), Some(first)) = (last, part.lines().next()) {
+        if !file.is_empty() && blank_between(last, first) {
+            file.push('\n');
+        }
+    }
+    file.push_str(part);
+}
+
+/// Whether hand-written code leaves a blank line between `line` and the `next`.
+fn blank_between(line: &str, next: &str) -> bool {
     const ITEM_STARTS: &[&str] = &[
         "pub ",
         "pub(crate) ",
@@ -185,57 +215,56 @@ fn separate_items(source: &str) -> String {
         "trait ",
         "type ",
     ];
-    let lines: Vec<&str> = source.lines().collect();
-    let mut out = String::with_capacity(source.len() + source.len() / 16);
-    for (i, line) in lines.iter().enumerate() {
-        out.push_str(line);
-        out.push('\n');
-        let Some(next) = lines.get(i + 1) else {
-            continue;
-        };
-        let indent = line.len() - line.trim_start().len();
-        let next_indent = next.len() - next.trim_start().len();
-        let next_trimmed = next.trim_start();
-        // Checked last, and only when needed (every line would otherwise try each start).
-        let starts_item = || ITEM_STARTS.iter().any(|s| next_trimmed.starts_with(s));
-        let trimmed = line.trim_start();
-        let after_inner_docs = trimmed.starts_with("//!") && !next_trimmed.starts_with("//!");
-        let after_inner_attributes = trimmed.starts_with("#![") && !next_trimmed.starts_with("#![");
-        let after_imports = trimmed.starts_with("use ")
-            && trimmed.ends_with(';')
-            && !next_trimmed.starts_with("use ");
-        let is_module =
-            |l: &str| (l.starts_with("mod ") || l.starts_with("pub mod ")) && l.ends_with(';');
-        let after_modules = is_module(trimmed) && !is_module(next_trimmed);
-        let after_block = (trimmed == "}"
-            || trimmed == "};"
-            || (trimmed.ends_with(';')
-                && indent == 0
-                && !is_module(trimmed)
-                && !trimmed.starts_with("use ")))
-            && indent == next_indent
-            && starts_item();
-        if after_inner_docs
-            || after_inner_attributes
-            || after_imports
-            || after_modules
-            || after_block
-        {
-            out.push('\n');
-        }
-    }
-    out
+    let indent = line.len() - line.trim_start().len();
+    let next_indent = next.len() - next.trim_start().len();
+    let next_trimmed = next.trim_start();
+    // Checked last, and only when needed (every line would otherwise try each start).
+    let starts_item = || ITEM_STARTS.iter().any(|s| next_trimmed.starts_with(s));
+    let trimmed = line.trim_start();
+    let after_inner_docs = trimmed.starts_with("//!") && !next_trimmed.starts_with("//!");
+    let after_inner_attributes = trimmed.starts_with("#![") && !next_trimmed.starts_with("#![");
+    let after_imports =
+        trimmed.starts_with("use ") && trimmed.ends_with(';') && !next_trimmed.starts_with("use ");
+    let is_module =
+        |l: &str| (l.starts_with("mod ") || l.starts_with("pub mod ")) && l.ends_with(';');
+    let after_modules = is_module(trimmed) && !is_module(next_trimmed);
+    let after_block = (trimmed == "}"
+        || trimmed == "};"
+        || (trimmed.ends_with(';')
+            && indent == 0
+            && !is_module(trimmed)
+            && !trimmed.starts_with("use ")))
+        && indent == next_indent
+        && starts_item();
+    after_inner_docs || after_inner_attributes || after_imports || after_modules || after_block
 }
 
 #[cfg(test)]
 mod post_tests {
-    use super::{one_line_cfgs, separate_items};
+    use super::{append_finished, finish, one_line_cfgs, separate_items};
 
     #[test]
     fn items_are_separated_by_one_blank_line() {
         let printed = "//! Docs.\nuse a::b;\nuse c::d;\nmod x;\npub mod y;\npub struct A {\n    x: u8,\n}\nimpl A {\n    fn f() {}\n    fn g() {\n        h();\n    }\n    fn i() {}\n}\n";
         let expected = "//! Docs.\n\nuse a::b;\nuse c::d;\n\nmod x;\npub mod y;\n\npub struct A {\n    x: u8,\n}\n\nimpl A {\n    fn f() {}\n    fn g() {\n        h();\n    }\n\n    fn i() {}\n}\n";
         assert_eq!(separate_items(printed), expected);
+    }
+
+    #[test]
+    fn a_file_finished_in_parts_equals_the_file_finished_whole() {
+        let printed = "//! Docs.\nuse a::b;\n#[cfg(\n    feature = \"x\"\n)]\npub struct A {\n    x: u8,\n}\nimpl A {\n    fn f() {}\n}\npub enum B {\n    C,\n}\nconst D: u8 = 1;\npub struct E;\n";
+        let lines: Vec<&str> = printed.split_inclusive('\n').collect();
+        // Every way of cutting it in two at a line.
+        for cut in 0..=lines.len() {
+            let (head, tail) = (lines[..cut].concat(), lines[cut..].concat());
+            if head.contains("#[cfg(\n") != head.contains(")]\n") {
+                continue; // parts are whole items: never inside an attribute
+            }
+            let mut parts = String::new();
+            append_finished(&mut parts, &finish(&head));
+            append_finished(&mut parts, &finish(&tail));
+            assert_eq!(parts, finish(printed), "cut before line {cut}");
+        }
     }
 
     #[test]
