@@ -6,7 +6,7 @@
 //! then time and peak memory for synthetic specs of 100, 1,000 and 10,000 operations, to show
 //! how cost grows with the spec. It prints numbers and asserts nothing.
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use std::alloc::{GlobalAlloc, Layout};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 use std::time::{Duration, Instant};
@@ -14,10 +14,17 @@ use std::time::{Duration, Instant};
 use apiforge::{generate_profiled, Settings};
 use serde_json::{json, Value};
 
-/// Counts live heap bytes, to report each run's peak, while `COUNTING` is set: only the
-/// synthetic specs' runs, which report memory. The timed runs of the real specs do not pay for
-/// the shared counters (two atomic operations on one cache line per allocation, contended when
-/// both cores allocate).
+/// The allocator the `apiforge` command uses (see the `fast-alloc` feature), so that the
+/// benchmark times what users run.
+#[cfg(feature = "fast-alloc")]
+static INNER: mimalloc::MiMalloc = mimalloc::MiMalloc;
+#[cfg(not(feature = "fast-alloc"))]
+static INNER: std::alloc::System = std::alloc::System;
+
+/// [`INNER`], counting live heap bytes while `COUNTING` is set, to report each run's peak:
+/// only in the synthetic specs' extra runs, which report memory. The timed runs do not pay
+/// for the shared counters (two atomic operations on one cache line per allocation,
+/// contended when both cores allocate).
 struct Counting;
 
 static COUNTING: AtomicBool = AtomicBool::new(false);
@@ -25,22 +32,34 @@ static COUNTING: AtomicBool = AtomicBool::new(false);
 static LIVE: AtomicIsize = AtomicIsize::new(0);
 static PEAK: AtomicIsize = AtomicIsize::new(0);
 
+fn count(grown: isize) {
+    if COUNTING.load(Ordering::Relaxed) {
+        let live = LIVE.fetch_add(grown, Ordering::Relaxed) + grown;
+        PEAK.fetch_max(live, Ordering::Relaxed);
+    }
+}
+
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let ptr = unsafe { System.alloc(layout) };
-        if !ptr.is_null() && COUNTING.load(Ordering::Relaxed) {
-            let size = layout.size() as isize;
-            let live = LIVE.fetch_add(size, Ordering::Relaxed) + size;
-            PEAK.fetch_max(live, Ordering::Relaxed);
+        let ptr = unsafe { INNER.alloc(layout) };
+        if !ptr.is_null() {
+            count(layout.size() as isize);
         }
         ptr
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) };
-        if COUNTING.load(Ordering::Relaxed) {
-            LIVE.fetch_sub(layout.size() as isize, Ordering::Relaxed);
+        unsafe { INNER.dealloc(ptr, layout) };
+        count(-(layout.size() as isize));
+    }
+
+    // The inner allocator's own realloc (which may grow in place), not alloc-copy-free.
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let grown = unsafe { INNER.realloc(ptr, layout, new_size) };
+        if !grown.is_null() {
+            count(new_size as isize - layout.size() as isize);
         }
+        grown
     }
 }
 
