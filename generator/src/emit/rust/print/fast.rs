@@ -9,7 +9,7 @@
 
 use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
 
-use super::split::is_punct;
+use super::split::{is_punct, path_separator};
 use crate::Error;
 
 /// The longest line (indentation included) written: prettyplease breaks a line only past
@@ -328,16 +328,8 @@ fn path_type(trees: &[TokenTree], at: &mut usize, out: &mut String) -> bool {
                 }
             }
         }
-        match (trees.get(*at), trees.get(*at + 1)) {
-            (Some(TokenTree::Punct(first)), Some(second))
-                if first.as_char() == ':'
-                    && first.spacing() == Spacing::Joint
-                    && is_punct(Some(second), ':') =>
-            {
-                *at += 2;
-                out.push_str("::");
-            }
-            _ => return true,
+        if !path_separator(trees, at, out) {
+            return true;
         }
     }
 }

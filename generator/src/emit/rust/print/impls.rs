@@ -3,10 +3,10 @@
 //! expression: a `match` of simple arms, or a path, call or method call chain. Anything else,
 //! or any line that could come near prettyplease's margin, is declined.
 
-use proc_macro2::{Delimiter, Spacing, TokenTree};
+use proc_macro2::{Delimiter, TokenTree};
 
 use super::fast::{attributes, fits, line, ty, visibility};
-use super::split::is_punct;
+use super::split::{is_punct, path_separator};
 
 /// An `impl` block (its tokens from `impl` on) at `indent`, printed onto `out`; false, with
 /// nothing printed, when it is not a shape this printer knows.
@@ -304,16 +304,8 @@ fn path(trees: &[TokenTree], at: &mut usize, out: &mut String) -> bool {
         };
         out.push_str(&segment.to_string());
         *at += 1;
-        match (trees.get(*at), trees.get(*at + 1)) {
-            (Some(TokenTree::Punct(first)), Some(second))
-                if first.as_char() == ':'
-                    && first.spacing() == Spacing::Joint
-                    && is_punct(Some(second), ':') =>
-            {
-                *at += 2;
-                out.push_str("::");
-            }
-            _ => return true,
+        if !path_separator(trees, at, out) {
+            return true;
         }
     }
 }

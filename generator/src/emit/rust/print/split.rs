@@ -5,7 +5,7 @@
 //! pieces still reach prettyplease together (declined items are printed as one batch) or fail
 //! to parse with a clear message.
 
-use proc_macro2::{Delimiter, TokenTree};
+use proc_macro2::{Delimiter, Spacing, TokenTree};
 
 /// The end of the leading inner attributes (`#![...]`) of `trees`.
 pub(crate) fn inner_attrs_end(trees: &[TokenTree]) -> usize {
@@ -74,6 +74,22 @@ fn ends_with_semicolon(trees: &[TokenTree]) -> bool {
 
 pub(crate) fn is_punct(tree: Option<&TokenTree>, ch: char) -> bool {
     matches!(tree, Some(TokenTree::Punct(p)) if p.as_char() == ch)
+}
+
+/// Takes a `::` at `at` onto `out`; false, taking nothing, when there is none.
+pub(crate) fn path_separator(trees: &[TokenTree], at: &mut usize, out: &mut String) -> bool {
+    match (trees.get(*at), trees.get(*at + 1)) {
+        (Some(TokenTree::Punct(first)), Some(second))
+            if first.as_char() == ':'
+                && first.spacing() == Spacing::Joint
+                && is_punct(Some(second), ':') =>
+        {
+            *at += 2;
+            out.push_str("::");
+            true
+        }
+        _ => false,
+    }
 }
 
 pub(crate) fn is_group(tree: Option<&TokenTree>, delimiter: Delimiter) -> bool {
