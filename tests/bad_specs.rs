@@ -77,10 +77,7 @@ fn refused_with_a_pinned_message(name: &str) {
     let path = Path::new("bad_specs").join(name);
     // Strict: an operation apiforge cannot express (19) is refused too, rather than left out
     // with a warning as it is by default (`generator/tests/cli/settings.rs` checks that).
-    let strict = Settings {
-        strict: true,
-        ..Settings::default()
-    };
+    let strict = Settings::default().strict(true);
     let error = match generate(&path, &strict) {
         Ok(_) => panic!("{name} was accepted"),
         Err(error) => error,

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use apiforge::diff_specs;
+use apiforge::{diff_specs, Settings};
 use apiforge_tests::{chargebee_spec, resume_dunning_spec, workspace_root};
 use serde_json::Value;
 
@@ -25,7 +25,9 @@ fn changelog(base: &Path, edited: &Value) -> (String, bool) {
     let dir = tempfile::tempdir().expect("tempdir");
     let new = dir.path().join("new.json");
     std::fs::write(&new, serde_json::to_string(edited).expect("json")).expect("write");
-    let changes = diff_specs(base, &new).expect("both specs load");
+    // Default settings on both sides: the changes of the spec alone.
+    let settings = Settings::default();
+    let changes = diff_specs((base, &settings), (&new, &settings)).expect("both specs load");
     let current = semver::Version::parse("2.0.0").expect("version");
     (changes.to_markdown(&current), changes.breaking_count() > 0)
 }

@@ -243,11 +243,11 @@ pub fn run(bytes: &[u8], is_json: bool) -> Result<(), String> {
             Err(_) => return Ok(()),
         };
         let mut warnings = Vec::new();
-        let api = match ir::lower(&loaded, &mut warnings) {
+        let api = match ir::lower_api(&loaded, &Settings::default(), &mut warnings) {
             Ok(api) => api,
             Err(_) => return Ok(()),
         };
-        match emit::emit(&api, &Settings::default()) {
+        match emit::emit(&api, &Settings::default(), &mut Default::default()) {
             Err(Error::Emit { file, message }) => {
                 Err(format!("generated {file} does not parse: {message}"))
             }

@@ -14,10 +14,10 @@ fn pipeline(bytes: Vec<u8>, is_json: bool) -> Result<(), String> {
         Err(_) => return Ok(()),
     };
     let mut warnings = Vec::new();
-    let Ok(api) = ir::lower(&loaded, &mut warnings) else {
+    let Ok(api) = ir::lower_api(&loaded, &Settings::default(), &mut warnings) else {
         return Ok(());
     };
-    match emit::emit(&api, &Settings::default()) {
+    match emit::emit(&api, &Settings::default(), &mut Default::default()) {
         Err(Error::Emit { file, message }) => Err(format!("{file} does not parse: {message}")),
         _ => Ok(()),
     }

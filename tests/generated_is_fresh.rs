@@ -18,7 +18,7 @@ fn generated_crate_matches_a_fresh_generation_byte_for_byte() {
 fn the_settings_file_beside_the_spec_is_what_generated_is_made_with() {
     let settings = resume_dunning_settings();
     assert_eq!(
-        settings.idempotency_header.as_deref(),
+        settings.client.idempotency_header.as_deref(),
         Some("chargebee-idempotency-key")
     );
 }
@@ -44,10 +44,7 @@ fn the_spec_generates_without_warnings() {
 /// compiles it with clippy's warnings denied and runs its doctests).
 #[test]
 fn the_features_golden_crate_matches_a_fresh_generation() {
-    let settings = Settings {
-        crate_name: Some("golden-features".to_owned()),
-        ..Settings::default()
-    };
+    let settings = Settings::default().crate_name("golden-features");
     let generated = generate(
         &workspace_root().join("tests/fixtures/features.yaml"),
         &settings,
@@ -67,10 +64,7 @@ fn the_features_golden_crate_matches_a_fresh_generation() {
 /// features one; `tests/e2e_security.rs` calls it against a local server).
 #[test]
 fn the_security_golden_crate_matches_a_fresh_generation() {
-    let settings = Settings {
-        crate_name: Some("golden-security".to_owned()),
-        ..Settings::default()
-    };
+    let settings = Settings::default().crate_name("golden-security");
     let generated = generate(
         &workspace_root().join("tests/fixtures/security.yaml"),
         &settings,

@@ -126,7 +126,8 @@ fn chargebee_v1_ir_summary() {
     let Some(spec) = chargebee_spec() else { return };
     let loaded = load::load_file(&spec).expect("the Chargebee spec loads");
     let mut warnings = loaded.warnings.clone();
-    let api = ir::lower(&loaded, &mut warnings).expect("the Chargebee spec lowers");
+    let api = ir::lower_api(&loaded, &Settings::default(), &mut warnings)
+        .expect("the Chargebee spec lowers");
     assert!(warnings.is_empty(), "unexpected warnings: {warnings:#?}");
     assert_eq!(api.operations.len(), 104);
     assert_eq!(api.webhooks.len(), 35);

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use apiforge::{generate_loaded, load::load_bytes, Settings};
+use apiforge::{Pipeline, Settings};
 use serde_json::{json, Map, Value};
 
 /// 500 operations in one tag, over 25 resources under `/repos/{owner}/{repo}/`.
@@ -39,11 +39,16 @@ fn one_huge_tag() -> Value {
 #[test]
 fn a_500_operation_tag_becomes_a_module_per_resource() {
     let text = serde_json::to_vec(&one_huge_tag()).expect("json");
-    let loaded = load_bytes(Path::new("huge.json"), &text, true).expect("loads");
-    let generated = generate_loaded(&loaded, &Settings::default()).expect("generates");
+    let settings = Settings::default();
+    let mut pipeline = Pipeline::new(&settings);
+    let loaded = pipeline
+        .load_bytes(Path::new("huge.json"), &text, true)
+        .expect("loads");
+    let lowered = pipeline.lower(loaded).expect("lowers");
+    let files = pipeline.emit_crate(&lowered).expect("generates");
     let mut operations: BTreeMap<&str, usize> = BTreeMap::new();
     let mut largest = 0;
-    for (path, source) in &generated.files {
+    for (path, source) in &files {
         let Some(module) = path
             .strip_prefix("src/repos")
             .and_then(|m| m.strip_suffix(".rs"))
@@ -58,6 +63,6 @@ fn a_500_operation_tag_becomes_a_module_per_resource() {
     assert_eq!(operations.values().sum::<usize>(), 500);
     assert!(largest < 2_000, "the largest module has {largest} lines");
     // Each module is a feature of its own.
-    let manifest = &generated.files["Cargo.toml"];
+    let manifest = &files["Cargo.toml"];
     assert!(manifest.contains("repos_resource7 = []"), "{manifest}");
 }

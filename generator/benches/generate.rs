@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 use std::time::{Duration, Instant};
 
-use apiforge::{generate_profiled, Settings};
+use apiforge::profile::Stages;
+use apiforge::{Error, Generated, Pipeline, Settings};
 use serde_json::{json, Value};
 
 /// The allocator the `apiforge` command uses (see the `fast-alloc` feature), so that the
@@ -239,10 +240,7 @@ fn main() {
     let chargebee = std::env::var_os("CHARGEBEE_SPEC")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("../shared/specs/chargebee_api_v1_spec.json"));
-    let settings = Settings {
-        idempotency_header: Some("chargebee-idempotency-key".into()),
-        ..Settings::default()
-    };
+    let settings = Settings::default().idempotency_header("chargebee-idempotency-key");
     bench_spec(
         "resume_dunning",
         &root.join("spec/resume_dunning.yaml"),
@@ -296,4 +294,20 @@ fn main() {
         println!("         stages (ms): {}", breakdown.join(", "));
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Generates the spec at `spec` into `out` as the CLI does, with the time of each stage: read,
+/// parse, normalize (3.1 → 3.0 and shape checks), typed model, IR, Rust tokens, printing,
+/// templates, write.
+fn generate_profiled(
+    spec: &Path,
+    settings: &Settings,
+    out: &Path,
+) -> Result<(Generated, Stages), Error> {
+    let mut pipeline = Pipeline::new(settings);
+    let generated = pipeline.generate(spec)?;
+    let mut stages = pipeline.stages().clone();
+    apiforge::output::write(out, &generated.files, true)?;
+    stages.mark("write");
+    Ok((generated, stages))
 }

@@ -1,38 +1,69 @@
 //! Generating a client at build time, from a `build.rs`.
 
+use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use crate::emit::{CrateInfo, Settings};
-use crate::{ir, load, Error};
+use crate::{Error, Pipeline, Settings};
+
+/// A change to the settings, made in code.
+type Customize = Arc<dyn Fn(Settings) -> Settings + Send + Sync>;
 
 /// Generates a client while a crate builds: the whole client as one Rust file in `OUT_DIR`,
-/// for `include!` at the crate root.
+/// for `include!` at the crate root. It runs the same [`Pipeline`] as `apiforge generate`,
+/// with the same settings: the `apiforge.toml` beside the spec (or the file named by
+/// [`Generator::config_path`]), then any change made in code with [`Generator::settings`].
 ///
 /// ```no_run
 /// // In build.rs's `main`:
-/// apiforge::Generator::new(apiforge::Settings::default())
+/// apiforge::Generator::new()
 ///     .spec_path("spec/api.yaml")
+///     .settings(|settings| settings.idempotency_header("idempotency-key"))
 ///     .build_script();
 /// // In src/lib.rs: include!(concat!(env!("OUT_DIR"), "/", env!("CARGO_CRATE_NAME"), ".rs"));
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Generator {
-    settings: Settings,
     spec: Option<PathBuf>,
+    config: Option<PathBuf>,
+    customize: Option<Customize>,
+}
+
+impl fmt::Debug for Generator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Generator")
+            .field("spec", &self.spec)
+            .field("config", &self.config)
+            .field("customized", &self.customize.is_some())
+            .finish()
+    }
 }
 
 impl Generator {
-    /// A generator with these settings (crate name, idempotency header, ...).
-    pub fn new(settings: Settings) -> Self {
-        Self {
-            settings,
-            spec: None,
-        }
+    /// A generator with no spec yet.
+    pub fn new() -> Self {
+        Self::default()
     }
 
     /// The OpenAPI document to read, relative to the crate's directory in a build script.
     pub fn spec_path(mut self, path: impl Into<PathBuf>) -> Self {
         self.spec = Some(path.into());
+        self
+    }
+
+    /// The settings file to read instead of the `apiforge.toml` beside the spec.
+    pub fn config_path(mut self, path: impl Into<PathBuf>) -> Self {
+        self.config = Some(path.into());
+        self
+    }
+
+    /// Changes the settings read from the settings file (or the defaults, without one):
+    /// `.settings(|s| s.crate_name("billing").strict(true))`.
+    pub fn settings(
+        mut self,
+        customize: impl Fn(Settings) -> Settings + Send + Sync + 'static,
+    ) -> Self {
+        self.customize = Some(Arc::new(customize));
         self
     }
 
@@ -42,55 +73,62 @@ impl Generator {
     ///
     /// # Errors
     ///
-    /// [`Error`] when there is no spec path, the spec is invalid, or the file cannot be written.
+    /// [`Error`] when there is no spec path, the spec or settings are invalid, or the file
+    /// cannot be written.
     pub fn generate_to(&self, out_dir: impl AsRef<Path>) -> Result<PathBuf, Error> {
-        self.generate_checked(out_dir.as_ref(), None)
+        self.generate_checked(out_dir.as_ref(), None, |settings| settings)
     }
 
-    /// [`Generator::generate_to`], first checking that `manifest` (the building crate's
-    /// `Cargo.toml`) declares what the client needs, which depends on the API (chrono for
-    /// dates).
-    fn generate_checked(&self, out_dir: &Path, manifest: Option<&Path>) -> Result<PathBuf, Error> {
+    /// The settings file and the settings this generator uses for `spec`.
+    fn settings_for(&self, spec: &Path) -> Result<(Option<PathBuf>, Settings), Error> {
+        let file = self.config.clone().or_else(|| Settings::file_beside(spec));
+        let settings = match &file {
+            Some(path) => Settings::from_file(path)?,
+            None => Settings::default(),
+        };
+        let settings = match &self.customize {
+            Some(customize) => customize(settings),
+            None => settings,
+        };
+        Ok((file, settings))
+    }
+
+    /// [`Generator::generate_to`], with `defaults` filling in settings left unset, and first
+    /// checking that `manifest` (the building crate's `Cargo.toml`) declares what the client
+    /// needs, which depends on the API (chrono for dates).
+    fn generate_checked(
+        &self,
+        out_dir: &Path,
+        manifest: Option<&Path>,
+        defaults: impl FnOnce(Settings) -> Settings,
+    ) -> Result<PathBuf, Error> {
         let Some(spec) = &self.spec else {
             return Err(Error::Settings(
                 "no spec: call `Generator::spec_path` first".to_owned(),
             ));
         };
-        println!("cargo:rerun-if-changed={}", spec.display());
-        // The settings file beside the spec, if any, fills in what these settings leave unset.
         // Cargo reruns a build script whose watched file is missing on every build, so only an
-        // existing one is watched (a settings file added later takes a `touch` of the spec).
-        let config = crate::config::beside(spec);
-        if let Some(path) = &config {
+        // existing settings file is watched (one added later takes a `touch` of the spec).
+        let (file, settings) = self.settings_for(spec)?;
+        let settings = defaults(settings);
+        for path in file.iter().chain(&settings.generator.templates) {
             println!("cargo:rerun-if-changed={}", path.display());
         }
-        let settings = match &config {
-            Some(path) => self.settings.clone().or(crate::config::read(path)?),
-            None => self.settings.clone(),
-        };
-        if let Some(dir) = &self.settings.templates_dir {
-            println!("cargo:rerun-if-changed={}", dir.display());
-        }
-        let loaded = load::load_file(spec)?;
-        for file in referenced_files(&loaded) {
+        let mut pipeline = Pipeline::new(&settings);
+        println!("cargo:rerun-if-changed={}", spec.display());
+        let loaded = pipeline.load(spec)?;
+        let lowered = pipeline.lower(loaded)?;
+        for file in lowered.inputs.iter().skip(1) {
             println!("cargo:rerun-if-changed={}", file.display());
         }
-        let mut warnings = Vec::new();
-        let api = ir::lower_with(&loaded, &settings.ir_options(), &mut warnings)?;
-        for warning in &mut warnings {
-            warning.pointer = loaded.warning_pointer(&warning.pointer);
-        }
-        for warning in loaded.warnings.iter().chain(&warnings) {
+        for warning in &lowered.warnings {
             println!("cargo:warning=apiforge: {warning}");
         }
         if let Some(manifest) = manifest {
-            check_manifest(manifest, &crate::emit::deps::for_api(&api))?;
+            check_manifest(manifest, &crate::emit::deps::for_api(&lowered.api))?;
         }
-        // The emitters read the IR only; the typed document is the biggest thing held.
-        drop(loaded);
-        let krate = CrateInfo::new(&api, &settings)?;
-        let source = crate::emit::rust::emit_single_file(&api, &krate)?;
-        let path = out_dir.join(format!("{}.rs", krate.lib));
+        let (name, source) = pipeline.emit_single_file(&lowered)?;
+        let path = out_dir.join(name);
         // Rewriting an unchanged file would make Cargo rebuild the crate for nothing.
         if std::fs::read_to_string(&path).ok().as_deref() != Some(source.as_str()) {
             std::fs::write(&path, source).map_err(|source| Error::Io {
@@ -111,18 +149,20 @@ impl Generator {
     /// `OUT_DIR/<crate name>.rs`: include it with
     /// `include!(concat!(env!("OUT_DIR"), "/", env!("CARGO_CRATE_NAME"), ".rs"));`.
     pub fn build_script(&self) -> PathBuf {
-        let mut generator = self.clone();
-        if generator.settings.crate_name.is_none() {
-            generator.settings.crate_name = std::env::var("CARGO_PKG_NAME").ok();
-        }
-        if generator.settings.crate_version.is_none() {
-            generator.settings.crate_version = std::env::var("CARGO_PKG_VERSION").ok();
-        }
+        let defaults = |mut settings: Settings| {
+            if settings.krate.name.is_none() {
+                settings.krate.name = std::env::var("CARGO_PKG_NAME").ok();
+            }
+            if settings.krate.version.is_none() {
+                settings.krate.version = std::env::var("CARGO_PKG_VERSION").ok();
+            }
+            settings
+        };
         let out_dir = std::env::var_os("OUT_DIR").map(PathBuf::from);
         let manifest =
             std::env::var_os("CARGO_MANIFEST_DIR").map(|dir| PathBuf::from(dir).join("Cargo.toml"));
         let result = match out_dir {
-            Some(dir) => generator.generate_checked(&dir, manifest.as_deref()),
+            Some(dir) => self.generate_checked(&dir, manifest.as_deref(), defaults),
             None => Err(Error::Settings(
                 "OUT_DIR is not set: `build_script` runs from a build.rs".to_owned(),
             )),
@@ -135,18 +175,6 @@ impl Generator {
             }
         }
     }
-}
-
-/// The files besides the root spec that its `$ref`s read (a spec split in files): inputs of
-/// the build as much as the spec itself.
-fn referenced_files(loaded: &load::Loaded) -> Vec<PathBuf> {
-    loaded
-        .sources
-        .files()
-        .iter()
-        .skip(1)
-        .map(|file| file.path.clone())
-        .collect()
 }
 
 /// Checks that the crate at `manifest` declares every dependency the generated code uses, so
@@ -306,7 +334,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let spec = dir.path().join("api.yaml");
         std::fs::write(&spec, "openapi: 3.0.3\ninfo: {title: Tiny API, version: 1.0.0}\npaths:\n  /ping:\n    get:\n      responses:\n        '204': {description: pong}\n").unwrap();
-        let path = Generator::new(Settings::default())
+        let path = Generator::new()
             .spec_path(&spec)
             .generate_to(dir.path())
             .unwrap();
@@ -320,7 +348,7 @@ mod tests {
         assert!(source.contains("pub mod ping {"), "modules are inline");
 
         std::fs::write(&spec, "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a/{id}:\n    get:\n      responses: {'200': {description: ok}}\n").unwrap();
-        let error = Generator::new(Settings::default())
+        let error = Generator::new()
             .spec_path(&spec)
             .generate_to(dir.path())
             .unwrap_err()
@@ -398,13 +426,56 @@ mod tests {
     fn every_file_of_a_split_spec_is_an_input_of_the_build() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../tests/fixtures/multi_file/redocly/openapi.yaml");
-        let loaded = load::load_file(&root).unwrap();
-        let files = referenced_files(&loaded);
+        let settings = Settings::default();
+        let mut pipeline = Pipeline::new(&settings);
+        let loaded = pipeline.load(&root).unwrap();
+        let lowered = pipeline.lower(loaded).unwrap();
+        let files = &lowered.inputs[1..];
+        assert_eq!(lowered.inputs[0], root);
         assert!(files.len() >= 5, "{files:?}");
         assert!(files.iter().all(|f| f.is_file() && f != &root), "{files:?}");
         assert!(
             files.iter().any(|f| f.to_string_lossy().contains("paths")),
             "{files:?}"
         );
+    }
+
+    #[test]
+    fn settings_come_from_the_file_beside_the_spec_then_from_code() {
+        let dir = tempfile::tempdir().unwrap();
+        let spec = dir.path().join("api.yaml");
+        std::fs::write(
+            &spec,
+            "openapi: 3.0.3\ninfo: {title: Tiny API, version: 1.0.0}\npaths: {}\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("apiforge.toml"),
+            "[crate]\nname = \"from-file\"\n[client]\nidempotency-header = \"x-key\"\n",
+        )
+        .unwrap();
+        let (file, settings) = Generator::new().settings_for(&spec).unwrap();
+        assert_eq!(file, Some(dir.path().join("apiforge.toml")));
+        assert_eq!(settings.krate.name.as_deref(), Some("from-file"));
+        let path = Generator::new()
+            .spec_path(&spec)
+            .generate_to(dir.path())
+            .unwrap();
+        assert_eq!(path, dir.path().join("from_file.rs"));
+        // Code changes what the file says, and keeps the rest.
+        let generator = Generator::new().settings(|s| s.crate_name("from-code"));
+        let (_, settings) = generator.settings_for(&spec).unwrap();
+        assert_eq!(settings.krate.name.as_deref(), Some("from-code"));
+        assert_eq!(settings.client.idempotency_header.as_deref(), Some("x-key"));
+        // Another settings file replaces the one beside the spec.
+        let other = dir.path().join("other.toml");
+        std::fs::write(&other, "[crate]\nname = \"other\"\n").unwrap();
+        let (file, settings) = Generator::new()
+            .config_path(&other)
+            .settings_for(&spec)
+            .unwrap();
+        assert_eq!(file, Some(other));
+        assert_eq!(settings.krate.name.as_deref(), Some("other"));
+        assert_eq!(settings.client.idempotency_header, None);
     }
 }

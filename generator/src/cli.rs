@@ -4,13 +4,12 @@
 //! `diff` found a breaking change), 2 bad input (an invalid spec, unusable settings, an output
 //! that may not be replaced).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::emit::Settings;
-use crate::{generate, output, Error};
+use crate::{output, Error, Pipeline, Settings};
 
 /// Generates typed Rust client crates from OpenAPI 3.0 and 3.1 documents.
 #[derive(Debug, Parser)]
@@ -37,6 +36,9 @@ enum Command {
 struct DepsArgs {
     /// The OpenAPI document whose client is meant (its `apiforge.toml` is read too).
     spec: Option<PathBuf>,
+    /// The settings file [default: apiforge.toml beside SPEC, if there is one].
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -48,6 +50,10 @@ struct DiffArgs {
     /// The generated crate's current version, for the suggested bump [default: OLD's info.version if semver, else 0.1.0].
     #[arg(long, value_name = "VERSION")]
     crate_version: Option<String>,
+    /// The settings file for both specs [default: the apiforge.toml beside each spec, if
+    /// there is one], read as `generate` reads it, so the changes are those of the client.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -98,19 +104,24 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// The settings for `spec`: the file given with `--config`, else the `apiforge.toml` beside
+/// the spec, else the defaults.
+fn settings_for(spec: &Path, config: Option<&Path>) -> Result<Settings, Error> {
+    match config {
+        Some(path) => Settings::from_file(path),
+        None => Settings::for_spec(spec),
+    }
+}
+
 fn deps_command(args: &DepsArgs) -> ExitCode {
     use crate::emit::deps;
     let needed = match &args.spec {
         None => deps::every(),
         Some(spec) => {
-            let api = crate::config::for_spec(spec).and_then(|settings| {
-                let loaded = crate::load::load_file(spec)?;
-                let mut warnings = Vec::new();
-                Ok(crate::ir::lower_with(
-                    &loaded,
-                    &settings.ir_options(),
-                    &mut warnings,
-                )?)
+            let api = settings_for(spec, args.config.as_deref()).and_then(|settings| {
+                let mut pipeline = Pipeline::new(&settings);
+                let loaded = pipeline.load(spec)?;
+                Ok(pipeline.lower(loaded)?.api)
             });
             match api {
                 Ok(api) => deps::for_api(&api),
@@ -123,7 +134,11 @@ fn deps_command(args: &DepsArgs) -> ExitCode {
 }
 
 fn diff_command(args: &DiffArgs) -> ExitCode {
-    let changelog = match crate::diff_specs(&args.old, &args.new) {
+    let changelog = settings_for(&args.old, args.config.as_deref()).and_then(|old| {
+        let new = settings_for(&args.new, args.config.as_deref())?;
+        crate::diff_specs((&args.old, &old), (&args.new, &new))
+    });
+    let changelog = match changelog {
         Ok(changelog) => changelog,
         Err(error) => return fail(&error),
     };
@@ -140,27 +155,34 @@ fn diff_command(args: &DiffArgs) -> ExitCode {
     }
 }
 
-fn generate_command(args: &GenerateArgs) -> ExitCode {
-    let from_file = match &args.config {
-        Some(path) => crate::config::read(path),
-        None => crate::config::for_spec(&args.spec),
-    };
-    let from_file = match from_file {
-        Ok(settings) => settings,
-        Err(error) => return fail(&error),
-    };
-    let settings = Settings {
-        crate_name: args.crate_name.clone(),
-        crate_version: args.crate_version.clone(),
-        templates_dir: args.templates.clone(),
-        idempotency_header: args.idempotency_header.clone(),
-        server_names: None,
-        encoding: None,
-        strict: args.strict,
-        dates: None,
+impl GenerateArgs {
+    /// The settings file's settings with the flags given here over them.
+    fn settings(&self) -> Result<Settings, Error> {
+        let mut settings = settings_for(&self.spec, self.config.as_deref())?;
+        if let Some(name) = &self.crate_name {
+            settings = settings.crate_name(name);
+        }
+        if let Some(version) = &self.crate_version {
+            settings = settings.crate_version(version);
+        }
+        if let Some(dir) = &self.templates {
+            settings = settings.templates(dir);
+        }
+        if let Some(header) = &self.idempotency_header {
+            settings = settings.idempotency_header(header);
+        }
+        if self.strict {
+            settings = settings.strict(true);
+        }
+        Ok(settings)
     }
-    .or(from_file);
-    let generated = match generate(&args.spec, &settings) {
+}
+
+fn generate_command(args: &GenerateArgs) -> ExitCode {
+    let generated = args
+        .settings()
+        .and_then(|settings| Pipeline::new(&settings).generate(&args.spec));
+    let generated = match generated {
         Ok(generated) => generated,
         Err(error) => return fail(&error),
     };

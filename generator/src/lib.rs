@@ -3,25 +3,29 @@
 //! The pipeline has three stages, each usable alone:
 //! [`load`] (text → `openapiv3` model, with positions for errors) → [`ir`] (a plain model of
 //! the API) → [`emit`] (Rust through `quote`/`prettyplease`, docs and crate files through
-//! minijinja templates). [`generate`] runs them all and returns the files in memory;
-//! [`output`] writes them atomically or compares them with what is on disk.
+//! minijinja templates), run in order by one [`Pipeline`] with one [`Settings`]. [`generate`]
+//! runs them all and returns the files in memory; [`output`] writes them atomically or
+//! compares them with what is on disk.
 
 mod build_script;
 pub mod cli;
-pub mod config;
 pub mod diagnostic;
 pub mod diff;
 pub mod emit;
 pub mod ir;
 pub mod load;
 pub mod output;
+pub mod pipeline;
 pub mod profile;
+pub mod settings;
 
 use std::path::{Path, PathBuf};
 
 pub use build_script::Generator;
 pub use diagnostic::{Diagnostic, Warning};
-pub use emit::{Files, Settings};
+pub use emit::Files;
+pub use pipeline::{Lowered, Pipeline};
+pub use settings::Settings;
 
 /// Everything that can stop a generation.
 #[derive(Debug, thiserror::Error)]
@@ -81,89 +85,32 @@ pub struct Generated {
     pub warnings: Vec<Warning>,
 }
 
-/// Loads, lowers and emits the spec at `spec`, entirely in memory.
+/// Loads, lowers and emits the spec at `spec`, entirely in memory: [`Pipeline::generate`].
+///
+/// # Errors
+///
+/// As each stage of the [`Pipeline`].
 pub fn generate(spec: &Path, settings: &Settings) -> Result<Generated, Error> {
-    let loaded = load::load_file(spec)?;
-    generate_owned(loaded, settings, &mut profile::Stages::default())
+    Pipeline::new(settings).generate(spec)
 }
 
-/// Like [`generate`], for a spec already loaded (by [`load::load_bytes`], say).
-pub fn generate_loaded(loaded: &load::Loaded, settings: &Settings) -> Result<Generated, Error> {
-    generate_staged(loaded, settings, &mut profile::Stages::default())
-}
-
-fn generate_staged(
-    loaded: &load::Loaded,
-    settings: &Settings,
-    stages: &mut profile::Stages,
-) -> Result<Generated, Error> {
-    let (api, warnings) = lower(loaded, settings, stages)?;
-    let files = emit::emit_staged(&api, settings, stages)?;
-    Ok(Generated { files, warnings })
-}
-
-/// [`generate_staged`] for a spec it may drop once lowered: the typed document is not needed
-/// by the emitters, and for large specs it is the biggest thing held.
-fn generate_owned(
-    loaded: load::Loaded,
-    settings: &Settings,
-    stages: &mut profile::Stages,
-) -> Result<Generated, Error> {
-    let (api, warnings) = lower(&loaded, settings, stages)?;
-    drop(loaded);
-    let files = emit::emit_staged(&api, settings, stages)?;
-    Ok(Generated { files, warnings })
-}
-
-/// The IR of a loaded spec, and every warning about it.
-fn lower(
-    loaded: &load::Loaded,
-    settings: &Settings,
-    stages: &mut profile::Stages,
-) -> Result<(ir::Api, Vec<Warning>), Error> {
-    let mut warnings = Vec::new();
-    let api = ir::lower_with(loaded, &settings.ir_options(), &mut warnings)?;
-    // The IR sees one bundled document: say which file each warning is about.
-    for warning in &mut warnings {
-        warning.pointer = loaded.warning_pointer(&warning.pointer);
-    }
-    let warnings = loaded.warnings.iter().cloned().chain(warnings).collect();
-    stages.mark("IR");
-    Ok((api, warnings))
-}
-
-/// Generates the spec at `spec` into `out` (as the CLI does) and reports the time of each
-/// stage: read, parse, normalize (3.1 → 3.0 and shape checks), typed model, IR, Rust tokens,
-/// printing, templates, write.
-pub fn generate_profiled(
-    spec: &Path,
-    settings: &Settings,
-    out: &Path,
-) -> Result<(Generated, profile::Stages), Error> {
-    let mut stages = profile::Stages::default();
-    let bytes = std::fs::read(spec).map_err(|source| Error::Io {
-        action: "cannot read",
-        path: spec.to_path_buf(),
-        source,
-    })?;
-    stages.mark("read");
-    let is_json = spec
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    let loaded = load::load_bytes_staged(spec, &bytes, is_json, &mut stages)?;
-    drop(bytes);
-    let generated = generate_owned(loaded, settings, &mut stages)?;
-    output::write(out, &generated.files, true)?;
-    stages.mark("write");
-    Ok((generated, stages))
-}
-
-/// The API changes from the spec at `old` to the spec at `new`.
-pub fn diff_specs(old: &Path, new: &Path) -> Result<diff::Changelog, Error> {
-    let lower = |path: &Path| -> Result<ir::Api, Error> {
-        let loaded = load::load_file(path)?;
-        let mut warnings = Vec::new();
-        Ok(ir::lower(&loaded, &mut warnings)?)
+/// The API changes from the spec at `old` to the spec at `new`, each lowered with its own
+/// settings exactly as `generate` lowers it, so a change is judged by the client it makes.
+///
+/// # Errors
+///
+/// As [`Pipeline::load`] and [`Pipeline::lower`], for either spec.
+pub fn diff_specs(
+    (old, old_settings): (&Path, &Settings),
+    (new, new_settings): (&Path, &Settings),
+) -> Result<diff::Changelog, Error> {
+    let lower = |spec: &Path, settings: &Settings| -> Result<ir::Api, Error> {
+        let mut pipeline = Pipeline::new(settings);
+        let loaded = pipeline.load(spec)?;
+        Ok(pipeline.lower(loaded)?.api)
     };
-    Ok(diff::diff(&lower(old)?, &lower(new)?))
+    Ok(diff::diff(
+        &lower(old, old_settings)?,
+        &lower(new, new_settings)?,
+    ))
 }

@@ -44,7 +44,7 @@ pub fn chargebee_spec() -> Option<PathBuf> {
 /// The settings `generated/` is made with: `spec/apiforge.toml`, as the README's first command
 /// reads it.
 pub fn resume_dunning_settings() -> apiforge::Settings {
-    match apiforge::config::for_spec(&resume_dunning_spec()) {
+    match apiforge::Settings::for_spec(&resume_dunning_spec()) {
         Ok(settings) => settings,
         Err(error) => panic!("spec/apiforge.toml: {error}"),
     }

@@ -571,7 +571,7 @@ fn constraint_notes(c: &Constraints) -> Vec<String> {
 mod tests {
     use std::path::Path;
 
-    use crate::{generate_loaded, load, Settings};
+    use crate::{Pipeline, Settings};
 
     /// A paginated operation with a path parameter, one that is not paginated, and a common
     /// parameter: what neither snapshot fixture has.
@@ -615,10 +615,13 @@ components:
 ";
 
     fn shop() -> crate::emit::Files {
-        let loaded = load::load_bytes(Path::new("shop.yaml"), SHOP.as_bytes(), false).unwrap();
-        generate_loaded(&loaded, &Settings::default())
-            .unwrap()
-            .files
+        let settings = Settings::default();
+        let mut pipeline = Pipeline::new(&settings);
+        let loaded = pipeline
+            .load_bytes(Path::new("shop.yaml"), SHOP.as_bytes(), false)
+            .unwrap();
+        let lowered = pipeline.lower(loaded).unwrap();
+        pipeline.emit_crate(&lowered).unwrap()
     }
 
     #[test]

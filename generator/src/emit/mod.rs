@@ -11,40 +11,12 @@ pub mod rust;
 pub mod templates;
 pub mod text;
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
-
 use crate::ir::Api;
-use crate::Error;
+use crate::{Error, Settings};
+use std::collections::BTreeMap;
 
 /// The generated files: relative path (with `/` separators) → contents.
 pub type Files = BTreeMap<String, String>;
-
-/// Choices the user makes about the generated crate.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Settings {
-    /// The crate's package name; by default the kebab-cased `info.title`.
-    pub crate_name: Option<String>,
-    /// The crate's version; by default `info.version` when it is semver, else `0.1.0`.
-    pub crate_version: Option<String>,
-    /// A directory whose templates replace the built-in ones of the same file name.
-    pub templates_dir: Option<PathBuf>,
-    /// The request header that carries an idempotency key (Chargebee:
-    /// `chargebee-idempotency-key`). With it, calls that change data get a key per call, reused
-    /// across retries, so they can be retried safely; without it they are never retried.
-    pub idempotency_header: Option<String>,
-    /// The names of the `Server` variants, in the spec's server order, replacing the derived
-    /// ones (from the servers' descriptions, else from what differs between their URLs).
-    pub server_names: Option<Vec<String>>,
-    /// How form bodies and query strings are written where OpenAPI leaves it open (the
-    /// `[encoding]` section); `None`: the defaults (OpenAPI's rules, then the qs style).
-    pub encoding: Option<crate::ir::Conventions>,
-    /// Whether an operation apiforge cannot express (a request body type it cannot send)
-    /// fails the generation (`--strict`) instead of being left out with a warning.
-    pub strict: bool,
-    /// How `format: date-time`/`date` strings are typed (`[types] dates`); `None`: chrono.
-    pub dates: Option<crate::ir::Dates>,
-}
 
 /// Facts about the crate being generated, derived once from the settings and the spec.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -63,38 +35,10 @@ pub struct CrateInfo {
     pub idempotency_header: Option<String>,
 }
 
-impl Settings {
-    /// These settings, with each one left unset taken from `fallback` (command-line flags
-    /// over the settings file, say).
-    pub fn or(self, fallback: Settings) -> Settings {
-        Settings {
-            crate_name: self.crate_name.or(fallback.crate_name),
-            crate_version: self.crate_version.or(fallback.crate_version),
-            templates_dir: self.templates_dir.or(fallback.templates_dir),
-            idempotency_header: self.idempotency_header.or(fallback.idempotency_header),
-            server_names: self.server_names.or(fallback.server_names),
-            encoding: self.encoding.or(fallback.encoding),
-            strict: self.strict || fallback.strict,
-            dates: self.dates.or(fallback.dates),
-        }
-    }
-
-    /// The settings the IR decides with.
-    pub fn ir_options(&self) -> crate::ir::Options {
-        crate::ir::Options {
-            idempotency_header: self.idempotency_header.clone(),
-            server_names: self.server_names.clone(),
-            encoding: self.encoding.unwrap_or_default(),
-            strict: self.strict,
-            dates: self.dates.unwrap_or_default(),
-        }
-    }
-}
-
 impl CrateInfo {
     /// Derives the crate's identity, refusing names and versions Cargo would refuse.
     pub fn new(api: &Api, settings: &Settings) -> Result<Self, Error> {
-        let name = match &settings.crate_name {
+        let name = match &settings.krate.name {
             Some(name) => name.clone(),
             None => {
                 let name = heck::ToKebabCase::to_kebab_case(api.title.as_str())
@@ -119,7 +63,7 @@ impl CrateInfo {
                 "`{name}` is not a valid crate name: use ASCII letters, digits, `-` and `_`, starting with a letter"
             )));
         }
-        let version = match &settings.crate_version {
+        let version = match &settings.krate.version {
             Some(version) => {
                 semver::Version::parse(version).map_err(|e| {
                     Error::Settings(format!("`{version}` is not a semver version: {e}"))
@@ -129,7 +73,7 @@ impl CrateInfo {
             None => semver::Version::parse(&api.version)
                 .map_or_else(|_| "0.1.0".to_owned(), |v| v.to_string()),
         };
-        let idempotency_header = match &settings.idempotency_header {
+        let idempotency_header = match &settings.client.idempotency_header {
             Some(header) => {
                 let valid = !header.is_empty()
                     && header
@@ -155,19 +99,15 @@ impl CrateInfo {
     }
 }
 
-/// Emits every file of the client crate for `api`.
-pub fn emit(api: &Api, settings: &Settings) -> Result<Files, Error> {
-    emit_staged(api, settings, &mut crate::profile::Stages::default())
-}
-
-/// [`emit`], recording the time of its stages (Rust tokens, printing, templates).
-pub fn emit_staged(
+/// Emits every file of the client crate for `api`, recording the time of its stages (Rust
+/// tokens, printing, templates).
+pub fn emit(
     api: &Api,
     settings: &Settings,
     stages: &mut crate::profile::Stages,
 ) -> Result<Files, Error> {
     let krate = CrateInfo::new(api, settings)?;
-    let templates = templates::Templates::load(settings.templates_dir.as_deref())?;
+    let templates = templates::Templates::load(settings.generator.templates.as_deref())?;
     // The docs and crate files are rendered alongside the Rust: the Rust workers leave a core
     // idle at the end of their queue, and a small API has fewer files than cores.
     let (rust, docs) = std::thread::scope(|scope| {
@@ -233,18 +173,12 @@ mod tests {
 
     #[test]
     fn chosen_names_and_versions_are_validated() {
-        let settings = Settings {
-            crate_name: Some("my client".into()),
-            ..Settings::default()
-        };
+        let settings = Settings::default().crate_name("my client");
         assert!(matches!(
             CrateInfo::new(&api("T", "1.0.0"), &settings),
             Err(Error::Settings(_))
         ));
-        let settings = Settings {
-            crate_version: Some("1.0".into()),
-            ..Settings::default()
-        };
+        let settings = Settings::default().crate_version("1.0");
         assert!(matches!(
             CrateInfo::new(&api("T", "1.0.0"), &settings),
             Err(Error::Settings(_))
@@ -253,7 +187,12 @@ mod tests {
 
     #[test]
     fn an_api_without_operations_still_emits_a_compilable_skeleton() {
-        let files = emit(&api("Empty", "1.0.0"), &Settings::default()).unwrap();
+        let files = emit(
+            &api("Empty", "1.0.0"),
+            &Settings::default(),
+            &mut crate::profile::Stages::default(),
+        )
+        .unwrap();
         let names: Vec<&str> = files.keys().map(String::as_str).collect();
         assert_eq!(
             names,

@@ -8,9 +8,10 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::names::{self, Scope};
 use super::{
-    Api, Auth, CommonParams, ErrorSet, Method, Operation, Options, ParamLocation, Request,
-    Response, Retry, SchemeKind, StringFormat, Success, TypeRef,
+    Api, Auth, CommonParams, ErrorSet, Method, Operation, ParamLocation, Request, Response, Retry,
+    SchemeKind, StringFormat, Success, TypeRef,
 };
+use crate::settings::Settings;
 
 /// Names at the crate root (the runtime's items) that an error enum must not take, since the
 /// enums are re-exported there.
@@ -31,8 +32,8 @@ const ROOT_NAMES: &[&str] = &[
 ];
 
 /// Fills in the decided parts of `api`'s operations and the shared error sets and parameters.
-pub(super) fn decide(api: &mut Api, options: &Options) {
-    if let Some(names) = &options.server_names {
+pub(super) fn decide(api: &mut Api, settings: &Settings) {
+    if let Some(names) = &settings.servers.names {
         // Extra names are ignored and missing ones keep the derived name; each is made a
         // safe, unique identifier like any other.
         let mut scope = Scope::new();
@@ -46,10 +47,10 @@ pub(super) fn decide(api: &mut Api, options: &Options) {
     if let Some(auth) = &mut api.auth {
         name_constructors(auth);
     }
-    super::encoding::decide(api, &options.encoding);
+    super::encoding::decide(api, &settings.encoding);
     api.common = common_params(api);
     for op in &mut api.operations {
-        op.retry = retry(op, options);
+        op.retry = retry(op, settings);
         op.success = success(op);
         op.request = request(op);
     }
@@ -229,8 +230,8 @@ fn common_sets(operations: &[Operation], params: &[super::Parameter]) -> Vec<sup
         .collect()
 }
 
-fn retry(op: &Operation, options: &Options) -> Retry {
-    match (op.method, &options.idempotency_header) {
+fn retry(op: &Operation, settings: &Settings) -> Retry {
+    match (op.method, &settings.client.idempotency_header) {
         (Method::Post | Method::Patch, Some(header)) => Retry::WithKey {
             header: header.to_ascii_lowercase(),
         },
@@ -377,16 +378,15 @@ fn unique(wanted: &str, taken: &BTreeSet<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use crate::ir::{ParamLocation, Retry, Success};
+    use crate::Settings;
 
     fn lower(yaml: &str, idempotency_header: Option<&str>) -> crate::ir::Api {
         let loaded =
             crate::load::load_bytes(std::path::Path::new("t.yaml"), yaml.as_bytes(), false)
                 .unwrap();
-        let options = crate::ir::Options {
-            idempotency_header: idempotency_header.map(str::to_owned),
-            ..crate::ir::Options::default()
-        };
-        crate::ir::lower_with(&loaded, &options, &mut Vec::new()).unwrap()
+        let mut settings = Settings::default();
+        settings.client.idempotency_header = idempotency_header.map(str::to_owned);
+        crate::ir::lower_api(&loaded, &settings, &mut Vec::new()).unwrap()
     }
 
     const SPEC: &str = r##"
@@ -501,14 +501,11 @@ components:
         let loaded =
             crate::load::load_bytes(std::path::Path::new("t.yaml"), yaml.as_bytes(), false)
                 .unwrap();
-        let derived = crate::ir::lower(&loaded, &mut Vec::new()).unwrap();
+        let derived = crate::ir::lower_api(&loaded, &Settings::default(), &mut Vec::new()).unwrap();
         let idents: Vec<&str> = derived.servers.iter().map(|s| s.ident.as_str()).collect();
         assert_eq!(idents, ["Api", "Sandbox"]);
-        let options = crate::ir::Options {
-            server_names: Some(vec!["live site".into(), "Live".into()]),
-            ..Default::default()
-        };
-        let named = crate::ir::lower_with(&loaded, &options, &mut Vec::new()).unwrap();
+        let settings = Settings::default().server_names(["live site", "Live"]);
+        let named = crate::ir::lower_api(&loaded, &settings, &mut Vec::new()).unwrap();
         let idents: Vec<&str> = named.servers.iter().map(|s| s.ident.as_str()).collect();
         assert_eq!(idents, ["LiveSite", "Live"]);
     }

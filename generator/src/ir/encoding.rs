@@ -13,76 +13,9 @@ use serde::Serialize;
 
 use super::names;
 use super::{
-    Api, BodyEncoding, Constraints, Field, Operation, ParamStyle, TypeDef, TypeKind, TypeRef, Types,
+    Api, ArrayKeys, BodyEncoding, Constraints, Conventions, Field, FreeForm, ObjectArrays,
+    Operation, ParamStyle, TypeDef, TypeKind, TypeRef, Types,
 };
-
-/// The conventions OpenAPI leaves open, chosen once per API (`[encoding]` in `apiforge.toml`).
-/// The defaults are OpenAPI's rule where it has one, else the most widespread convention (the
-/// Rails / `qs` bracket style that Stripe's SDKs use).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Conventions {
-    /// Top-level lists of a form body whose `encoding` gives no `style` or `explode`.
-    /// Default: [`ArrayKeys::Repeat`], OpenAPI's `form`/`explode: true` (Twilio reads it);
-    /// Chargebee wants [`ArrayKeys::Indexed`].
-    pub form_arrays: ArrayKeys,
-    /// Lists inside brackets (a field of an object, a `deepObject` list). OpenAPI says
-    /// nothing. Default: [`ArrayKeys::Indexed`] (`a[b][0]`: qs, Stripe, Chargebee).
-    pub nested_arrays: ArrayKeys,
-    /// Lists of objects. OpenAPI says nothing. Default: [`ObjectArrays::IndexFirst`]
-    /// (`a[0][b]`: qs, Stripe); Chargebee wants [`ObjectArrays::IndexLast`] (`a[b][0]`).
-    pub object_arrays: ObjectArrays,
-    /// Objects without declared properties (`additionalProperties` only, or untyped). Default:
-    /// [`FreeForm::Brackets`], OpenAPI's rule for objects; Chargebee (`meta_data`) and Twilio
-    /// want [`FreeForm::Json`].
-    pub free_form: FreeForm,
-    /// Whether objects whose properties are all lists of plain values (Chargebee's
-    /// `addons[id][0]`, `addons[quantity][0]`) become lists of entries. Default: off.
-    pub multi_value_groups: bool,
-}
-
-impl Default for Conventions {
-    fn default() -> Self {
-        Self {
-            form_arrays: ArrayKeys::Repeat,
-            nested_arrays: ArrayKeys::Indexed,
-            object_arrays: ObjectArrays::IndexFirst,
-            free_form: FreeForm::Brackets,
-            multi_value_groups: false,
-        }
-    }
-}
-
-/// How the items of a list of plain values are keyed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ArrayKeys {
-    /// `k=a&k=b`.
-    Repeat,
-    /// `k[0]=a&k[1]=b`.
-    Indexed,
-    /// `k[]=a&k[]=b`.
-    Brackets,
-}
-
-/// Where the index of an item of a list of objects goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ObjectArrays {
-    /// `a[0][b]=x` (qs, Rails, Stripe).
-    IndexFirst,
-    /// `a[b][0]=x` (Chargebee's parallel lists).
-    IndexLast,
-}
-
-/// How an object without declared properties is sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum FreeForm {
-    /// Like any object: `meta[k]=v`.
-    Brackets,
-    /// One JSON text: `meta={"k":"v"}`.
-    Json,
-}
 
 /// How the values below the top level of one form field or parameter are keyed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -469,11 +402,8 @@ mod tests {
         let loaded =
             crate::load::load_bytes(std::path::Path::new("t.yaml"), yaml.as_bytes(), false)
                 .unwrap();
-        let options = crate::ir::Options {
-            encoding: conventions,
-            ..crate::ir::Options::default()
-        };
-        crate::ir::lower_with(&loaded, &options, &mut Vec::new()).unwrap()
+        let settings = crate::Settings::default().encoding(conventions);
+        crate::ir::lower_api(&loaded, &settings, &mut Vec::new()).unwrap()
     }
 
     const SPEC: &str = r##"

@@ -65,20 +65,28 @@ impl Loaded {
 
 /// Reads and parses the spec at `path`, and the files its `$ref`s name (relative to it).
 pub fn load_file(path: &Path) -> Result<Loaded, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::new(path, None, format!("cannot read the spec: {e}")).with_help(
-            "check the path; the spec must be an OpenAPI 3.0 or 3.1 file in YAML or JSON",
-        )
-    })?;
-    let is_json = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let bytes = read(path)?;
     load_bytes_staged(
         path,
         &bytes,
-        is_json,
+        is_json(path),
         &mut crate::profile::Stages::default(),
     )
+}
+
+/// The bytes of the spec file at `path`.
+pub fn read(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    std::fs::read(path).map_err(|e| {
+        Diagnostic::new(path, None, format!("cannot read the spec: {e}")).with_help(
+            "check the path; the spec must be an OpenAPI 3.0 or 3.1 file in YAML or JSON",
+        )
+    })
+}
+
+/// Whether the spec at `path` is JSON (by its extension), else YAML.
+pub fn is_json(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
 /// Parses spec text. `path` is only used in messages; `is_json` picks the parser (a

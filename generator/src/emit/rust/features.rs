@@ -471,7 +471,8 @@ components:
     fn shop() -> Api {
         let loaded = crate::load::load_bytes(Path::new("shop.yaml"), SHOP.as_bytes(), false)
             .expect("the spec loads");
-        crate::ir::lower(&loaded, &mut Vec::new()).expect("the spec lowers")
+        crate::ir::lower_api(&loaded, &crate::Settings::default(), &mut Vec::new())
+            .expect("the spec lowers")
     }
 
     #[test]
@@ -544,8 +545,9 @@ components:
     #[test]
     fn the_crate_is_gated_and_the_single_file_form_is_not() {
         let api = shop();
-        let settings = crate::emit::Settings::default();
-        let files = crate::emit::emit(&api, &settings).expect("the crate emits");
+        let settings = crate::Settings::default();
+        let files = crate::emit::emit(&api, &settings, &mut crate::profile::Stages::default())
+            .expect("the crate emits");
         assert!(files["Cargo.toml"].contains(
             "[features]\ndefault = [\n    \"customers\",\n    \"invoices\",\n    \"notes\",\n    \"webhooks\",\n]\ncustomers = []\n"
         ));

@@ -530,7 +530,8 @@ mod tests {
         let path =
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/resume_dunning.yaml");
         let loaded = crate::load::load_file(&path).unwrap();
-        let api = crate::ir::lower(&loaded, &mut Vec::new()).unwrap();
+        let api =
+            crate::ir::lower_api(&loaded, &crate::Settings::default(), &mut Vec::new()).unwrap();
         let n = api.types.len();
         assert!(n >= 16, "{n} types");
         for parts in 1..=4 {

@@ -369,7 +369,8 @@ mod tests {
             crate::load::load_bytes(std::path::Path::new("t.yaml"), yaml.as_bytes(), false)
                 .expect("loads");
         let mut warnings = Vec::new();
-        let api = crate::ir::lower(&loaded, &mut warnings).expect("lowers");
+        let api = crate::ir::lower_api(&loaded, &crate::Settings::default(), &mut warnings)
+            .expect("lowers");
         let warnings = warnings
             .into_iter()
             .map(|w| format!("{} {}", w.pointer, w.message))

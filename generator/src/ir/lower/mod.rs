@@ -35,6 +35,7 @@ use super::names::Scope;
 use super::{Api, Constraints, Dates, Field, StringFormat, TypeDef, TypeRef, Types};
 use crate::diagnostic::{Diagnostic, Warning};
 use crate::load::Loaded;
+use crate::settings::Settings;
 use cycles::mark_boxed_fields;
 use dedup::merge_identical;
 use open_enums::mark_open_enums;
@@ -44,6 +45,32 @@ const MAX_REF_HOPS: usize = 64;
 
 /// How deeply inline schemas may nest; deeper specs are refused rather than risking the stack.
 const MAX_SCHEMA_DEPTH: usize = 128;
+
+/// Lowers a loaded spec with `settings`, then makes every per-operation decision (request
+/// structs, shared error enums, common parameters, retry class) once, for every backend to
+/// read. What had to be worked around is appended to `warnings`, its pointers as the IR sees
+/// the bundled document.
+pub fn lower_api(
+    loaded: &Loaded,
+    settings: &Settings,
+    warnings: &mut Vec<Warning>,
+) -> Result<Api, Diagnostic> {
+    let mut skipped = Vec::new();
+    let mut api = lower_skipping(loaded, settings.types.dates, warnings, &mut skipped)?;
+    if settings.generator.strict {
+        if let Some(first) = skipped.into_iter().next() {
+            let help = first
+                .help
+                .clone()
+                .map_or_else(String::new, |h| format!("{h}; "));
+            return Err(first.with_help(format!(
+                "{help}without --strict, the operation is left out with a warning"
+            )));
+        }
+    }
+    super::decide::decide(&mut api, settings);
+    Ok(api)
+}
 
 /// Lowers a loaded spec into the IR, appending what had to be worked around to `warnings`.
 /// [`lower_skipping`], for tests that expect every operation to lower.

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use proc_macro2::{TokenStream, TokenTree};
 
 use super::{fast, format, format_with_prettyplease, one_line_cfgs, prettyplease_batch, split};
-use crate::emit::{CrateInfo, Settings};
+use crate::emit::CrateInfo;
+use crate::Settings;
 
 /// The specs: Chargebee's (from `CHARGEBEE_SPEC` or `../shared/specs/`; required when
 /// `CI=true`), `spec/` and `tests/fixtures/`.
@@ -96,14 +97,11 @@ fn check_items(file: &str, tokens: TokenStream, depth: usize, counts: &mut Count
 
 #[test]
 fn the_fast_printer_agrees_with_prettyplease_on_every_item() {
-    let settings = Settings {
-        idempotency_header: Some("chargebee-idempotency-key".into()),
-        ..Settings::default()
-    };
+    let settings = Settings::default().idempotency_header("chargebee-idempotency-key");
     let mut counts = Counts::default();
     for spec in specs() {
         let loaded = crate::load::load_file(&spec).unwrap();
-        let api = crate::ir::lower_with(&loaded, &settings.ir_options(), &mut Vec::new()).unwrap();
+        let api = crate::ir::lower_api(&loaded, &settings, &mut Vec::new()).unwrap();
         let krate = CrateInfo::new(&api, &settings).unwrap();
         for (path, tokens) in super::super::all_tokens(&api, &krate).unwrap() {
             let file = format!("{}: {path}", spec.display());
