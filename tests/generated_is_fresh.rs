@@ -49,7 +49,7 @@ fn the_features_golden_crate_matches_a_fresh_generation() {
         ..Settings::default()
     };
     let generated = generate(
-        &workspace_root().join("tests/fixtures/features.yaml"),
+        &workspace_root().join("tests/golden/features.yaml"),
         &settings,
     )
     .expect("the features fixture generates");
@@ -59,7 +59,7 @@ fn the_features_golden_crate_matches_a_fresh_generation() {
     )
     .expect("tests/golden/features is readable");
     if let Some(diff) = stale {
-        panic!("tests/golden/features is stale; review the change, then run `cargo run -p apiforge -- generate tests/fixtures/features.yaml --out tests/golden/features --crate-name golden-features`:\n{diff}");
+        panic!("tests/golden/features is stale; review the change, then run `cargo run -p apiforge -- generate tests/golden/features.yaml --out tests/golden/features --crate-name golden-features`:\n{diff}");
     }
 }
 
@@ -72,7 +72,7 @@ fn the_security_golden_crate_matches_a_fresh_generation() {
         ..Settings::default()
     };
     let generated = generate(
-        &workspace_root().join("tests/fixtures/security.yaml"),
+        &workspace_root().join("tests/golden/security.yaml"),
         &settings,
     )
     .expect("the security fixture generates");
@@ -87,6 +87,6 @@ fn the_security_golden_crate_matches_a_fresh_generation() {
     )
     .expect("tests/golden/security is readable");
     if let Some(diff) = stale {
-        panic!("tests/golden/security is stale; review the change, then run `cargo run -p apiforge -- generate tests/fixtures/security.yaml --out tests/golden/security --crate-name golden-security`:\n{diff}");
+        panic!("tests/golden/security is stale; review the change, then run `cargo run -p apiforge -- generate tests/golden/security.yaml --out tests/golden/security --crate-name golden-security`:\n{diff}");
     }
 }
