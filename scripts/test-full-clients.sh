@@ -142,7 +142,7 @@ cp "$repo/Cargo.lock" "$work/Cargo.lock"
 stage "cargo check of the Chargebee client, with its dependencies"
 cargo check --manifest-path "$work/Cargo.toml" -p chargebee-v1
 
-# The number the README quotes: checking the generated crate alone, as after an edit of the
+# The number docs/PERFORMANCE.md quotes: checking the generated crate alone, as after an edit of the
 # spec and a regeneration, with dependencies built and no incremental cache.
 stage "cargo check of the Chargebee client alone (dependencies built)"
 touch "$work/chargebee/src/lib.rs"

@@ -1,4 +1,4 @@
-//! The client generated from `tests/fixtures/security.yaml` (`tests/golden/security/`) against
+//! The client generated from `tests/golden/security.yaml` (`tests/golden/security/`) against
 //! a local server on 127.0.0.1: the exact bytes of the credentials each operation sends (API
 //! keys in a header, the query and a cookie; HTTP basic; bearer tokens for HTTP bearer,
 //! OAuth2 and OpenID Connect, static or from a callback), which alternative is chosen, and

@@ -4,10 +4,11 @@
 //! cargo run --release -p apiforge-tests --bin fuzz -- --seconds 60 [--seed 7]
 //! ```
 //!
-//! It mutates the specs of `spec/`, `tests/fixtures/` and `tests/bad_specs/` (as JSON values
-//! and as text), feeds each mutant to the generator and fails on a panic or on generated Rust
-//! that does not parse (`Error::Emit`). A stack overflow aborts the process, so the input being
-//! tried is written to `target/fuzz-current` first. Crashing inputs are saved to
+//! It mutates the specs of `spec/`, `tests/fixtures/`, `tests/golden/` (the golden crates'
+//! inputs) and `tests/bad_specs/` (as JSON values and as text), feeds each mutant to the
+//! generator and fails on a panic or on generated Rust that does not parse (`Error::Emit`). A
+//! stack overflow aborts the process, so the input being tried is written to
+//! `target/fuzz-current` first. Crashing inputs are saved to
 //! `tests/fuzz_regressions/`, where `tests/fuzz_regressions.rs` pins them for ever.
 //!
 //! cargo-fuzz needs a nightly toolchain, which this project's machines cannot install; this
@@ -269,6 +270,7 @@ fn seeds(root: &Path) -> Vec<(Vec<u8>, bool)> {
     for dir in [
         "spec",
         "tests/fixtures",
+        "tests/golden",
         "tests/bad_specs",
         "tests/fuzz_regressions",
     ] {

@@ -46,7 +46,7 @@ fn the_spec_generates_without_warnings() {
 fn the_features_golden_crate_matches_a_fresh_generation() {
     let settings = Settings::default().crate_name("golden-features");
     let generated = generate(
-        &workspace_root().join("tests/fixtures/features.yaml"),
+        &workspace_root().join("tests/golden/features.yaml"),
         &settings,
     )
     .expect("the features fixture generates");
@@ -56,7 +56,7 @@ fn the_features_golden_crate_matches_a_fresh_generation() {
     )
     .expect("tests/golden/features is readable");
     if let Some(diff) = stale {
-        panic!("tests/golden/features is stale; review the change, then run `cargo run -p apiforge -- generate tests/fixtures/features.yaml --out tests/golden/features --crate-name golden-features`:\n{diff}");
+        panic!("tests/golden/features is stale; review the change, then run `cargo run -p apiforge -- generate tests/golden/features.yaml --out tests/golden/features --crate-name golden-features`:\n{diff}");
     }
 }
 
@@ -66,7 +66,7 @@ fn the_features_golden_crate_matches_a_fresh_generation() {
 fn the_security_golden_crate_matches_a_fresh_generation() {
     let settings = Settings::default().crate_name("golden-security");
     let generated = generate(
-        &workspace_root().join("tests/fixtures/security.yaml"),
+        &workspace_root().join("tests/golden/security.yaml"),
         &settings,
     )
     .expect("the security fixture generates");
@@ -81,6 +81,6 @@ fn the_security_golden_crate_matches_a_fresh_generation() {
     )
     .expect("tests/golden/security is readable");
     if let Some(diff) = stale {
-        panic!("tests/golden/security is stale; review the change, then run `cargo run -p apiforge -- generate tests/fixtures/security.yaml --out tests/golden/security --crate-name golden-security`:\n{diff}");
+        panic!("tests/golden/security is stale; review the change, then run `cargo run -p apiforge -- generate tests/golden/security.yaml --out tests/golden/security --crate-name golden-security`:\n{diff}");
     }
 }

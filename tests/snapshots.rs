@@ -43,7 +43,7 @@ fn resume_dunning_client() {
 fn features_fixture_client() {
     snapshot_all(
         "features",
-        &workspace_root().join("tests/fixtures/features.yaml"),
+        &workspace_root().join("tests/golden/features.yaml"),
         &Settings::default(),
     );
 }

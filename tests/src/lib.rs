@@ -54,3 +54,13 @@ pub fn resume_dunning_settings() -> apiforge::Settings {
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeExamples;
+
+/// The Rust examples of `docs/GENERATED_CLIENT.md`, compiled as the README's are.
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/GENERATED_CLIENT.md")]
+pub struct GeneratedClientExamples;
+
+/// The Rust examples of `docs/ARCHITECTURE.md`, compiled as the README's are.
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/ARCHITECTURE.md")]
+pub struct ArchitectureExamples;

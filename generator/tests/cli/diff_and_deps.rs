@@ -59,7 +59,7 @@ fn deps_prints_the_dependencies_block_generated_crates_declare() {
     assert_eq!(printed, toml_block(&every()));
     assert!(printed.contains("\nchrono = "), "{printed}");
     // With one: the lines its generated Cargo.toml carries; chrono only for an API with dates.
-    let dated = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/features.yaml");
+    let dated = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/golden/features.yaml");
     for (spec, has_dates) in [(spec(), false), (dated, true)] {
         let output = apiforge(&["deps", spec.to_str().unwrap()]);
         assert!(output.status.success());

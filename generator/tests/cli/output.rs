@@ -92,7 +92,7 @@ fn regenerating_another_spec_reports_what_changed_and_what_was_removed() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let out = tmp.path().join("out");
     let dir = out.to_str().expect("utf-8 path");
-    let pets = fixture("features.yaml");
+    let pets = fixture("../golden/features.yaml");
     let first = apiforge(&["generate", pets.to_str().unwrap(), "--out", dir]);
     assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
     let old_files = manifest(&out);
@@ -188,7 +188,7 @@ fn a_file_the_user_added_is_not_overwritten_by_a_regeneration_without_force() {
     let rd_files = manifest(&out);
     // The user's own module, where the next spec generates one.
     fs::write(out.join("src/pets.rs"), "// my pets\n").expect("write");
-    let pets = fixture("features.yaml");
+    let pets = fixture("../golden/features.yaml");
     let pets = pets.to_str().unwrap();
 
     let check = apiforge(&["generate", pets, "--out", dir, "--check"]);

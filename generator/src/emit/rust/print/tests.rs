@@ -12,7 +12,7 @@ use crate::emit::CrateInfo;
 use crate::Settings;
 
 /// The specs: Chargebee's (from `CHARGEBEE_SPEC` or `../shared/specs/`; required when
-/// `CI=true`), `spec/` and `tests/fixtures/`.
+/// `CI=true`), `spec/`, `tests/fixtures/` and the golden crates' inputs (`tests/golden/*.yaml`).
 fn specs() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let chargebee = std::env::var_os("CHARGEBEE_SPEC")
@@ -28,13 +28,14 @@ fn specs() -> Vec<PathBuf> {
             chargebee.display()
         );
     }
-    let fixtures = root.join("tests/fixtures");
-    let mut found: Vec<PathBuf> = std::fs::read_dir(&fixtures)
-        .map(|dir| dir.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    found.retain(|p| p.extension().is_some_and(|e| e == "yaml"));
-    found.sort();
-    specs.extend(found);
+    for dir in ["tests/fixtures", "tests/golden"] {
+        let mut found: Vec<PathBuf> = std::fs::read_dir(root.join(dir))
+            .map(|dir| dir.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        found.retain(|p| p.extension().is_some_and(|e| e == "yaml"));
+        found.sort();
+        specs.extend(found);
+    }
     specs
 }
 
