@@ -79,13 +79,19 @@ impl Generator {
         self.generate_checked(out_dir.as_ref(), None, |settings| settings)
     }
 
-    /// The settings file and the settings this generator uses for `spec`.
-    fn settings_for(&self, spec: &Path) -> Result<(Option<PathBuf>, Settings), Error> {
+    /// The settings file and the settings this generator uses for `spec`: the file's, then
+    /// `building` (what the building crate decides), then the changes made in code.
+    fn settings_for(
+        &self,
+        spec: &Path,
+        building: impl FnOnce(Settings) -> Settings,
+    ) -> Result<(Option<PathBuf>, Settings), Error> {
         let file = self.config.clone().or_else(|| Settings::file_beside(spec));
         let settings = match &file {
             Some(path) => Settings::from_file(path)?,
             None => Settings::default(),
         };
+        let settings = building(settings);
         let settings = match &self.customize {
             Some(customize) => customize(settings),
             None => settings,
@@ -93,14 +99,14 @@ impl Generator {
         Ok((file, settings))
     }
 
-    /// [`Generator::generate_to`], with `defaults` filling in settings left unset, and first
+    /// [`Generator::generate_to`], with `building` applied over the settings file, and first
     /// checking that `manifest` (the building crate's `Cargo.toml`) declares what the client
     /// needs, which depends on the API (chrono for dates).
     fn generate_checked(
         &self,
         out_dir: &Path,
         manifest: Option<&Path>,
-        defaults: impl FnOnce(Settings) -> Settings,
+        building: impl FnOnce(Settings) -> Settings,
     ) -> Result<PathBuf, Error> {
         let Some(spec) = &self.spec else {
             return Err(Error::Settings(
@@ -109,8 +115,7 @@ impl Generator {
         };
         // Cargo reruns a build script whose watched file is missing on every build, so only an
         // existing settings file is watched (one added later takes a `touch` of the spec).
-        let (file, settings) = self.settings_for(spec)?;
-        let settings = defaults(settings);
+        let (file, settings) = self.settings_for(spec, building)?;
         for path in file.iter().chain(&settings.generator.templates) {
             println!("cargo:rerun-if-changed={}", path.display());
         }
@@ -144,17 +149,17 @@ impl Generator {
     /// line:column, JSON pointer, what to do) and ends the build script with status 1, so
     /// that the build fails with that message rather than a panic trace.
     ///
-    /// Unless the settings name them, the client takes the building crate's name and version
-    /// (so its doc examples and `User-Agent` name that crate), and the file is
-    /// `OUT_DIR/<crate name>.rs`: include it with
+    /// The client takes the building crate's name and version (so its doc examples and
+    /// `User-Agent` name that crate; `[crate]` in the settings file does not apply, a change in
+    /// code does), and the file is `OUT_DIR/<crate name>.rs`: include it with
     /// `include!(concat!(env!("OUT_DIR"), "/", env!("CARGO_CRATE_NAME"), ".rs"));`.
     pub fn build_script(&self) -> PathBuf {
-        let defaults = |mut settings: Settings| {
-            if settings.krate.name.is_none() {
-                settings.krate.name = std::env::var("CARGO_PKG_NAME").ok();
+        let building = |mut settings: Settings| {
+            if let Ok(name) = std::env::var("CARGO_PKG_NAME") {
+                settings.krate.name = Some(name);
             }
-            if settings.krate.version.is_none() {
-                settings.krate.version = std::env::var("CARGO_PKG_VERSION").ok();
+            if let Ok(version) = std::env::var("CARGO_PKG_VERSION") {
+                settings.krate.version = Some(version);
             }
             settings
         };
@@ -162,7 +167,7 @@ impl Generator {
         let manifest =
             std::env::var_os("CARGO_MANIFEST_DIR").map(|dir| PathBuf::from(dir).join("Cargo.toml"));
         let result = match out_dir {
-            Some(dir) => self.generate_checked(&dir, manifest.as_deref(), defaults),
+            Some(dir) => self.generate_checked(&dir, manifest.as_deref(), building),
             None => Err(Error::Settings(
                 "OUT_DIR is not set: `build_script` runs from a build.rs".to_owned(),
             )),
@@ -454,7 +459,8 @@ mod tests {
             "[crate]\nname = \"from-file\"\n[client]\nidempotency-header = \"x-key\"\n",
         )
         .unwrap();
-        let (file, settings) = Generator::new().settings_for(&spec).unwrap();
+        let keep = |settings| settings;
+        let (file, settings) = Generator::new().settings_for(&spec, keep).unwrap();
         assert_eq!(file, Some(dir.path().join("apiforge.toml")));
         assert_eq!(settings.krate.name.as_deref(), Some("from-file"));
         let path = Generator::new()
@@ -464,15 +470,22 @@ mod tests {
         assert_eq!(path, dir.path().join("from_file.rs"));
         // Code changes what the file says, and keeps the rest.
         let generator = Generator::new().settings(|s| s.crate_name("from-code"));
-        let (_, settings) = generator.settings_for(&spec).unwrap();
+        let (_, settings) = generator.settings_for(&spec, keep).unwrap();
         assert_eq!(settings.krate.name.as_deref(), Some("from-code"));
+        // What the building crate decides comes between the two.
+        let building = |settings: Settings| settings.crate_name("building").crate_version("9.0.0");
+        let (_, settings) = Generator::new().settings_for(&spec, building).unwrap();
+        assert_eq!(settings.krate.name.as_deref(), Some("building"));
+        let (_, settings) = generator.settings_for(&spec, building).unwrap();
+        assert_eq!(settings.krate.name.as_deref(), Some("from-code"));
+        assert_eq!(settings.krate.version.as_deref(), Some("9.0.0"));
         assert_eq!(settings.client.idempotency_header.as_deref(), Some("x-key"));
         // Another settings file replaces the one beside the spec.
         let other = dir.path().join("other.toml");
         std::fs::write(&other, "[crate]\nname = \"other\"\n").unwrap();
         let (file, settings) = Generator::new()
             .config_path(&other)
-            .settings_for(&spec)
+            .settings_for(&spec, keep)
             .unwrap();
         assert_eq!(file, Some(other));
         assert_eq!(settings.krate.name.as_deref(), Some("other"));

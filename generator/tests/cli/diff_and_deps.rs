@@ -88,3 +88,77 @@ fn deps_prints_the_dependencies_block_generated_crates_declare() {
     let missing = apiforge(&["deps", "/nonexistent.yaml"]);
     assert_eq!(missing.status.code(), Some(2));
 }
+
+/// `diff` lowers each spec with the settings `generate` would use, so a change is judged by
+/// the client it makes: a timestamp losing `format: date-time` changes a field's type from
+/// `DateTime<Utc>` to `String` (breaking), unless `[types] dates = "string"` already keeps
+/// dates as text (no change at all).
+#[test]
+fn diff_reads_the_settings_file_as_generate_does() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let spec = |format: &str| {
+        format!(
+            "openapi: 3.0.3\ninfo: {{title: Clock, version: 1.0.0}}\npaths:\n  /now:\n    get:\n      operationId: now\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                type: object\n                required: [at]\n                properties:\n                  at: {{type: string{format}}}\n"
+        )
+    };
+    let (old, new) = (tmp.path().join("old.yaml"), tmp.path().join("new.yaml"));
+    fs::write(&old, spec(", format: date-time")).unwrap();
+    fs::write(&new, spec("")).unwrap();
+    let args = [
+        "diff",
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+        "--crate-version",
+        "1.0.0",
+    ];
+    let chrono = apiforge(&args);
+    assert_eq!(chrono.status.code(), Some(1), "{}", text(&chrono.stdout));
+    assert!(
+        text(&chrono.stdout).contains("**Breaking:**"),
+        "{}",
+        text(&chrono.stdout)
+    );
+
+    // The settings file beside both specs, as `generate` reads it.
+    fs::write(
+        tmp.path().join("apiforge.toml"),
+        "[types]\ndates = \"string\"\n",
+    )
+    .unwrap();
+    let text_dates = apiforge(&args);
+    assert_eq!(
+        text_dates.status.code(),
+        Some(0),
+        "{}",
+        text(&text_dates.stdout)
+    );
+    assert!(
+        text(&text_dates.stdout).contains("No change for client users."),
+        "{}",
+        text(&text_dates.stdout)
+    );
+
+    // --config names the file for both specs, whatever sits beside them.
+    fs::remove_file(tmp.path().join("apiforge.toml")).unwrap();
+    let config = tmp.path().join("settings.toml");
+    fs::write(&config, "[types]\ndates = \"string\"\n").unwrap();
+    let mut with_config = args.to_vec();
+    with_config.extend(["--config", config.to_str().unwrap()]);
+    let configured = apiforge(&with_config);
+    assert_eq!(
+        configured.status.code(),
+        Some(0),
+        "{}",
+        text(&configured.stdout)
+    );
+
+    // A broken settings file is bad input, as for `generate`.
+    fs::write(&config, "[types]\ndates = \"time\"\n").unwrap();
+    let broken = apiforge(&with_config);
+    assert_eq!(broken.status.code(), Some(2));
+    assert!(
+        text(&broken.stderr).contains("settings.toml:2:9"),
+        "{}",
+        text(&broken.stderr)
+    );
+}
