@@ -119,6 +119,7 @@ fn auth(api: &Api) -> Value {
 }
 
 fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Value {
+    let errors = api.error_set(op.errors);
     let params_in = |location: ParamLocation| -> Vec<Value> {
         op.params
             .iter()
@@ -146,7 +147,7 @@ fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Value {
             let variant = if r.status.is_success() {
                 success_enum.map(|name| format!("{}::{name}::{}", op.group, r.variant))
             } else {
-                Some(format!("{}::{}", op.errors, r.variant))
+                Some(format!("{}::{}", errors.ident, r.variant))
             };
             // A binary success on its own is a download, read whole or in chunks.
             let ty = if r.status.is_success() && op.downloads() {
@@ -179,17 +180,12 @@ fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Value {
         },
         _ => (None, Vec::new()),
     };
-    let error_operations = api
-        .error_sets
-        .iter()
-        .find(|set| set.ident == op.errors)
-        .map_or(1, |set| set.operations.len());
     let pages = pages(op).map(|pagination| {
         json!({
             "method": op.pages_ident(),
             "param": pagination.param,
             "next_field": pagination.next_field,
-            "signature": pages_signature(op, &success_type),
+            "signature": pages_signature(op, &success_type, &errors.ident),
             "example": pages_example(krate, op),
         })
     });
@@ -212,8 +208,8 @@ fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Value {
         "responses": responses,
         "request_type": op.request.as_ref().map(|r| r.ident.clone()),
         "request_path": op.request.as_ref().map(|r| format!("{}::{}", op.group, r.ident)),
-        "error_type": op.errors,
-        "error_operations": error_operations,
+        "error_type": errors.ident,
+        "error_operations": errors.operations.len(),
         "common_params": op.common_params().map(|p| p.name.clone()).collect::<Vec<_>>(),
         "common_type": api.common.as_ref().filter(|_| op.common_params().next().is_some()).map(|c| c.ident.clone()),
         "pages": pages.as_ref().map(|p| p["method"].clone()),
@@ -221,7 +217,7 @@ fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Value {
         "success_type": success_type,
         "success_fields_type": success_fields_type,
         "success_fields": success_fields,
-        "signature": signature(op, &success_type),
+        "signature": signature(op, &success_type, &errors.ident),
         "example": usage_example(api, krate, op, super::rust::ExampleForm::Markdown),
         "status_is_default": op.responses.iter().any(|r| r.status == Status::Default),
         "idempotency_header": match &op.retry {
@@ -236,17 +232,16 @@ fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Value {
     })
 }
 
-fn signature(op: &Operation, success_type: &str) -> String {
+fn signature(op: &Operation, success_type: &str, errors: &str) -> String {
     let mut args = vec!["&self".to_owned()];
     args.extend(op.path_params().map(|p| format!("{}: &str", p.ident)));
     if let Some(request) = &op.request {
         args.push(format!("request: &{}::{}", op.group, request.ident));
     }
     format!(
-        "pub async fn {}({}) -> Result<Response<{success_type}>, Error<{}>>",
+        "pub async fn {}({}) -> Result<Response<{success_type}>, Error<{errors}>>",
         op.ident,
         args.join(", "),
-        op.errors
     )
 }
 
@@ -264,17 +259,16 @@ fn pages(op: &Operation) -> Option<&Pagination> {
         .then_some(pagination)
 }
 
-fn pages_signature(op: &Operation, success_type: &str) -> String {
+fn pages_signature(op: &Operation, success_type: &str, errors: &str) -> String {
     let mut args = vec!["&'a self".to_owned()];
     args.extend(op.path_params().map(|p| format!("{}: &'a str", p.ident)));
     if let Some(request) = &op.request {
         args.push(format!("request: {}::{}", op.group, request.ident));
     }
     format!(
-        "pub fn {}<'a>({}) -> impl futures_util::Stream<Item = Result<Response<{success_type}>, Error<{}>>> + 'a",
+        "pub fn {}<'a>({}) -> impl futures_util::Stream<Item = Result<Response<{success_type}>, Error<{errors}>>> + 'a",
         op.pages_ident(),
         args.join(", "),
-        op.errors
     )
 }
 
@@ -422,7 +416,7 @@ fn modules(api: &Api) -> Vec<Value> {
                         "path": op.path,
                         "deprecated": op.deprecated,
                         "request_path": op.request.as_ref().map(|r| format!("{}::{}", op.group, r.ident)),
-                        "error_type": op.errors,
+                        "error_type": api.error_set(op.errors).ident,
                         "pages": pages(op).map(|_| op.pages_ident()),
                     })
                 })

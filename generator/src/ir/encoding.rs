@@ -11,10 +11,9 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
+use super::lower::{ApiDraft, OperationDraft};
 use super::names;
-use super::{
-    Api, BodyEncoding, Constraints, Field, Operation, ParamStyle, TypeDef, TypeKind, TypeRef, Types,
-};
+use super::{BodyEncoding, Constraints, Field, ParamStyle, TypeDef, TypeKind, TypeRef, Types};
 
 /// The conventions OpenAPI leaves open, chosen once per API (`[encoding]` in `apiforge.toml`).
 /// The defaults are OpenAPI's rule where it has one, else the most widespread convention (the
@@ -184,7 +183,7 @@ pub struct GroupMember {
 
 /// Records the conventions on every parameter and form field, and turns multi-value groups
 /// into lists of entries when the settings ask.
-pub(super) fn decide(api: &mut Api, conventions: &Conventions) {
+pub(super) fn decide(api: &mut ApiDraft, conventions: &Conventions) {
     let nesting = Nesting::from(conventions);
     for op in &mut api.operations {
         for p in &mut op.params {
@@ -211,7 +210,7 @@ pub(super) fn decide(api: &mut Api, conventions: &Conventions) {
 }
 
 /// Whether `op`'s request has lists of entries whose values have constraints to check.
-pub(super) fn entries_validated(op: &Operation) -> bool {
+pub(super) fn entries_validated(op: &OperationDraft) -> bool {
     let checked = |group: &ValueGroup| {
         group.entry.is_some()
             && group.members.iter().any(|m| {
@@ -270,8 +269,8 @@ fn group_fields<'t>(ty: &TypeRef, types: &'t Types) -> Option<(&'t TypeDef, &'t 
 /// Turns each multi-value group (`addons: {id: [..], quantity: [..]}`) into a list of entries
 /// (`addons: [{id, quantity}]`): one entry type per group type, its fields the lists' items
 /// with the items' constraints. Group types nothing else uses are dropped.
-fn group_entries(api: &mut Api) {
-    let Api {
+fn group_entries(api: &mut ApiDraft) {
+    let ApiDraft {
         operations,
         types,
         webhooks,
@@ -403,7 +402,7 @@ fn entry_type(
 
 /// Every type name some operation, webhook or type refers to.
 fn mentioned(
-    operations: &[Operation],
+    operations: &[OperationDraft],
     webhooks: &[super::Webhook],
     defs: &[TypeDef],
 ) -> BTreeSet<String> {
@@ -463,7 +462,7 @@ fn mentioned(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::{Method, ParamLocation};
+    use crate::ir::{Api, Method, ParamLocation};
 
     fn lower(yaml: &str, conventions: Conventions) -> Api {
         let loaded =

@@ -28,7 +28,8 @@ pub use encoding::{
     ArrayKeys, Conventions, FieldEncoding, FreeForm, GroupMember, Nesting, ObjectArrays, ValueGroup,
 };
 pub use operations::{
-    ErrorSet, Method, Operation, Pagination, PathSegment, Request, RequestField, Retry, Success,
+    ErrorSet, ErrorSetId, Method, Operation, Pagination, PathSegment, Request, RequestField, Retry,
+    Success,
 };
 pub(crate) use params::common_wire_names;
 pub use params::{CommonParams, CommonSet, ParamLocation, ParamStyle, Parameter};
@@ -80,7 +81,7 @@ pub fn lower_with(
     warnings: &mut Vec<crate::Warning>,
 ) -> Result<Api, crate::Diagnostic> {
     let mut skipped = Vec::new();
-    let mut api = lower::lower_skipping(loaded, options.dates, warnings, &mut skipped)?;
+    let api = lower::lower_skipping(loaded, options.dates, warnings, &mut skipped)?;
     if options.strict {
         if let Some(first) = skipped.into_iter().next() {
             let help = first
@@ -92,6 +93,5 @@ pub fn lower_with(
             )));
         }
     }
-    decide::decide(&mut api, options);
-    Ok(api)
+    Ok(decide::decide(api, options))
 }

@@ -183,21 +183,19 @@ impl Features {
             .into_iter()
             .map(|(ty, features)| (ty, Gate::Any(features)))
             .collect();
-        let group_of: BTreeMap<&str, &str> = api
-            .operations
-            .iter()
-            .map(|op| (op.ident.as_str(), op.group.as_str()))
-            .collect();
+        // The modules whose operations return each error set.
+        let mut set_groups: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+        for op in &api.operations {
+            set_groups
+                .entry(api.error_set(op.errors).ident.as_str())
+                .or_default()
+                .insert(op.group.clone());
+        }
         let error_sets = api
             .error_sets
             .iter()
             .map(|set| {
-                let features = set
-                    .operations
-                    .iter()
-                    .filter_map(|op| group_of.get(op.as_str()))
-                    .map(|g| (*g).to_owned())
-                    .collect();
+                let features = set_groups.remove(set.ident.as_str()).unwrap_or_default();
                 (set.ident.clone(), normalized(features))
             })
             .collect();
