@@ -6,12 +6,13 @@
 
 use serde_json::{json, Value};
 
-use super::rust::usage_example;
+use super::snippets::security::{describe, rust_for};
+use super::snippets::{self, usage_example, ExampleForm};
 use super::templates::Templates;
 use super::{CrateInfo, Files};
 use crate::ir::{
-    Api, Constraints, Field, Operation, Pagination, ParamLocation, Parameter, Retry, Status,
-    StringFormat, Success, TypeKind, TypeRef,
+    Api, Constraints, Field, Operation, Pagination, ParamLocation, Parameter, Retry, SchemeKind,
+    SecurityScheme, Status, StringFormat, Success, TypeKind, TypeRef,
 };
 use crate::Error;
 
@@ -113,9 +114,77 @@ fn servers(api: &Api) -> Value {
     })
 }
 
-/// How the API authenticates (`kind`, `description`, `rust`; each scheme in `schemes`).
+/// The docs' `auth` context: how the API authenticates (`kind`, `description`) and the Rust
+/// that makes its credentials (`rust`), plus each scheme on its own (`schemes`).
 fn auth(api: &Api) -> Value {
-    super::rust::security::docs(api)
+    let Some(auth) = &api.auth else {
+        return Value::Null;
+    };
+    let schemes: Vec<Value> = auth
+        .schemes
+        .iter()
+        .map(|scheme| {
+            json!({
+                "name": scheme.name,
+                "kind": describe(scheme),
+                "description": scheme.description,
+                "rust": rust_for(auth, scheme),
+                "scopes": scopes(scheme),
+            })
+        })
+        .collect();
+    if let [only] = auth.schemes.as_slice() {
+        // The words the docs used before several schemes were supported.
+        let kind = match &only.kind {
+            SchemeKind::Basic => "HTTP basic".to_owned(),
+            SchemeKind::Bearer { .. } => "HTTP bearer token".to_owned(),
+            _ => capitalize(&describe(only)),
+        };
+        return json!({
+            "kind": kind,
+            "description": only.description,
+            "rust": rust_for(auth, only),
+            "schemes": schemes,
+        });
+    }
+    let kind = auth
+        .schemes
+        .iter()
+        .map(|s| format!("`{}`: {}", s.name.replace('`', "'"), describe(s)))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let rust = auth
+        .schemes
+        .iter()
+        .map(|s| rust_for(auth, s))
+        .collect::<Vec<_>>()
+        .join("; ");
+    json!({
+        "kind": format!("Several schemes, by operation ({kind})"),
+        "description": Value::Null,
+        "rust": format!("{rust}; several at once with Credentials::and"),
+        "schemes": schemes,
+    })
+}
+
+/// The OAuth2 scopes a scheme documents.
+fn scopes(scheme: &SecurityScheme) -> Vec<Value> {
+    match &scheme.kind {
+        SchemeKind::OAuth2 { flows } => flows
+            .iter()
+            .flat_map(|f| f.scopes.iter())
+            .map(|(name, description)| json!({"name": name, "description": description}))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Value {
@@ -218,7 +287,7 @@ fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Value {
         "success_fields_type": success_fields_type,
         "success_fields": success_fields,
         "signature": signature(op, &success_type, &errors.ident),
-        "example": usage_example(api, krate, op, super::rust::ExampleForm::Markdown),
+        "example": usage_example(api, krate, op, ExampleForm::Markdown),
         "status_is_default": op.responses.iter().any(|r| r.status == Status::Default),
         "idempotency_header": match &op.retry {
             Retry::WithKey { header } => Some(header.as_str()),
@@ -311,14 +380,14 @@ fn pages_example(krate: &CrateInfo, op: &Operation) -> String {
 /// The crate's Cargo features (one per module of operations, `webhooks`), or null when it has
 /// none.
 fn features(api: &Api) -> Value {
-    let names = super::rust::features::names(api);
+    let names = snippets::features::names(api);
     if names.is_empty() {
         return Value::Null;
     }
     json!({
         "names": names,
         "webhooks": !api.webhooks.is_empty(),
-        "example": super::rust::features::example(api),
+        "example": snippets::features::example(api),
     })
 }
 

@@ -18,11 +18,9 @@ use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use quote::quote;
 
 use super::print::split;
+use crate::emit::snippets::features::{names, WEBHOOKS};
 
 use crate::ir::{Api, Operation, TypeKind, TypeRef};
-
-/// The name of the feature of the webhooks module.
-pub(crate) const WEBHOOKS: &str = "webhooks";
 
 /// When an item is compiled.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -253,20 +251,6 @@ impl Features {
             _ => Gate::Always,
         }
     }
-}
-
-/// The features of `api`: its modules of operations, then `webhooks` when it has webhooks.
-pub(crate) fn names(api: &Api) -> Vec<String> {
-    let mut names: Vec<String> = super::operations::groups(api).into_keys().collect();
-    if !api.webhooks.is_empty() {
-        names.push(WEBHOOKS.to_owned());
-    }
-    names
-}
-
-/// The features a crate that needs only some would name, for examples: the first two.
-pub(crate) fn example(api: &Api) -> Vec<String> {
-    names(api).into_iter().take(2).collect()
 }
 
 /// The types an operation names: its parameters, body fields and response bodies.

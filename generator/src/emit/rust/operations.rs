@@ -11,6 +11,7 @@ use super::form;
 use super::responses::{in_match_order, response_variant, status_pattern};
 
 use super::{doc_lines, ident, rust_type, with_value};
+use crate::emit::snippets::{usage_example, ExampleForm};
 use crate::emit::{text, CrateInfo};
 use crate::ir::{
     Api, ArrayKeys, Media, Operation, ParamLocation, ParamStyle, Parameter, PathSegment,
@@ -454,8 +455,7 @@ fn method_doc(api: &Api, krate: &CrateInfo, op: &Operation) -> TokenStream {
         doc_text.push_str("\n\n**Deprecated** by the API.");
     }
 
-    let example =
-        super::example::usage_example(api, krate, op, super::example::ExampleForm::MethodDoctest);
+    let example = usage_example(api, krate, op, ExampleForm::MethodDoctest);
     doc_text.push_str(&format!("\n\n# Example\n\n```no_run\n{example}\n```"));
     doc_lines(&doc_text)
 }
