@@ -514,6 +514,18 @@ components:
     }
 
     #[test]
+    fn each_operation_returns_the_error_set_that_lists_it() {
+        let api = lower(SPEC, None);
+        for op in &api.operations {
+            let set = api.error_set(op.errors);
+            assert!(set.operations.contains(&op.ident), "{}", op.ident);
+            let statuses: Vec<_> = op.error_responses().map(|r| r.status).collect();
+            let listed: Vec<_> = set.responses.iter().map(|r| r.status).collect();
+            assert_eq!(statuses, listed, "{}", op.ident);
+        }
+    }
+
+    #[test]
     fn optional_component_headers_become_common_parameters() {
         let api = lower(SPEC, None);
         let common = api.common.as_ref().unwrap();

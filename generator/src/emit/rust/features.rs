@@ -19,7 +19,6 @@ use quote::quote;
 
 use super::print::split;
 use crate::emit::snippets::features::{names, WEBHOOKS};
-
 use crate::ir::{Api, Operation, TypeKind, TypeRef};
 
 /// When an item is compiled.
