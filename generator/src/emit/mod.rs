@@ -2,12 +2,14 @@
 //!
 //! Rust sources are built as token streams with `quote` and printed as `prettyplease` prints
 //! them ([`rust`]); Markdown docs and crate files come from minijinja templates ([`docs`],
-//! [`templates`]). Everything is produced in memory, in a deterministic order.
+//! [`templates`]). The Rust snippets both show (usage examples, features, credentials) are
+//! in [`snippets`]. Everything is produced in memory, in a deterministic order.
 
 pub mod deps;
 pub mod docs;
 mod render;
 pub mod rust;
+pub mod snippets;
 pub mod templates;
 pub mod text;
 

@@ -8,7 +8,8 @@ use super::templates::Renderer;
 use super::Files;
 use crate::Error;
 
-/// What the templates see (`docs.rs` builds it from the IR), converted for minijinja.
+/// What the templates see (`docs` builds it from the IR, typed in `docs::context`), converted
+/// for minijinja.
 pub(super) struct Context {
     pub krate: Value,
     pub dependencies: Value,

@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use super::{
-    Auth, CommonParams, EnumValue, ErrorSet, Operation, TypeDef, TypeKind, TypeRef, Types,
+    Auth, CommonParams, EnumValue, ErrorSet, ErrorSetId, Operation, TypeDef, TypeKind, TypeRef,
+    Types,
 };
 
 /// A whole API, ready to emit.
@@ -117,6 +118,16 @@ impl Api {
             .filter_map(|w| w.payload.as_ref())
             .any(TypeRef::has_dates);
         in_types || in_operations || in_webhooks
+    }
+
+    /// The error set an operation returns ([`Operation::errors`]).
+    ///
+    /// # Panics
+    ///
+    /// If `error_sets` no longer holds the set: ids are made with the sets, so only a caller
+    /// that removed sets can see this.
+    pub fn error_set(&self, id: ErrorSetId) -> &ErrorSet {
+        &self.error_sets[id.0]
     }
 
     /// Looks a named type up.

@@ -2,14 +2,16 @@
 //! the client, which operations share an error enum, what each request struct holds, what a
 //! success returns and whether a call may be retried.
 //!
-//! They run once the whole API is lowered, because most of them compare operations.
+//! They run once the whole API is lowered, because most of them compare operations. They
+//! turn the lowered drafts into the [`Api`], each [`Operation`] built once, complete.
 
 use std::collections::{BTreeSet, HashMap};
 
+use super::lower::{ApiDraft, OperationDraft};
 use super::names::{self, Scope};
 use super::{
-    Api, Auth, CommonParams, ErrorSet, Method, Operation, ParamLocation, Request, Response, Retry,
-    SchemeKind, StringFormat, Success, TypeRef,
+    Api, Auth, CommonParams, ErrorSet, ErrorSetId, Method, Operation, ParamLocation, Request,
+    Response, Retry, SchemeKind, StringFormat, Success, TypeRef,
 };
 use crate::settings::Settings;
 
@@ -31,8 +33,16 @@ const ROOT_NAMES: &[&str] = &[
     "CallOptions",
 ];
 
-/// Fills in the decided parts of `api`'s operations and the shared error sets and parameters.
-pub(super) fn decide(api: &mut Api, settings: &Settings) {
+/// What is decided for one operation on its own (its error set is decided with the others').
+struct Decided {
+    request: Option<Request>,
+    success: Success,
+    retry: Retry,
+}
+
+/// Makes the decisions on a lowered API: server and credentials names, encodings, the common
+/// parameters, each operation's request, success and retry class, and the shared error sets.
+pub(super) fn decide(mut api: ApiDraft, settings: &Settings) -> Api {
     if let Some(names) = &settings.servers.names {
         // Extra names are ignored and missing ones keep the derived name; each is made a
         // safe, unique identifier like any other.
@@ -47,24 +57,75 @@ pub(super) fn decide(api: &mut Api, settings: &Settings) {
     if let Some(auth) = &mut api.auth {
         name_constructors(auth);
     }
-    super::encoding::decide(api, &settings.encoding);
-    api.common = common_params(api);
-    for op in &mut api.operations {
-        op.retry = retry(op, settings);
-        op.success = success(op);
-        op.request = request(op);
+    super::encoding::decide(&mut api, &settings.encoding);
+    let common = common_params(&mut api);
+    let decided: Vec<Decided> = api
+        .operations
+        .iter()
+        .map(|op| {
+            let retry = retry(op, settings);
+            Decided {
+                request: request(op, &retry),
+                success: success(op),
+                retry,
+            }
+        })
+        .collect();
+    let (error_sets, errors) = error_sets(&api, &decided, common.as_ref());
+    let operations = std::mem::take(&mut api.operations)
+        .into_iter()
+        .zip(decided)
+        .zip(errors)
+        .map(|((op, decided), errors)| operation(op, decided, errors))
+        .collect();
+    Api {
+        title: api.title,
+        version: api.version,
+        description: api.description,
+        servers: api.servers,
+        server_variables: api.server_variables,
+        auth: api.auth,
+        operations,
+        types: api.types,
+        webhooks: api.webhooks,
+        webhook_discriminator: api.webhook_discriminator,
+        error_sets,
+        common,
     }
-    api.error_sets = error_sets(api);
+}
+
+/// The operation a draft becomes, with what was decided for it.
+fn operation(op: OperationDraft, decided: Decided, errors: ErrorSetId) -> Operation {
+    Operation {
+        id: op.id,
+        ident: op.ident,
+        type_ident: op.type_ident,
+        group: op.group,
+        method: op.method,
+        path: op.path,
+        path_segments: op.path_segments,
+        summary: op.summary,
+        description: op.description,
+        deprecated: op.deprecated,
+        params: op.params,
+        body: op.body,
+        responses: op.responses,
+        pagination: op.pagination,
+        request: decided.request,
+        errors,
+        success: decided.success,
+        retry: decided.retry,
+    }
 }
 
 /// Optional header and cookie parameters defined in `components/parameters` are common: they
 /// describe the caller (request origin, event switches), not the call, so they are set once
 /// on the client. The rule does not count uses, so adding an operation never moves one.
-fn common_params(api: &mut Api) -> Option<CommonParams> {
+fn common_params(api: &mut ApiDraft) -> Option<CommonParams> {
     let scalar = |ty: &TypeRef| match ty {
         TypeRef::String(_) | TypeRef::Integer(_) | TypeRef::Number | TypeRef::Boolean => true,
         TypeRef::Named(name) => matches!(
-            api.type_def(name).map(|t| &t.kind),
+            api.types.by_ident(name).map(|t| &t.kind),
             Some(super::TypeKind::Enum { .. })
         ),
         TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any => false,
@@ -178,7 +239,10 @@ fn name_constructors(auth: &mut Auth) {
 /// one of them, else for the words their names share (`chargebee-request-origin-*` →
 /// `REQUEST_ORIGIN`, a vendor prefix shared by all the API's common parameters left out), else
 /// numbered.
-fn common_sets(operations: &[Operation], params: &[super::Parameter]) -> Vec<super::CommonSet> {
+fn common_sets(
+    operations: &[OperationDraft],
+    params: &[super::Parameter],
+) -> Vec<super::CommonSet> {
     let all = super::common_wire_names(params.iter());
     let mut sets: Vec<Vec<String>> = Vec::new();
     for op in operations {
@@ -230,7 +294,7 @@ fn common_sets(operations: &[Operation], params: &[super::Parameter]) -> Vec<sup
         .collect()
 }
 
-fn retry(op: &Operation, settings: &Settings) -> Retry {
+fn retry(op: &OperationDraft, settings: &Settings) -> Retry {
     match (op.method, &settings.client.idempotency_header) {
         (Method::Post | Method::Patch, Some(header)) => Retry::WithKey {
             header: header.to_ascii_lowercase(),
@@ -240,7 +304,7 @@ fn retry(op: &Operation, settings: &Settings) -> Retry {
     }
 }
 
-fn success(op: &Operation) -> Success {
+fn success(op: &OperationDraft) -> Success {
     let mut bodies = op.success_responses().map(|r| &r.body);
     let first = bodies.next().cloned().flatten();
     let differ = op.success_responses().any(|r| r.body != first);
@@ -253,9 +317,9 @@ fn success(op: &Operation) -> Success {
     }
 }
 
-fn request(op: &Operation) -> Option<Request> {
+fn request(op: &OperationDraft, retry: &Retry) -> Option<Request> {
     let fields: Vec<_> = op.request_fields().collect();
-    let keyed = matches!(op.retry, Retry::WithKey { .. });
+    let keyed = matches!(retry, Retry::WithKey { .. });
     if fields.is_empty() && !keyed {
         return None;
     }
@@ -296,12 +360,18 @@ fn request(op: &Operation) -> Option<Request> {
 /// Descriptions only feed the docs, so the first operation's are kept.
 type Signature = Vec<(super::Status, String, Option<TypeRef>, super::Media)>;
 
-/// One enum per distinct set of documented errors. The set most operations share is
-/// `ErrorResponse`; one used by a single operation keeps that operation's name (`{Op}Error`);
-/// others are named for their module when they stay within one, else numbered.
-fn error_sets(api: &mut Api) -> Vec<ErrorSet> {
+/// One enum per distinct set of documented errors, and the set of each operation (in
+/// `api.operations` order). The set most operations share is `ErrorResponse`; one used by a
+/// single operation keeps that operation's name (`{Op}Error`); others are named for their
+/// module when they stay within one, else numbered.
+fn error_sets(
+    api: &ApiDraft,
+    decided: &[Decided],
+    common: Option<&CommonParams>,
+) -> (Vec<ErrorSet>, Vec<ErrorSetId>) {
+    let operations = &api.operations;
     let mut by_signature: HashMap<Signature, Vec<usize>> = HashMap::new();
-    for (i, op) in api.operations.iter().enumerate() {
+    for (i, op) in operations.iter().enumerate() {
         let signature: Signature = op
             .error_responses()
             .map(|r| (r.status, r.variant.clone(), r.body.clone(), r.media))
@@ -313,21 +383,23 @@ fn error_sets(api: &mut Api) -> Vec<ErrorSet> {
     sets.sort_by_key(|ops| (std::cmp::Reverse(ops.len()), ops[0]));
     let mut taken: BTreeSet<String> = api.types.iter().map(|t| t.ident.clone()).collect();
     taken.extend(ROOT_NAMES.iter().map(|s| (*s).to_owned()));
-    if let Some(common) = &api.common {
+    if let Some(common) = common {
         taken.insert(common.ident.clone());
     }
-    for op in &api.operations {
-        if let Some(request) = &op.request {
+    for decided in decided {
+        if let Some(request) = &decided.request {
             taken.insert(request.ident.clone());
         }
-        if let Success::Enum { ident } = &op.success {
+        if let Success::Enum { ident } = &decided.success {
             taken.insert(ident.clone());
         }
     }
     let mut out = Vec::new();
+    // Every operation is in exactly one set, so each entry is overwritten.
+    let mut errors = vec![ErrorSetId(0); operations.len()];
     for (rank, ops) in sets.iter().enumerate() {
-        let first = &api.operations[ops[0]];
-        let same_group = ops.iter().all(|&i| api.operations[i].group == first.group);
+        let first = &operations[ops[0]];
+        let same_group = ops.iter().all(|&i| operations[i].group == first.group);
         let wanted = if rank == 0 {
             "ErrorResponse".to_owned()
         } else if ops.len() == 1 {
@@ -341,20 +413,16 @@ fn error_sets(api: &mut Api) -> Vec<ErrorSet> {
         let ident = unique(&wanted, &taken_refs);
         taken.insert(ident.clone());
         let responses: Vec<Response> = first.error_responses().cloned().collect();
-        let operations = ops
-            .iter()
-            .map(|&i| api.operations[i].ident.clone())
-            .collect();
         for &i in ops {
-            api.operations[i].errors = ident.clone();
+            errors[i] = ErrorSetId(out.len());
         }
         out.push(ErrorSet {
             ident,
             responses,
-            operations,
+            operations: ops.iter().map(|&i| operations[i].ident.clone()).collect(),
         });
     }
-    out
+    (out, errors)
 }
 
 impl Operation {
@@ -431,7 +499,7 @@ components:
         let errors: Vec<(&str, &str)> = api
             .operations
             .iter()
-            .map(|o| (o.ident.as_str(), o.errors.as_str()))
+            .map(|o| (o.ident.as_str(), api.error_set(o.errors).ident.as_str()))
             .collect();
         assert_eq!(
             errors,
@@ -443,6 +511,18 @@ components:
         );
         assert_eq!(api.error_sets.len(), 2);
         assert_eq!(api.error_sets[0].operations, ["get_a", "update_a"]);
+    }
+
+    #[test]
+    fn each_operation_returns_the_error_set_that_lists_it() {
+        let api = lower(SPEC, None);
+        for op in &api.operations {
+            let set = api.error_set(op.errors);
+            assert!(set.operations.contains(&op.ident), "{}", op.ident);
+            let statuses: Vec<_> = op.error_responses().map(|r| r.status).collect();
+            let listed: Vec<_> = set.responses.iter().map(|r| r.status).collect();
+            assert_eq!(statuses, listed, "{}", op.ident);
+        }
     }
 
     #[test]

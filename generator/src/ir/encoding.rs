@@ -11,10 +11,11 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
+use super::lower::{ApiDraft, OperationDraft};
 use super::names;
 use super::{
-    Api, ArrayKeys, BodyEncoding, Constraints, Conventions, Field, FreeForm, ObjectArrays,
-    Operation, ParamStyle, TypeDef, TypeKind, TypeRef, Types,
+    ArrayKeys, BodyEncoding, Constraints, Conventions, Field, FreeForm, ObjectArrays, ParamStyle,
+    TypeDef, TypeKind, TypeRef, Types,
 };
 
 /// How the values below the top level of one form field or parameter are keyed.
@@ -117,7 +118,7 @@ pub struct GroupMember {
 
 /// Records the conventions on every parameter and form field, and turns multi-value groups
 /// into lists of entries when the settings ask.
-pub(super) fn decide(api: &mut Api, conventions: &Conventions) {
+pub(super) fn decide(api: &mut ApiDraft, conventions: &Conventions) {
     let nesting = Nesting::from(conventions);
     for op in &mut api.operations {
         for p in &mut op.params {
@@ -144,7 +145,7 @@ pub(super) fn decide(api: &mut Api, conventions: &Conventions) {
 }
 
 /// Whether `op`'s request has lists of entries whose values have constraints to check.
-pub(super) fn entries_validated(op: &Operation) -> bool {
+pub(super) fn entries_validated(op: &OperationDraft) -> bool {
     let checked = |group: &ValueGroup| {
         group.entry.is_some()
             && group.members.iter().any(|m| {
@@ -203,8 +204,8 @@ fn group_fields<'t>(ty: &TypeRef, types: &'t Types) -> Option<(&'t TypeDef, &'t 
 /// Turns each multi-value group (`addons: {id: [..], quantity: [..]}`) into a list of entries
 /// (`addons: [{id, quantity}]`): one entry type per group type, its fields the lists' items
 /// with the items' constraints. Group types nothing else uses are dropped.
-fn group_entries(api: &mut Api) {
-    let Api {
+fn group_entries(api: &mut ApiDraft) {
+    let ApiDraft {
         operations,
         types,
         webhooks,
@@ -336,7 +337,7 @@ fn entry_type(
 
 /// Every type name some operation, webhook or type refers to.
 fn mentioned(
-    operations: &[Operation],
+    operations: &[OperationDraft],
     webhooks: &[super::Webhook],
     defs: &[TypeDef],
 ) -> BTreeSet<String> {
@@ -396,7 +397,7 @@ fn mentioned(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::{Method, ParamLocation};
+    use crate::ir::{Api, Method, ParamLocation};
 
     fn lower(yaml: &str, conventions: Conventions) -> Api {
         let loaded =

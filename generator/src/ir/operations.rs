@@ -43,8 +43,8 @@ pub struct Operation {
     pub pagination: Option<Pagination>,
     /// The request struct, when the operation takes more than its path parameters.
     pub request: Option<Request>,
-    /// The identifier of its error enum, an entry of [`Api::error_sets`].
-    pub errors: String,
+    /// Its error enum: look it up with [`Api::error_set`].
+    pub errors: ErrorSetId,
     /// What a successful call returns.
     pub success: Success,
     /// Whether a failed attempt may be sent again.
@@ -157,6 +157,12 @@ pub enum Retry {
     Never,
 }
 
+/// Which of [`Api::error_sets`] an operation returns. Only `ir::decide` makes them, one per
+/// set, so an id always names a set of its API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct ErrorSetId(pub(super) usize);
+
 /// One error enum, shared by the operations that document the same error responses.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ErrorSet {
@@ -197,15 +203,7 @@ impl Operation {
 
     /// The request struct's fields: non-path parameters that are not common, then body fields.
     pub fn request_fields(&self) -> impl Iterator<Item = RequestField<'_>> {
-        let params = self
-            .other_params()
-            .filter(|p| !p.common)
-            .map(RequestField::Param);
-        params.chain(
-            self.body
-                .iter()
-                .flat_map(|b| b.fields.iter().map(RequestField::Body)),
-        )
+        request_fields(&self.params, self.body.as_ref())
     }
 
     /// The common parameters the operation documents.
@@ -233,6 +231,22 @@ impl Operation {
     pub fn error_responses(&self) -> impl Iterator<Item = &Response> {
         self.responses.iter().filter(|r| !r.status.is_success())
     }
+}
+
+/// The request struct's fields of an operation with these parameters and body; shared with
+/// the lowered, undecided operations that `ir::decide` makes the request struct from.
+pub(super) fn request_fields<'a>(
+    params: &'a [Parameter],
+    body: Option<&'a Body>,
+) -> impl Iterator<Item = RequestField<'a>> {
+    let params = params
+        .iter()
+        .filter(|p| p.location != ParamLocation::Path && !p.common)
+        .map(RequestField::Param);
+    params.chain(
+        body.into_iter()
+            .flat_map(|b| b.fields.iter().map(RequestField::Body)),
+    )
 }
 
 /// HTTP methods OpenAPI can describe.

@@ -18,11 +18,8 @@ use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use quote::quote;
 
 use super::print::split;
-
+use crate::emit::snippets::features::{names, WEBHOOKS};
 use crate::ir::{Api, Operation, TypeKind, TypeRef};
-
-/// The name of the feature of the webhooks module.
-pub(crate) const WEBHOOKS: &str = "webhooks";
 
 /// When an item is compiled.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -183,21 +180,19 @@ impl Features {
             .into_iter()
             .map(|(ty, features)| (ty, Gate::Any(features)))
             .collect();
-        let group_of: BTreeMap<&str, &str> = api
-            .operations
-            .iter()
-            .map(|op| (op.ident.as_str(), op.group.as_str()))
-            .collect();
+        // The modules whose operations return each error set.
+        let mut set_groups: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+        for op in &api.operations {
+            set_groups
+                .entry(api.error_set(op.errors).ident.as_str())
+                .or_default()
+                .insert(op.group.clone());
+        }
         let error_sets = api
             .error_sets
             .iter()
             .map(|set| {
-                let features = set
-                    .operations
-                    .iter()
-                    .filter_map(|op| group_of.get(op.as_str()))
-                    .map(|g| (*g).to_owned())
-                    .collect();
+                let features = set_groups.remove(set.ident.as_str()).unwrap_or_default();
                 (set.ident.clone(), normalized(features))
             })
             .collect();
@@ -255,20 +250,6 @@ impl Features {
             _ => Gate::Always,
         }
     }
-}
-
-/// The features of `api`: its modules of operations, then `webhooks` when it has webhooks.
-pub(crate) fn names(api: &Api) -> Vec<String> {
-    let mut names: Vec<String> = super::operations::groups(api).into_keys().collect();
-    if !api.webhooks.is_empty() {
-        names.push(WEBHOOKS.to_owned());
-    }
-    names
-}
-
-/// The features a crate that needs only some would name, for examples: the first two.
-pub(crate) fn example(api: &Api) -> Vec<String> {
-    names(api).into_iter().take(2).collect()
 }
 
 /// The types an operation names: its parameters, body fields and response bodies.

@@ -6,7 +6,8 @@ use quote::quote;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::features::{Features, Gate};
-use super::{ident, module_list, usage_example, Visibility};
+use super::{ident, module_list, Visibility};
+use crate::emit::snippets::{self, usage_example, ExampleForm};
 use crate::emit::{text, CrateInfo};
 use crate::ir::Api;
 
@@ -47,12 +48,7 @@ pub fn emit(api: &Api, krate: &CrateInfo, features: &Features) -> TokenStream {
         };
         doc.push_str("# Example\n\n```no_run\n");
         doc.push_str(&open);
-        doc.push_str(&usage_example(
-            api,
-            krate,
-            op,
-            super::example::ExampleForm::Doctest,
-        ));
+        doc.push_str(&usage_example(api, krate, op, ExampleForm::Doctest));
         doc.push_str(&close);
         doc.push_str("\n```");
     }
@@ -104,7 +100,7 @@ fn features_doc(api: &Api, krate: &CrateInfo) -> String {
     } else {
         ", and so are the webhooks (`webhooks`)"
     };
-    let example: Vec<String> = super::features::example(api)
+    let example: Vec<String> = snippets::features::example(api)
         .iter()
         .map(|f| format!("{f:?}"))
         .collect();

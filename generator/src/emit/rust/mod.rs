@@ -7,8 +7,7 @@
 mod append_form;
 mod bodies;
 mod common;
-mod example;
-pub(crate) mod features;
+mod features;
 mod form;
 mod lib_rs;
 mod multipart;
@@ -16,7 +15,7 @@ mod operations;
 pub(crate) mod print;
 mod requests;
 mod responses;
-pub(crate) mod security;
+mod security;
 mod servers;
 mod types;
 mod webhooks;
@@ -33,7 +32,6 @@ use super::{text, CrateInfo, Files};
 use crate::ir::{Api, IntegerFormat, StringFormat, TypeRef};
 use crate::Error;
 
-pub use example::{usage_example, ExampleForm};
 pub(crate) use features::Features;
 
 /// The runtime: ordinary Rust source in `generator/runtime/` (compiled, linted and unit-tested

@@ -11,6 +11,7 @@ use super::form;
 use super::responses::{in_match_order, response_variant, status_pattern};
 
 use super::{doc_lines, ident, rust_type, with_value};
+use crate::emit::snippets::{usage_example, ExampleForm};
 use crate::emit::{text, CrateInfo};
 use crate::ir::{
     Api, ArrayKeys, Media, Operation, ParamLocation, ParamStyle, Parameter, PathSegment,
@@ -80,7 +81,10 @@ pub fn emit_group(api: &Api, krate: &CrateInfo, group: &str, ops: &[&Operation])
         )
     });
     // Sorted as rustfmt sorts them, with the runtime's names.
-    let mut names: BTreeSet<&str> = ops.iter().map(|op| op.errors.as_str()).collect();
+    let mut names: BTreeSet<&str> = ops
+        .iter()
+        .map(|op| api.error_set(op.errors).ident.as_str())
+        .collect();
     names.extend(["Client", "Error", "Response"]);
     let names = names.into_iter().map(ident);
     quote! {
@@ -132,7 +136,7 @@ fn operation_methods(
     nestings: &mut form::Nestings,
 ) -> TokenStream {
     let method = method(api, krate, op, nestings);
-    let pages = pages_method(op);
+    let pages = pages_method(api, op);
     quote!(#method #pages)
 }
 
@@ -172,7 +176,7 @@ fn success_enum(op: &Operation) -> Option<TokenStream> {
 
 /// For a paginated operation, a method returning a stream of pages that follows the next-page
 /// token until the last page.
-fn pages_method(op: &Operation) -> Option<TokenStream> {
+fn pages_method(api: &Api, op: &Operation) -> Option<TokenStream> {
     let pagination = op.pagination.as_ref()?;
     let request = op.request.as_ref()?;
     let Success::Body { ty: Some(success) } = &op.success else {
@@ -186,7 +190,7 @@ fn pages_method(op: &Operation) -> Option<TokenStream> {
     let name = ident(&op.pages_ident());
     let single = ident(&op.ident);
     let request_name = ident(&request.ident);
-    let error_name = ident(&op.errors);
+    let error_name = ident(&api.error_set(op.errors).ident);
     let token_field = ident(&param.ident);
     let next_field = ident(&pagination.next_field_ident);
     let path_args: Vec<_> = op.path_params().map(|p| ident(&p.ident)).collect();
@@ -336,7 +340,7 @@ fn method(
     nestings: &mut form::Nestings,
 ) -> TokenStream {
     let name = ident(&op.ident);
-    let error_name = ident(&op.errors);
+    let error_name = ident(&api.error_set(op.errors).ident);
     let path_args = op.path_params().map(|p| {
         let arg = ident(&p.ident);
         quote!(#arg: &str,)
@@ -441,19 +445,17 @@ fn method_doc(api: &Api, krate: &CrateInfo, op: &Operation) -> TokenStream {
     }
     // The documented errors ride on the path line: every operation has them, and the enum's
     // own docs say the rest (a `# Errors` section on each of 104 methods said it 104 times).
+    let errors = &api.error_set(op.errors).ident;
     doc_text.push_str(&format!(
-        "`{} {}` (errors: [`{}`](crate::{}) in [`Error::Api`])",
+        "`{} {}` (errors: [`{errors}`](crate::{errors}) in [`Error::Api`])",
         op.method.as_str(),
         op.path.replace('`', "'"),
-        op.errors,
-        op.errors
     ));
     if op.deprecated {
         doc_text.push_str("\n\n**Deprecated** by the API.");
     }
 
-    let example =
-        super::example::usage_example(api, krate, op, super::example::ExampleForm::MethodDoctest);
+    let example = usage_example(api, krate, op, ExampleForm::MethodDoctest);
     doc_text.push_str(&format!("\n\n# Example\n\n```no_run\n{example}\n```"));
     doc_lines(&doc_text)
 }

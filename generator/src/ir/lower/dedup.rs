@@ -34,8 +34,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 
+use super::OperationDraft;
 use crate::ir::names;
-use crate::ir::{Operation, TypeDef, TypeKind, TypeRef, Webhook};
+use crate::ir::{TypeDef, TypeKind, TypeRef, Webhook};
 
 /// Merges identical types of `types`, renames the merged groups, and rewrites every
 /// reference in `types`, `operations` and `webhooks`.
@@ -46,7 +47,7 @@ pub(super) fn merge_identical(
     types: &mut Vec<TypeDef>,
     slots: &HashMap<String, String>,
     reserved: &BTreeSet<String>,
-    operations: &mut [Operation],
+    operations: &mut [OperationDraft],
     webhooks: &mut [Webhook],
 ) {
     let representative = merge_classes(types);

@@ -5,8 +5,8 @@
 
 use std::collections::BTreeMap;
 
+use super::OperationDraft;
 use crate::ir::names::{self, Scope};
-use crate::ir::Operation;
 
 /// The most operations a module holds before it is split.
 pub(super) const MAX_GROUP: usize = 50;
@@ -17,7 +17,7 @@ const MIN_SPLIT: usize = 3;
 
 /// Splits every group of more than [`MAX_GROUP`] operations, again while a part is still too
 /// large and its paths name a further resource. Module names are claimed from `scope`.
-pub(super) fn split_large_groups(operations: &mut [Operation], scope: &mut Scope) {
+pub(super) fn split_large_groups(operations: &mut [OperationDraft], scope: &mut Scope) {
     // Each split makes the shared prefix of a part longer, so a few rounds suffice; the bound
     // only guards against a spec whose paths never differ.
     for _ in 0..8 {
@@ -38,7 +38,12 @@ pub(super) fn split_large_groups(operations: &mut [Operation], scope: &mut Scope
 }
 
 /// Splits one group; `false` when its paths name no further resource to split by.
-fn split(operations: &mut [Operation], group: &str, members: &[usize], scope: &mut Scope) -> bool {
+fn split(
+    operations: &mut [OperationDraft],
+    group: &str,
+    members: &[usize],
+    scope: &mut Scope,
+) -> bool {
     let segments: Vec<Vec<&str>> = members
         .iter()
         .map(|&i| {
@@ -92,10 +97,10 @@ fn shared_segments(paths: &[Vec<&str>]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::{Method, Retry, Success};
+    use crate::ir::Method;
 
-    fn op(path: &str, group: &str) -> Operation {
-        Operation {
+    fn op(path: &str, group: &str) -> OperationDraft {
+        OperationDraft {
             id: path.to_owned(),
             ident: String::new(),
             type_ident: String::new(),
@@ -110,10 +115,6 @@ mod tests {
             body: None,
             responses: Vec::new(),
             pagination: None,
-            request: None,
-            errors: String::new(),
-            success: Success::Body { ty: None },
-            retry: Retry::Always,
         }
     }
 
@@ -146,7 +147,7 @@ mod tests {
 
     #[test]
     fn parts_still_too_large_split_again_and_paths_alike_stop() {
-        let mut ops: Vec<Operation> = (0..120)
+        let mut ops: Vec<OperationDraft> = (0..120)
             .map(|i| op(&format!("/a/b{}/c{}/{i}", i % 2, i % 4), "a"))
             .collect();
         // Paths with nothing to tell them apart stay together, however many.

@@ -13,6 +13,7 @@ mod cycles;
 mod dedup;
 #[cfg(test)]
 mod dedup_tests;
+mod draft;
 mod grouping;
 mod media;
 mod objects;
@@ -40,6 +41,8 @@ use cycles::mark_boxed_fields;
 use dedup::merge_identical;
 use open_enums::mark_open_enums;
 
+pub(super) use draft::{ApiDraft, OperationDraft};
+
 /// How many `$ref` hops a chain may take before it is called a loop.
 const MAX_REF_HOPS: usize = 64;
 
@@ -56,7 +59,7 @@ pub fn lower_api(
     warnings: &mut Vec<Warning>,
 ) -> Result<Api, Diagnostic> {
     let mut skipped = Vec::new();
-    let mut api = lower_skipping(loaded, settings.types.dates, warnings, &mut skipped)?;
+    let draft = lower_skipping(loaded, settings.types.dates, warnings, &mut skipped)?;
     if settings.generator.strict {
         if let Some(first) = skipped.into_iter().next() {
             let help = first
@@ -68,25 +71,26 @@ pub fn lower_api(
             )));
         }
     }
-    super::decide::decide(&mut api, settings);
-    Ok(api)
+    Ok(super::decide::decide(draft, settings))
 }
 
 /// Lowers a loaded spec into the IR, appending what had to be worked around to `warnings`.
-/// [`lower_skipping`], for tests that expect every operation to lower.
+/// [`lower_skipping`], then the decisions with default options, for tests that expect every
+/// operation to lower.
 #[cfg(test)]
 pub fn lower(loaded: &Loaded, warnings: &mut Vec<Warning>) -> Result<Api, Diagnostic> {
-    lower_skipping(loaded, Dates::Chrono, warnings, &mut Vec::new())
+    let draft = lower_skipping(loaded, Dates::Chrono, warnings, &mut Vec::new())?;
+    Ok(super::decide::decide(draft, &Settings::default()))
 }
 
 /// Lowers a loaded spec, leaving out each operation that uses something apiforge cannot express; what
-/// stopped each one is added to `skipped`.
-pub fn lower_skipping(
+/// stopped each one is added to `skipped`. What is left to decide is decided by `ir::decide`.
+pub(super) fn lower_skipping(
     loaded: &Loaded,
     dates: Dates,
     warnings: &mut Vec<Warning>,
     skipped: &mut Vec<Diagnostic>,
-) -> Result<Api, Diagnostic> {
+) -> Result<ApiDraft, Diagnostic> {
     let mut lowerer = Lowerer {
         loaded,
         doc: &loaded.document,
@@ -174,7 +178,7 @@ impl<'a> Lowerer<'a> {
         self.slots.insert(at.to_owned(), name.to_owned());
     }
 
-    fn api(&mut self) -> Result<Api, Diagnostic> {
+    fn api(&mut self) -> Result<ApiDraft, Diagnostic> {
         let doc = self.doc;
         let (servers, server_variables) = self.servers()?;
         let auth = self.auth();
@@ -204,7 +208,7 @@ impl<'a> Lowerer<'a> {
             .collect();
         mark_open_enums(&mut self.types, &received);
         mark_boxed_fields(&mut self.types);
-        Ok(Api {
+        Ok(ApiDraft {
             title: doc.info.title.clone(),
             version: doc.info.version.clone(),
             description: doc.info.description.clone(),
@@ -215,8 +219,6 @@ impl<'a> Lowerer<'a> {
             types: Types::new(std::mem::take(&mut self.types)),
             webhooks,
             webhook_discriminator,
-            error_sets: Vec::new(),
-            common: None,
         })
     }
 }

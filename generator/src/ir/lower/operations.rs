@@ -4,12 +4,10 @@
 use openapiv3::{Parameter as OaParameter, ParameterSchemaOrContent, ReferenceOr};
 use std::collections::{BTreeMap, HashMap};
 
-use super::{plain_string, template_names, Lowerer};
+use super::{plain_string, template_names, Lowerer, OperationDraft};
 use crate::diagnostic::{pointer, Diagnostic};
 use crate::ir::names::{self, Scope};
-use crate::ir::{
-    Method, Operation, ParamLocation, ParamStyle, Parameter, PathSegment, Retry, Success,
-};
+use crate::ir::{Method, ParamLocation, ParamStyle, Parameter, PathSegment};
 
 /// Names a module of operations cannot take: the crate's other modules, and `default`, which
 /// would clash with Cargo's default feature (each module is a feature of the same name).
@@ -35,7 +33,7 @@ const RESERVED_GROUPS: &[&str] = &[
 ];
 
 impl<'a> Lowerer<'a> {
-    pub(super) fn operations(&mut self) -> Result<Vec<Operation>, Diagnostic> {
+    pub(super) fn operations(&mut self) -> Result<Vec<OperationDraft>, Diagnostic> {
         let mut operations = Vec::new();
         let mut method_scope =
             Scope::with_reserved(["new", "builder", "base_url", "clone", "fmt", "send"]);
@@ -130,7 +128,7 @@ impl<'a> Lowerer<'a> {
         site: OperationSite<'_>,
         op: &'a openapiv3::Operation,
         shared: &'a [ReferenceOr<OaParameter>],
-    ) -> Result<Operation, Diagnostic> {
+    ) -> Result<OperationDraft, Diagnostic> {
         let OperationSite {
             path,
             at,
@@ -279,7 +277,7 @@ impl<'a> Lowerer<'a> {
         });
         let responses = self.responses(op, at, &type_ident)?;
         let pagination = self.pagination(&params, &responses);
-        Ok(Operation {
+        Ok(OperationDraft {
             pagination,
             id,
             ident,
@@ -294,11 +292,6 @@ impl<'a> Lowerer<'a> {
             params,
             body,
             responses,
-            // Decided once the whole API is known (`ir::decide`).
-            request: None,
-            errors: String::new(),
-            success: Success::Body { ty: None },
-            retry: Retry::Never,
         })
     }
 
