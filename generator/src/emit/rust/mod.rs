@@ -36,23 +36,10 @@ use crate::Error;
 pub use example::{usage_example, ExampleForm};
 pub(crate) use features::Features;
 
-/// The runtime: ordinary Rust source in `generator/runtime/` (compiled, linted and unit-tested
-/// there as the `apiforge-runtime` crate), copied verbatim into every generated crate, whole,
-/// so no operation can call a helper that was left out. Module name and source.
-pub const RUNTIME: &[(&str, &str)] = &[
-    ("client", include_str!("../../../runtime/client.rs")),
-    (
-        "credentials",
-        include_str!("../../../runtime/credentials.rs"),
-    ),
-    ("encoding", include_str!("../../../runtime/encoding.rs")),
-    ("error", include_str!("../../../runtime/error.rs")),
-    ("finite", include_str!("../../../runtime/finite.rs")),
-    ("media", include_str!("../../../runtime/media.rs")),
-    ("retry", include_str!("../../../runtime/retry.rs")),
-    ("runtime", include_str!("../../../runtime/runtime.rs")),
-    ("values", include_str!("../../../runtime/values.rs")),
-];
+/// The runtime: ordinary Rust source in the `apiforge-runtime` crate (compiled, linted and
+/// unit-tested there), copied verbatim into every generated crate, whole, so no operation can
+/// call a helper that was left out.
+use apiforge_runtime::FILES as RUNTIME;
 
 /// The marker that opens a runtime file's unit tests, which by convention close the file.
 const UNIT_TESTS: &str = "\n#[cfg(test)]\nmod tests {";
@@ -85,10 +72,11 @@ pub(crate) enum Visibility {
 pub(crate) fn module_list(api: &Api) -> Vec<(String, Visibility)> {
     let mut modules: Vec<(String, Visibility)> = RUNTIME
         .iter()
-        .map(|(name, _)| {
+        .map(|file| {
             (
-                (*name).to_owned(),
-                if *name == "runtime" {
+                file.name.to_owned(),
+                // The runtime's public modules are plumbing, not API.
+                if file.public {
                     Visibility::Hidden
                 } else {
                     Visibility::Private
@@ -172,7 +160,7 @@ impl Module<'_> {
 fn single_file_modules(api: &Api) -> Vec<Module<'_>> {
     let mut modules: Vec<Module<'_>> = RUNTIME
         .iter()
-        .map(|(name, source)| Module::Runtime(name, source))
+        .map(|file| Module::Runtime(file.name, file.source))
         .collect();
     modules.extend(
         [
@@ -274,7 +262,8 @@ fn all_tokens(api: &Api, krate: &CrateInfo) -> Result<Vec<(String, TokenStream)>
         .filter_map(|job| Some((job.path(), job.tokens(api, krate, &features)?)))
         .collect();
     let mut modules = Vec::new();
-    for (name, source) in RUNTIME {
+    for file in RUNTIME {
+        let (name, source) = (file.name, file.source);
         let parsed: syn::File =
             syn::parse_str(without_unit_tests(source)).map_err(|e| Error::Emit {
                 file: format!("src/{name}.rs"),
@@ -348,10 +337,10 @@ pub fn emit_staged(
         });
     let mut files: Files = RUNTIME
         .iter()
-        .map(|(name, source)| {
+        .map(|file| {
             (
-                format!("src/{name}.rs"),
-                without_unit_tests(source).to_owned(),
+                format!("src/{}.rs", file.name),
+                without_unit_tests(file.source).to_owned(),
             )
         })
         .collect();
@@ -556,7 +545,8 @@ mod tests {
 
     #[test]
     fn runtime_files_are_copied_up_to_their_unit_tests_which_close_them() {
-        for (name, source) in super::RUNTIME {
+        for file in super::RUNTIME {
+            let (name, source) = (file.name, file.source);
             let copied = super::without_unit_tests(source);
             assert!(syn::parse_file(copied).is_ok(), "{name} still parses");
             assert!(
