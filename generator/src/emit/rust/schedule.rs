@@ -140,7 +140,7 @@ pub fn emit_staged(
         .map(|file| {
             (
                 format!("src/{}.rs", file.name),
-                layout::without_unit_tests(file.source).to_owned(),
+                layout::with_header(layout::without_unit_tests(file.source)),
             )
         })
         .collect();
@@ -152,7 +152,11 @@ pub fn emit_staged(
     for (_, path, source) in printed {
         print::append_finished(parts.entry(path).or_default(), &source?);
     }
-    files.extend(parts);
+    files.extend(
+        parts
+            .into_iter()
+            .map(|(path, source)| (path, layout::with_header(&source))),
+    );
     stages.mark_shared(&[
         ("Rust tokens", building.as_secs_f64()),
         ("printing", printing.as_secs_f64()),
@@ -215,7 +219,8 @@ pub fn emit_single_file(api: &Api, krate: &CrateInfo) -> Result<String, Error> {
         &file,
         lib_rs::single_file_reexports(api),
     )?);
-    Ok(print::finish(&whole))
+    // An `include!`d file may start with a comment: the header marks it like the others.
+    Ok(layout::with_header(&print::finish(&whole)))
 }
 
 #[cfg(test)]
@@ -251,5 +256,27 @@ mod tests {
         let halves = super::types::split(&api, 2);
         assert_eq!(halves.len(), 2);
         assert!(halves.iter().all(|r| r.len() * 5 > n), "{halves:?}");
+    }
+
+    #[test]
+    fn every_rust_file_starts_with_the_header_once() {
+        let api = resume_dunning();
+        let settings = crate::emit::Settings::default();
+        let files = crate::emit::emit(&api, &settings).unwrap();
+        let krate = crate::emit::CrateInfo::new(&api, &settings).unwrap();
+        let single = super::emit_single_file(&api, &krate).unwrap();
+        let rust = files
+            .iter()
+            .filter(|(path, _)| path.ends_with(".rs"))
+            .map(|(path, source)| (path.as_str(), source))
+            .chain([("single file", &single)]);
+        for (path, source) in rust {
+            let rest = source.strip_prefix(super::layout::HEADER);
+            assert!(
+                rest.is_some_and(|rest| !rest.contains("@generated")),
+                "{path}"
+            );
+            assert!(syn::parse_file(source).is_ok(), "{path}");
+        }
     }
 }
