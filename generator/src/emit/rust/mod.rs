@@ -4,9 +4,8 @@
 //! Every identifier comes from the IR (already safe); every piece of spec text enters the
 //! token stream only as a string literal, so no spec can inject code.
 //!
-//! Which files a crate has is [`layout`]'s; how they are built on all cores is
-//! [`schedule`]'s; the rest of this module is what every emitter shares (identifiers, docs,
-//! Rust types).
+//! Which files a crate has is `layout`'s; how they are built on all cores is `schedule`'s;
+//! the rest of this module is what every emitter shares (identifiers, docs, Rust types).
 
 mod append_form;
 mod bodies;
