@@ -273,6 +273,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn no_spec_type_takes_a_name_the_runtime_exports_at_the_crate_root() {
+        for name in apiforge_runtime::root_names() {
+            assert_eq!(type_name(name), format!("{name}Model"));
+        }
+        // Chargebee's `download` schema, beside the runtime's `Download`.
+        assert_eq!(type_name("download"), "DownloadModel");
+    }
+
+    #[test]
     fn keywords_and_digits_become_valid_identifiers() {
         assert_eq!(snake("type"), "type_");
         assert_eq!(snake("self"), "self_");
