@@ -15,23 +15,13 @@ use super::{
 };
 use crate::settings::Settings;
 
-/// Names at the crate root (the runtime's items) that an error enum must not take, since the
-/// enums are re-exported there.
-const ROOT_NAMES: &[&str] = &[
-    "ApiError",
-    "BuildError",
-    "Client",
-    "ClientBuilder",
-    "Credentials",
-    "Error",
-    "InvalidRequest",
-    "Response",
-    "RetryPolicy",
-    "Server",
-    "ServerVariables",
-    "ValidationError",
-    "CallOptions",
-];
+/// Names at the crate root that an error enum or the common parameters must not take, since
+/// they are re-exported there: the runtime's items (its own list, so that none is ever
+/// missed) and the servers module's.
+fn root_names() -> impl Iterator<Item = &'static str> {
+    const SERVERS: &[&str] = &["Server", "ServerVariables", "CallOptions"];
+    apiforge_runtime::root_names().chain(SERVERS.iter().copied())
+}
 
 /// What is decided for one operation on its own (its error set is decided with the others').
 struct Decided {
@@ -162,12 +152,11 @@ fn common_params(api: &mut ApiDraft) -> Option<CommonParams> {
     for p in &mut params {
         p.ident = scope.claim(names::snake(&p.name));
     }
-    let taken: BTreeSet<&str> = api
-        .types
-        .iter()
-        .map(|t| t.ident.as_str())
-        .chain(ROOT_NAMES.iter().copied())
-        .collect();
+    let mut taken: BTreeSet<&str> = api.types.iter().map(|t| t.ident.as_str()).collect();
+    // One by one: each `'static` name shortened to the API's borrow as it is inserted.
+    for name in root_names() {
+        taken.insert(name);
+    }
     let ident = unique("CommonParameters", &taken);
     let sets = common_sets(&api.operations, &params);
     Some(CommonParams {
@@ -382,7 +371,7 @@ fn error_sets(
     let mut sets: Vec<Vec<usize>> = by_signature.into_values().collect();
     sets.sort_by_key(|ops| (std::cmp::Reverse(ops.len()), ops[0]));
     let mut taken: BTreeSet<String> = api.types.iter().map(|t| t.ident.clone()).collect();
-    taken.extend(ROOT_NAMES.iter().map(|s| (*s).to_owned()));
+    taken.extend(root_names().map(str::to_owned));
     if let Some(common) = common {
         taken.insert(common.ident.clone());
     }

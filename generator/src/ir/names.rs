@@ -17,7 +17,7 @@ const KEYWORDS: &[&str] = &[
 ];
 
 /// Type names the generated code itself uses unqualified; a spec type of that name would
-/// shadow them.
+/// shadow them. The runtime's root items ([`apiforge_runtime::root_names`]) are taken too.
 const TAKEN_TYPE_NAMES: &[&str] = &[
     "Option",
     "Result",
@@ -33,13 +33,9 @@ const TAKEN_TYPE_NAMES: &[&str] = &[
     "HashMap",
     "BTreeMap",
     "Value",
-    "Client",
-    "ClientBuilder",
-    "Error",
     "Server",
     "ServerVariables",
     "ApiKey",
-    "Credentials",
     "fmt",
     "Serialize",
     "Deserialize",
@@ -164,7 +160,9 @@ pub fn type_name(raw: &str) -> String {
         };
     }
     let ident = pascal(raw);
-    if TAKEN_TYPE_NAMES.contains(&ident.as_str()) {
+    let taken = TAKEN_TYPE_NAMES.contains(&ident.as_str())
+        || apiforge_runtime::root_names().any(|name| name == ident);
+    if taken {
         format!("{ident}Model")
     } else {
         ident
@@ -273,6 +271,15 @@ impl Scope {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_spec_type_takes_a_name_the_runtime_exports_at_the_crate_root() {
+        for name in apiforge_runtime::root_names() {
+            assert_eq!(type_name(name), format!("{name}Model"));
+        }
+        // Chargebee's `download` schema, beside the runtime's `Download`.
+        assert_eq!(type_name("download"), "DownloadModel");
+    }
 
     #[test]
     fn keywords_and_digits_become_valid_identifiers() {

@@ -1,4 +1,4 @@
-//! Runtime bugs found by these tests: each was `#[ignore]`d until `generator/runtime/` was
+//! Runtime bugs found by these tests: each was `#[ignore]`d until the runtime (`runtime/src/`) was
 //! fixed (see the report of issue #14, item 2); one still is. Run the ignored ones with
 //! `cargo test -p apiforge-runtime --test encoding -- --ignored`.
 

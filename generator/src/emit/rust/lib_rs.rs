@@ -59,7 +59,7 @@ pub fn emit(api: &Api, krate: &CrateInfo, features: &Features) -> TokenStream {
             format!(" {l}")
         }
     });
-    let runtime: Vec<&str> = super::RUNTIME.iter().map(|(name, _)| *name).collect();
+    let runtime: Vec<&str> = super::layout::runtime().iter().map(|f| f.name).collect();
     let modules = module_list(api).into_iter().map(|(name, visibility)| {
         // Generated modules are laid out by apiforge (prettyplease); rustfmt leaves them as they
         // are, so `cargo fmt` in the user's workspace never makes `--check` call them stale.
@@ -155,11 +155,17 @@ fn reexports(api: &Api, features: &Features) -> TokenStream {
         let name = ident(&common.ident);
         quote!(#gate pub use common::#name;)
     });
+    // The runtime's, as its own `lib.rs` re-exports them.
+    let runtime = apiforge_runtime::ROOT_ITEMS.iter().map(|items| {
+        let module = ident(items.module);
+        let names: Vec<_> = items.names.iter().copied().map(ident).collect();
+        match names.as_slice() {
+            [one] => quote!(pub use #module::#one;),
+            _ => quote!(pub use #module::{#(#names),*};),
+        }
+    });
     quote! {
-        pub use client::{Client, ClientBuilder, Response, RetryPolicy};
-        pub use credentials::Credentials;
-        pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
-        pub use media::{Download, Upload};
+        #(#runtime)*
         #(#errors)*
         #servers
         #common

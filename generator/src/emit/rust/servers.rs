@@ -1,6 +1,6 @@
 //! `src/servers.rs`: what this API decides about connecting to it — its servers and their
 //! URL variables, how its credentials are made, and the `Client` constructors that start
-//! from its first server. The client itself is the runtime's (`generator/runtime/client.rs`).
+//! from its first server. The client itself is the runtime's (`runtime/src/client.rs`).
 
 use proc_macro2::TokenStream;
 use quote::quote;

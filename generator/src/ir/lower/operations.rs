@@ -9,18 +9,10 @@ use crate::diagnostic::{pointer, Diagnostic};
 use crate::ir::names::{self, Scope};
 use crate::ir::{Method, ParamLocation, ParamStyle, Parameter, PathSegment};
 
-/// Names a module of operations cannot take: the crate's other modules, and `default`, which
-/// would clash with Cargo's default feature (each module is a feature of the same name).
+/// Names a module of operations cannot take: the crate's other modules (the runtime's, which
+/// it lists itself, and these), and `default`, which would clash with Cargo's default feature
+/// (each module is a feature of the same name).
 const RESERVED_GROUPS: &[&str] = &[
-    "client",
-    "credentials",
-    "encoding",
-    "error",
-    "finite",
-    "media",
-    "retry",
-    "runtime",
-    "values",
     "servers",
     "responses",
     "common",
@@ -37,7 +29,8 @@ impl<'a> Lowerer<'a> {
         let mut operations = Vec::new();
         let mut method_scope =
             Scope::with_reserved(["new", "builder", "base_url", "clone", "fmt", "send"]);
-        let mut group_scope = Scope::with_reserved(RESERVED_GROUPS.iter().copied());
+        let runtime = apiforge_runtime::FILES.iter().map(|file| file.name);
+        let mut group_scope = Scope::with_reserved(runtime.chain(RESERVED_GROUPS.iter().copied()));
         let mut groups: BTreeMap<String, String> = BTreeMap::new();
         let mut seen_ids: HashMap<String, String> = HashMap::new();
         // Segments every path starts with (`/v1/...`, `/api/v2/...`) name no resource: without
