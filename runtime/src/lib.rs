@@ -85,6 +85,7 @@ runtime! {
         mod error;
         mod finite;
         mod media;
+        mod nullable;
         mod retry;
         #[doc(hidden)]
         pub mod runtime;
@@ -95,6 +96,7 @@ runtime! {
         pub use credentials::{Credentials};
         pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
         pub use media::{Download, Upload};
+        pub use nullable::{Nullable};
     }
 }
 

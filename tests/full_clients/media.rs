@@ -15,7 +15,8 @@ use media::labels::CreateLabelRequest;
 use media::notes::CreateNoteRequest;
 use media::reports::ExportReportRequest;
 use media::types::{UploadFileRequestKind, UploadFileRequestMeta};
-use media::{Client, DeleteFileError, DownloadFileError, Error, Upload, UploadFileError};
+use media::types::StoredFile;
+use media::{Client, DeleteFileError, DownloadFileError, Error, Nullable, Upload, UploadFileError};
 use server::{CannedResponse, RecordedRequest, TestServer};
 
 fn client(server: &TestServer) -> Client {
@@ -119,7 +120,7 @@ async fn bytes_text_and_json_variants_are_sent_with_their_media_type() {
     let note = CreateNoteRequest { body: Some("# Hi\n".into()) };
     let html = client.create_note(&note).await.expect("201");
     assert_eq!(html.body(), "<h1>Hi</h1>");
-    let patch = PatchFileRequest { description: Some("new".into()), media_type: None };
+    let patch = PatchFileRequest { description: Nullable::Value("new".into()), media_type: None };
     client.patch_file("f1", &patch).await.expect("200");
     // The spec offers the same body as `application/json` too: the caller's choice.
     let patch = PatchFileRequest { media_type: Some(PatchFileMediaType::Json), ..patch };
@@ -137,6 +138,37 @@ async fn bytes_text_and_json_variants_are_sent_with_their_media_type() {
     assert_eq!(sent[3].body, br#"{"description":"new"}"#);
     assert_eq!(sent[4].header("content-type"), Some("application/json"));
     assert_eq!(sent[4].body, br#"{"description":"new"}"#);
+}
+
+/// An optional JSON field that may be `null` has three states: a merge patch leaves it out
+/// (keep), sends `null` (clear) or a value (replace); and a response keeps `null` apart from
+/// a field left out, so re-sending it sends exactly what was received.
+#[tokio::test]
+async fn a_nullable_optional_field_is_left_out_set_or_sent_as_null() {
+    let server = TestServer::start(vec![
+        CannedResponse::json(200, STORED),
+        CannedResponse::json(200, STORED),
+        CannedResponse::json(200, STORED),
+    ]);
+    let client = client(&server);
+    for description in [Nullable::Absent, Nullable::Null, Nullable::Value("new".to_owned())] {
+        let patch = PatchFileRequest { description, ..PatchFileRequest::default() };
+        client.patch_file("f1", &patch).await.expect("200");
+    }
+    let sent = server.requests();
+    assert_eq!(sent[0].body, b"{}");
+    assert_eq!(sent[1].body, br#"{"description":null}"#);
+    assert_eq!(sent[2].body, br#"{"description":"new"}"#);
+
+    for (json, expires_at) in [
+        (r#"{"id":"f1","size":4}"#, Nullable::Absent),
+        (r#"{"id":"f1","size":4,"expires_at":null}"#, Nullable::Null),
+        (r#"{"id":"f1","size":4,"expires_at":1767225600}"#, Nullable::Value(1_767_225_600)),
+    ] {
+        let stored: StoredFile = serde_json::from_str(json).expect("decodes");
+        assert_eq!(stored.expires_at, expires_at, "{json}");
+        assert_eq!(serde_json::to_string(&stored).expect("encodes"), json);
+    }
 }
 
 #[tokio::test]

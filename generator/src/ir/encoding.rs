@@ -310,6 +310,7 @@ fn entry_type(
                 description: f.description.clone(),
                 required: f.required && !f.nullable,
                 nullable: false,
+                tristate: false,
                 deprecated: f.deprecated,
                 ty: item,
                 boxed: false,
@@ -332,6 +333,7 @@ fn entry_type(
             fields,
             additional: None,
         },
+        extra: None,
     }
 }
 

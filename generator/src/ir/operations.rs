@@ -101,7 +101,13 @@ impl<'a> RequestField<'a> {
         }
     }
 
-    /// Whether its Rust type is an `Option` (a field that is not required, or may be `null`).
+    /// Whether it is a three-state `Nullable` (an optional JSON body field that may be `null`).
+    pub fn is_tristate(&self) -> bool {
+        matches!(self, RequestField::Body(f) if f.tristate)
+    }
+
+    /// Whether the caller may leave it unset (a field that is not required, or may be `null`):
+    /// an `Option`, or a `Nullable` when it [`RequestField::is_tristate`].
     pub fn is_option(&self) -> bool {
         match self {
             RequestField::Param(p) => !p.required,

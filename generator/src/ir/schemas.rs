@@ -96,6 +96,10 @@ pub struct TypeDef {
     pub deprecated: bool,
     /// What it is.
     pub kind: TypeKind,
+    /// For a struct read from responses when the settings keep unknown fields
+    /// (`[types] unknown-fields = "keep"`): the Rust name of the map holding the properties
+    /// the spec does not declare, re-encoded as received.
+    pub extra: Option<String>,
 }
 
 /// The shapes a named type can take.
@@ -133,7 +137,8 @@ pub struct UnionVariant {
 }
 
 impl Field {
-    /// Whether its Rust type is an `Option`: it may be absent, or `null`.
+    /// Whether the caller may leave it unset: its Rust type is an `Option` (it may be absent,
+    /// or `null`), or a `Nullable` when it is [`Field::tristate`].
     pub fn is_option(&self) -> bool {
         !self.required || self.nullable
     }
@@ -152,6 +157,10 @@ pub struct Field {
     pub required: bool,
     /// Whether it may be `null`.
     pub nullable: bool,
+    /// Whether it is optional and nullable and travels as JSON, so that leaving it out and
+    /// sending `null` differ: a three-state `Nullable<T>` rather than an `Option<T>`. Form and
+    /// multipart fields have no `null` and stay `Option<T>`.
+    pub tristate: bool,
     /// `deprecated`.
     pub deprecated: bool,
     /// Its type.

@@ -86,6 +86,7 @@ mod tests {
                 values: Vec::new(),
                 open: false,
             },
+            extra: None,
         }
     }
 

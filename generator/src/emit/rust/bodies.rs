@@ -86,8 +86,15 @@ pub(super) fn body_statements(
             let inserts = body.fields.iter().map(|f| {
                 let field = ident(&f.ident);
                 let key = &f.name;
-                // A required field that may be null is sent as `null` when it is `None`.
-                if f.required {
+                // A required field that may be null is sent as `null` when it is `None`; a
+                // three-state one as `null` when it is `Null`, and not at all when `Absent`.
+                if f.tristate {
+                    quote! {
+                        if !request.#field.is_absent() {
+                            body.insert(#key.to_owned(), runtime::json_value(#key, &request.#field)?);
+                        }
+                    }
+                } else if f.required {
                     quote!(body.insert(#key.to_owned(), runtime::json_value(#key, &request.#field)?);)
                 } else {
                     quote! {

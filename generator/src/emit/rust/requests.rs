@@ -119,11 +119,15 @@ fn validate_fn(api: &Api, op: &Operation) -> Option<TokenStream> {
         let field_ident = ident(field.ident());
         let wire = field.name();
         let check = constraint_check(field.ty(), field.constraints(), quote!(#wire))?;
-        Some(with_value(
-            quote!(self.#field_ident),
-            field.is_option(),
-            check,
-        ))
+        Some(if field.is_tristate() {
+            quote! {
+                if let crate::Nullable::Value(value) = &self.#field_ident {
+                    #check
+                }
+            }
+        } else {
+            with_value(quote!(self.#field_ident), field.is_option(), check)
+        })
     });
     let doc = doc_lines(&format!(
         "Checks the values against the constraints the API documents (string lengths, number \
@@ -219,7 +223,9 @@ fn request_struct(op: &Operation) -> TokenStream {
         let deprecated = deprecated.then(|| quote!(#[deprecated]));
         let name = ident(field.ident());
         let ty = rust_type(field.ty(), &types);
-        let ty = if field.is_option() {
+        let ty = if field.is_tristate() {
+            quote!(crate::Nullable<#ty>)
+        } else if field.is_option() {
             quote!(Option<#ty>)
         } else {
             ty
@@ -267,7 +273,9 @@ fn constructor(op: &Operation, request: &crate::ir::Request) -> TokenStream {
     let mut inits = Vec::new();
     for field in op.request_fields() {
         let member = ident(field.ident());
-        if field.is_option() {
+        if field.is_tristate() {
+            inits.push(quote!(#member: crate::Nullable::Absent,));
+        } else if field.is_option() {
             inits.push(quote!(#member: None,));
         } else if matches!(
             field.ty(),
@@ -290,7 +298,8 @@ fn constructor(op: &Operation, request: &crate::ir::Request) -> TokenStream {
     // missing-field error from the compiler to run time.
     let allow = (args.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     let mut text = "A request with its required values.".to_owned();
-    if let Some(optional) = op.request_fields().find(RequestField::is_option) {
+    let plain_option = |f: &RequestField<'_>| f.is_option() && !f.is_tristate();
+    if let Some(optional) = op.request_fields().find(plain_option) {
         let name = &request.ident;
         text.push_str(&format!(
             "\n\nThe optional ones are `None`; set those with\n\

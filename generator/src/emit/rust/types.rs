@@ -125,6 +125,15 @@ fn type_def(def: &TypeDef) -> TokenStream {
                     pub #field: std::collections::BTreeMap<String, #ty>,
                 }
             });
+            let extra = def.extra.as_deref().map(|name| {
+                let field = ident(name);
+                quote! {
+                    /// Properties the API sent that its description does not declare, as
+                    /// received; sent back as they are.
+                    #[serde(flatten)]
+                    pub #field: std::collections::BTreeMap<String, serde_json::Value>,
+                }
+            });
             // With every field optional, `..Default::default()` lets callers name only the
             // fields they set.
             let default = fields
@@ -138,6 +147,7 @@ fn type_def(def: &TypeDef) -> TokenStream {
                 pub struct #name {
                     #(#fields)*
                     #additional
+                    #extra
                 }
             }
         }
@@ -179,7 +189,10 @@ pub(super) fn struct_field(field: &Field, types: &TokenStream) -> TokenStream {
     let ty = if field.boxed { quote!(Box<#ty>) } else { ty };
     let deprecated = field.deprecated.then(|| quote!(#[deprecated]));
     let optional = !field.required || field.nullable;
-    let (ty, skip) = if optional {
+    let (ty, skip) = if field.tristate {
+        let skip = quote!(#[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]);
+        (quote!(crate::Nullable<#ty>), Some(skip))
+    } else if optional {
         let skip = (!field.required)
             .then(|| quote!(#[serde(default, skip_serializing_if = "Option::is_none")]));
         (quote!(Option<#ty>), skip)

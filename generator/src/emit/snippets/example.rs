@@ -56,10 +56,13 @@ pub fn usage_example(api: &Api, krate: &CrateInfo, op: &Operation, form: Example
             });
             match shown {
                 Some(field) => {
-                    let value = if field.required() {
-                        "\"example\".to_owned()"
+                    let value = if field.is_tristate() {
+                        // A three-state field: set, as opposed to left out or `null`.
+                        format!("{lib}::Nullable::Value(\"example\".to_owned())")
+                    } else if field.required() {
+                        "\"example\".to_owned()".to_owned()
                     } else {
-                        "Some(\"example\".to_owned())"
+                        "Some(\"example\".to_owned())".to_owned()
                     };
                     body.push(format!("let request = {request_name} {{"));
                     body.push(format!("    {}: {value},", field.ident()));

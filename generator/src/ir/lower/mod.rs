@@ -20,6 +20,8 @@ mod objects;
 mod open_enums;
 mod operations;
 mod pagination;
+mod presence;
+mod reach;
 mod refs;
 mod schemas;
 mod servers;
@@ -33,7 +35,7 @@ use std::collections::{BTreeSet, HashMap};
 use openapiv3::{OpenAPI, ReferenceOr, Schema};
 
 use super::names::Scope;
-use super::{Api, Constraints, Dates, Field, StringFormat, TypeDef, TypeRef, Types};
+use super::{Api, Constraints, Field, StringFormat, TypeDef, TypeRef, Types};
 use crate::diagnostic::{Diagnostic, Warning};
 use crate::load::Loaded;
 use crate::settings::Settings;
@@ -59,7 +61,7 @@ pub fn lower_api(
     warnings: &mut Vec<Warning>,
 ) -> Result<Api, Diagnostic> {
     let mut skipped = Vec::new();
-    let draft = lower_skipping(loaded, settings.types.dates, warnings, &mut skipped)?;
+    let draft = lower_skipping(loaded, settings, warnings, &mut skipped)?;
     if settings.generator.strict {
         if let Some(first) = skipped.into_iter().next() {
             let help = first
@@ -79,7 +81,7 @@ pub fn lower_api(
 /// operation to lower.
 #[cfg(test)]
 pub fn lower(loaded: &Loaded, warnings: &mut Vec<Warning>) -> Result<Api, Diagnostic> {
-    let draft = lower_skipping(loaded, Dates::Chrono, warnings, &mut Vec::new())?;
+    let draft = lower_skipping(loaded, &Settings::default(), warnings, &mut Vec::new())?;
     Ok(super::decide::decide(draft, &Settings::default()))
 }
 
@@ -87,7 +89,7 @@ pub fn lower(loaded: &Loaded, warnings: &mut Vec<Warning>) -> Result<Api, Diagno
 /// stopped each one is added to `skipped`. What is left to decide is decided by `ir::decide`.
 pub(super) fn lower_skipping(
     loaded: &Loaded,
-    dates: Dates,
+    settings: &Settings,
     warnings: &mut Vec<Warning>,
     skipped: &mut Vec<Diagnostic>,
 ) -> Result<ApiDraft, Diagnostic> {
@@ -100,7 +102,7 @@ pub(super) fn lower_skipping(
         slots: HashMap::new(),
         warnings: Vec::new(),
         skipped: Vec::new(),
-        dates,
+        settings,
     };
     let api = lowerer.api()?;
     warnings.append(&mut lowerer.warnings);
@@ -123,8 +125,8 @@ struct Lowerer<'a> {
     warnings: Vec<Warning>,
     /// Operations left out, and why.
     skipped: Vec<Diagnostic>,
-    /// How date strings are typed.
-    dates: Dates,
+    /// What the settings decide for the IR (date types, unknown fields).
+    settings: &'a Settings,
 }
 
 /// A schema as found in a property, items or parameter: a reference or inline.
@@ -208,6 +210,7 @@ impl<'a> Lowerer<'a> {
             .collect();
         mark_open_enums(&mut self.types, &received);
         mark_boxed_fields(&mut self.types);
+        presence::mark_tristate_fields(&mut self.types, &mut operations);
         Ok(ApiDraft {
             title: doc.info.title.clone(),
             version: doc.info.version.clone(),
@@ -230,6 +233,8 @@ fn field(name: &str, ident: String, required: bool, lowered: Lowered) -> Field {
         description: lowered.description,
         required,
         nullable: lowered.nullable,
+        // Decided once every use of the type is known (`presence`).
+        tristate: false,
         deprecated: lowered.deprecated,
         ty: lowered.ty,
         boxed: false,

@@ -41,6 +41,7 @@ impl<'a> Lowerer<'a> {
                 fields: Vec::new(),
                 additional: None,
             },
+            extra: None,
         });
         let mut scope = Scope::new();
         let mut fields: Vec<Field> = Vec::new();

@@ -68,7 +68,7 @@ impl<'a> Lowerer<'a> {
         &self,
         format: &VariantOrUnknownOrEmpty<openapiv3::StringFormat>,
     ) -> StringFormat {
-        match (format, self.dates) {
+        match (format, self.settings.types.dates) {
             (VariantOrUnknownOrEmpty::Item(openapiv3::StringFormat::DateTime), Dates::Chrono) => {
                 StringFormat::DateTime
             }
@@ -202,6 +202,7 @@ impl<'a> Lowerer<'a> {
                 values: enum_values(values),
                 open: false,
             },
+            extra: None,
         });
         TypeRef::Named(ident)
     }

@@ -323,7 +323,9 @@ fn dates_are_typed_unless_the_settings_keep_them_as_text_and_required_fields_sta
     );
     let loaded = load_bytes(Path::new("t.yaml"), yaml.as_bytes(), false).unwrap();
     let types_of = |dates: Dates| {
-        let api = super::lower_skipping(&loaded, dates, &mut Vec::new(), &mut Vec::new()).unwrap();
+        let settings = crate::Settings::default().dates(dates);
+        let api =
+            super::lower_skipping(&loaded, &settings, &mut Vec::new(), &mut Vec::new()).unwrap();
         let op = &api.operations[0];
         let mut types = vec![op.params[0].ty.clone()];
         types.extend(

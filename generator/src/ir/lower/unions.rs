@@ -30,6 +30,7 @@ impl<'a> Lowerer<'a> {
             kind: TypeKind::Union {
                 variants: Vec::new(),
             },
+            extra: None,
         });
         let mut scope = Scope::new();
         let mut variants = Vec::new();
