@@ -7,22 +7,17 @@
 //! reaches, keep the two states of an `Option`.
 
 use super::draft::OperationDraft;
-use super::reach::reachable;
-use crate::ir::{BodyEncoding, Field, TypeDef, TypeKind, TypeRef};
+use super::reach::sent_in_forms;
+use crate::ir::{BodyEncoding, Field, TypeDef, TypeKind};
 
 /// Marks the optional, nullable fields that travel as JSON as three-state.
 pub(super) fn mark_tristate_fields(types: &mut [TypeDef], operations: &mut [OperationDraft]) {
-    let mut formed: Vec<TypeRef> = Vec::new();
     for body in operations.iter_mut().filter_map(|op| op.body.as_mut()) {
-        match body.encoding {
-            BodyEncoding::Json => body.fields.iter_mut().for_each(mark),
-            BodyEncoding::Form | BodyEncoding::Multipart => {
-                formed.extend(body.fields.iter().map(|f| f.ty.clone()));
-            }
-            BodyEncoding::Binary | BodyEncoding::Text => {}
+        if body.encoding == BodyEncoding::Json {
+            body.fields.iter_mut().for_each(mark);
         }
     }
-    let formed = reachable(types, &formed);
+    let formed = sent_in_forms(types, operations);
     for def in types.iter_mut().filter(|def| !formed.contains(&def.ident)) {
         if let TypeKind::Struct { fields, .. } = &mut def.kind {
             fields.iter_mut().for_each(mark);

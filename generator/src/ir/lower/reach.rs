@@ -3,7 +3,19 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::ir::{TypeDef, TypeKind, TypeRef};
+use super::draft::OperationDraft;
+use crate::ir::{BodyEncoding, TypeDef, TypeKind, TypeRef};
+
+/// The types a form or multipart body reaches: they are encoded field by field as text,
+/// where JSON's `null` and arbitrary extra properties have no place.
+pub(super) fn sent_in_forms(types: &[TypeDef], operations: &[OperationDraft]) -> HashSet<String> {
+    let roots = operations
+        .iter()
+        .filter_map(|op| op.body.as_ref())
+        .filter(|body| matches!(body.encoding, BodyEncoding::Form | BodyEncoding::Multipart))
+        .flat_map(|body| body.fields.iter().map(|f| &f.ty));
+    reachable(types, roots)
+}
 
 /// The identifiers of the types `roots` name, and of every type those reach through fields,
 /// additional properties and union variants.
