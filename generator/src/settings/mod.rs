@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use serde::Deserialize;
 
 pub use file::FILE_NAME;
-pub use values::{ArrayKeys, Conventions, Dates, FreeForm, ObjectArrays};
+pub use values::{ArrayKeys, Conventions, Dates, FreeForm, ObjectArrays, UnknownFields};
 
 /// Every choice about a generated client, section by section as in `apiforge.toml`.
 ///
@@ -110,6 +110,16 @@ pub struct TypeSettings {
     /// dates = "string"
     /// ```
     pub dates: Dates,
+    /// What happens to the properties a response has that the spec does not declare: `drop`
+    /// (ignored when decoding; the default) or `keep` (every struct read from responses gets
+    /// an `extra` map of them, sent back as received, so that decoding and re-encoding loses
+    /// nothing). Structs sent in form or multipart bodies have no such map.
+    ///
+    /// ```toml
+    /// [types]
+    /// unknown-fields = "keep"
+    /// ```
+    pub unknown_fields: UnknownFields,
 }
 
 /// `[generator]`: how apiforge itself runs.
@@ -169,6 +179,12 @@ impl Settings {
     /// Sets [`TypeSettings::dates`].
     pub fn dates(mut self, dates: Dates) -> Self {
         self.types.dates = dates;
+        self
+    }
+
+    /// Sets [`TypeSettings::unknown_fields`].
+    pub fn unknown_fields(mut self, unknown_fields: UnknownFields) -> Self {
+        self.types.unknown_fields = unknown_fields;
         self
     }
 

@@ -100,6 +100,17 @@ pub enum FreeForm {
     Json,
 }
 
+/// What happens to the properties a response has that its description does not declare.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnknownFields {
+    /// Ignored when decoding.
+    #[default]
+    Drop,
+    /// Kept in a map of each struct read from responses, and sent back as received.
+    Keep,
+}
+
 /// How `format: date-time` and `format: date` strings are typed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]

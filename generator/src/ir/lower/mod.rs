@@ -14,6 +14,7 @@ mod dedup;
 #[cfg(test)]
 mod dedup_tests;
 mod draft;
+mod extra_fields;
 mod grouping;
 mod media;
 mod objects;
@@ -210,6 +211,12 @@ impl<'a> Lowerer<'a> {
             .collect();
         mark_open_enums(&mut self.types, &received);
         mark_boxed_fields(&mut self.types);
+        extra_fields::keep_unknown_fields(
+            self.settings.types.unknown_fields,
+            &mut self.types,
+            &received,
+            &operations,
+        );
         presence::mark_tristate_fields(&mut self.types, &mut operations);
         Ok(ApiDraft {
             title: doc.info.title.clone(),
