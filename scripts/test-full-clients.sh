@@ -64,7 +64,8 @@ echo "   Chargebee v1 client generated in $(( (end - start) / 1000000 )) ms (deb
 # Every non-JSON body and response (multipart, bytes, text, downloads), and Petstore 3 as
 # published (JSON and XML bodies, an octet-stream upload, API key and OAuth2 security).
 "$apiforge" generate tests/fixtures/media.yaml --out "$work/media"
-"$apiforge" generate "$petstore" --out "$work/petstore" --crate-name petstore
+# Petstore keeps unknown fields (`[types] unknown-fields = "keep"`).
+"$apiforge" generate "$petstore" --out "$work/petstore" --crate-name petstore --config tests/fixtures/petstore.toml
 
 cat > "$work/Cargo.toml" <<TOML
 [workspace]

@@ -2,6 +2,7 @@
 //! Operations on `invoices`.
 
 use reqwest::Method;
+use serde::{Deserialize, Serialize};
 use crate::error::ValidationError;
 use crate::runtime;
 use crate::types;
@@ -11,13 +12,15 @@ use crate::{Client, Error, ErrorResponse, Response};
 const IDEMPOTENCY_HEADER: &str = "chargebee-idempotency-key";
 
 /// What [`Client::resume_dunning`] sends besides its path parameters.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ResumeDunningRequest {
     /// An internal comment to add to the invoice for this operation. This comment is displayed on the Chargebee Billing UI. **Note**: This comment does not appear on any customer-facing hosted pages or documents, such as the invoice PDF.
     ///
     /// Constraints: at most 300 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// The idempotency key, sent as the `chargebee-idempotency-key` header. Leave it `None` to let the client create one for this call (reused across its retries); set it to make the call safe to repeat yourself, for example after a crash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub idempotency_key: Option<String>,
 }
 

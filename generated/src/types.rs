@@ -6,7 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 /// Billing address for the invoice.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Address {
     /// The first name of the billing contact.
     ///
@@ -93,7 +93,7 @@ pub struct Address {
 }
 
 /// The `BadRequestError` schema.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct BadRequestError {
     /// The `message` property.
     pub message: String,
@@ -290,7 +290,7 @@ impl fmt::Display for ChargebeeEvent {
 }
 
 /// The `ConflictError` schema.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ConflictError {
     /// The `message` property.
     pub message: String,
@@ -408,7 +408,7 @@ impl fmt::Display for ConflictErrorType {
 }
 
 /// The `InternalServerError` schema.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct InternalServerError {
     /// The `message` property.
     pub message: String,
@@ -721,7 +721,7 @@ pub struct Invoice {
 }
 
 /// Defined inline at `#/components/schemas/Invoice/properties/discounts/items`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct InvoiceDiscount {
     /// The amount deducted. The format of this value depends on the [kind of currency](/docs/api/currencies)
     /// .
@@ -1099,7 +1099,7 @@ impl fmt::Display for InvoiceLineItemType {
 }
 
 /// Defined inline at `#/components/schemas/Invoice/properties/linked_orders/items`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct InvoiceLinkedOrder {
     /// Uniquely identifies the order. It is the api identifier for the order
     ///
@@ -1224,7 +1224,7 @@ impl fmt::Display for InvoiceLinkedOrderStatus {
 }
 
 /// Defined inline at `#/components/schemas/Invoice/properties/linked_transactions/items`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct InvoiceLinkedTransaction {
     /// Uniquely identifies the transaction.
     ///
@@ -1456,7 +1456,7 @@ impl fmt::Display for InvoiceLinkedTransactionTxnType {
 }
 
 /// Defined inline at `#/components/schemas/Invoice/properties/notes/items`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct InvoiceNote {
     /// Actual note.
     ///
@@ -1694,7 +1694,7 @@ impl fmt::Display for InvoiceStatus {
 }
 
 /// Defined inline at `#/components/schemas/Invoice/properties/taxes/items`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct InvoiceTax {
     /// The tax amount.
     ///
@@ -1708,7 +1708,7 @@ pub struct InvoiceTax {
 }
 
 /// The `MethodNotAllowedError` schema.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct MethodNotAllowedError {
     /// The `message` property.
     pub message: String,
@@ -1780,7 +1780,7 @@ impl fmt::Display for MethodNotAllowedErrorApiErrorCode {
 }
 
 /// The `NotFoundError` schema.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct NotFoundError {
     /// The `message` property.
     pub message: String,
@@ -1913,7 +1913,7 @@ pub struct ResumeDunningResponse {
 }
 
 /// The `ServiceUnavailableError` schema.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ServiceUnavailableError {
     /// The `message` property.
     pub message: String,
@@ -2047,7 +2047,7 @@ impl fmt::Display for ServiceUnavailableErrorType {
 }
 
 /// The `TooManyRequestsError` schema.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct TooManyRequestsError {
     /// The `message` property.
     pub message: String,
@@ -2131,7 +2131,7 @@ impl fmt::Display for TooManyRequestsErrorApiErrorCode {
 }
 
 /// The `UnauthorizedError` schema.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct UnauthorizedError {
     /// The `message` property.
     pub message: String,
@@ -2253,7 +2253,7 @@ impl fmt::Display for UnauthorizedErrorType {
 }
 
 /// The `UnprocessableEntityError` schema.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct UnprocessableEntityError {
     /// The `message` property.
     pub message: String,

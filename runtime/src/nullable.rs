@@ -6,14 +6,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// (JSON merge patch among them) tell apart. Leaving a field out keeps what the server has,
 /// `null` clears it, a value replaces it.
 ///
-/// ```
-/// # use apiforge_runtime::Nullable;
-/// let keep: Nullable<String> = Nullable::Absent; // the field is not sent
-/// let clear: Nullable<String> = Nullable::Null; // sent as `null`
-/// let set = Nullable::from("Rex".to_owned()); // sent as `"Rex"`
-/// assert_eq!(set.as_option(), Some(&"Rex".to_owned()));
-/// assert!(keep.is_absent() && clear.is_null());
-/// ```
+/// `Nullable::Absent` is not sent, `Nullable::Null` is sent as `null`, and
+/// `Nullable::Value("Rex".to_owned())` (or `"Rex".to_owned().into()`) as `"Rex"`.
 ///
 /// In a response, a field the server left out is [`Nullable::Absent`] and one it sent as
 /// `null` is [`Nullable::Null`], so re-sending what was received sends exactly that.

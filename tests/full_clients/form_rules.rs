@@ -58,7 +58,7 @@ fn object() -> Color {
 async fn create(request: &CreateThingRequest) -> RecordedRequest {
     let server = TestServer::start(vec![CannedResponse::json(200, r#"{"id": "t1", "parent": {"id": "t0"}}"#)]);
     let thing = client(&server).create_thing(request).await.expect("200");
-    assert_eq!(thing.into_body().parent.map(|p| p.id).as_deref(), Some("t0"));
+    assert_eq!(thing.into_body().parent.into_option().map(|p| p.id).as_deref(), Some("t0"));
     server.requests().remove(0)
 }
 

@@ -1,5 +1,6 @@
 //! The Swagger Petstore for OpenAPI 3 (`../shared/specs/petstore3.yaml`, as published), on the
-//! client apiforge generates from it without settings, against a server on 127.0.0.1: JSON
+//! client apiforge generates from it (with `[types] unknown-fields = "keep"`,
+//! `tests/fixtures/petstore.toml`), against a server on 127.0.0.1: JSON
 //! bodies (the spec also offers XML and forms), the `application/octet-stream` image upload,
 //! and its two security schemes (an `api_key` header and OAuth2, whose token the caller
 //! brings).
@@ -19,6 +20,23 @@ const PET: &str = r#"{"id": 10, "name": "doggie", "photoUrls": ["a.png"], "statu
 
 fn client(server: &TestServer, credentials: Credentials) -> Client {
     Client::builder().base_url(server.url()).credentials(credentials).build().expect("client")
+}
+
+/// With `unknown-fields = "keep"`, what the server sends beyond the spec is kept and sent back
+/// as it came: decoding and re-encoding loses nothing.
+#[tokio::test]
+async fn properties_the_spec_does_not_declare_are_kept_and_re_encoded() {
+    let received = r#"{"id": 10, "name": "doggie", "photoUrls": ["a.png"], "status": "available", "microchip": {"id": "985", "vendor": null}, "vaccinated": true, "category": {"id": 1, "name": "Dogs", "icon": "dog.svg"}}"#;
+    let server = TestServer::start(vec![CannedResponse::json(200, received)]);
+    let client = client(&server, Credentials::api_key("key"));
+    let pet = client.get_pet_by_id("10").await.expect("200").into_body();
+    assert_eq!(pet.extra["vaccinated"], serde_json::json!(true));
+    assert_eq!(pet.extra["microchip"], serde_json::json!({"id": "985", "vendor": null}));
+    let category = pet.category.as_ref().expect("category");
+    assert_eq!(category.extra["icon"], serde_json::json!("dog.svg"));
+    let sent_back = serde_json::to_value(&pet).expect("encodes");
+    let as_received: serde_json::Value = serde_json::from_str(received).expect("json");
+    assert_eq!(sent_back, as_received);
 }
 
 #[tokio::test]

@@ -209,6 +209,7 @@ mod tests {
                 "src/finite.rs",
                 "src/lib.rs",
                 "src/media.rs",
+                "src/nullable.rs",
                 "src/retry.rs",
                 "src/runtime.rs",
                 "src/servers.rs",

@@ -334,6 +334,8 @@ fn entry_type(
             additional: None,
         },
         extra: None,
+        // Its fields are the items of the group's lists: as hashable as the group.
+        eq_hash: def.eq_hash,
     }
 }
 

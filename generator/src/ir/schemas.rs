@@ -100,6 +100,9 @@ pub struct TypeDef {
     /// (`[types] unknown-fields = "keep"`): the Rust name of the map holding the properties
     /// the spec does not declare, re-encoded as received.
     pub extra: Option<String>,
+    /// Whether its values can derive `Eq` and `Hash`: no float, arbitrary JSON or upload
+    /// reaches it.
+    pub eq_hash: bool,
 }
 
 /// The shapes a named type can take.

@@ -87,6 +87,7 @@ mod tests {
                 open: false,
             },
             extra: None,
+            eq_hash: false,
         }
     }
 

@@ -80,6 +80,14 @@ pub fn emit_group(api: &Api, krate: &CrateInfo, group: &str, ops: &[&Operation])
             use crate::error::ValidationError;
         )
     });
+    let serde_import = ops
+        .iter()
+        .any(|op| super::requests::uses_serde(op))
+        .then(|| {
+            quote!(
+                use serde::{Deserialize, Serialize};
+            )
+        });
     // Sorted as rustfmt sorts them, with the runtime's names.
     let mut names: BTreeSet<&str> = ops
         .iter()
@@ -90,6 +98,7 @@ pub fn emit_group(api: &Api, krate: &CrateInfo, group: &str, ops: &[&Operation])
     quote! {
         #![doc = #module_doc]
         use reqwest::Method;
+        #serde_import
 
         #validation_import
         #runtime_import

@@ -42,7 +42,8 @@ fn media_enum(op: &Operation) -> Option<TokenStream> {
     let variants = body.choices.iter().map(|c| {
         let variant = ident(&c.variant);
         let doc = doc_lines(&format!("`{}`", c.media_type));
-        quote!(#doc #variant,)
+        let wire = &c.media_type;
+        quote!(#doc #[serde(rename = #wire)] #variant,)
     });
     let arms = body.choices.iter().map(|c| {
         let (variant, media_type) = (ident(&c.variant), &c.media_type);
@@ -50,7 +51,7 @@ fn media_enum(op: &Operation) -> Option<TokenStream> {
     });
     Some(quote! {
         #doc
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
         pub enum #name {
             #(#variants)*
         }
@@ -200,6 +201,10 @@ fn request_struct(op: &Operation) -> TokenStream {
         op.ident
     ));
     let default = request.has_default.then(|| quote!(Default,));
+    let serializable = serializable(op);
+    let serde = serializable.then(|| quote!(, Serialize, Deserialize));
+    let optional = quote!(#[serde(default, skip_serializing_if = "Option::is_none")]);
+    let optional = serializable.then_some(optional);
     let types = quote!(types::);
     let fields = op.request_fields().map(|field| {
         let (text, deprecated) = match field {
@@ -223,14 +228,20 @@ fn request_struct(op: &Operation) -> TokenStream {
         let deprecated = deprecated.then(|| quote!(#[deprecated]));
         let name = ident(field.ident());
         let ty = rust_type(field.ty(), &types);
-        let ty = if field.is_tristate() {
-            quote!(crate::Nullable<#ty>)
+        let (ty, skip) = if field.is_tristate() {
+            let skip =
+                quote!(#[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]);
+            (quote!(crate::Nullable<#ty>), Some(skip))
         } else if field.is_option() {
-            quote!(Option<#ty>)
+            let skip = quote!(#[serde(default, skip_serializing_if = "Option::is_none")]);
+            (quote!(Option<#ty>), Some(skip))
         } else {
-            ty
+            (ty, None)
         };
-        quote!(#doc #deprecated pub #name: #ty,)
+        // Serialized (to log or queue a request) only when it holds no upload, which is a
+        // stream or bytes with a file name, not data.
+        let skip = serializable.then_some(skip);
+        quote!(#doc #deprecated #skip pub #name: #ty,)
     });
     let choice_field = op.body.as_ref().and_then(|body| {
         let field = ident(body.choice_field.as_ref()?);
@@ -239,7 +250,7 @@ fn request_struct(op: &Operation) -> TokenStream {
             "The media type to send the body as; `None`: `{}`.",
             body.media_type
         ));
-        Some(quote!(#doc pub #field: Option<#choice>,))
+        Some(quote!(#doc #optional pub #field: Option<#choice>,))
     });
     let key_field = match (&op.retry, &request.idempotency_field) {
         (Retry::WithKey { header }, Some(field)) => {
@@ -249,18 +260,41 @@ fn request_struct(op: &Operation) -> TokenStream {
                  client create one for this call (reused across its retries); set it to make the \
                  call safe to repeat yourself, for example after a crash."
             ));
-            Some(quote!(#doc pub #name: Option<String>,))
+            Some(quote!(#doc #optional pub #name: Option<String>,))
         }
         _ => None,
     };
     quote! {
         #doc
-        #[derive(Debug, Clone, #default PartialEq)]
+        #[derive(Debug, Clone, #default PartialEq #serde)]
         pub struct #name {
             #(#fields)*
             #choice_field
             #key_field
         }
+    }
+}
+
+/// Whether the operation's request struct is `Serialize` and `Deserialize`: unless it holds an
+/// upload, which is a stream or bytes with a file name, not data.
+fn serializable(op: &Operation) -> bool {
+    !op.request_fields().any(|field| holds_upload(field.ty()))
+}
+
+/// Whether the module of `op` needs serde's derives: for its request struct, or for the enum
+/// of media types it may send.
+pub(super) fn uses_serde(op: &Operation) -> bool {
+    op.request
+        .as_ref()
+        .is_some_and(|r| serializable(op) || r.media_enum.is_some())
+}
+
+/// Whether a value of this type holds an [`StringFormat::File`] upload.
+fn holds_upload(ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::String(StringFormat::File) => true,
+        TypeRef::Array(inner) | TypeRef::Map(inner) => holds_upload(inner),
+        _ => false,
     }
 }
 

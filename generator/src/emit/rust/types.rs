@@ -114,6 +114,7 @@ fn type_def(def: &TypeDef) -> TokenStream {
     let doc = docs(Some(&doc_text));
     let doc = quote!(#doc #deprecated);
     let name = ident(&def.ident);
+    let eq_hash = def.eq_hash.then(|| quote!(Eq, Hash,));
     match &def.kind {
         TypeKind::Struct { fields, additional } => {
             let additional = additional.as_ref().map(|ty| {
@@ -143,7 +144,7 @@ fn type_def(def: &TypeDef) -> TokenStream {
             let fields = fields.iter().map(|f| struct_field(f, &quote!()));
             quote! {
                 #doc
-                #[derive(Debug, Clone, #default PartialEq, Serialize, Deserialize)]
+                #[derive(Debug, Clone, #default PartialEq, #eq_hash Serialize, Deserialize)]
                 pub struct #name {
                     #(#fields)*
                     #additional
@@ -162,7 +163,7 @@ fn type_def(def: &TypeDef) -> TokenStream {
                 #doc
                 ///
                 /// Decoding tries each alternative in order and keeps the first that fits.
-                #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+                #[derive(Debug, Clone, PartialEq, #eq_hash Serialize, Deserialize)]
                 #[serde(untagged)]
                 pub enum #name {
                     #(#variants)*

@@ -14,6 +14,7 @@ mod dedup;
 #[cfg(test)]
 mod dedup_tests;
 mod draft;
+mod eq_hash;
 mod extra_fields;
 mod grouping;
 mod media;
@@ -218,6 +219,7 @@ impl<'a> Lowerer<'a> {
             &operations,
         );
         presence::mark_tristate_fields(&mut self.types, &mut operations);
+        eq_hash::mark_eq_hash(&mut self.types);
         Ok(ApiDraft {
             title: doc.info.title.clone(),
             version: doc.info.version.clone(),

@@ -42,6 +42,7 @@ impl<'a> Lowerer<'a> {
                 additional: None,
             },
             extra: None,
+            eq_hash: false,
         });
         let mut scope = Scope::new();
         let mut fields: Vec<Field> = Vec::new();

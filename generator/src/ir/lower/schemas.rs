@@ -203,6 +203,7 @@ impl<'a> Lowerer<'a> {
                 open: false,
             },
             extra: None,
+            eq_hash: false,
         });
         TypeRef::Named(ident)
     }

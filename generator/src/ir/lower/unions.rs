@@ -31,6 +31,7 @@ impl<'a> Lowerer<'a> {
                 variants: Vec::new(),
             },
             extra: None,
+            eq_hash: false,
         });
         let mut scope = Scope::new();
         let mut variants = Vec::new();

@@ -51,6 +51,7 @@ mod encoding;
 mod error;
 mod finite;
 mod media;
+mod nullable;
 mod retry;
 
 #[doc(hidden)]
@@ -77,5 +78,7 @@ pub use credentials::Credentials;
 pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
 
 pub use media::{Download, Upload};
+
+pub use nullable::Nullable;
 
 pub use responses::{CreatePetError, DeletePetsIdError, ErrorResponse};

@@ -2,25 +2,30 @@
 //! Operations on `pets`.
 
 use reqwest::Method;
+use serde::{Deserialize, Serialize};
 use crate::error::ValidationError;
 use crate::runtime;
 use crate::types;
 use crate::{Client, CreatePetError, DeletePetsIdError, Error, ErrorResponse, Response};
 
 /// What [`Client::list_pets`] sends besides its path parameters.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ListPetsRequest {
     /// Sent as the `x-trace-id` header.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x_trace_id: Option<String>,
     /// How many pets to return.
     ///
     /// Sent as the `limit` query parameter.
     ///
     /// Constraints: minimum 1, maximum 100, format `int32`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<i32>,
     /// Sent as the `kind` query parameter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<types::Kind>,
     /// Sent as the `session` cookie.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session: Option<String>,
 }
 
@@ -39,17 +44,20 @@ impl ListPetsRequest {
 }
 
 /// What [`Client::create_pet`] sends besides its path parameters.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreatePetRequest {
     /// Sent as the `x-trace-id` header.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x_trace_id: Option<String>,
     /// The `name` property.
     pub name: String,
     /// The `type` property.
     ///
     /// Sent as the `type` body field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<types::PetType>,
     /// The `meta_data` property.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta_data: Option<serde_json::Value>,
 }
 

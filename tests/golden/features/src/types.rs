@@ -41,7 +41,7 @@ impl fmt::Display for Kind {
 }
 
 /// A schema whose name shadows std's `Option`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct OptionModel {
     /// The `name` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -49,7 +49,7 @@ pub struct OptionModel {
 }
 
 /// The `Pet` schema.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Pet {
     /// The `id` property.
     ///
@@ -78,8 +78,8 @@ pub struct Pet {
     /// The `born_at` property.
     ///
     /// Constraints: format `unix-time`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub born_at: Option<i64>,
+    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+    pub born_at: crate::Nullable<i64>,
     /// The `updated_at` property.
     ///
     /// Constraints: format `date-time`.
@@ -143,7 +143,7 @@ impl fmt::Display for PetType {
 }
 
 /// The `Problem` schema.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Problem {
     /// The `title` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]

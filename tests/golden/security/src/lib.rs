@@ -49,6 +49,7 @@ mod encoding;
 mod error;
 mod finite;
 mod media;
+mod nullable;
 mod retry;
 
 #[doc(hidden)]
@@ -79,6 +80,8 @@ pub use credentials::Credentials;
 pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
 
 pub use media::{Download, Upload};
+
+pub use nullable::Nullable;
 
 pub use responses::ErrorResponse;
 

@@ -2,11 +2,12 @@
 //! Operations on `secrets`.
 
 use reqwest::Method;
+use serde::{Deserialize, Serialize};
 use crate::runtime;
 use crate::{Client, Error, ErrorResponse, Response};
 
 /// What [`Client::create_secret`] sends besides its path parameters.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateSecretRequest {
     /// The `name` property.
     pub name: String,
@@ -20,9 +21,10 @@ impl CreateSecretRequest {
 }
 
 /// What [`Client::read_secret`] sends besides its path parameters.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ReadSecretRequest {
     /// Sent as the `version` query parameter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<i64>,
 }
 

@@ -73,7 +73,11 @@ fn check_items(file: &str, tokens: TokenStream, depth: usize, counts: &mut Count
             .any(|t| matches!(t, TokenTree::Ident(i) if i == "struct" || i == "enum"));
         counts.items += usize::from(is_type);
         let mut fast = String::new();
-        if fast::item(file, &trees[start..end], depth, &mut fast).unwrap() {
+        let accepted = fast::item(file, &trees[start..end], depth, &mut fast).unwrap();
+        if is_type && !accepted && std::env::var_os("DEBUG_FAST").is_some() {
+            eprintln!("DECLINED {file}: {}", item);
+        }
+        if accepted {
             counts.fast += usize::from(is_type);
             let mut slow = String::new();
             prettyplease_batch(file, item.clone(), depth, &mut slow).unwrap();
