@@ -11,6 +11,7 @@ mod auth;
 mod bodies;
 mod cycles;
 mod dedup;
+mod dedup_names;
 #[cfg(test)]
 mod dedup_tests;
 mod draft;
