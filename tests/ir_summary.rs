@@ -250,3 +250,33 @@ fn diff_stat_counts_hunk_lines_only() {
     let pairs: Vec<(&str, (usize, usize))> = stat.iter().map(|(k, v)| (k.as_str(), *v)).collect();
     assert_eq!(pairs, [("src/a.rs", (1, 1)), ("src/new.rs", (2, 0))]);
 }
+
+/// Chargebee's descriptions link into its reference with relative links
+/// (`[type of currency](/docs/api/getting-started)`), which lead nowhere from rustdoc or
+/// docs.rs: every one is resolved against its documentation host, from the settings
+/// (`[docs] base-url`, as `spec/apiforge.toml` sets it) or else from the spec
+/// (`info.contact.url`). rustdoc does not check URLs, so this is the check.
+#[test]
+fn chargebee_client_has_no_relative_links() {
+    let Some(spec) = chargebee_spec() else { return };
+    for (settings, host) in [
+        (
+            apiforge_tests::resume_dunning_settings(),
+            "https://apidocs.chargebee.com/docs/",
+        ),
+        (Settings::default(), "https://www.chargebee.com/docs/"),
+    ] {
+        let generated = generate(&spec, &settings).expect("the Chargebee spec generates");
+        let mut resolved = 0;
+        for (path, text) in &generated.files {
+            for relative in ["](/", "href=\"/"] {
+                assert!(
+                    !text.contains(relative),
+                    "{path} has a relative link `{relative}`"
+                );
+            }
+            resolved += text.matches(&format!("]({host}")).count();
+        }
+        assert!(resolved > 48, "{resolved} links to {host}");
+    }
+}

@@ -534,7 +534,7 @@ impl fmt::Display for InternalServerErrorType {
 /// If *consolidated invoicing*
 /// is enabled, the attribute *invoice.subscription_id*
 /// should **not**
-/// be used (as it will not be present if the invoice has lines from multiple subscriptions). Instead to know the related subscriptions, their [line_items](/docs/api/invoices/invoice-object#line_items)
+/// be used (as it will not be present if the invoice has lines from multiple subscriptions). Instead to know the related subscriptions, their [line_items](https://apidocs.chargebee.com/docs/api/invoices/invoice-object#line_items)
 /// *subscription_id*
 /// attribute should be referred.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -549,7 +549,7 @@ pub struct Invoice {
     pub customer_id: String,
     /// The identifier of the subscription this invoice belongs to.
     /// **Note**:
-    /// When consolidated invoicing is enabled, you have to refer to line_items
+    /// When consolidated invoicing is enabled, you have to refer to [line_items](https://apidocs.chargebee.com/docs/api/invoices/invoice-object#line_items)
     /// `subscription_id`
     /// to identify the subscriptions associated with this invoice. However, it is important to avoid using this attribute if the invoice includes charges from multiple subscriptions, as it will be null in such cases.
     ///
@@ -562,8 +562,8 @@ pub struct Invoice {
     pub recurring: bool,
     /// Current status of this invoice.
     ///
-    /// * pending - The invoice is yet to be closed (sent for payment collection). An invoice is generated with this `status` when it has line items that belong to items that are `metered` or when the `subscription.create_pending_invoices`attribute is set to `true`.
-    ///   The invoice is yet to be closed (sent for payment collection). All invoices are generated with this `status` when [Metered Billing](https://www.chargebee.com/docs/1.0/metered_billing.html) is enabled for the site.
+    /// * pending - The [invoice](https://apidocs.chargebee.com/docs/api/invoices/invoice-object#status) is yet to be closed (sent for payment collection). An invoice is generated with this `status` when it has line items that belong to items that are `metered` or when the `subscription.create_pending_invoices`attribute is set to `true`.
+    ///   The [invoice](https://apidocs.chargebee.com/docs/api/v2/pcv-1/invoices/invoice-object#status) is yet to be closed (sent for payment collection). All invoices are generated with this `status` when [Metered Billing](https://www.chargebee.com/docs/1.0/metered_billing.html) is enabled for the site.
     ///
     /// * not_paid - Indicates the payment is not made and all attempts to collect is failed.
     ///
@@ -611,9 +611,9 @@ pub struct Invoice {
     ///
     /// Constraints: minimum 0, format `int64`.
     pub tax: i64,
-    /// The sum of all the line item amounts minus the sum of all line item discounts. In other words, this is the sum of all `line_items[].amount`
+    /// The sum of all the line item amounts minus the sum of all line item discounts. In other words, this is the sum of all `[line_items[]](https://apidocs.chargebee.com/docs/api/invoices/invoice-object#line_items).amount`
     ///
-    /// - the sum of all `line_item_discounts[].discount_amount`.
+    /// - the sum of all `[line_item_discounts[].discount_amount](https://apidocs.chargebee.com/docs/api/invoices/invoice-object#line_item_discounts)`.
     ///
     /// Constraints: minimum 0, format `int64`.
     pub sub_total: i64,
@@ -622,16 +622,16 @@ pub struct Invoice {
     /// Constraints: minimum 0, format `int64`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
-    /// The unpaid amount that is due on the invoice. This is calculated as: `total`
+    /// The unpaid amount that is due on the invoice. This is calculated as: `[total](https://apidocs.chargebee.com/docs/api/invoices/invoice-object#total)`
     ///
     /// -
-    ///   `amount_paid`
+    ///   `[amount_paid](https://apidocs.chargebee.com/docs/api/invoices/invoice-object#amount_paid)`
     ///
-    /// - sum of `applied_credits.applied_amount`
+    /// - sum of `[applied_credits](https://apidocs.chargebee.com/docs/api/invoices/invoice-object#applied_credits).applied_amount`
     ///
-    /// - sum of `adjustment_credit_notes.cn_total`
+    /// - sum of `[adjustment_credit_notes](https://apidocs.chargebee.com/docs/api/invoices/invoice-object#adjustment_credit_notes).cn_total`
     ///
-    /// - sum of `linked_taxes_withheld.amount`.
+    /// - sum of `[linked_taxes_withheld](https://apidocs.chargebee.com/docs/api/invoices/invoice-object#linked_taxes_withheld).amount`.
     ///
     /// Constraints: minimum 0, format `int64`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -641,7 +641,7 @@ pub struct Invoice {
     /// Constraints: minimum 0, format `int64`, default `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount_adjusted: Option<i64>,
-    /// Payments collected successfully for the invoice. This is the sum of `linked_payments[].txn_amount`
+    /// Payments collected successfully for the invoice. This is the sum of `[linked_payments[].txn_amount](https://apidocs.chargebee.com/docs/api/invoices/invoice-object#linked_payments)`
     /// for all `linked_payments[]`
     /// that have `txn_status`
     /// as `success`.
@@ -704,7 +704,7 @@ pub struct Invoice {
     /// and `entity_id`
     /// are not defined:
     ///
-    /// - **Invoice-specific note:** It is the note provided via the `invoice_note` parameter for various endpoints in the API that also create invoices. For example, creating a subscription, creating an invoice, and closing a pending invoice.
+    /// - **Invoice-specific note:** It is the note provided via the `invoice_note` parameter for various endpoints in the API that also create invoices. For example, [creating a subscription](https://apidocs.chargebee.com/docs/api/subscriptions/create-subscription-for-items#invoice_notes), [creating an invoice](https://apidocs.chargebee.com/docs/api/invoices/create-invoice-for-items-and-one-time-charges), and [closing a pending invoice](https://apidocs.chargebee.com/docs/api/invoices/close-a-pending-invoice#invoice_note).
     ///
     /// - **General note:** This note is added to all invoices of the Chargebee site. You can [add/edit](https://www.chargebee.com/docs/invoice_notes.html#adding-general-notes) this note in the Chargebee admin console.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -723,7 +723,7 @@ pub struct Invoice {
 /// Defined inline at `#/components/schemas/Invoice/properties/discounts/items`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct InvoiceDiscount {
-    /// The amount deducted. The format of this value depends on the [kind of currency](/docs/api/currencies)
+    /// The amount deducted. The format of this value depends on the [kind of currency](https://apidocs.chargebee.com/docs/api/currencies)
     /// .
     ///
     /// Constraints: minimum 0, format `int64`.
@@ -739,7 +739,7 @@ pub struct InvoiceDiscount {
     /// Represents the Promotional Credits item in invoice. The 'entity_id' attribute will be null in this case
     /// \* coupon -
     ///
-    /// Represents the coupon discount items in invoice. Further the 'entity_id' attribute specifies the [coupon](/docs/api/coupons/coupon-object)
+    /// Represents the coupon discount items in invoice. Further the 'entity_id' attribute specifies the [coupon](https://apidocs.chargebee.com/docs/api/coupons/coupon-object)
     /// id this discount is based on
     /// \* credit_adjustment -
     ///
@@ -761,7 +761,7 @@ pub struct InvoiceDiscount {
 /// Represents the Promotional Credits item in invoice. The 'entity_id' attribute will be null in this case
 /// \* coupon -
 ///
-/// Represents the coupon discount items in invoice. Further the 'entity_id' attribute specifies the [coupon](/docs/api/coupons/coupon-object)
+/// Represents the coupon discount items in invoice. Further the 'entity_id' attribute specifies the [coupon](https://apidocs.chargebee.com/docs/api/coupons/coupon-object)
 /// id this discount is based on
 /// \* credit_adjustment -
 ///
@@ -904,7 +904,7 @@ pub struct InvoiceLineItem {
     ///
     /// Constraints: format `int64`.
     pub unit_amount: i64,
-    /// [Quantity of the recurring item](/docs/api/v2/pcv-1/invoices/invoice-object#line_items_quantity)
+    /// [Quantity of the recurring item](https://apidocs.chargebee.com/docs/api/v2/pcv-1/invoices/invoice-object#line_items_quantity)
     /// which is represented by this line item.
     ///
     /// Constraints: format `int32`, default `1`.
@@ -953,14 +953,14 @@ pub struct InvoiceLineItem {
     /// Specifies the modelled entity this line item is based on.
     /// \* addon -
     ///
-    /// Indicates that this lineitem is based on 'Addon' entity. The 'entity_id' attribute specifies the [addon](/docs/api/v1/addons/addon-object)
+    /// Indicates that this lineitem is based on 'Addon' entity. The 'entity_id' attribute specifies the [addon](https://apidocs.chargebee.com/docs/api/v1/addons/addon-object)
     /// id
     /// \* adhoc -
     ///
     /// Indicates that this lineitem is not modelled. i.e created adhoc. So the 'entity_id' attribute will be null in this case
     /// \* plan -
     ///
-    /// Indicates that this lineitem is based on 'Plan' entity. The 'entity_id' attribute specifies the [plan](/docs/api/v1/plans/plan-object)
+    /// Indicates that this lineitem is based on 'Plan' entity. The 'entity_id' attribute specifies the [plan](https://apidocs.chargebee.com/docs/api/v1/plans/plan-object)
     /// id
     pub entity_type: InvoiceLineItemEntityType,
     /// The identifier of the modelled entity this line item is based on. Will be null for 'adhoc' entity type
@@ -973,14 +973,14 @@ pub struct InvoiceLineItem {
 /// Specifies the modelled entity this line item is based on.
 /// \* addon -
 ///
-/// Indicates that this lineitem is based on 'Addon' entity. The 'entity_id' attribute specifies the [addon](/docs/api/v1/addons/addon-object)
+/// Indicates that this lineitem is based on 'Addon' entity. The 'entity_id' attribute specifies the [addon](https://apidocs.chargebee.com/docs/api/v1/addons/addon-object)
 /// id
 /// \* adhoc -
 ///
 /// Indicates that this lineitem is not modelled. i.e created adhoc. So the 'entity_id' attribute will be null in this case
 /// \* plan -
 ///
-/// Indicates that this lineitem is based on 'Plan' entity. The 'entity_id' attribute specifies the [plan](/docs/api/v1/plans/plan-object)
+/// Indicates that this lineitem is based on 'Plan' entity. The 'entity_id' attribute specifies the [plan](https://apidocs.chargebee.com/docs/api/v1/plans/plan-object)
 /// id
 ///
 /// Values the API adds later decode as [`InvoiceLineItemEntityType::Unknown`] instead of failing.
@@ -1242,16 +1242,16 @@ pub struct InvoiceLinkedTransaction {
     ///
     /// * payment_reversal - Indicates a reversal transaction.
     ///
-    /// * refund - The transaction represents a refund of `amount`
-    ///   to the customer's `payment_source`
+    /// * refund - The transaction represents a refund of `[amount](https://apidocs.chargebee.com/docs/api/transactions/transaction-object#amount)`
+    ///   to the customer's `[payment_source](https://apidocs.chargebee.com/docs/api/payment_sources)`
     ///   .
     ///
-    /// * authorization - The transaction represents an authorization for capturing the `amount`
-    ///   from the customer's `payment_source`
+    /// * authorization - The transaction represents an authorization for capturing the `[amount](https://apidocs.chargebee.com/docs/api/transactions/transaction-object#amount)`
+    ///   from the customer's `[payment_source](https://apidocs.chargebee.com/docs/api/payment_sources)`
     ///   .
     ///
-    /// * payment - The transaction represents capture of `amount`
-    ///   from the customer's `payment_source`
+    /// * payment - The transaction represents capture of `[amount](https://apidocs.chargebee.com/docs/api/transactions/transaction-object#amount)`
+    ///   from the customer's `[payment_source](https://apidocs.chargebee.com/docs/api/payment_sources)`
     ///   .
     pub txn_type: InvoiceLinkedTransactionTxnType,
     /// The status of this transaction.
@@ -1387,16 +1387,16 @@ impl fmt::Display for InvoiceLinkedTransactionTxnStatus {
 ///
 /// * payment_reversal - Indicates a reversal transaction.
 ///
-/// * refund - The transaction represents a refund of `amount`
-///   to the customer's `payment_source`
+/// * refund - The transaction represents a refund of `[amount](https://apidocs.chargebee.com/docs/api/transactions/transaction-object#amount)`
+///   to the customer's `[payment_source](https://apidocs.chargebee.com/docs/api/payment_sources)`
 ///   .
 ///
-/// * authorization - The transaction represents an authorization for capturing the `amount`
-///   from the customer's `payment_source`
+/// * authorization - The transaction represents an authorization for capturing the `[amount](https://apidocs.chargebee.com/docs/api/transactions/transaction-object#amount)`
+///   from the customer's `[payment_source](https://apidocs.chargebee.com/docs/api/payment_sources)`
 ///   .
 ///
-/// * payment - The transaction represents capture of `amount`
-///   from the customer's `payment_source`
+/// * payment - The transaction represents capture of `[amount](https://apidocs.chargebee.com/docs/api/transactions/transaction-object#amount)`
+///   from the customer's `[payment_source](https://apidocs.chargebee.com/docs/api/payment_sources)`
 ///   .
 ///
 /// Values the API adds later decode as [`InvoiceLinkedTransactionTxnType::Unknown`] instead of failing.
@@ -1622,8 +1622,8 @@ impl fmt::Display for InvoicePriceType {
 
 /// Current status of this invoice.
 ///
-/// * pending - The invoice is yet to be closed (sent for payment collection). An invoice is generated with this `status` when it has line items that belong to items that are `metered` or when the `subscription.create_pending_invoices`attribute is set to `true`.
-///   The invoice is yet to be closed (sent for payment collection). All invoices are generated with this `status` when [Metered Billing](https://www.chargebee.com/docs/1.0/metered_billing.html) is enabled for the site.
+/// * pending - The [invoice](https://apidocs.chargebee.com/docs/api/invoices/invoice-object#status) is yet to be closed (sent for payment collection). An invoice is generated with this `status` when it has line items that belong to items that are `metered` or when the `subscription.create_pending_invoices`attribute is set to `true`.
+///   The [invoice](https://apidocs.chargebee.com/docs/api/v2/pcv-1/invoices/invoice-object#status) is yet to be closed (sent for payment collection). All invoices are generated with this `status` when [Metered Billing](https://www.chargebee.com/docs/1.0/metered_billing.html) is enabled for the site.
 ///
 /// * not_paid - Indicates the payment is not made and all attempts to collect is failed.
 ///

@@ -132,7 +132,8 @@ impl<'s> Pipeline<'s> {
     /// [`Error::Settings`] for an unusable crate name or version.
     pub fn emit_single_file(&mut self, lowered: &Lowered) -> Result<(String, String), Error> {
         let krate = CrateInfo::new(&lowered.api, self.settings)?;
-        let source = emit::rust::emit_single_file(&lowered.api, &krate)?;
+        let api = emit::links::resolve(&lowered.api, krate.docs_base.as_deref());
+        let source = emit::rust::emit_single_file(&api, &krate)?;
         self.stages.mark("Rust");
         Ok((format!("{}.rs", krate.lib), source))
     }

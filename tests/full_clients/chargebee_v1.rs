@@ -12,7 +12,7 @@ use chargebee_v1::customers::CreateACustomerRequest;
 use chargebee_v1::invoices::ListInvoicesRequest;
 use chargebee_v1::subscriptions::CreateASubscriptionRequest;
 use chargebee_v1::types::{
-    AddonEntry, CreateASubscriptionRequestCustomer, InvoiceBillingAddress, InvoiceStatus,
+    AddonEntry, CreateASubscriptionRequestCustomer, EventType, InvoiceBillingAddress, InvoiceStatus,
     NotFoundErrorApiErrorCode, SubscriptionStatus,
 };
 use chargebee_v1::webhooks::{parse_webhook, WebhookEvent};
@@ -197,6 +197,8 @@ fn webhooks_parse_into_their_event_type_and_unknown_events_are_kept() {
         WebhookEvent::InvoiceCreated(event) => {
             assert_eq!(event.content.invoice.id, "inv_1");
             assert_eq!(event.occurred_at, 1_717_200_000);
+            // The API's enum of event types, not a string.
+            assert_eq!(event.event_type, EventType::InvoiceCreated);
         }
         other => panic!("{other:?}"),
     }

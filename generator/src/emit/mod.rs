@@ -7,6 +7,7 @@
 
 pub mod deps;
 pub mod docs;
+pub(crate) mod links;
 mod render;
 pub mod rust;
 pub mod snippets;
@@ -35,6 +36,9 @@ pub struct CrateInfo {
     pub generator_version: String,
     /// The idempotency-key header, lowercased, if the settings name one.
     pub idempotency_header: Option<String>,
+    /// What the spec's relative links are resolved against: `[docs] base-url`, else the
+    /// spec's documentation host ([`Api::docs_host`]).
+    pub docs_base: Option<String>,
 }
 
 impl CrateInfo {
@@ -90,8 +94,24 @@ impl CrateInfo {
             }
             None => None,
         };
+        let docs_base = match &settings.docs.base_url {
+            Some(url) => {
+                let url = url.trim();
+                let rest = url
+                    .strip_prefix("https://")
+                    .or_else(|| url.strip_prefix("http://"));
+                if rest.is_none_or(|r| r.is_empty() || r.starts_with('/')) {
+                    return Err(Error::Settings(format!(
+                        "`[docs] base-url = \"{url}\"` is not an http(s) URL: give one such as \"https://docs.example.com\""
+                    )));
+                }
+                Some(url.to_owned())
+            }
+            None => api.docs_host.clone(),
+        };
         Ok(Self {
             idempotency_header,
+            docs_base,
             lib: name.replace('-', "_"),
             name,
             version,
@@ -109,6 +129,7 @@ pub fn emit(
     stages: &mut crate::profile::Stages,
 ) -> Result<Files, Error> {
     let krate = CrateInfo::new(api, settings)?;
+    let api = &*links::resolve(api, krate.docs_base.as_deref());
     let templates = templates::Templates::load(settings.generator.templates.as_deref())?;
     // The docs and crate files are rendered alongside the Rust: the Rust workers leave a core
     // idle at the end of their queue, and a small API has fewer files than cores.
@@ -143,6 +164,7 @@ mod tests {
             types: crate::ir::Types::default(),
             webhooks: Vec::new(),
             webhook_discriminator: None,
+            docs_host: None,
             error_sets: Vec::new(),
             common: None,
         }

@@ -137,17 +137,26 @@ fn escape_inline(line: &str) -> String {
             '[' => {
                 let rest = &line[i..];
                 if let Some(end) = rest.find("](") {
-                    // A real Markdown link: copy `[text](` and let the loop handle the URL.
+                    // A real Markdown link: copy `[text](url)`. A relative URL would lead
+                    // nowhere from rustdoc or docs.rs ([`resolve_links`] made absolute the
+                    // ones it could): only its text is kept.
                     let text = &rest[1..end];
-                    out.push('[');
-                    out.push_str(&escape_inline(text));
-                    out.push_str("](");
                     let url_start = i + end + 2;
                     let url_len = line[url_start..]
                         .find(')')
                         .unwrap_or(line.len() - url_start);
-                    out.push_str(&line[url_start..url_start + url_len]);
-                    while chars.peek().is_some_and(|(j, _)| *j < url_start + url_len) {
+                    let url = &line[url_start..url_start + url_len];
+                    if is_absolute(url) {
+                        out.push('[');
+                        out.push_str(&escape_inline(text));
+                        out.push_str("](");
+                        out.push_str(url);
+                        out.push(')');
+                    } else {
+                        out.push_str(&escape_inline(text));
+                    }
+                    // Past the URL and its closing parenthesis.
+                    while chars.peek().is_some_and(|(j, _)| *j <= url_start + url_len) {
                         chars.next();
                     }
                 } else {
@@ -170,6 +179,70 @@ fn escape_inline(line: &str) -> String {
             _ => out.push(c),
         }
     }
+    out
+}
+
+/// Whether a link target leads somewhere on its own: it starts with a scheme (`https:`,
+/// `mailto:`).
+fn is_absolute(target: &str) -> bool {
+    let Some((scheme, _)) = target.split_once(':') else {
+        return false;
+    };
+    scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+}
+
+/// `target` resolved against `base` (`https://host` or `https://host/docs/`), as a browser
+/// would: `/docs/x` from the base's origin, `x` below the base; `None` for a bare fragment or
+/// query, which only means something on the page it was written for.
+fn resolve_url(target: &str, base: &str) -> Option<String> {
+    if is_absolute(target) {
+        return Some(target.to_owned());
+    }
+    if target.is_empty() || target.starts_with(['#', '?']) {
+        return None;
+    }
+    let base = base.trim_end_matches('/');
+    let (scheme, rest) = base.split_once("://")?;
+    if let Some(network) = target.strip_prefix("//") {
+        return Some(format!("{scheme}://{network}"));
+    }
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    Some(match target.strip_prefix('/') {
+        Some(path) => format!("{scheme}://{host}/{path}"),
+        None => format!("{base}/{target}"),
+    })
+}
+
+/// Makes the relative link targets of a description absolute against `base`, the API's
+/// documentation (`https://apidocs.chargebee.com`): Markdown `[text](/docs/x)` and HTML
+/// `href="/docs/x"`. Run before [`markdown`], which keeps only the text of a link still
+/// relative.
+pub fn resolve_links(text: &str, base: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let markdown = rest.find("](").map(|at| (at, at + 2, ')'));
+        let html = rest.find("href=\"").map(|at| (at, at + 6, '"'));
+        let next = match (markdown, html) {
+            (Some(m), Some(h)) => Some(if m.0 <= h.0 { m } else { h }),
+            (m, h) => m.or(h),
+        };
+        let Some((_, start, close)) = next else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        let target_len = rest[start..].find(close).unwrap_or(rest.len() - start);
+        let target = &rest[start..start + target_len];
+        match resolve_url(target, base) {
+            Some(url) => out.push_str(&url),
+            None => out.push_str(target),
+        }
+        rest = &rest[start + target_len..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -338,8 +411,8 @@ mod tests {
             "a Vec&lt;String&gt; \\[note\\] see <http://x.io/a>."
         );
         assert_eq!(
-            markdown("[Quantity](/docs/q#a) of `Vec<T>`"),
-            "[Quantity](/docs/q#a) of `Vec<T>`"
+            markdown("[Quantity](https://e.com/q#a) of `Vec<T>`"),
+            "[Quantity](https://e.com/q#a) of `Vec<T>`"
         );
         assert_eq!(markdown("\\* \\`code\\`"), "\\* \\`code\\`");
     }
@@ -359,5 +432,39 @@ mod tests {
     #[test]
     fn table_cells_are_one_line() {
         assert_eq!(table_cell("a | b\n\nc"), "a \\| b<br>c");
+    }
+
+    #[test]
+    fn relative_links_resolve_against_the_docs_host() {
+        let base = "https://apidocs.chargebee.com";
+        let text =
+            "[type of currency](/docs/api/getting-started) and <a href=\"/docs/api/x\">x</a>";
+        assert_eq!(
+            markdown(&resolve_links(text, base)),
+            "[type of currency](https://apidocs.chargebee.com/docs/api/getting-started) and [x](https://apidocs.chargebee.com/docs/api/x)"
+        );
+        // A base with a path: root-relative targets start at its origin, others below it.
+        let base = "https://e.com/docs/";
+        assert_eq!(
+            resolve_links("[a](/x) [b](y/z) [c](//cdn.e.com/w) [d](#top)", base),
+            "[a](https://e.com/x) [b](https://e.com/docs/y/z) [c](https://cdn.e.com/w) [d](#top)"
+        );
+        // Absolute links are left as they are.
+        let absolute = "[a](https://other.org/p) <a href=\"mailto:x@e.com\">m</a>";
+        assert_eq!(resolve_links(absolute, base), absolute);
+    }
+
+    #[test]
+    fn relative_links_without_a_docs_host_are_plain_text() {
+        assert_eq!(
+            markdown("See the [type of currency](/docs/api/getting-started), or [top](#top)."),
+            "See the type of currency, or top."
+        );
+        assert_eq!(
+            markdown("The <a href=\"/docs/x\">invoice</a>."),
+            "The invoice."
+        );
+        // Still a link when it leads somewhere.
+        assert_eq!(markdown("[a](mailto:x@e.com)"), "[a](mailto:x@e.com)");
     }
 }

@@ -34,6 +34,10 @@ pub struct Api {
     /// The payload property that names a webhook's event (`event_type`), when every payload
     /// has one; events are then told apart by it.
     pub webhook_discriminator: Option<String>,
+    /// The origin of the API's own documentation (`https://www.chargebee.com`), from the
+    /// spec's `externalDocs.url`, else `info.termsOfService`, else `info.contact.url`: what
+    /// its relative links are resolved against when the settings name no `[docs] base-url`.
+    pub docs_host: Option<String>,
     /// The error enums, each shared by every operation documenting the same error responses.
     pub error_sets: Vec<ErrorSet>,
     /// Parameters shared across operations, settable once on the client, if any.

@@ -79,6 +79,7 @@ pub(super) fn decide(mut api: ApiDraft, settings: &Settings) -> Api {
         types: api.types,
         webhooks: api.webhooks,
         webhook_discriminator: api.webhook_discriminator,
+        docs_host: api.docs_host,
         error_sets,
         common,
     }

@@ -41,6 +41,8 @@ pub struct Settings {
     pub encoding: Conventions,
     /// `[types]`: how some schemas become Rust types.
     pub types: TypeSettings,
+    /// `[docs]`: the generated documentation.
+    pub docs: DocsSettings,
     /// `[generator]`: how apiforge itself runs.
     pub generator: GeneratorSettings,
 }
@@ -122,6 +124,23 @@ pub struct TypeSettings {
     pub unknown_fields: UnknownFields,
 }
 
+/// `[docs]`: the generated documentation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DocsSettings {
+    /// Where the API's own documentation lives: the spec's relative links
+    /// (`[type of currency](/docs/api/getting-started)`) are resolved against it, in rustdoc
+    /// and in the crate's `docs/`. Default: the origin of the spec's `externalDocs.url`, else
+    /// of `info.termsOfService`, else of `info.contact.url`; with none of them, a relative
+    /// link is shown as its text, since it would lead nowhere on docs.rs.
+    ///
+    /// ```toml
+    /// [docs]
+    /// base-url = "https://apidocs.chargebee.com"
+    /// ```
+    pub base_url: Option<String>,
+}
+
 /// `[generator]`: how apiforge itself runs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -167,6 +186,12 @@ impl Settings {
     /// Sets [`ServerSettings::names`].
     pub fn server_names<S: Into<String>>(mut self, names: impl IntoIterator<Item = S>) -> Self {
         self.servers.names = Some(names.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`DocsSettings::base_url`].
+    pub fn docs_base_url(mut self, url: impl Into<String>) -> Self {
+        self.docs.base_url = Some(url.into());
         self
     }
 

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{doc_lines, docs, ident, rust_type};
-use crate::ir::Api;
+use crate::ir::{Api, TypeKind, TypeRef};
 
 /// The whole `webhooks` module; `None` when the API has no webhooks.
 pub fn emit(api: &Api) -> Option<TokenStream> {
@@ -54,20 +54,51 @@ pub fn emit(api: &Api) -> Option<TokenStream> {
         let name = &w.name;
         quote!(#name => WebhookEvent::#variant(serde_json::from_value(payload)?),)
     });
+    let typed = api
+        .webhook_discriminator
+        .as_deref()
+        .and_then(|property| event_enum(api, property));
     let (parse, parse_doc) = match &api.webhook_discriminator {
         Some(property) => (
-            quote! {
-                pub fn parse_webhook(body: &[u8]) -> Result<WebhookEvent, WebhookError> {
-                    let payload: serde_json::Value = serde_json::from_slice(body)?;
-                    let event = match payload.get(#property).and_then(serde_json::Value::as_str) {
-                        Some(event) => event.to_owned(),
-                        None => return Err(WebhookError::MissingEventName),
-                    };
-                    Ok(match event.as_str() {
-                        #(#parse_arms)*
-                        _ => WebhookEvent::#catch_all { event, payload },
-                    })
+            match typed {
+                // The event's name read as the API's enum of event types, as the payload's own
+                // field is: a misspelt arm would not compile.
+                Some((enum_ident, arms)) => {
+                    let enum_ident = ident(enum_ident);
+                    let arms = arms.iter().map(|(value, variant)| {
+                        let value = ident(value);
+                        let variant = ident(variant);
+                        quote!(Some(types::#enum_ident::#value) => WebhookEvent::#variant(serde_json::from_value(payload)?),)
+                    });
+                    quote! {
+                        pub fn parse_webhook(body: &[u8]) -> Result<WebhookEvent, WebhookError> {
+                            let payload: serde_json::Value = serde_json::from_slice(body)?;
+                            let event = match payload.get(#property).and_then(serde_json::Value::as_str) {
+                                Some(event) => event.to_owned(),
+                                None => return Err(WebhookError::MissingEventName),
+                            };
+                            let event_type: Option<types::#enum_ident> =
+                                serde_json::from_value(serde_json::Value::String(event.clone())).ok();
+                            Ok(match event_type {
+                                #(#arms)*
+                                _ => WebhookEvent::#catch_all { event, payload },
+                            })
+                        }
+                    }
                 }
+                None => quote! {
+                    pub fn parse_webhook(body: &[u8]) -> Result<WebhookEvent, WebhookError> {
+                        let payload: serde_json::Value = serde_json::from_slice(body)?;
+                        let event = match payload.get(#property).and_then(serde_json::Value::as_str) {
+                            Some(event) => event.to_owned(),
+                            None => return Err(WebhookError::MissingEventName),
+                        };
+                        Ok(match event.as_str() {
+                            #(#parse_arms)*
+                            _ => WebhookEvent::#catch_all { event, payload },
+                        })
+                    }
+                },
             },
             format!(
                 "Parses the body of a webhook request into its event, chosen by the payload's \
@@ -151,4 +182,32 @@ pub fn emit(api: &Api) -> Option<TokenStream> {
         #parse_doc
         #parse
     })
+}
+
+/// The enum the payloads' `property` has (lowering gives it the API's enum of event types
+/// when one lists every webhook), and for each webhook its value's variant and its own
+/// variant. `None` when the property is a plain string.
+fn event_enum<'a>(api: &'a Api, property: &str) -> Option<(&'a str, Vec<(&'a str, &'a str)>)> {
+    let payload = api.webhooks.iter().find_map(|w| match &w.payload {
+        Some(TypeRef::Named(name)) => Some(name),
+        _ => None,
+    })?;
+    let TypeKind::Struct { fields, .. } = &api.types.by_ident(payload)?.kind else {
+        return None;
+    };
+    let TypeRef::Named(enum_ident) = &fields.iter().find(|f| f.name == property)?.ty else {
+        return None;
+    };
+    let TypeKind::Enum { values, .. } = &api.types.by_ident(enum_ident)?.kind else {
+        return None;
+    };
+    let arms = api
+        .webhooks
+        .iter()
+        .map(|w| {
+            let value = values.iter().find(|v| v.value == w.name)?;
+            Some((value.ident.as_str(), w.ident.as_str()))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some((enum_ident.as_str(), arms))
 }

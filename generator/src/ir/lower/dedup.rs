@@ -23,19 +23,15 @@
 //! components never merge with each other, so comparing by merged names finds every
 //! identical pair.
 //!
-//! A merged group of inline types is named for what it is: from the property it is found
-//! under (`billing_address` → `BillingAddress`, the items of `addons` → `Addon`), or the
-//! words all its properties end with (`tax1_juris_type`, `tax2_juris_type` → `JurisType`),
-//! when that name is free and says something on its own (`type`, `status`, `list` do not:
-//! `AddonType` is clearer than `Type`). Otherwise it keeps one of its members' names: the shortest, then
-//! the alphabetically first, which is also the member whose descriptions are kept. No choice
-//! depends on the order the spec lists things in, so reordering a spec renames nothing.
+//! A merged group of inline types is named for what it holds, never after one of the
+//! operations that use it, and by its shape rather than its members, so that it keeps its
+//! name across releases: see [`super::dedup_names`].
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
+use super::dedup_names::group_names;
 use super::OperationDraft;
-use crate::ir::names;
 use crate::ir::{TypeDef, TypeKind, TypeRef, Webhook};
 
 /// Merges identical types of `types`, renames the merged groups, and rewrites every
@@ -110,7 +106,7 @@ pub(super) fn merge_identical(
 /// Whether a type is a component schema's own (`#/components/schemas/Name`, or the one
 /// member of its `allOf` wrapper), rather than an inline schema's (a pointer into a path, or
 /// into a component's properties).
-fn is_component(def: &TypeDef) -> bool {
+pub(super) fn is_component(def: &TypeDef) -> bool {
     let Some(rest) = def.origin.strip_prefix("#/components/schemas/") else {
         return false;
     };
@@ -273,197 +269,6 @@ fn type_shape<'t>(ty: &'t TypeRef, out: &mut String, refs: &mut Vec<&'t str>) {
         other => {
             let _ = write!(out, "{other:?}");
         }
-    }
-}
-
-/// New names for the merged groups of inline types, by the position of the kept type.
-fn group_names(
-    types: &[TypeDef],
-    representative: &[usize],
-    slots: &HashMap<String, String>,
-    reserved: &BTreeSet<String>,
-) -> BTreeMap<usize, String> {
-    // Groups by the name of their kept type, so that the alphabetically first claims a
-    // contested name.
-    let mut members: BTreeMap<&str, (usize, Vec<usize>)> = BTreeMap::new();
-    for (i, &keep) in representative.iter().enumerate() {
-        members
-            .entry(types[keep].ident.as_str())
-            .or_insert_with(|| (keep, Vec::new()))
-            .1
-            .push(i);
-    }
-    // Taken: every kept type's name (a group's own name is free for it) and the reserved.
-    let mut taken: BTreeSet<String> = reserved.clone();
-    taken.extend(members.keys().map(|&ident| ident.to_owned()));
-    let mut names = BTreeMap::new();
-    for (keep, group) in members.values() {
-        let keep = *keep;
-        if group.len() < 2 || is_component(&types[keep]) {
-            continue;
-        }
-        let group_slots: Vec<&str> = group
-            .iter()
-            .filter_map(|&i| slots.get(&types[i].origin).map(String::as_str))
-            .collect();
-        let idents: Vec<&str> = group.iter().map(|&i| types[i].ident.as_str()).collect();
-        let Some(wanted) = common_name(&group_slots).or_else(|| common_ident(&idents)) else {
-            continue;
-        };
-        if wanted == types[keep].ident || taken.contains(&wanted) {
-            continue;
-        }
-        taken.remove(&types[keep].ident);
-        taken.insert(wanted.clone());
-        names.insert(keep, wanted);
-    }
-    names
-}
-
-/// Property names that do not say what a value is without their owner's name.
-const GENERIC: &[&str] = &[
-    "attributes",
-    "body",
-    "config",
-    "content",
-    "contents",
-    "data",
-    "detail",
-    "details",
-    "entries",
-    "entry",
-    "error",
-    "errors",
-    "event",
-    "id",
-    "info",
-    "item",
-    "items",
-    "kind",
-    "list",
-    "message",
-    "meta",
-    "metadata",
-    "name",
-    "object",
-    "options",
-    "payload",
-    "properties",
-    "record",
-    "records",
-    "request",
-    "response",
-    "result",
-    "results",
-    "settings",
-    "state",
-    "status",
-    "type",
-    "types",
-    "value",
-    "values",
-];
-
-/// The type name for values found under `slots`: the words every slot ends with
-/// (`billing_address`, `shipping_address` → `Address`); `None` when they share none, or only
-/// a word too generic to name a type.
-fn common_name(slots: &[&str]) -> Option<String> {
-    let split: Vec<Vec<String>> = slots
-        .iter()
-        .map(|s| {
-            // `snake` escapes keywords (`type_`): the escape is not a word.
-            names::snake(s)
-                .split('_')
-                .filter(|w| !w.is_empty())
-                .map(str::to_owned)
-                .collect()
-        })
-        .collect();
-    let first = split.first()?;
-    let mut common = first.len();
-    for words in &split[1..] {
-        let shared = first
-            .iter()
-            .rev()
-            .zip(words.iter().rev())
-            .take_while(|(a, b)| a == b)
-            .count();
-        common = common.min(shared);
-    }
-    if common > 0 {
-        let suffix = first[first.len() - common..].join("_");
-        if !GENERIC.contains(&suffix.as_str()) {
-            return Some(names::type_name(&suffix));
-        }
-    }
-    // Else the words every slot starts with (`chargebee_event_actions`,
-    // `chargebee_event_email` → `ChargebeeEvent`).
-    let prefix = shared_prefix(&split);
-    (!prefix.is_empty() && !GENERIC.contains(&prefix.join("_").as_str()))
-        .then(|| names::type_name(&prefix.join("_")))
-}
-
-/// The words every list starts with.
-fn shared_prefix(split: &[Vec<String>]) -> Vec<String> {
-    let Some(first) = split.first() else {
-        return Vec::new();
-    };
-    let mut common = first.len();
-    for words in &split[1..] {
-        common = common.min(first.iter().zip(words).take_while(|(a, b)| a == b).count());
-    }
-    first[..common].to_vec()
-}
-
-/// For groups found under no shared property name (response bodies, say): the words their
-/// own names share, at the end (`VoidAnInvoiceResponse`, `CollectPaymentForAnInvoiceResponse`
-/// → `InvoiceResponse`) or else at the start, when that is more than one generic word.
-fn common_ident(idents: &[&str]) -> Option<String> {
-    let split: Vec<Vec<String>> = idents
-        .iter()
-        .map(|i| {
-            names::snake(i)
-                .split('_')
-                .filter(|w| !w.is_empty())
-                .map(str::to_owned)
-                .collect()
-        })
-        .collect();
-    let reversed: Vec<Vec<String>> = split
-        .iter()
-        .map(|w| w.iter().rev().cloned().collect())
-        .collect();
-    let mut suffix = shared_prefix(&reversed);
-    suffix.reverse();
-    // An article opens no name: `AnInvoiceResponse` reads as `InvoiceResponse`.
-    while suffix
-        .first()
-        .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the"))
-    {
-        suffix.remove(0);
-    }
-    let prefix = shared_prefix(&split);
-    let meaningful = |words: &[String]| {
-        words
-            .iter()
-            .filter(|w| !GENERIC.contains(&w.as_str()))
-            .count()
-            >= 1
-            && words.len() >= 2
-    };
-    let shortest = split.iter().map(Vec::len).min().unwrap_or(0);
-    if meaningful(&suffix) {
-        Some(names::type_name(&suffix.join("_")))
-    } else if meaningful(&prefix) {
-        // Keep a shared ending too (`ListInvoicesResponse`, `ListInvoicesForACustomerResponse`
-        // → `ListInvoicesResponse`), when the two do not overlap.
-        let mut words = prefix;
-        if words.len() + suffix.len() <= shortest {
-            words.extend(suffix);
-        }
-        Some(names::type_name(&words.join("_")))
-    } else {
-        None
     }
 }
 

@@ -188,8 +188,9 @@ fn nothing_depends_on_the_order_operations_come_in() {
     let backward: Vec<(&str, &str)> = forward.iter().rev().copied().collect();
     let one = lower_yaml(&spec(&forward, ""));
     let other = lower_yaml(&spec(&backward, ""));
-    // `billing_address` and `other` share no words: the group keeps its shortest name.
-    assert_eq!(idents(&one), ["JurisType", "PostCRequestOther"]);
+    // `billing_address` and `other` share no words: the group, a small part of requests, is
+    // named from its properties.
+    assert_eq!(idents(&one), ["CityZipParams", "JurisType"]);
     assert_eq!(one.types, other.types);
     let api = lower_yaml(&spec(&forward[..2], ""));
     let reversed = lower_yaml(&spec(&backward[1..], ""));
@@ -236,10 +237,8 @@ fn a_derived_name_that_is_taken_is_not_reused() {
         ],
         &components,
     ));
-    assert_eq!(
-        idents(&api),
-        ["BillingAddress", "PostARequestBillingAddress"]
-    );
+    // The component keeps `BillingAddress`; the request's copies are its parameters.
+    assert_eq!(idents(&api), ["BillingAddress", "BillingAddressParams"]);
 }
 
 #[test]
@@ -260,4 +259,97 @@ fn a_component_wrapped_in_all_of_keeps_its_name() {
         body_type(&api, 1, "home"),
         &TypeRef::Named("Location".into())
     );
+}
+
+/// A spec whose operations (`(operationId, response properties as a YAML flow mapping)`)
+/// each answer `200` with an inline object, beside the components `Invoice`, `Transaction`
+/// and `Subscription`.
+fn responses_spec(operations: &[(&str, &str)]) -> String {
+    let mut yaml = String::from("openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n");
+    for (id, properties) in operations {
+        yaml.push_str(&format!(
+            "  /{id}:\n    get:\n      operationId: {id}\n      responses:\n        '200':\n          description: OK\n          content:\n            application/json:\n              schema: {{type: object, required: [invoice], properties: {properties}}}\n"
+        ));
+    }
+    yaml.push_str("components:\n  schemas:\n");
+    for name in ["Invoice", "Transaction", "Subscription"] {
+        yaml.push_str(&format!(
+            "    {name}: {{type: object, properties: {{id: {{type: string}}}}}}\n"
+        ));
+    }
+    yaml
+}
+
+fn response_type(api: &Api, op: &str) -> String {
+    let op = api.operations.iter().find(|o| o.ident == op).unwrap();
+    match op.responses[0].body.as_ref().unwrap() {
+        TypeRef::Named(name) => name.clone(),
+        other => panic!("not a named type: {other:?}"),
+    }
+}
+
+const INVOICE: &str = "{invoice: {$ref: '#/components/schemas/Invoice'}}";
+const INVOICE_TRANSACTION: &str = "{invoice: {$ref: '#/components/schemas/Invoice'}, transaction: {$ref: '#/components/schemas/Transaction'}}";
+
+#[test]
+fn a_wrapper_of_resources_is_named_for_them_not_for_an_operation() {
+    let api = lower_yaml(&responses_spec(&[
+        ("void_an_invoice", INVOICE),
+        ("retrieve_an_invoice", INVOICE),
+        ("refund_an_invoice", INVOICE_TRANSACTION),
+        ("record_payment", INVOICE_TRANSACTION),
+    ]));
+    assert_eq!(
+        response_type(&api, "retrieve_an_invoice"),
+        "InvoiceResponse"
+    );
+    assert_eq!(response_type(&api, "void_an_invoice"), "InvoiceResponse");
+    // `InvoiceResponse` is the plain wrapper's: the larger one adds its other resource.
+    assert_eq!(
+        response_type(&api, "record_payment"),
+        "InvoiceTransactionResponse"
+    );
+}
+
+#[test]
+fn a_merged_name_survives_adding_removing_and_reordering_its_users() {
+    let all = [
+        ("void_an_invoice", INVOICE),
+        ("retrieve_an_invoice", INVOICE),
+        ("delete_an_invoice", INVOICE),
+        ("refund_an_invoice", INVOICE_TRANSACTION),
+        ("collect_payment", INVOICE_TRANSACTION),
+    ];
+    let full = lower_yaml(&responses_spec(&all));
+    let reversed: Vec<_> = all.iter().rev().copied().collect();
+    assert_eq!(full.types, lower_yaml(&responses_spec(&reversed)).types);
+    // A release that drops `void_an_invoice` and `collect_payment` renames nothing.
+    let fewer = lower_yaml(&responses_spec(&[
+        all[1],
+        all[2],
+        all[3],
+        ("record_payment", INVOICE_TRANSACTION),
+    ]));
+    assert_eq!(idents(&fewer), idents(&full));
+}
+
+#[test]
+fn request_parts_beside_a_component_of_their_name_are_its_params() {
+    let small = "{type: object, properties: {id: {type: string}}}";
+    let large = "{type: object, properties: {gateway: {type: string}, number: {type: string}}}";
+    let components = "  schemas:\n    Card: {type: object, properties: {last4: {type: string}}}\n";
+    let api = lower_yaml(&spec(
+        &[
+            (
+                "/a",
+                &format!("{{card: {small}, x: {{$ref: '#/components/schemas/Card'}}}}"),
+            ),
+            ("/b", &format!("{{card: {small}}}")),
+            ("/c", &format!("{{card: {large}}}")),
+            ("/d", &format!("{{card: {large}}}")),
+        ],
+        components,
+    ));
+    // No `Card2`: the larger shape takes `CardParams`, the other adds its first property.
+    assert_eq!(idents(&api), ["Card", "CardIdParams", "CardParams"]);
 }

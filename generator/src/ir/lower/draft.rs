@@ -22,6 +22,7 @@ pub(in crate::ir) struct ApiDraft {
     pub types: Types,
     pub webhooks: Vec<Webhook>,
     pub webhook_discriminator: Option<String>,
+    pub docs_host: Option<String>,
 }
 
 /// An [`Operation`] without what `ir::decide` decides: its request struct, what a success

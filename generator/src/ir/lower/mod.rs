@@ -11,6 +11,7 @@ mod auth;
 mod bodies;
 mod cycles;
 mod dedup;
+mod dedup_names;
 #[cfg(test)]
 mod dedup_tests;
 mod draft;
@@ -231,8 +232,34 @@ impl<'a> Lowerer<'a> {
             types: Types::new(std::mem::take(&mut self.types)),
             webhooks,
             webhook_discriminator,
+            docs_host: docs_host(doc),
         })
     }
+}
+
+/// The origin of the API's documentation: of `externalDocs.url`, else `info.termsOfService`,
+/// else `info.contact.url`, the first that is an `http(s)` URL.
+fn docs_host(doc: &OpenAPI) -> Option<String> {
+    let contact = doc.info.contact.as_ref().and_then(|c| c.url.as_deref());
+    [
+        doc.external_docs.as_ref().map(|d| d.url.as_str()),
+        doc.info.terms_of_service.as_deref(),
+        contact,
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(origin)
+}
+
+/// `https://host[:port]` of an `http(s)` URL.
+fn origin(url: &str) -> Option<String> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    (!host.is_empty() && !host.contains(char::is_whitespace))
+        .then(|| format!("{}{host}", &url[..url.len() - rest.len()]))
 }
 
 fn field(name: &str, ident: String, required: bool, lowered: Lowered) -> Field {
