@@ -59,6 +59,7 @@ mod retry;
 
 #[doc(hidden)]
 pub mod runtime;
+mod unknown;
 mod values;
 
 #[rustfmt::skip]
@@ -84,6 +85,8 @@ pub use credentials::Credentials;
 pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
 
 pub use media::{Download, Upload};
+
+pub use unknown::UnknownValue;
 
 pub use responses::ErrorResponse;
 

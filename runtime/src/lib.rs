@@ -88,6 +88,7 @@ runtime! {
         mod retry;
         #[doc(hidden)]
         pub mod runtime;
+        mod unknown;
         mod values;
     }
     root {
@@ -95,6 +96,7 @@ runtime! {
         pub use credentials::{Credentials};
         pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
         pub use media::{Download, Upload};
+        pub use unknown::{UnknownValue};
     }
 }
 

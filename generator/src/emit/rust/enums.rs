@@ -1,15 +1,25 @@
 //! The enums of `src/types.rs`: closed ones (only ever sent) and open ones (read from
 //! responses), each with `as_str` and `Display`.
+//!
+//! Both are `#[non_exhaustive]`, so that a value the API adds is a compatible change of the
+//! generated crate, as `apiforge diff` calls it (docs/SEMVER.md): for an open enum callers
+//! must already handle unknown values, and for a closed (request-only) one the only cost is a
+//! `_` arm in the rare `match` over a value the caller builds itself.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::ident;
+use super::{docs, ident};
 use crate::ir::EnumValue;
 
+/// The variant's docs: what the spec says the value means, then the value on the wire.
 fn variant_doc(value: &EnumValue) -> TokenStream {
-    let line = format!(" `{}`", value.value.replace('`', "'"));
-    quote!(#[doc = #line])
+    let wire = format!("`{}`", value.value.replace('`', "'"));
+    let text = match value.description.as_deref().map(str::trim) {
+        Some(text) if !text.is_empty() => format!("{wire}: {text}"),
+        _ => wire,
+    };
+    docs(Some(&text))
 }
 
 pub(super) fn closed_enum(
@@ -35,6 +45,7 @@ pub(super) fn closed_enum(
     quote! {
         #doc
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
         }
@@ -82,6 +93,8 @@ pub(super) fn open_enum(
         let wire = &v.value;
         quote!(Self::#variant => #wire,)
     });
+    // The one place a wire value becomes a variant (serde decodes through it too), so a
+    // known value always becomes its variant, never the catch-all.
     let from_arms = values.iter().map(|v| {
         let variant = ident(&v.ident);
         let wire = &v.value;
@@ -93,10 +106,12 @@ pub(super) fn open_enum(
         #[doc = #note]
         #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[serde(from = "String", into = "String")]
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
-            /// A value this client does not know, kept as it was received.
-            #catch_all(String),
+            /// A value this client does not know, kept as it was received: read it with
+            /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+            #catch_all(crate::UnknownValue),
         }
 
         impl #name {
@@ -104,7 +119,7 @@ pub(super) fn open_enum(
             pub fn as_str(&self) -> &str {
                 match self {
                     #(#as_str_arms)*
-                    Self::#catch_all(value) => value,
+                    Self::#catch_all(value) => value.as_str(),
                 }
             }
         }
@@ -113,17 +128,14 @@ pub(super) fn open_enum(
             fn from(value: String) -> Self {
                 match value.as_str() {
                     #(#from_arms)*
-                    _ => Self::#catch_all(value),
+                    _ => Self::#catch_all(crate::UnknownValue::new(value)),
                 }
             }
         }
 
         impl From<#name> for String {
             fn from(value: #name) -> Self {
-                match value {
-                    #name::#catch_all(value) => value,
-                    known => known.as_str().to_owned(),
-                }
+                value.as_str().to_owned()
             }
         }
 

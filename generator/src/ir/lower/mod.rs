@@ -14,6 +14,7 @@ mod dedup;
 #[cfg(test)]
 mod dedup_tests;
 mod draft;
+mod enum_docs;
 mod grouping;
 mod media;
 mod objects;
@@ -207,6 +208,7 @@ impl<'a> Lowerer<'a> {
             .chain(webhooks.iter().filter_map(|w| w.payload.as_ref()))
             .collect();
         mark_open_enums(&mut self.types, &received);
+        enum_docs::trim_value_lists(&mut self.types, &mut operations);
         mark_boxed_fields(&mut self.types);
         Ok(ApiDraft {
             title: doc.info.title.clone(),

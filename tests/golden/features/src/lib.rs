@@ -55,6 +55,7 @@ mod retry;
 
 #[doc(hidden)]
 pub mod runtime;
+mod unknown;
 mod values;
 
 #[rustfmt::skip]
@@ -77,5 +78,7 @@ pub use credentials::Credentials;
 pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
 
 pub use media::{Download, Upload};
+
+pub use unknown::UnknownValue;
 
 pub use responses::{CreatePetError, DeletePetsIdError, ErrorResponse};

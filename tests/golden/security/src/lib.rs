@@ -53,6 +53,7 @@ mod retry;
 
 #[doc(hidden)]
 pub mod runtime;
+mod unknown;
 mod values;
 
 #[rustfmt::skip]
@@ -79,6 +80,8 @@ pub use credentials::Credentials;
 pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
 
 pub use media::{Download, Upload};
+
+pub use unknown::UnknownValue;
 
 pub use responses::ErrorResponse;
 
