@@ -279,3 +279,101 @@ mod tests {
         assert!(docs.values.is_empty());
     }
 }
+
+#[cfg(test)]
+mod lowering_tests {
+    use std::path::Path;
+
+    use crate::ir::{Api, TypeKind};
+    use crate::load::load_bytes;
+
+    fn lower(yaml: &str) -> Api {
+        let loaded = load_bytes(Path::new("t.yaml"), yaml.as_bytes(), false)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let mut warnings = Vec::new();
+        let api = super::super::lower(&loaded, &mut warnings).unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        api
+    }
+
+    fn descriptions(api: &Api, ident: &str) -> Vec<(String, Option<String>)> {
+        match api.type_def(ident).map(|t| &t.kind) {
+            Some(TypeKind::Enum { values, .. }) => values
+                .iter()
+                .map(|v| (v.value.clone(), v.description.clone()))
+                .collect(),
+            other => panic!("{ident}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_way_of_describing_values_reaches_the_ir_and_fields_keep_the_intro() {
+        let api = lower(
+            r#"openapi: 3.1.0
+info: {title: T, version: '1'}
+paths:
+  /invoice:
+    get:
+      responses:
+        '200':
+          description: OK
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Invoice'}
+components:
+  schemas:
+    Status:
+      description: Invoice status.
+      oneOf:
+        - {const: paid, description: Settled in full.}
+        - {const: void, title: Cancelled}
+    Invoice:
+      type: object
+      properties:
+        status: {$ref: '#/components/schemas/Status'}
+        mode:
+          type: string
+          enum: [auto, manual]
+          x-enumDescriptions: [Charged automatically., Recorded by hand.]
+        dunning:
+          type: string
+          enum: [success, stopped]
+          description: "Dunning state.\n\\* success -\n\nCollected.\n\\* stopped -\n\nGiven up.\n"
+"#,
+        );
+        let text = |v: &str, d: Option<&str>| (v.to_owned(), d.map(str::to_owned));
+        assert_eq!(
+            descriptions(&api, "Status"),
+            [
+                text("paid", Some("Settled in full.")),
+                text("void", Some("Cancelled"))
+            ]
+        );
+        assert_eq!(
+            descriptions(&api, "InvoiceMode"),
+            [
+                text("auto", Some("Charged automatically.")),
+                text("manual", Some("Recorded by hand."))
+            ]
+        );
+        assert_eq!(
+            descriptions(&api, "InvoiceDunning"),
+            [
+                text("success", Some("Collected.")),
+                text("stopped", Some("Given up."))
+            ]
+        );
+        let dunning = api
+            .type_def("InvoiceDunning")
+            .map(|t| t.description.clone());
+        assert_eq!(dunning, Some(Some("Dunning state.".to_owned())));
+        let Some(TypeKind::Struct { fields, .. }) = api.type_def("Invoice").map(|t| &t.kind) else {
+            panic!("Invoice is a struct")
+        };
+        let field = fields.iter().find(|f| f.name == "dunning");
+        assert_eq!(
+            field.and_then(|f| f.description.as_deref()),
+            Some("Dunning state.")
+        );
+    }
+}
