@@ -3,12 +3,13 @@
 # crates: for each synthetic change of spec/resume_dunning.yaml (and the real Chargebee
 # release pair when ../shared/specs has it), generates the old and the new crate, runs both
 # tools, and prints a Markdown table (change | apiforge diff | cargo semver-checks | agree?).
-# Exits 1 when a row disagrees that docs/SEMVER.md does not list as known.
+# Exits 1 when a row disagrees and is not one of the known gaps below (docs/SEMVER.md).
 #
 # Needs `cargo install cargo-semver-checks --locked`, python3 with PyYAML, and network for the
-# generated crates' dependencies the first time. Takes about 10 minutes on 2 cores (most of it
-# rustdoc JSON of the generated crates' dependencies, built once into WORK/target); too slow
-# for CI. Usage: scripts/semver-table.sh [WORK] [CASE...]   (WORK defaults to a temp dir
+# generated crates' dependencies the first time. Takes about 4 minutes on 2 cores from a cold
+# WORK (rustdoc JSON of the generated crates' dependencies, built once into WORK/target; the
+# Chargebee pair is most of the rest), and about 2 once WORK is warm; not in CI, as it needs
+# the network and cargo-semver-checks, which takes 20 minutes to install. Usage: scripts/semver-table.sh [WORK] [CASE...]   (WORK defaults to a temp dir
 # reused between runs; CASEs restrict the table to those rows).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -110,9 +111,18 @@ row() {
   b=$(theirs "$dir/old" "$dir/new" "$dir/semver-checks.log")
   # Agreement is on what matters: breaking (major) or not. semver-checks has no lint that
   # asks for a minor bump for additions, so "minor" against "none" agrees.
-  if [[ ($a == major) == ($b == major) ]]; then agree=yes; else agree=NO; fi
+  local a_breaks=no b_breaks=no
+  [[ $a == major ]] && a_breaks=yes
+  [[ $b == major ]] && b_breaks=yes
+  if [[ $a_breaks == "$b_breaks" ]]; then
+    agree=yes
+  elif [[ -n ${known_gaps[$name]:-} ]]; then
+    agree="no: ${known_gaps[$name]}"
+  else
+    agree=NO
+  fi
   printf '| %s | %s | %s | %s |\n' "$name" "$a" "$b" "$agree"
-  [[ $agree == yes ]]
+  [[ $agree != NO ]]
 }
 
 wanted() {
@@ -121,6 +131,13 @@ wanted() {
   for c in "${only[@]}"; do [[ $1 == "$c" || $2 == *"$c"* ]] && return 0; done
   return 1
 }
+
+# Disagreements explained in docs/SEMVER.md: cargo semver-checks has no lint for a public
+# field whose type changes (obi1kenobi/cargo-semver-checks#148, #149), which these are.
+declare -A known_gaps=(
+  ["request field became required"]="field type \`Option<T>\` → \`T\`, unlinted (semver-checks #148)"
+  ["merged type split (renamed)"]="field type \`ChargebeeEvent\` → \`ChargebeeEventEmail\`, unlinted (semver-checks #148)"
+)
 
 start=$(date +%s)
 status=0
