@@ -501,3 +501,45 @@ fn model_changes(old: &TypeDef, new: &TypeDef) -> Vec<Change> {
     }
     changes
 }
+
+#[cfg(test)]
+mod tests {
+    use super::model_changes;
+    use crate::ir::{EnumValue, TypeDef, TypeKind};
+
+    fn status(open: bool, values: &[&str]) -> TypeDef {
+        TypeDef {
+            ident: "Status".to_owned(),
+            origin: "#/components/schemas/Status".to_owned(),
+            description: None,
+            deprecated: false,
+            kind: TypeKind::Enum {
+                values: values
+                    .iter()
+                    .map(|v| EnumValue {
+                        value: (*v).to_owned(),
+                        ident: (*v).to_owned(),
+                        description: None,
+                    })
+                    .collect(),
+                open,
+            },
+        }
+    }
+
+    #[test]
+    fn enum_values_added_are_compatible_and_a_change_of_openness_is_not() {
+        let added = model_changes(&status(true, &["a"]), &status(true, &["a", "b"]));
+        assert_eq!(added.len(), 1);
+        assert!(!added[0].breaking, "{added:?}");
+        let added = model_changes(&status(false, &["a"]), &status(false, &["a", "b"]));
+        assert!(!added[0].breaking, "{added:?}");
+        for (was, is) in [(false, true), (true, false)] {
+            let changed = model_changes(&status(was, &["a"]), &status(is, &["a"]));
+            assert_eq!(changed.len(), 1, "{changed:?}");
+            assert!(changed[0].breaking, "{changed:?}");
+        }
+        let removed = model_changes(&status(true, &["a", "b"]), &status(true, &["a"]));
+        assert!(removed[0].breaking, "{removed:?}");
+    }
+}

@@ -146,3 +146,57 @@ pub(super) fn open_enum(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proc_macro2::{Ident, Span, TokenStream};
+
+    use super::{closed_enum, open_enum};
+    use crate::ir::EnumValue;
+
+    fn values() -> Vec<EnumValue> {
+        ["paid", "void"]
+            .into_iter()
+            .map(|v| EnumValue {
+                value: v.to_owned(),
+                ident: format!("{}{}", v[..1].to_uppercase(), &v[1..]),
+                description: (v == "paid").then(|| "Settled in full.".to_owned()),
+            })
+            .collect()
+    }
+
+    fn printed(tokens: TokenStream) -> String {
+        let file = syn::parse2::<syn::File>(tokens).unwrap_or_else(|e| panic!("{e}"));
+        prettyplease::unparse(&file)
+    }
+
+    #[test]
+    fn every_enum_is_non_exhaustive_with_its_values_documented() {
+        let name = Ident::new("Status", Span::call_site());
+        for tokens in [
+            closed_enum(&name, TokenStream::new(), &values()),
+            open_enum(&name, TokenStream::new(), &values()),
+        ] {
+            let text = printed(tokens);
+            assert!(
+                text.contains("#[non_exhaustive]\npub enum Status"),
+                "{text}"
+            );
+            assert!(text.contains("/// `paid`: Settled in full.\n"), "{text}");
+            assert!(text.contains("/// `void`\n"), "{text}");
+            assert!(text.contains("pub fn as_str(&self)"), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_catch_all_is_opaque_and_only_unknown_values_reach_it() {
+        let name = Ident::new("Status", Span::call_site());
+        let text = printed(open_enum(&name, TokenStream::new(), &values()));
+        assert!(text.contains("Unknown(crate::UnknownValue),"), "{text}");
+        assert!(text.contains("\"paid\" => Self::Paid,"), "{text}");
+        assert!(
+            text.contains("_ => Self::Unknown(crate::UnknownValue::new(value)),"),
+            "{text}"
+        );
+    }
+}
