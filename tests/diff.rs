@@ -43,6 +43,19 @@ fn snapshot(name: &str, markdown: &str) {
 /// An edit of a spec.
 type Edit = dyn Fn(&mut Value);
 
+/// An operation of a resource of its own (its own module, a response shape of its own), so
+/// that adding it changes nothing else.
+fn new_operation() -> Value {
+    serde_json::json!({"get": {
+        "operationId": "retrieve_customer",
+        "parameters": [{"name": "customer-id", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {
+            "type": "object",
+            "properties": {"customer": {"type": "object", "properties": {"id": {"type": "string"}}}}
+        }}}}}
+    }})
+}
+
 const OP: &str = "/paths/~1invoices~1{invoice-id}~1resume_dunning/post";
 
 #[test]
@@ -126,6 +139,54 @@ fn resume_dunning_edits() {
                     .as_object_mut()
                     .unwrap()
                     .insert("tags".to_owned(), serde_json::json!(["Billing"]));
+            }),
+        ),
+        (
+            // Every generated enum is `#[non_exhaustive]`, so a value added to one read from
+            // responses is compatible too (docs/SEMVER.md).
+            "response_enum_value_added",
+            false,
+            Box::new(|s| {
+                at(s, "/components/schemas/Invoice/properties/status/enum")
+                    .as_array_mut()
+                    .unwrap()
+                    .push("written_off".into());
+            }),
+        ),
+        (
+            // Optional, but a new field of a struct with public fields: a struct literal naming
+            // every field stops compiling (cargo semver-checks: constructible_struct_adds_field).
+            "optional_field_added",
+            true,
+            Box::new(|s| {
+                at(s, "/components/schemas/Invoice/properties")
+                    .as_object_mut()
+                    .unwrap()
+                    .insert("memo".to_owned(), serde_json::json!({"type": "string"}));
+            }),
+        ),
+        (
+            "optional_body_field_added",
+            true,
+            Box::new(|s| {
+                at(
+                    s,
+                    &format!("{OP}/requestBody/content/application~1x-www-form-urlencoded/schema/properties"),
+                )
+                .as_object_mut()
+                .unwrap()
+                .insert("reason".to_owned(), serde_json::json!({"type": "string"}));
+            }),
+        ),
+        (
+            // A new method on `Client` (and a module and Cargo feature): compatible.
+            "operation_added",
+            false,
+            Box::new(|s| {
+                at(s, "/paths")
+                    .as_object_mut()
+                    .unwrap()
+                    .insert("/customers/{customer-id}".to_owned(), new_operation());
             }),
         ),
         ("nothing", false, Box::new(|_| {})),

@@ -60,6 +60,7 @@ mod retry;
 
 #[doc(hidden)]
 pub mod runtime;
+mod unknown;
 mod values;
 
 #[rustfmt::skip]
@@ -87,6 +88,8 @@ pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
 pub use media::{Download, Upload};
 
 pub use nullable::Nullable;
+
+pub use unknown::UnknownValue;
 
 pub use responses::ErrorResponse;
 

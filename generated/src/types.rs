@@ -123,6 +123,7 @@ pub struct BadRequestError {
 /// Values the API adds later decode as [`BadRequestErrorApiErrorCode::Unknown`] instead of failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum BadRequestErrorApiErrorCode {
     /// `payment_intent_invalid_amount`
     PaymentIntentInvalidAmount,
@@ -148,8 +149,9 @@ pub enum BadRequestErrorApiErrorCode {
     ResourceLimitExceeded,
     /// `payment_gateway_currency_incompatible`
     PaymentGatewayCurrencyIncompatible,
-    /// A value this client does not know, kept as it was received.
-    Unknown(String),
+    /// A value this client does not know, kept as it was received: read it with
+    /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+    Unknown(crate::UnknownValue),
 }
 
 impl BadRequestErrorApiErrorCode {
@@ -170,7 +172,7 @@ impl BadRequestErrorApiErrorCode {
             Self::PaymentGatewayCurrencyIncompatible => {
                 "payment_gateway_currency_incompatible"
             }
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -192,17 +194,14 @@ impl From<String> for BadRequestErrorApiErrorCode {
             "payment_gateway_currency_incompatible" => {
                 Self::PaymentGatewayCurrencyIncompatible
             }
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
 
 impl From<BadRequestErrorApiErrorCode> for String {
     fn from(value: BadRequestErrorApiErrorCode) -> Self {
-        match value {
-            BadRequestErrorApiErrorCode::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -217,6 +216,7 @@ impl fmt::Display for BadRequestErrorApiErrorCode {
 /// Values the API adds later decode as [`BadRequestErrorType::Unknown`] instead of failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum BadRequestErrorType {
     /// `invalid_request`
     InvalidRequest,
@@ -224,8 +224,9 @@ pub enum BadRequestErrorType {
     Untyped,
     /// `payment`
     Payment,
-    /// A value this client does not know, kept as it was received.
-    Unknown(String),
+    /// A value this client does not know, kept as it was received: read it with
+    /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+    Unknown(crate::UnknownValue),
 }
 
 impl BadRequestErrorType {
@@ -235,7 +236,7 @@ impl BadRequestErrorType {
             Self::InvalidRequest => "invalid_request",
             Self::Untyped => "untyped",
             Self::Payment => "payment",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -246,17 +247,14 @@ impl From<String> for BadRequestErrorType {
             "invalid_request" => Self::InvalidRequest,
             "untyped" => Self::Untyped,
             "payment" => Self::Payment,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
 
 impl From<BadRequestErrorType> for String {
     fn from(value: BadRequestErrorType) -> Self {
-        match value {
-            BadRequestErrorType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -268,6 +266,7 @@ impl fmt::Display for BadRequestErrorType {
 
 /// Defined inline at `#/components/parameters/chargebee-event-email/schema`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum ChargebeeEvent {
     /// `all-disabled`
     #[serde(rename = "all-disabled")]
@@ -320,11 +319,13 @@ pub struct ConflictError {
 /// Values the API adds later decode as [`ConflictErrorApiErrorCode::Unknown`] instead of failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum ConflictErrorApiErrorCode {
     /// `invalid_state_for_request`
     InvalidStateForRequest,
-    /// A value this client does not know, kept as it was received.
-    Unknown(String),
+    /// A value this client does not know, kept as it was received: read it with
+    /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+    Unknown(crate::UnknownValue),
 }
 
 impl ConflictErrorApiErrorCode {
@@ -332,7 +333,7 @@ impl ConflictErrorApiErrorCode {
     pub fn as_str(&self) -> &str {
         match self {
             Self::InvalidStateForRequest => "invalid_state_for_request",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -341,17 +342,14 @@ impl From<String> for ConflictErrorApiErrorCode {
     fn from(value: String) -> Self {
         match value.as_str() {
             "invalid_state_for_request" => Self::InvalidStateForRequest,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
 
 impl From<ConflictErrorApiErrorCode> for String {
     fn from(value: ConflictErrorApiErrorCode) -> Self {
-        match value {
-            ConflictErrorApiErrorCode::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -366,11 +364,13 @@ impl fmt::Display for ConflictErrorApiErrorCode {
 /// Values the API adds later decode as [`ConflictErrorType::Unknown`] instead of failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum ConflictErrorType {
     /// `invalid_request`
     InvalidRequest,
-    /// A value this client does not know, kept as it was received.
-    Unknown(String),
+    /// A value this client does not know, kept as it was received: read it with
+    /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+    Unknown(crate::UnknownValue),
 }
 
 impl ConflictErrorType {
@@ -378,7 +378,7 @@ impl ConflictErrorType {
     pub fn as_str(&self) -> &str {
         match self {
             Self::InvalidRequest => "invalid_request",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -387,17 +387,14 @@ impl From<String> for ConflictErrorType {
     fn from(value: String) -> Self {
         match value.as_str() {
             "invalid_request" => Self::InvalidRequest,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
 
 impl From<ConflictErrorType> for String {
     fn from(value: ConflictErrorType) -> Self {
-        match value {
-            ConflictErrorType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -438,11 +435,13 @@ pub struct InternalServerError {
 /// Values the API adds later decode as [`InternalServerErrorApiErrorCode::Unknown`] instead of failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum InternalServerErrorApiErrorCode {
     /// `internal_error`
     InternalError,
-    /// A value this client does not know, kept as it was received.
-    Unknown(String),
+    /// A value this client does not know, kept as it was received: read it with
+    /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+    Unknown(crate::UnknownValue),
 }
 
 impl InternalServerErrorApiErrorCode {
@@ -450,7 +449,7 @@ impl InternalServerErrorApiErrorCode {
     pub fn as_str(&self) -> &str {
         match self {
             Self::InternalError => "internal_error",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -459,17 +458,14 @@ impl From<String> for InternalServerErrorApiErrorCode {
     fn from(value: String) -> Self {
         match value.as_str() {
             "internal_error" => Self::InternalError,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
 
 impl From<InternalServerErrorApiErrorCode> for String {
     fn from(value: InternalServerErrorApiErrorCode) -> Self {
-        match value {
-            InternalServerErrorApiErrorCode::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -484,11 +480,13 @@ impl fmt::Display for InternalServerErrorApiErrorCode {
 /// Values the API adds later decode as [`InternalServerErrorType::Unknown`] instead of failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum InternalServerErrorType {
     /// `operation_failed`
     OperationFailed,
-    /// A value this client does not know, kept as it was received.
-    Unknown(String),
+    /// A value this client does not know, kept as it was received: read it with
+    /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+    Unknown(crate::UnknownValue),
 }
 
 impl InternalServerErrorType {
@@ -496,7 +494,7 @@ impl InternalServerErrorType {
     pub fn as_str(&self) -> &str {
         match self {
             Self::OperationFailed => "operation_failed",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -505,17 +503,14 @@ impl From<String> for InternalServerErrorType {
     fn from(value: String) -> Self {
         match value.as_str() {
             "operation_failed" => Self::OperationFailed,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
 
 impl From<InternalServerErrorType> for String {
     fn from(value: InternalServerErrorType) -> Self {
-        match value {
-            InternalServerErrorType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -561,17 +556,6 @@ pub struct Invoice {
     /// Constraints: default `true`.
     pub recurring: bool,
     /// Current status of this invoice.
-    ///
-    /// * pending - The [invoice](https://apidocs.chargebee.com/docs/api/invoices/invoice-object#status) is yet to be closed (sent for payment collection). An invoice is generated with this `status` when it has line items that belong to items that are `metered` or when the `subscription.create_pending_invoices`attribute is set to `true`.
-    ///   The [invoice](https://apidocs.chargebee.com/docs/api/v2/pcv-1/invoices/invoice-object#status) is yet to be closed (sent for payment collection). All invoices are generated with this `status` when [Metered Billing](https://www.chargebee.com/docs/1.0/metered_billing.html) is enabled for the site.
-    ///
-    /// * not_paid - Indicates the payment is not made and all attempts to collect is failed.
-    ///
-    /// * payment_due - Indicates the payment is not yet collected and is being retried as per retry settings.
-    ///
-    /// * voided - Indicates a voided invoice.
-    ///
-    /// * paid - Indicates a paid invoice.
     pub status: InvoiceStatus,
     /// Start date of the invoice.
     ///
@@ -594,12 +578,6 @@ pub struct Invoice {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vat_number: Option<String>,
     /// The price type of the invoice.
-    /// \* tax_inclusive -
-    ///
-    /// All amounts in the document are inclusive of tax.
-    /// \* tax_exclusive -
-    ///
-    /// All amounts in the document are exclusive of tax.
     ///
     /// Constraints: default `"tax_exclusive"`.
     pub price_type: InvoicePriceType,
@@ -660,18 +638,6 @@ pub struct Invoice {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credits_applied: Option<i64>,
     /// Current dunning status of the invoice.
-    /// \* success -
-    ///
-    /// Payment successfully collected during dunning process.
-    /// \* exhausted -
-    ///
-    /// Maximum number of attempts have been made.
-    /// \* in_progress -
-    ///
-    /// Dunning is still in progress.
-    /// \* stopped -
-    ///
-    /// Dunning has stopped for this invoice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dunning_status: Option<InvoiceDunningStatus>,
     /// Timestamp indicating when will the next attempt to collect payment for this invoice occur.
@@ -734,16 +700,6 @@ pub struct InvoiceDiscount {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Type of this Discount lineitem
-    /// \* account_credits -
-    ///
-    /// Represents the Promotional Credits item in invoice. The 'entity_id' attribute will be null in this case
-    /// \* coupon -
-    ///
-    /// Represents the coupon discount items in invoice. Further the 'entity_id' attribute specifies the [coupon](https://apidocs.chargebee.com/docs/api/coupons/coupon-object)
-    /// id this discount is based on
-    /// \* credit_adjustment -
-    ///
-    /// Represents the Prorated Credits items in invoice. The 'entity_id' attribute will be null in this case
     #[serde(rename = "type")]
     pub type_: InvoiceDiscountType,
     /// When the deduction is due to a `coupon`
@@ -756,29 +712,22 @@ pub struct InvoiceDiscount {
 }
 
 /// Type of this Discount lineitem
-/// \* account_credits -
-///
-/// Represents the Promotional Credits item in invoice. The 'entity_id' attribute will be null in this case
-/// \* coupon -
-///
-/// Represents the coupon discount items in invoice. Further the 'entity_id' attribute specifies the [coupon](https://apidocs.chargebee.com/docs/api/coupons/coupon-object)
-/// id this discount is based on
-/// \* credit_adjustment -
-///
-/// Represents the Prorated Credits items in invoice. The 'entity_id' attribute will be null in this case
 ///
 /// Values the API adds later decode as [`InvoiceDiscountType::Unknown`] instead of failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum InvoiceDiscountType {
-    /// `coupon`
+    /// `coupon`: Represents the coupon discount items in invoice. Further the 'entity_id' attribute specifies the coupon
+    /// id this discount is based on
     Coupon,
-    /// `credit_adjustment`
+    /// `credit_adjustment`: Represents the Prorated Credits items in invoice. The 'entity_id' attribute will be null in this case
     CreditAdjustment,
-    /// `account_credits`
+    /// `account_credits`: Represents the Promotional Credits item in invoice. The 'entity_id' attribute will be null in this case
     AccountCredits,
-    /// A value this client does not know, kept as it was received.
-    Unknown(String),
+    /// A value this client does not know, kept as it was received: read it with
+    /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+    Unknown(crate::UnknownValue),
 }
 
 impl InvoiceDiscountType {
@@ -788,7 +737,7 @@ impl InvoiceDiscountType {
             Self::Coupon => "coupon",
             Self::CreditAdjustment => "credit_adjustment",
             Self::AccountCredits => "account_credits",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -799,17 +748,14 @@ impl From<String> for InvoiceDiscountType {
             "coupon" => Self::Coupon,
             "credit_adjustment" => Self::CreditAdjustment,
             "account_credits" => Self::AccountCredits,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
 
 impl From<InvoiceDiscountType> for String {
     fn from(value: InvoiceDiscountType) -> Self {
-        match value {
-            InvoiceDiscountType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -820,33 +766,23 @@ impl fmt::Display for InvoiceDiscountType {
 }
 
 /// Current dunning status of the invoice.
-/// \* success -
-///
-/// Payment successfully collected during dunning process.
-/// \* exhausted -
-///
-/// Maximum number of attempts have been made.
-/// \* in_progress -
-///
-/// Dunning is still in progress.
-/// \* stopped -
-///
-/// Dunning has stopped for this invoice.
 ///
 /// Values the API adds later decode as [`InvoiceDunningStatus::Unknown`] instead of failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum InvoiceDunningStatus {
-    /// `in_progress`
+    /// `in_progress`: Dunning is still in progress.
     InProgress,
-    /// `exhausted`
+    /// `exhausted`: Maximum number of attempts have been made.
     Exhausted,
-    /// `stopped`
+    /// `stopped`: Dunning has stopped for this invoice.
     Stopped,
-    /// `success`
+    /// `success`: Payment successfully collected during dunning process.
     Success,
-    /// A value this client does not know, kept as it was received.
-    Unknown(String),
+    /// A value this client does not know, kept as it was received: read it with
+    /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+    Unknown(crate::UnknownValue),
 }
 
 impl InvoiceDunningStatus {
@@ -857,7 +793,7 @@ impl InvoiceDunningStatus {
             Self::Exhausted => "exhausted",
             Self::Stopped => "stopped",
             Self::Success => "success",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -869,17 +805,14 @@ impl From<String> for InvoiceDunningStatus {
             "exhausted" => Self::Exhausted,
             "stopped" => Self::Stopped,
             "success" => Self::Success,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
 
 impl From<InvoiceDunningStatus> for String {
     fn from(value: InvoiceDunningStatus) -> Self {
-        match value {
-            InvoiceDunningStatus::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -939,29 +872,9 @@ pub struct InvoiceLineItem {
     /// Constraints: at most 250 characters.
     pub description: String,
     /// Type of this lineitem. This along with 'entity_type' and 'entity_id' attributes consitutes the meta information of this lineitem.
-    /// \* setup_charge -
-    ///
-    /// Represents the 'setup charge' lineitem in invoice - which is a one-time charge included only in the first invoice of the subscription
-    /// \* prorated_charge -
-    ///
-    /// Represents the 'charge' lineitems that are pro-rated. The 'entity_type' attribute further identifies the modelled entity (plan / addon etc) this 'prorated charge' is based on
-    /// \* charge -
-    ///
-    /// Represents the 'charge' lineitems in invoice. The 'entity_type' attribute further identifies the modelled entity (plan / addon etc) this charge is based on
     #[serde(rename = "type")]
     pub type_: InvoiceLineItemType,
     /// Specifies the modelled entity this line item is based on.
-    /// \* addon -
-    ///
-    /// Indicates that this lineitem is based on 'Addon' entity. The 'entity_id' attribute specifies the [addon](https://apidocs.chargebee.com/docs/api/v1/addons/addon-object)
-    /// id
-    /// \* adhoc -
-    ///
-    /// Indicates that this lineitem is not modelled. i.e created adhoc. So the 'entity_id' attribute will be null in this case
-    /// \* plan -
-    ///
-    /// Indicates that this lineitem is based on 'Plan' entity. The 'entity_id' attribute specifies the [plan](https://apidocs.chargebee.com/docs/api/v1/plans/plan-object)
-    /// id
     pub entity_type: InvoiceLineItemEntityType,
     /// The identifier of the modelled entity this line item is based on. Will be null for 'adhoc' entity type
     ///
@@ -971,30 +884,23 @@ pub struct InvoiceLineItem {
 }
 
 /// Specifies the modelled entity this line item is based on.
-/// \* addon -
-///
-/// Indicates that this lineitem is based on 'Addon' entity. The 'entity_id' attribute specifies the [addon](https://apidocs.chargebee.com/docs/api/v1/addons/addon-object)
-/// id
-/// \* adhoc -
-///
-/// Indicates that this lineitem is not modelled. i.e created adhoc. So the 'entity_id' attribute will be null in this case
-/// \* plan -
-///
-/// Indicates that this lineitem is based on 'Plan' entity. The 'entity_id' attribute specifies the [plan](https://apidocs.chargebee.com/docs/api/v1/plans/plan-object)
-/// id
 ///
 /// Values the API adds later decode as [`InvoiceLineItemEntityType::Unknown`] instead of failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum InvoiceLineItemEntityType {
-    /// `plan`
+    /// `plan`: Indicates that this lineitem is based on 'Plan' entity. The 'entity_id' attribute specifies the plan
+    /// id
     Plan,
-    /// `addon`
+    /// `addon`: Indicates that this lineitem is based on 'Addon' entity. The 'entity_id' attribute specifies the addon
+    /// id
     Addon,
-    /// `adhoc`
+    /// `adhoc`: Indicates that this lineitem is not modelled. i.e created adhoc. So the 'entity_id' attribute will be null in this case
     Adhoc,
-    /// A value this client does not know, kept as it was received.
-    Unknown(String),
+    /// A value this client does not know, kept as it was received: read it with
+    /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+    Unknown(crate::UnknownValue),
 }
 
 impl InvoiceLineItemEntityType {
@@ -1004,7 +910,7 @@ impl InvoiceLineItemEntityType {
             Self::Plan => "plan",
             Self::Addon => "addon",
             Self::Adhoc => "adhoc",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1015,17 +921,14 @@ impl From<String> for InvoiceLineItemEntityType {
             "plan" => Self::Plan,
             "addon" => Self::Addon,
             "adhoc" => Self::Adhoc,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
 
 impl From<InvoiceLineItemEntityType> for String {
     fn from(value: InvoiceLineItemEntityType) -> Self {
-        match value {
-            InvoiceLineItemEntityType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1036,28 +939,21 @@ impl fmt::Display for InvoiceLineItemEntityType {
 }
 
 /// Type of this lineitem. This along with 'entity_type' and 'entity_id' attributes consitutes the meta information of this lineitem.
-/// \* setup_charge -
-///
-/// Represents the 'setup charge' lineitem in invoice - which is a one-time charge included only in the first invoice of the subscription
-/// \* prorated_charge -
-///
-/// Represents the 'charge' lineitems that are pro-rated. The 'entity_type' attribute further identifies the modelled entity (plan / addon etc) this 'prorated charge' is based on
-/// \* charge -
-///
-/// Represents the 'charge' lineitems in invoice. The 'entity_type' attribute further identifies the modelled entity (plan / addon etc) this charge is based on
 ///
 /// Values the API adds later decode as [`InvoiceLineItemType::Unknown`] instead of failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum InvoiceLineItemType {
-    /// `charge`
+    /// `charge`: Represents the 'charge' lineitems in invoice. The 'entity_type' attribute further identifies the modelled entity (plan / addon etc) this charge is based on
     Charge,
-    /// `prorated_charge`
+    /// `prorated_charge`: Represents the 'charge' lineitems that are pro-rated. The 'entity_type' attribute further identifies the modelled entity (plan / addon etc) this 'prorated charge' is based on
     ProratedCharge,
-    /// `setup_charge`
+    /// `setup_charge`: Represents the 'setup charge' lineitem in invoice - which is a one-time charge included only in the first invoice of the subscription
     SetupCharge,
-    /// A value this client does not know, kept as it was received.
-    Unknown(String),
+    /// A value this client does not know, kept as it was received: read it with
+    /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+    Unknown(crate::UnknownValue),
 }
 
 impl InvoiceLineItemType {
@@ -1067,7 +963,7 @@ impl InvoiceLineItemType {
             Self::Charge => "charge",
             Self::ProratedCharge => "prorated_charge",
             Self::SetupCharge => "setup_charge",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1078,17 +974,14 @@ impl From<String> for InvoiceLineItemType {
             "charge" => Self::Charge,
             "prorated_charge" => Self::ProratedCharge,
             "setup_charge" => Self::SetupCharge,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
 
 impl From<InvoiceLineItemType> for String {
     fn from(value: InvoiceLineItemType) -> Self {
-        match value {
-            InvoiceLineItemType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1106,21 +999,6 @@ pub struct InvoiceLinkedOrder {
     /// Constraints: at most 40 characters.
     pub id: String,
     /// The status of this order.
-    /// \* cancelled -
-    ///
-    /// Order has been cancelled. Applicable only if you are using Chargebee's legacy order management system
-    /// \* new -
-    ///
-    /// Order has been created. Applicable only if you are using Chargebee's legacy order management system.
-    /// \* voided -
-    ///
-    /// Order has been voided. Applicable only if you are using Chargebee's legacy order management system
-    /// \* complete -
-    ///
-    /// Order has been processed successfully. Applicable only if you are using Chargebee's legacy order management system
-    /// \* processing -
-    ///
-    /// Order is being processed. Applicable only if you are using Chargebee's legacy order management system
     ///
     /// Constraints: default `"new"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1147,38 +1025,25 @@ pub struct InvoiceLinkedOrder {
 }
 
 /// The status of this order.
-/// \* cancelled -
-///
-/// Order has been cancelled. Applicable only if you are using Chargebee's legacy order management system
-/// \* new -
-///
-/// Order has been created. Applicable only if you are using Chargebee's legacy order management system.
-/// \* voided -
-///
-/// Order has been voided. Applicable only if you are using Chargebee's legacy order management system
-/// \* complete -
-///
-/// Order has been processed successfully. Applicable only if you are using Chargebee's legacy order management system
-/// \* processing -
-///
-/// Order is being processed. Applicable only if you are using Chargebee's legacy order management system
 ///
 /// Values the API adds later decode as [`InvoiceLinkedOrderStatus::Unknown`] instead of failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum InvoiceLinkedOrderStatus {
-    /// `new`
+    /// `new`: Order has been created. Applicable only if you are using Chargebee's legacy order management system.
     New,
-    /// `processing`
+    /// `processing`: Order is being processed. Applicable only if you are using Chargebee's legacy order management system
     Processing,
-    /// `complete`
+    /// `complete`: Order has been processed successfully. Applicable only if you are using Chargebee's legacy order management system
     Complete,
-    /// `cancelled`
+    /// `cancelled`: Order has been cancelled. Applicable only if you are using Chargebee's legacy order management system
     Cancelled,
-    /// `voided`
+    /// `voided`: Order has been voided. Applicable only if you are using Chargebee's legacy order management system
     Voided,
-    /// A value this client does not know, kept as it was received.
-    Unknown(String),
+    /// A value this client does not know, kept as it was received: read it with
+    /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+    Unknown(crate::UnknownValue),
 }
 
 impl InvoiceLinkedOrderStatus {
@@ -1190,7 +1055,7 @@ impl InvoiceLinkedOrderStatus {
             Self::Complete => "complete",
             Self::Cancelled => "cancelled",
             Self::Voided => "voided",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1203,17 +1068,14 @@ impl From<String> for InvoiceLinkedOrderStatus {
             "complete" => Self::Complete,
             "cancelled" => Self::Cancelled,
             "voided" => Self::Voided,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
 
 impl From<InvoiceLinkedOrderStatus> for String {
     fn from(value: InvoiceLinkedOrderStatus) -> Self {
-        match value {
-            InvoiceLinkedOrderStatus::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1239,44 +1101,8 @@ pub struct InvoiceLinkedTransaction {
     /// Constraints: format `unix-time`.
     pub applied_at: i64,
     /// Type of the transaction.
-    ///
-    /// * payment_reversal - Indicates a reversal transaction.
-    ///
-    /// * refund - The transaction represents a refund of `[amount](https://apidocs.chargebee.com/docs/api/transactions/transaction-object#amount)`
-    ///   to the customer's `[payment_source](https://apidocs.chargebee.com/docs/api/payment_sources)`
-    ///   .
-    ///
-    /// * authorization - The transaction represents an authorization for capturing the `[amount](https://apidocs.chargebee.com/docs/api/transactions/transaction-object#amount)`
-    ///   from the customer's `[payment_source](https://apidocs.chargebee.com/docs/api/payment_sources)`
-    ///   .
-    ///
-    /// * payment - The transaction represents capture of `[amount](https://apidocs.chargebee.com/docs/api/transactions/transaction-object#amount)`
-    ///   from the customer's `[payment_source](https://apidocs.chargebee.com/docs/api/payment_sources)`
-    ///   .
     pub txn_type: InvoiceLinkedTransactionTxnType,
     /// The status of this transaction.
-    /// \* success -
-    ///
-    /// The transaction is successful.
-    /// \* in_progress -
-    ///
-    /// Transaction is being processed by the gateway. This typically happens for [direct debit transactions](https://www.chargebee.com/docs/direct-debit-payments.html)
-    /// or, in case of cards, refund transactions. Such transactions can take 2-7 days to complete, depending on the gateway and payment method.
-    /// \* failure -
-    ///
-    /// Transaction failed. Refer the 'error_code' and 'error_text' fields to know the reason for failure
-    /// \* needs_attention -
-    ///
-    /// Connection with Gateway got terminated abruptly. So, status of this transaction needs to be resolved manually
-    /// \* timeout -
-    ///
-    /// Transaction failed because of Gateway not accepting the connection.
-    /// \* voided -
-    ///
-    /// The transaction got voided or authorization expired at gateway.
-    /// \* late_failure -
-    ///
-    /// Indicates that a successful payment transaction has failed now due to a late failure notification from the payment gateway, typically caused by issues like insufficient funds or a closed bank account.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub txn_status: Option<InvoiceLinkedTransactionTxnStatus>,
     /// Indicates when this transaction occurred.
@@ -1292,49 +1118,30 @@ pub struct InvoiceLinkedTransaction {
 }
 
 /// The status of this transaction.
-/// \* success -
-///
-/// The transaction is successful.
-/// \* in_progress -
-///
-/// Transaction is being processed by the gateway. This typically happens for [direct debit transactions](https://www.chargebee.com/docs/direct-debit-payments.html)
-/// or, in case of cards, refund transactions. Such transactions can take 2-7 days to complete, depending on the gateway and payment method.
-/// \* failure -
-///
-/// Transaction failed. Refer the 'error_code' and 'error_text' fields to know the reason for failure
-/// \* needs_attention -
-///
-/// Connection with Gateway got terminated abruptly. So, status of this transaction needs to be resolved manually
-/// \* timeout -
-///
-/// Transaction failed because of Gateway not accepting the connection.
-/// \* voided -
-///
-/// The transaction got voided or authorization expired at gateway.
-/// \* late_failure -
-///
-/// Indicates that a successful payment transaction has failed now due to a late failure notification from the payment gateway, typically caused by issues like insufficient funds or a closed bank account.
 ///
 /// Values the API adds later decode as [`InvoiceLinkedTransactionTxnStatus::Unknown`] instead of failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum InvoiceLinkedTransactionTxnStatus {
-    /// `in_progress`
+    /// `in_progress`: Transaction is being processed by the gateway. This typically happens for [direct debit transactions](https://www.chargebee.com/docs/direct-debit-payments.html)
+    /// or, in case of cards, refund transactions. Such transactions can take 2-7 days to complete, depending on the gateway and payment method.
     InProgress,
-    /// `success`
+    /// `success`: The transaction is successful.
     Success,
-    /// `voided`
+    /// `voided`: The transaction got voided or authorization expired at gateway.
     Voided,
-    /// `failure`
+    /// `failure`: Transaction failed. Refer the 'error_code' and 'error_text' fields to know the reason for failure
     Failure,
-    /// `timeout`
+    /// `timeout`: Transaction failed because of Gateway not accepting the connection.
     Timeout,
-    /// `needs_attention`
+    /// `needs_attention`: Connection with Gateway got terminated abruptly. So, status of this transaction needs to be resolved manually
     NeedsAttention,
-    /// `late_failure`
+    /// `late_failure`: Indicates that a successful payment transaction has failed now due to a late failure notification from the payment gateway, typically caused by issues like insufficient funds or a closed bank account.
     LateFailure,
-    /// A value this client does not know, kept as it was received.
-    Unknown(String),
+    /// A value this client does not know, kept as it was received: read it with
+    /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+    Unknown(crate::UnknownValue),
 }
 
 impl InvoiceLinkedTransactionTxnStatus {
@@ -1348,7 +1155,7 @@ impl InvoiceLinkedTransactionTxnStatus {
             Self::Timeout => "timeout",
             Self::NeedsAttention => "needs_attention",
             Self::LateFailure => "late_failure",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1363,17 +1170,14 @@ impl From<String> for InvoiceLinkedTransactionTxnStatus {
             "timeout" => Self::Timeout,
             "needs_attention" => Self::NeedsAttention,
             "late_failure" => Self::LateFailure,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
 
 impl From<InvoiceLinkedTransactionTxnStatus> for String {
     fn from(value: InvoiceLinkedTransactionTxnStatus) -> Self {
-        match value {
-            InvoiceLinkedTransactionTxnStatus::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1385,34 +1189,28 @@ impl fmt::Display for InvoiceLinkedTransactionTxnStatus {
 
 /// Type of the transaction.
 ///
-/// * payment_reversal - Indicates a reversal transaction.
-///
-/// * refund - The transaction represents a refund of `[amount](https://apidocs.chargebee.com/docs/api/transactions/transaction-object#amount)`
-///   to the customer's `[payment_source](https://apidocs.chargebee.com/docs/api/payment_sources)`
-///   .
-///
-/// * authorization - The transaction represents an authorization for capturing the `[amount](https://apidocs.chargebee.com/docs/api/transactions/transaction-object#amount)`
-///   from the customer's `[payment_source](https://apidocs.chargebee.com/docs/api/payment_sources)`
-///   .
-///
-/// * payment - The transaction represents capture of `[amount](https://apidocs.chargebee.com/docs/api/transactions/transaction-object#amount)`
-///   from the customer's `[payment_source](https://apidocs.chargebee.com/docs/api/payment_sources)`
-///   .
-///
 /// Values the API adds later decode as [`InvoiceLinkedTransactionTxnType::Unknown`] instead of failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum InvoiceLinkedTransactionTxnType {
-    /// `authorization`
+    /// `authorization`: The transaction represents an authorization for capturing the `amount`
+    /// from the customer's `payment_source`
+    /// .
     Authorization,
-    /// `payment`
+    /// `payment`: The transaction represents capture of `amount`
+    /// from the customer's `payment_source`
+    /// .
     Payment,
-    /// `refund`
+    /// `refund`: The transaction represents a refund of `amount`
+    /// to the customer's `payment_source`
+    /// .
     Refund,
-    /// `payment_reversal`
+    /// `payment_reversal`: Indicates a reversal transaction.
     PaymentReversal,
-    /// A value this client does not know, kept as it was received.
-    Unknown(String),
+    /// A value this client does not know, kept as it was received: read it with
+    /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+    Unknown(crate::UnknownValue),
 }
 
 impl InvoiceLinkedTransactionTxnType {
@@ -1423,7 +1221,7 @@ impl InvoiceLinkedTransactionTxnType {
             Self::Payment => "payment",
             Self::Refund => "refund",
             Self::PaymentReversal => "payment_reversal",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1435,17 +1233,14 @@ impl From<String> for InvoiceLinkedTransactionTxnType {
             "payment" => Self::Payment,
             "refund" => Self::Refund,
             "payment_reversal" => Self::PaymentReversal,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
 
 impl From<InvoiceLinkedTransactionTxnType> for String {
     fn from(value: InvoiceLinkedTransactionTxnType) -> Self {
-        match value {
-            InvoiceLinkedTransactionTxnType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1468,58 +1263,30 @@ pub struct InvoiceNote {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_id: Option<String>,
     /// Type of entity to which the note belongs.
-    /// \* subscription -
-    ///
-    /// Entity that represents a subscription of customer.
-    /// \* customer -
-    ///
-    /// Entity that represents a customer.
-    /// \* addon -
-    ///
-    /// Entity that represents an addon.
-    /// \* plan -
-    ///
-    /// Entity that represents a plan.
-    /// \* coupon -
-    ///
-    /// Entity that represents a coupon.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_type: Option<InvoiceNoteEntityType>,
 }
 
 /// Type of entity to which the note belongs.
-/// \* subscription -
-///
-/// Entity that represents a subscription of customer.
-/// \* customer -
-///
-/// Entity that represents a customer.
-/// \* addon -
-///
-/// Entity that represents an addon.
-/// \* plan -
-///
-/// Entity that represents a plan.
-/// \* coupon -
-///
-/// Entity that represents a coupon.
 ///
 /// Values the API adds later decode as [`InvoiceNoteEntityType::Unknown`] instead of failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum InvoiceNoteEntityType {
-    /// `plan`
+    /// `plan`: Entity that represents a plan.
     Plan,
-    /// `addon`
+    /// `addon`: Entity that represents an addon.
     Addon,
-    /// `coupon`
+    /// `coupon`: Entity that represents a coupon.
     Coupon,
-    /// `subscription`
+    /// `subscription`: Entity that represents a subscription of customer.
     Subscription,
-    /// `customer`
+    /// `customer`: Entity that represents a customer.
     Customer,
-    /// A value this client does not know, kept as it was received.
-    Unknown(String),
+    /// A value this client does not know, kept as it was received: read it with
+    /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+    Unknown(crate::UnknownValue),
 }
 
 impl InvoiceNoteEntityType {
@@ -1531,7 +1298,7 @@ impl InvoiceNoteEntityType {
             Self::Coupon => "coupon",
             Self::Subscription => "subscription",
             Self::Customer => "customer",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1544,17 +1311,14 @@ impl From<String> for InvoiceNoteEntityType {
             "coupon" => Self::Coupon,
             "subscription" => Self::Subscription,
             "customer" => Self::Customer,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
 
 impl From<InvoiceNoteEntityType> for String {
     fn from(value: InvoiceNoteEntityType) -> Self {
-        match value {
-            InvoiceNoteEntityType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1565,23 +1329,19 @@ impl fmt::Display for InvoiceNoteEntityType {
 }
 
 /// The price type of the invoice.
-/// \* tax_inclusive -
-///
-/// All amounts in the document are inclusive of tax.
-/// \* tax_exclusive -
-///
-/// All amounts in the document are exclusive of tax.
 ///
 /// Values the API adds later decode as [`InvoicePriceType::Unknown`] instead of failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum InvoicePriceType {
-    /// `tax_exclusive`
+    /// `tax_exclusive`: All amounts in the document are exclusive of tax.
     TaxExclusive,
-    /// `tax_inclusive`
+    /// `tax_inclusive`: All amounts in the document are inclusive of tax.
     TaxInclusive,
-    /// A value this client does not know, kept as it was received.
-    Unknown(String),
+    /// A value this client does not know, kept as it was received: read it with
+    /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+    Unknown(crate::UnknownValue),
 }
 
 impl InvoicePriceType {
@@ -1590,7 +1350,7 @@ impl InvoicePriceType {
         match self {
             Self::TaxExclusive => "tax_exclusive",
             Self::TaxInclusive => "tax_inclusive",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1600,17 +1360,14 @@ impl From<String> for InvoicePriceType {
         match value.as_str() {
             "tax_exclusive" => Self::TaxExclusive,
             "tax_inclusive" => Self::TaxInclusive,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
 
 impl From<InvoicePriceType> for String {
     fn from(value: InvoicePriceType) -> Self {
-        match value {
-            InvoicePriceType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1622,33 +1379,25 @@ impl fmt::Display for InvoicePriceType {
 
 /// Current status of this invoice.
 ///
-/// * pending - The [invoice](https://apidocs.chargebee.com/docs/api/invoices/invoice-object#status) is yet to be closed (sent for payment collection). An invoice is generated with this `status` when it has line items that belong to items that are `metered` or when the `subscription.create_pending_invoices`attribute is set to `true`.
-///   The [invoice](https://apidocs.chargebee.com/docs/api/v2/pcv-1/invoices/invoice-object#status) is yet to be closed (sent for payment collection). All invoices are generated with this `status` when [Metered Billing](https://www.chargebee.com/docs/1.0/metered_billing.html) is enabled for the site.
-///
-/// * not_paid - Indicates the payment is not made and all attempts to collect is failed.
-///
-/// * payment_due - Indicates the payment is not yet collected and is being retried as per retry settings.
-///
-/// * voided - Indicates a voided invoice.
-///
-/// * paid - Indicates a paid invoice.
-///
 /// Values the API adds later decode as [`InvoiceStatus::Unknown`] instead of failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum InvoiceStatus {
-    /// `paid`
+    /// `paid`: Indicates a paid invoice.
     Paid,
-    /// `payment_due`
+    /// `payment_due`: Indicates the payment is not yet collected and is being retried as per retry settings.
     PaymentDue,
-    /// `not_paid`
+    /// `not_paid`: Indicates the payment is not made and all attempts to collect is failed.
     NotPaid,
-    /// `voided`
+    /// `voided`: Indicates a voided invoice.
     Voided,
-    /// `pending`
+    /// `pending`: The invoice is yet to be closed (sent for payment collection). An invoice is generated with this `status` when it has line items that belong to items that are `metered` or when the `subscription.create_pending_invoices`attribute is set to `true`.
+    /// The invoice is yet to be closed (sent for payment collection). All invoices are generated with this `status` when [Metered Billing](https://www.chargebee.com/docs/1.0/metered_billing.html) is enabled for the site.
     Pending,
-    /// A value this client does not know, kept as it was received.
-    Unknown(String),
+    /// A value this client does not know, kept as it was received: read it with
+    /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+    Unknown(crate::UnknownValue),
 }
 
 impl InvoiceStatus {
@@ -1660,7 +1409,7 @@ impl InvoiceStatus {
             Self::NotPaid => "not_paid",
             Self::Voided => "voided",
             Self::Pending => "pending",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1673,17 +1422,14 @@ impl From<String> for InvoiceStatus {
             "not_paid" => Self::NotPaid,
             "voided" => Self::Voided,
             "pending" => Self::Pending,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
 
 impl From<InvoiceStatus> for String {
     fn from(value: InvoiceStatus) -> Self {
-        match value {
-            InvoiceStatus::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1738,11 +1484,13 @@ pub struct MethodNotAllowedError {
 /// Values the API adds later decode as [`MethodNotAllowedErrorApiErrorCode::Unknown`] instead of failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum MethodNotAllowedErrorApiErrorCode {
     /// `http_method_not_supported`
     HttpMethodNotSupported,
-    /// A value this client does not know, kept as it was received.
-    Unknown(String),
+    /// A value this client does not know, kept as it was received: read it with
+    /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+    Unknown(crate::UnknownValue),
 }
 
 impl MethodNotAllowedErrorApiErrorCode {
@@ -1750,7 +1498,7 @@ impl MethodNotAllowedErrorApiErrorCode {
     pub fn as_str(&self) -> &str {
         match self {
             Self::HttpMethodNotSupported => "http_method_not_supported",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1759,17 +1507,14 @@ impl From<String> for MethodNotAllowedErrorApiErrorCode {
     fn from(value: String) -> Self {
         match value.as_str() {
             "http_method_not_supported" => Self::HttpMethodNotSupported,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
 
 impl From<MethodNotAllowedErrorApiErrorCode> for String {
     fn from(value: MethodNotAllowedErrorApiErrorCode) -> Self {
-        match value {
-            MethodNotAllowedErrorApiErrorCode::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1810,13 +1555,15 @@ pub struct NotFoundError {
 /// Values the API adds later decode as [`NotFoundErrorApiErrorCode::Unknown`] instead of failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum NotFoundErrorApiErrorCode {
     /// `resource_not_found`
     ResourceNotFound,
     /// `site_not_found`
     SiteNotFound,
-    /// A value this client does not know, kept as it was received.
-    Unknown(String),
+    /// A value this client does not know, kept as it was received: read it with
+    /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+    Unknown(crate::UnknownValue),
 }
 
 impl NotFoundErrorApiErrorCode {
@@ -1825,7 +1572,7 @@ impl NotFoundErrorApiErrorCode {
         match self {
             Self::ResourceNotFound => "resource_not_found",
             Self::SiteNotFound => "site_not_found",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1835,17 +1582,14 @@ impl From<String> for NotFoundErrorApiErrorCode {
         match value.as_str() {
             "resource_not_found" => Self::ResourceNotFound,
             "site_not_found" => Self::SiteNotFound,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
 
 impl From<NotFoundErrorApiErrorCode> for String {
     fn from(value: NotFoundErrorApiErrorCode) -> Self {
-        match value {
-            NotFoundErrorApiErrorCode::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1860,13 +1604,15 @@ impl fmt::Display for NotFoundErrorApiErrorCode {
 /// Values the API adds later decode as [`NotFoundErrorType::Unknown`] instead of failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum NotFoundErrorType {
     /// `invalid_request`
     InvalidRequest,
     /// `untyped`
     Untyped,
-    /// A value this client does not know, kept as it was received.
-    Unknown(String),
+    /// A value this client does not know, kept as it was received: read it with
+    /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+    Unknown(crate::UnknownValue),
 }
 
 impl NotFoundErrorType {
@@ -1875,7 +1621,7 @@ impl NotFoundErrorType {
         match self {
             Self::InvalidRequest => "invalid_request",
             Self::Untyped => "untyped",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1885,17 +1631,14 @@ impl From<String> for NotFoundErrorType {
         match value.as_str() {
             "invalid_request" => Self::InvalidRequest,
             "untyped" => Self::Untyped,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
 
 impl From<NotFoundErrorType> for String {
     fn from(value: NotFoundErrorType) -> Self {
-        match value {
-            NotFoundErrorType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -1943,6 +1686,7 @@ pub struct ServiceUnavailableError {
 /// Values the API adds later decode as [`ServiceUnavailableErrorApiErrorCode::Unknown`] instead of failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum ServiceUnavailableErrorApiErrorCode {
     /// `db_connection_failure`
     DbConnectionFailure,
@@ -1952,8 +1696,9 @@ pub enum ServiceUnavailableErrorApiErrorCode {
     SiteNotReady,
     /// `internal_temporary_error`
     InternalTemporaryError,
-    /// A value this client does not know, kept as it was received.
-    Unknown(String),
+    /// A value this client does not know, kept as it was received: read it with
+    /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+    Unknown(crate::UnknownValue),
 }
 
 impl ServiceUnavailableErrorApiErrorCode {
@@ -1964,7 +1709,7 @@ impl ServiceUnavailableErrorApiErrorCode {
             Self::SiteReadOnlyMode => "site_read_only_mode",
             Self::SiteNotReady => "site_not_ready",
             Self::InternalTemporaryError => "internal_temporary_error",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1976,17 +1721,14 @@ impl From<String> for ServiceUnavailableErrorApiErrorCode {
             "site_read_only_mode" => Self::SiteReadOnlyMode,
             "site_not_ready" => Self::SiteNotReady,
             "internal_temporary_error" => Self::InternalTemporaryError,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
 
 impl From<ServiceUnavailableErrorApiErrorCode> for String {
     fn from(value: ServiceUnavailableErrorApiErrorCode) -> Self {
-        match value {
-            ServiceUnavailableErrorApiErrorCode::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -2001,13 +1743,15 @@ impl fmt::Display for ServiceUnavailableErrorApiErrorCode {
 /// Values the API adds later decode as [`ServiceUnavailableErrorType::Unknown`] instead of failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum ServiceUnavailableErrorType {
     /// `invalid_request`
     InvalidRequest,
     /// `operation_failed`
     OperationFailed,
-    /// A value this client does not know, kept as it was received.
-    Unknown(String),
+    /// A value this client does not know, kept as it was received: read it with
+    /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+    Unknown(crate::UnknownValue),
 }
 
 impl ServiceUnavailableErrorType {
@@ -2016,7 +1760,7 @@ impl ServiceUnavailableErrorType {
         match self {
             Self::InvalidRequest => "invalid_request",
             Self::OperationFailed => "operation_failed",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -2026,17 +1770,14 @@ impl From<String> for ServiceUnavailableErrorType {
         match value.as_str() {
             "invalid_request" => Self::InvalidRequest,
             "operation_failed" => Self::OperationFailed,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
 
 impl From<ServiceUnavailableErrorType> for String {
     fn from(value: ServiceUnavailableErrorType) -> Self {
-        match value {
-            ServiceUnavailableErrorType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -2077,6 +1818,7 @@ pub struct TooManyRequestsError {
 /// Values the API adds later decode as [`TooManyRequestsErrorApiErrorCode::Unknown`] instead of failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum TooManyRequestsErrorApiErrorCode {
     /// `third_party_api_request_limit_exceeded`
     ThirdPartyApiRequestLimitExceeded,
@@ -2084,8 +1826,9 @@ pub enum TooManyRequestsErrorApiErrorCode {
     ApiRequestLimitExceeded,
     /// `lock_timeout`
     LockTimeout,
-    /// A value this client does not know, kept as it was received.
-    Unknown(String),
+    /// A value this client does not know, kept as it was received: read it with
+    /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+    Unknown(crate::UnknownValue),
 }
 
 impl TooManyRequestsErrorApiErrorCode {
@@ -2097,7 +1840,7 @@ impl TooManyRequestsErrorApiErrorCode {
             }
             Self::ApiRequestLimitExceeded => "api_request_limit_exceeded",
             Self::LockTimeout => "lock_timeout",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -2110,17 +1853,14 @@ impl From<String> for TooManyRequestsErrorApiErrorCode {
             }
             "api_request_limit_exceeded" => Self::ApiRequestLimitExceeded,
             "lock_timeout" => Self::LockTimeout,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
 
 impl From<TooManyRequestsErrorApiErrorCode> for String {
     fn from(value: TooManyRequestsErrorApiErrorCode) -> Self {
-        match value {
-            TooManyRequestsErrorApiErrorCode::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -2161,13 +1901,15 @@ pub struct UnauthorizedError {
 /// Values the API adds later decode as [`UnauthorizedErrorApiErrorCode::Unknown`] instead of failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum UnauthorizedErrorApiErrorCode {
     /// `api_authentication_failed`
     ApiAuthenticationFailed,
     /// `basic_authentication_failed`
     BasicAuthenticationFailed,
-    /// A value this client does not know, kept as it was received.
-    Unknown(String),
+    /// A value this client does not know, kept as it was received: read it with
+    /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+    Unknown(crate::UnknownValue),
 }
 
 impl UnauthorizedErrorApiErrorCode {
@@ -2176,7 +1918,7 @@ impl UnauthorizedErrorApiErrorCode {
         match self {
             Self::ApiAuthenticationFailed => "api_authentication_failed",
             Self::BasicAuthenticationFailed => "basic_authentication_failed",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -2186,17 +1928,14 @@ impl From<String> for UnauthorizedErrorApiErrorCode {
         match value.as_str() {
             "api_authentication_failed" => Self::ApiAuthenticationFailed,
             "basic_authentication_failed" => Self::BasicAuthenticationFailed,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
 
 impl From<UnauthorizedErrorApiErrorCode> for String {
     fn from(value: UnauthorizedErrorApiErrorCode) -> Self {
-        match value {
-            UnauthorizedErrorApiErrorCode::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -2211,11 +1950,13 @@ impl fmt::Display for UnauthorizedErrorApiErrorCode {
 /// Values the API adds later decode as [`UnauthorizedErrorType::Unknown`] instead of failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum UnauthorizedErrorType {
     /// `untyped`
     Untyped,
-    /// A value this client does not know, kept as it was received.
-    Unknown(String),
+    /// A value this client does not know, kept as it was received: read it with
+    /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+    Unknown(crate::UnknownValue),
 }
 
 impl UnauthorizedErrorType {
@@ -2223,7 +1964,7 @@ impl UnauthorizedErrorType {
     pub fn as_str(&self) -> &str {
         match self {
             Self::Untyped => "untyped",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -2232,17 +1973,14 @@ impl From<String> for UnauthorizedErrorType {
     fn from(value: String) -> Self {
         match value.as_str() {
             "untyped" => Self::Untyped,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
 
 impl From<UnauthorizedErrorType> for String {
     fn from(value: UnauthorizedErrorType) -> Self {
-        match value {
-            UnauthorizedErrorType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 
@@ -2283,11 +2021,13 @@ pub struct UnprocessableEntityError {
 /// Values the API adds later decode as [`UnprocessableEntityErrorApiErrorCode::Unknown`] instead of failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum UnprocessableEntityErrorApiErrorCode {
     /// `unable_to_process_request`
     UnableToProcessRequest,
-    /// A value this client does not know, kept as it was received.
-    Unknown(String),
+    /// A value this client does not know, kept as it was received: read it with
+    /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+    Unknown(crate::UnknownValue),
 }
 
 impl UnprocessableEntityErrorApiErrorCode {
@@ -2295,7 +2035,7 @@ impl UnprocessableEntityErrorApiErrorCode {
     pub fn as_str(&self) -> &str {
         match self {
             Self::UnableToProcessRequest => "unable_to_process_request",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -2304,17 +2044,14 @@ impl From<String> for UnprocessableEntityErrorApiErrorCode {
     fn from(value: String) -> Self {
         match value.as_str() {
             "unable_to_process_request" => Self::UnableToProcessRequest,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
 
 impl From<UnprocessableEntityErrorApiErrorCode> for String {
     fn from(value: UnprocessableEntityErrorApiErrorCode) -> Self {
-        match value {
-            UnprocessableEntityErrorApiErrorCode::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 

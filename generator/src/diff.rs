@@ -1,9 +1,13 @@
 //! The API changes between two versions of a spec, as client users see them: a changelog with
 //! every breaking change marked and a suggested semver bump for the generated crate.
 //!
-//! "Breaking" means breaking for code that uses the generated client: a removed or renamed
-//! method, a removed or retyped field, a parameter that became required (its field loses its
-//! `Option`), a removed enum value or error response.
+//! "Breaking" means breaking under Rust's semver rules for the generated crate, as
+//! `cargo semver-checks` judges it (docs/SEMVER.md has the table that checks this): a removed
+//! or renamed method, a removed or retyped field, a parameter that became required (its field
+//! loses its `Option`), a removed enum value or error response, and also any field added to a
+//! struct, optional or not: the generated structs have public fields and no
+//! `#[non_exhaustive]`, so a struct literal naming every field stops compiling. An enum value
+//! added is compatible, since every generated enum is `#[non_exhaustive]`.
 
 use std::fmt::Write as _;
 
@@ -160,6 +164,11 @@ impl Changelog {
     }
 }
 
+/// Why an optional value added is still breaking: it is a new field of a struct with public
+/// fields, which a struct literal naming every field must now name too.
+const NEW_FIELD: &str =
+    " (a new field of a struct with public fields: breaking for struct literals that name every field)";
+
 fn change(breaking: bool, text: String) -> Change {
     Change { breaking, text }
 }
@@ -301,7 +310,7 @@ fn operation_changes(
             .find(|o| o.name == p.name && o.location == p.location)
         {
             None if p.required => changes.push(change(true, format!("added required {label}"))),
-            None => changes.push(change(false, format!("added optional {label}"))),
+            None => changes.push(change(true, format!("added optional {label}{NEW_FIELD}"))),
             Some(before) => {
                 if same_type(old_api, Some(&before.ty), new_api, Some(&p.ty)) {
                     value_changes(
@@ -421,7 +430,7 @@ fn field_changes(changes: &mut Vec<Change>, what: &str, old: &[Field], new: &[Fi
         let label = format!("{what} `{}`", field.name);
         match old.iter().find(|f| f.name == field.name) {
             None if field.required => changes.push(change(true, format!("added required {label}"))),
-            None => changes.push(change(false, format!("added optional {label}"))),
+            None => changes.push(change(true, format!("added optional {label}{NEW_FIELD}"))),
             Some(before) => {
                 value_changes(
                     changes,
@@ -443,7 +452,29 @@ fn model_changes(old: &TypeDef, new: &TypeDef) -> Vec<Change> {
         (TypeKind::Struct { fields: before, .. }, TypeKind::Struct { fields: after, .. }) => {
             field_changes(&mut changes, "field", before, after);
         }
-        (TypeKind::Enum { values: before, .. }, TypeKind::Enum { values: after, .. }) => {
+        (
+            TypeKind::Enum {
+                values: before,
+                open: was_open,
+            },
+            TypeKind::Enum {
+                values: after,
+                open: is_open,
+            },
+        ) => {
+            // Read from responses or not changes the enum's shape (docs/GENERATED_CLIENT.md).
+            match (was_open, is_open) {
+                (false, true) => changes.push(change(
+                    true,
+                    "now read from responses: gains an `Unknown` variant and is no longer `Copy`"
+                        .to_owned(),
+                )),
+                (true, false) => changes.push(change(
+                    true,
+                    "no longer read from responses: loses its `Unknown` variant".to_owned(),
+                )),
+                _ => {}
+            }
             for value in before
                 .iter()
                 .filter(|v| !after.iter().any(|a| a.value == v.value))
@@ -469,4 +500,48 @@ fn model_changes(old: &TypeDef, new: &TypeDef) -> Vec<Change> {
         )),
     }
     changes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::model_changes;
+    use crate::ir::{EnumValue, TypeDef, TypeKind};
+
+    fn status(open: bool, values: &[&str]) -> TypeDef {
+        TypeDef {
+            ident: "Status".to_owned(),
+            origin: "#/components/schemas/Status".to_owned(),
+            description: None,
+            deprecated: false,
+            kind: TypeKind::Enum {
+                values: values
+                    .iter()
+                    .map(|v| EnumValue {
+                        value: (*v).to_owned(),
+                        ident: (*v).to_owned(),
+                        description: None,
+                    })
+                    .collect(),
+                open,
+            },
+            extra: None,
+            eq_hash: true,
+        }
+    }
+
+    #[test]
+    fn enum_values_added_are_compatible_and_a_change_of_openness_is_not() {
+        let added = model_changes(&status(true, &["a"]), &status(true, &["a", "b"]));
+        assert_eq!(added.len(), 1);
+        assert!(!added[0].breaking, "{added:?}");
+        let added = model_changes(&status(false, &["a"]), &status(false, &["a", "b"]));
+        assert!(!added[0].breaking, "{added:?}");
+        for (was, is) in [(false, true), (true, false)] {
+            let changed = model_changes(&status(was, &["a"]), &status(is, &["a"]));
+            assert_eq!(changed.len(), 1, "{changed:?}");
+            assert!(changed[0].breaking, "{changed:?}");
+        }
+        let removed = model_changes(&status(true, &["a", "b"]), &status(true, &["a"]));
+        assert!(removed[0].breaking, "{removed:?}");
+    }
 }

@@ -89,6 +89,7 @@ runtime! {
         mod retry;
         #[doc(hidden)]
         pub mod runtime;
+        mod unknown;
         mod values;
     }
     root {
@@ -97,6 +98,7 @@ runtime! {
         pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
         pub use media::{Download, Upload};
         pub use nullable::{Nullable};
+        pub use unknown::{UnknownValue};
     }
 }
 

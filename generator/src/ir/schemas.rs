@@ -181,6 +181,9 @@ pub struct EnumValue {
     pub value: String,
     /// The Rust variant name (`AllDisabled`).
     pub ident: String,
+    /// What the spec says this value means (`x-enum-descriptions`, a `oneOf` member's
+    /// `description`, or its bullet in the enum's description), for the variant's docs.
+    pub description: Option<String>,
 }
 
 impl TypeRef {

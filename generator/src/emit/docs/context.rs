@@ -291,6 +291,8 @@ pub struct FieldContext {
     pub rust_type: String,
     /// The values of its enum type; empty when its type is not an enum.
     pub values: Vec<String>,
+    /// What each of `values` means, in the same order (`None` where the spec does not say).
+    pub value_descriptions: Vec<Option<String>>,
     /// Its constraints in words (`max length 50`, `may be null`).
     pub constraints: Vec<String>,
 }

@@ -4,7 +4,9 @@
 use super::context::{
     BodyContext, FieldContext, OperationContext, PaginationContext, ParamContext, ResponseContext,
 };
-use super::words::{constraint_notes, enum_values, rust_path, type_description};
+use super::words::{
+    constraint_notes, enum_value_descriptions, enum_values, rust_path, type_description,
+};
 use crate::emit::snippets::{usage_example, ExampleForm};
 use crate::emit::{text, CrateInfo};
 use crate::ir::{
@@ -221,6 +223,7 @@ fn parameter(api: &Api, p: &Parameter) -> ParamContext {
             ty: type_description(api, &p.ty, &p.constraints),
             rust_type: p.ty.rust_name(),
             values: enum_values(api, &p.ty),
+            value_descriptions: enum_value_descriptions(api, &p.ty),
             constraints,
         },
         common: api
@@ -253,6 +256,7 @@ fn field(api: &Api, f: &Field) -> FieldContext {
         ty: type_description(api, &f.ty, &f.constraints),
         rust_type: f.ty.rust_name(),
         values: enum_values(api, &f.ty),
+        value_descriptions: enum_value_descriptions(api, &f.ty),
         constraints,
     }
 }

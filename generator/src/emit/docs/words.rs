@@ -32,6 +32,19 @@ pub(super) fn enum_values(api: &Api, ty: &TypeRef) -> Vec<String> {
     }
 }
 
+/// What each value of [`enum_values`] means, in its order.
+pub(super) fn enum_value_descriptions(api: &Api, ty: &TypeRef) -> Vec<Option<String>> {
+    match ty {
+        TypeRef::Named(name) => match api.type_def(name).map(|t| &t.kind) {
+            Some(TypeKind::Enum { values, .. }) => {
+                values.iter().map(|v| v.description.clone()).collect()
+            }
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
 /// The OpenAPI type in words: `string (email)`, `integer (int64)`, `array of Invoice`.
 pub(super) fn type_description(api: &Api, ty: &TypeRef, constraints: &Constraints) -> String {
     let with_format = |base: &str| match &constraints.format {

@@ -10,6 +10,7 @@
 mod append_form;
 mod bodies;
 mod common;
+mod enums;
 mod features;
 mod form;
 mod layout;

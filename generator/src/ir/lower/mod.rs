@@ -15,6 +15,7 @@ mod dedup_names;
 #[cfg(test)]
 mod dedup_tests;
 mod draft;
+mod enum_docs;
 mod eq_hash;
 mod extra_fields;
 mod grouping;
@@ -212,13 +213,14 @@ impl<'a> Lowerer<'a> {
             .chain(webhooks.iter().filter_map(|w| w.payload.as_ref()))
             .collect();
         mark_open_enums(&mut self.types, &received);
-        mark_boxed_fields(&mut self.types);
         extra_fields::keep_unknown_fields(
             self.settings.types.unknown_fields,
             &mut self.types,
             &received,
             &operations,
         );
+        enum_docs::trim_value_lists(&mut self.types, &mut operations);
+        mark_boxed_fields(&mut self.types);
         presence::mark_tristate_fields(&mut self.types, &mut operations);
         eq_hash::mark_eq_hash(&mut self.types);
         Ok(ApiDraft {

@@ -193,13 +193,14 @@ impl<'a> Lowerer<'a> {
 
     fn enum_type(&mut self, values: &[String], schema: &Schema, at: &str, hint: &str) -> TypeRef {
         let ident = self.type_scope.claim(names::type_name(hint));
+        let docs = super::enum_docs::value_docs(schema, values);
         self.types.push(TypeDef {
             ident: ident.clone(),
             origin: at.to_owned(),
-            description: schema.schema_data.description.clone(),
+            description: docs.description,
             deprecated: schema.schema_data.deprecated,
             kind: TypeKind::Enum {
-                values: enum_values(values),
+                values: enum_values(values, &docs.values),
                 open: false,
             },
             extra: None,
@@ -255,7 +256,11 @@ fn format_name<T: std::fmt::Debug>(format: &VariantOrUnknownOrEmpty<T>) -> Optio
     }
 }
 
-pub(super) fn enum_values(values: &[String]) -> Vec<EnumValue> {
+/// The values of an enum, each once, with the descriptions found for them.
+pub(super) fn enum_values(
+    values: &[String],
+    descriptions: &std::collections::HashMap<String, String>,
+) -> Vec<EnumValue> {
     let mut scope = Scope::new();
     let mut seen = HashSet::new();
     values
@@ -264,6 +269,7 @@ pub(super) fn enum_values(values: &[String]) -> Vec<EnumValue> {
         .map(|v| EnumValue {
             value: v.clone(),
             ident: scope.claim(names::pascal(v)),
+            description: descriptions.get(v).cloned(),
         })
         .collect()
 }

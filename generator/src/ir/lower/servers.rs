@@ -51,7 +51,7 @@ impl<'a> Lowerer<'a> {
                             field: field_scope.claim(names::snake(&name)),
                             type_ident,
                             default: variable.default.clone(),
-                            values: enum_values(&variable.enumeration),
+                            values: enum_values(&variable.enumeration, &Default::default()),
                             description: variable.description.clone(),
                         });
                     }

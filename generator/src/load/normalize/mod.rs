@@ -22,6 +22,7 @@
 //! `schema` the JSON Schema keywords, `types` `type` lists, `nullable` null alternatives
 //! folded into `nullable: true`, and `loose` what loosely written 3.0 specs get wrong.
 
+mod const_enum;
 mod loose;
 mod nullable;
 mod references;

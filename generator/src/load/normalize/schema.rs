@@ -84,6 +84,8 @@ impl Walker<'_> {
         // Before the members are visited: a `{type: "null"}` member on its own would be
         // warned about as an only-null schema, but here it just means "nullable".
         self.fold_null_alternatives(object);
+        // Before `const` becomes `enum` in the members, which this reads either way.
+        self.const_alternatives(object);
         let keys: Vec<String> = object.keys().cloned().collect();
         for key in &keys {
             self.keyword(object, key);

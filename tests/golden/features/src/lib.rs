@@ -56,6 +56,7 @@ mod retry;
 
 #[doc(hidden)]
 pub mod runtime;
+mod unknown;
 mod values;
 
 #[rustfmt::skip]
@@ -80,5 +81,7 @@ pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
 pub use media::{Download, Upload};
 
 pub use nullable::Nullable;
+
+pub use unknown::UnknownValue;
 
 pub use responses::{CreatePetError, DeletePetsIdError, ErrorResponse};

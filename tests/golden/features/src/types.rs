@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Defined inline at `#/paths/~1pets/get/parameters/1/schema`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum Kind {
     /// `cat`
     #[serde(rename = "cat")]
@@ -97,13 +98,15 @@ pub struct Pet {
 /// Values the API adds later decode as [`PetType::Unknown`] instead of failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum PetType {
     /// `cat`
     Cat,
     /// `dog`
     Dog,
-    /// A value this client does not know, kept as it was received.
-    Unknown(String),
+    /// A value this client does not know, kept as it was received: read it with
+    /// `as_str`. It cannot be matched on as a string, since a later client may know it.
+    Unknown(crate::UnknownValue),
 }
 
 impl PetType {
@@ -112,7 +115,7 @@ impl PetType {
         match self {
             Self::Cat => "cat",
             Self::Dog => "dog",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -122,17 +125,14 @@ impl From<String> for PetType {
         match value.as_str() {
             "cat" => Self::Cat,
             "dog" => Self::Dog,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
 
 impl From<PetType> for String {
     fn from(value: PetType) -> Self {
-        match value {
-            PetType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
+        value.as_str().to_owned()
     }
 }
 

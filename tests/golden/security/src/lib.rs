@@ -54,6 +54,7 @@ mod retry;
 
 #[doc(hidden)]
 pub mod runtime;
+mod unknown;
 mod values;
 
 #[rustfmt::skip]
@@ -82,6 +83,8 @@ pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
 pub use media::{Download, Upload};
 
 pub use nullable::Nullable;
+
+pub use unknown::UnknownValue;
 
 pub use responses::ErrorResponse;
 
