@@ -23,6 +23,7 @@ mod schedule;
 mod security;
 mod servers;
 mod types;
+mod unions;
 mod webhooks;
 mod wire;
 

@@ -83,7 +83,7 @@ pub(super) fn merge_identical(
                     rename(additional, &renamed);
                 }
             }
-            TypeKind::Union { variants } => {
+            TypeKind::Union { variants, .. } => {
                 for variant in variants.iter_mut() {
                     rename(&mut variant.ty, &renamed);
                 }
@@ -243,7 +243,7 @@ fn local_shape(def: &TypeDef) -> (String, Vec<&str>) {
                 let _ = write!(out, "\n{value:?}");
             }
         }
-        TypeKind::Union { variants } => {
+        TypeKind::Union { variants, .. } => {
             let _ = write!(out, "union deprecated={}", def.deprecated);
             for v in variants {
                 let _ = write!(out, "\n{:?} ", v.ident);

@@ -201,6 +201,8 @@ impl<'a> Lowerer<'a> {
             &mut operations,
             &mut webhooks,
         );
+        let overlaps = unions::overlap_warnings(&self.types);
+        self.warnings.extend(overlaps);
         let received: Vec<&TypeRef> = operations
             .iter()
             .flat_map(|op| op.responses.iter().filter_map(|r| r.body.as_ref()))
