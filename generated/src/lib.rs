@@ -59,6 +59,9 @@ mod retry;
 
 #[doc(hidden)]
 pub mod runtime;
+
+#[doc(hidden)]
+pub mod unions;
 mod values;
 
 #[rustfmt::skip]

@@ -213,6 +213,7 @@ mod tests {
                 "src/runtime.rs",
                 "src/servers.rs",
                 "src/types.rs",
+                "src/unions.rs",
                 "src/values.rs"
             ]
         );

@@ -26,6 +26,8 @@ mod servers;
 #[cfg(test)]
 mod tests;
 mod unions;
+#[cfg(test)]
+mod unions_tests;
 mod webhooks;
 
 use std::collections::{BTreeSet, HashMap};

@@ -55,6 +55,9 @@ mod retry;
 
 #[doc(hidden)]
 pub mod runtime;
+
+#[doc(hidden)]
+pub mod unions;
 mod values;
 
 #[rustfmt::skip]
