@@ -11,11 +11,8 @@ use serde_json::Value;
 
 /// The tag of a payload: the string at `property` when the payload is an object.
 pub fn tag(value: &Value, property: &str) -> Option<String> {
-    value
-        .as_object()?
-        .get(property)?
-        .as_str()
-        .map(str::to_owned)
+    let found = value.as_object()?.get(property)?;
+    found.as_str().map(str::to_owned)
 }
 
 /// Decodes the alternative the tag `tag` chose, an error naming the union and the tag when
