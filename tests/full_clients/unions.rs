@@ -7,7 +7,7 @@
 
 use serde_json::{json, Value};
 use unions::types::{
-    Animal, Cat, Circle, Contact, Dog, Label, Lion, Pet, Shape, Vehicle, Zoo, ZooKeeper,
+    Animal, Cat, Circle, Contact, Dog, Item, Label, Lion, Pet, Shape, Vehicle, Zoo, ZooKeeper,
 };
 
 fn decode<T: serde::de::DeserializeOwned>(value: Value) -> T {
@@ -84,4 +84,20 @@ fn without_a_tag_the_value_must_satisfy_the_alternative() {
     assert!(matches!(decode::<Label>(json!({"text": "a"})), Label::ShortLabel(_)));
     assert_eq!(decode::<ZooKeeper>(json!("Ann")), ZooKeeper::String("Ann".into()));
     assert!(matches!(decode::<ZooKeeper>(json!({"email": "a@b"})), ZooKeeper::Contact(_)));
+}
+
+#[test]
+fn a_tag_two_alternatives_share_decodes_as_the_one_the_value_satisfies() {
+    let input: Item = decode(json!({"type": "message", "role": "user", "content": "hi"}));
+    assert!(matches!(input, Item::InputMessage(_)));
+    // The output message's `role` is an enum of one value: a user's message is not one.
+    let output: Item =
+        decode(json!({"type": "message", "role": "assistant", "id": "m1", "content": "hello"}));
+    assert!(matches!(output, Item::OutputMessage(_)));
+    assert!(matches!(decode::<Item>(json!({"type": "reasoning", "summary": "s"})), Item::Reasoning(_)));
+    assert!(serde_json::from_value::<Item>(json!({"type": "message", "role": "system"})).is_err());
+    assert_eq!(
+        serde_json::to_value(&output).unwrap()["type"],
+        "message"
+    );
 }

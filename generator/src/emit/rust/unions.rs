@@ -4,7 +4,9 @@
 //! declares the most of its keys. Tagged unions also write their `Serialize`, which writes
 //! the tag, and, when read from responses, a fallback variant for tags added later. Serde's
 //! `#[serde(tag)]` cannot keep an unknown tag's payload, and `#[serde(untagged)]` takes the
-//! first alternative that tolerates one.
+//! first alternative that tolerates one. The alternatives are not boxed even when their sizes
+//! differ (clippy's `large_enum_variant`): they are the API's data, built and matched by
+//! callers, and a box in each would cost every one of them more than the bytes saved.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -42,6 +44,7 @@ fn untagged(api: &Api, name: &Ident, doc: TokenStream, variants: &[UnionVariant]
         /// the first on a tie; a value that fits none is an error.
         #[derive(Debug, Clone, PartialEq, Serialize)]
         #[serde(untagged)]
+        #[allow(clippy::large_enum_variant)]
         pub enum #name {
             #(#cases)*
         }
@@ -99,13 +102,18 @@ fn tagged(
     let encode_fallback = fallback
         .as_ref()
         .map(|fallback| quote!(Self::#fallback(value) => value.serialize(serializer),));
-    let decode = variants.iter().filter_map(|v| {
-        let variant = ident(&v.ident);
-        let tags = &v.tags;
-        let first = v.tags.first()?;
-        Some(quote! {
-            Some(#(#tags)|*) => crate::unions::variant(value, #union, #first).map(Self::#variant),
-        })
+    let decode = tag_arms(variants).into_iter().map(|(tags, chosen)| match chosen.as_slice() {
+        [only] => {
+            let variant = ident(&only.ident);
+            let first = tags.first();
+            quote! {
+                Some(#(#tags)|*) => crate::unions::variant(value, #union, #first).map(Self::#variant),
+            }
+        }
+        several => {
+            let pick = pick(api, name, several.iter().copied());
+            quote!(Some(#(#tags)|*) => { #pick })
+        }
     });
     let unknown = match &fallback {
         Some(fallback) => quote!(Some(_) => Ok(Self::#fallback(value)),),
@@ -129,6 +137,7 @@ fn tagged(
         ///
         #[doc = #note]
         #[derive(Debug, Clone, PartialEq)]
+        #[allow(clippy::large_enum_variant)]
         pub enum #name {
             #(#cases)*
             #fallback_case
@@ -158,6 +167,25 @@ fn tagged(
     }
 }
 
+/// The match arms of a tagged union's decoder: the tag values (never empty) and the
+/// alternatives they name, values naming the same alternatives in one arm.
+fn tag_arms(variants: &[UnionVariant]) -> Vec<(Vec<&String>, Vec<&UnionVariant>)> {
+    let mut arms: Vec<(Vec<&String>, Vec<&UnionVariant>)> = Vec::new();
+    let mut seen: Vec<&String> = Vec::new();
+    for tag in variants.iter().flat_map(|v| &v.tags) {
+        if seen.contains(&tag) {
+            continue;
+        }
+        seen.push(tag);
+        let chosen: Vec<&UnionVariant> = variants.iter().filter(|v| v.tags.contains(tag)).collect();
+        match arms.iter_mut().find(|(_, c)| *c == chosen) {
+            Some((tags, _)) => tags.push(tag),
+            None => arms.push((vec![tag], chosen)),
+        }
+    }
+    arms
+}
+
 /// The fallback variant's name: `Unknown`, unless an alternative has it.
 pub(super) fn fallback_ident(variants: &[UnionVariant]) -> String {
     ["Unknown", "UnknownTag", "UnknownValue"]
@@ -179,9 +207,13 @@ pub(super) fn fallback_of(api: &Api, union: &str) -> Option<String> {
 }
 
 /// The statements choosing among `variants` by fit, `value` being the payload.
-fn pick(api: &Api, name: &Ident, variants: &[UnionVariant]) -> TokenStream {
+fn pick<'v>(
+    api: &Api,
+    name: &Ident,
+    variants: impl IntoIterator<Item = &'v UnionVariant>,
+) -> TokenStream {
     let union = name.to_string();
-    let attempts = variants.iter().map(|v| {
+    let attempts = variants.into_iter().map(|v| {
         let variant = ident(&v.ident);
         let (keys, fixed) = declared(api, &v.ty);
         let fixed = fixed.iter().map(|(k, v)| quote!((#k, #v)));

@@ -163,7 +163,8 @@ impl<'a> Lowerer<'a> {
 
     /// The tag values of each alternative of a discriminated union: the mapping's entries for
     /// it, else its own single-value enum for the property (how OpenAI writes `type`), else
-    /// its component name (the implicit mapping). A value claimed twice stays with the first.
+    /// its component name (the implicit mapping). A value two alternatives claim (OpenAI's
+    /// input and output `message`) chooses between them by fit.
     fn discriminator_tags(
         &mut self,
         discriminator: &'a Discriminator,
@@ -191,24 +192,22 @@ impl<'a> Lowerer<'a> {
             if tags.is_empty() && is_object(target) {
                 tags.extend(member.component.clone());
             }
-            tags.retain(|tag| match claimed.iter().find(|(seen, _)| seen == tag) {
-                Some((_, first)) => {
-                    let message = format!(
-                        "the tag `{tag}` of `{property}` names both `{first}` and `{}`; \
-                         it decodes as `{first}`",
-                        variant.ident
-                    );
-                    self.warnings.push(Warning {
-                        pointer: at.to_owned(),
-                        message,
-                    });
-                    false
+            for tag in &tags {
+                match claimed.iter().find(|(seen, _)| seen == tag) {
+                    Some((_, first)) => {
+                        let message = format!(
+                            "the tag `{tag}` of `{property}` names both `{first}` and `{}`; \
+                             a payload tagged so decodes as the one it satisfies",
+                            variant.ident
+                        );
+                        self.warnings.push(Warning {
+                            pointer: at.to_owned(),
+                            message,
+                        });
+                    }
+                    None => claimed.push((tag.clone(), variant.ident.clone())),
                 }
-                None => {
-                    claimed.push((tag.clone(), variant.ident.clone()));
-                    true
-                }
-            });
+            }
             variant.tags = tags;
         }
         for (value, to) in mapping {
