@@ -98,6 +98,15 @@ fn main() -> ExitCode {
          decoded\n}}\n"
     );
     let (mut unions, mut discriminated, mut samples) = (0, 0, 0);
+    if std::env::var_os("UNION_SAMPLES_LIST").is_some() {
+        // Every union, where it is from and how it is told apart.
+        for def in api.types.iter() {
+            if let TypeKind::Union { tag, .. } = &def.kind {
+                let how = tag.as_ref().map(|t| (&t.property, t.source));
+                println!("{} {} {how:?}", def.ident, def.origin);
+            }
+        }
+    }
     for def in api.types.iter() {
         let TypeKind::Union {
             variants,

@@ -25,9 +25,15 @@ fn payment_source(name: &str) -> PaymentSource {
 
 #[test]
 fn each_payment_source_decodes_as_its_own_object() {
-    assert!(matches!(payment_source("account"), PaymentSource::Account(a) if a.id == "acct_1PgafTB7WZ01zgkW"));
-    assert!(matches!(payment_source("bank_account"), PaymentSource::BankAccount(b) if b.last4 == "6789"));
-    assert!(matches!(payment_source("card"), PaymentSource::Card(c) if c.last4 == "4242" && c.exp_year == 2030));
+    assert!(
+        matches!(payment_source("account"), PaymentSource::Account(a) if a.id == "acct_1PgafTB7WZ01zgkW")
+    );
+    assert!(
+        matches!(payment_source("bank_account"), PaymentSource::BankAccount(b) if b.last4 == "6789")
+    );
+    assert!(
+        matches!(payment_source("card"), PaymentSource::Card(c) if c.last4 == "4242" && c.exp_year == 2030)
+    );
     assert!(matches!(payment_source("source"), PaymentSource::Source(s) if s.flow == "receiver"));
 }
 
@@ -50,7 +56,10 @@ fn payment_sources_round_trip() {
         let decoded = payment_source(name);
         let encoded = serde_json::to_value(&decoded).unwrap();
         assert_eq!(encoded["object"], name);
-        assert_eq!(serde_json::from_value::<PaymentSource>(encoded).unwrap(), decoded);
+        assert_eq!(
+            serde_json::from_value::<PaymentSource>(encoded).unwrap(),
+            decoded
+        );
     }
 }
 
@@ -63,18 +72,31 @@ fn balance_source(name: &str) -> BalanceTransactionSource {
 
 #[test]
 fn a_balance_transaction_source_decodes_as_its_own_object() {
-    assert!(matches!(balance_source("application_fee"), BalanceTransactionSource::ApplicationFee(f) if f.amount == 100));
-    assert!(matches!(balance_source("payout"), BalanceTransactionSource::Payout(p) if p.id == "po_1Pgc79B7WZ01zgkWu1KToYf4"));
-    assert!(matches!(balance_source("refund"), BalanceTransactionSource::Refund(r) if r.id == "re_1Pgc72B7WZ01zgkWqPvrRrPE"));
-    assert!(matches!(balance_source("topup"), BalanceTransactionSource::Topup(t) if t.id == "tu_1Pgc7BB7WZ01zgkWwH7rkBgR"));
-    assert!(matches!(balance_source("transfer"), BalanceTransactionSource::Transfer(t) if t.amount_reversed == 0));
+    assert!(
+        matches!(balance_source("application_fee"), BalanceTransactionSource::ApplicationFee(f) if f.amount == 100)
+    );
+    assert!(
+        matches!(balance_source("payout"), BalanceTransactionSource::Payout(p) if p.id == "po_1Pgc79B7WZ01zgkWu1KToYf4")
+    );
+    assert!(
+        matches!(balance_source("refund"), BalanceTransactionSource::Refund(r) if r.id == "re_1Pgc72B7WZ01zgkWqPvrRrPE")
+    );
+    assert!(
+        matches!(balance_source("topup"), BalanceTransactionSource::Topup(t) if t.id == "tu_1Pgc7BB7WZ01zgkWwH7rkBgR")
+    );
+    assert!(
+        matches!(balance_source("transfer"), BalanceTransactionSource::Transfer(t) if t.amount_reversed == 0)
+    );
     // Stripe's sample has no connect_collection_transfer; one as its schema describes.
     let collection = json!({"amount": 5, "currency": "usd", "destination": "acct_1",
         "id": "ccxfer_1", "livemode": false, "object": "connect_collection_transfer"});
     let mut transaction = sample("balance_transaction");
     transaction["source"] = collection;
     let decoded: BalanceTransaction = serde_json::from_value(transaction).unwrap();
-    assert!(matches!(decoded.source, Some(BalanceTransactionSource::ConnectCollectionTransfer(_))));
+    assert!(matches!(
+        decoded.source,
+        Some(BalanceTransactionSource::ConnectCollectionTransfer(_))
+    ));
 }
 
 #[test]
@@ -84,7 +106,9 @@ fn an_expandable_field_is_an_id_an_object_or_null() {
         serde_json::from_value(sample("balance_transaction")).unwrap();
     assert_eq!(
         transaction.source,
-        Some(BalanceTransactionSource::String("ch_1PgafuB7WZ01zgkWXYmPNZs8".into()))
+        Some(BalanceTransactionSource::String(
+            "ch_1PgafuB7WZ01zgkWXYmPNZs8".into()
+        ))
     );
     let customer: Customer = serde_json::from_value(sample("customer")).unwrap();
     assert_eq!(customer.default_source, None);
@@ -92,7 +116,10 @@ fn an_expandable_field_is_an_id_an_object_or_null() {
     expanded["default_source"] = sample("card");
     let customer: Customer = serde_json::from_value(expanded).unwrap();
     // Boxed: a card's `customer` may be an expanded customer.
-    assert!(matches!(customer.default_source.as_deref(), Some(CustomerDefaultSource::Card(_))));
+    assert!(matches!(
+        customer.default_source.as_deref(),
+        Some(CustomerDefaultSource::Card(_))
+    ));
     let mut id = sample("customer");
     id["default_source"] = json!("card_1");
     let customer: Customer = serde_json::from_value(id).unwrap();

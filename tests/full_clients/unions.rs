@@ -19,31 +19,54 @@ fn a_dog_with_every_field_a_cat_requires_is_a_dog() {
     let dog: Pet = decode(json!({"pet_type": "dog", "name": "Rex", "bark": true}));
     assert_eq!(
         dog,
-        Pet::Dog(Dog { pet_type: "dog".into(), name: "Rex".into(), bark: Some(true) })
+        Pet::Dog(Dog {
+            pet_type: "dog".into(),
+            name: "Rex".into(),
+            bark: Some(true)
+        })
     );
     // Both mapping values of `Dog`.
-    assert!(matches!(decode::<Pet>(json!({"pet_type": "puppy", "name": "Bo"})), Pet::Dog(_)));
-    assert!(matches!(decode::<Pet>(json!({"pet_type": "cat", "name": "Tom"})), Pet::Cat(_)));
+    assert!(matches!(
+        decode::<Pet>(json!({"pet_type": "puppy", "name": "Bo"})),
+        Pet::Dog(_)
+    ));
+    assert!(matches!(
+        decode::<Pet>(json!({"pet_type": "cat", "name": "Tom"})),
+        Pet::Cat(_)
+    ));
 }
 
 #[test]
 fn an_unknown_tag_keeps_the_payload_and_a_misfit_is_an_error() {
     let bird = json!({"pet_type": "bird", "name": "Tweety", "wings": 2});
     assert_eq!(decode::<Pet>(bird.clone()), Pet::Unknown(bird.clone()));
-    assert_eq!(serde_json::to_value(Pet::Unknown(bird.clone())).unwrap(), bird);
+    assert_eq!(
+        serde_json::to_value(Pet::Unknown(bird.clone())).unwrap(),
+        bird
+    );
     let error = serde_json::from_value::<Pet>(json!({"pet_type": "dog"})).unwrap_err();
     assert!(error.to_string().contains("Pet tagged `dog`"), "{error}");
 }
 
 #[test]
 fn encoding_writes_the_tag() {
-    let cat = Pet::Cat(Cat { pet_type: String::new(), name: "Tom".into(), lives: Some(9) });
+    let cat = Pet::Cat(Cat {
+        pet_type: String::new(),
+        name: "Tom".into(),
+        lives: Some(9),
+    });
     assert_eq!(
         serde_json::to_value(&cat).unwrap(),
         json!({"pet_type": "cat", "name": "Tom", "lives": 9})
     );
-    let circle = Shape::Circle(Circle { type_: unions::types::CircleType::Circle, radius: 2.0 });
-    assert_eq!(serde_json::to_value(&circle).unwrap(), json!({"type": "circle", "radius": 2.0}));
+    let circle = Shape::Circle(Circle {
+        type_: unions::types::CircleType::Circle,
+        radius: 2.0,
+    });
+    assert_eq!(
+        serde_json::to_value(&circle).unwrap(),
+        json!({"type": "circle", "radius": 2.0})
+    );
 }
 
 #[test]
@@ -59,7 +82,13 @@ fn implicit_mappings_and_base_schemas() {
         "contacts": [{"phone": "555", "extension": "1"}, {"email": "a@example.com"}],
         "keeper": null
     }));
-    assert!(matches!(&zoo.animals[0], Animal::Lion(Lion { mane: Some(true), .. })));
+    assert!(matches!(
+        &zoo.animals[0],
+        Animal::Lion(Lion {
+            mane: Some(true),
+            ..
+        })
+    ));
     assert!(matches!(&zoo.animals[1], Animal::Eagle(e) if e.wingspan == 2.1));
     assert!(matches!(&zoo.animals[2], Animal::Unknown(_)));
     assert!(matches!(zoo.shapes[0], Shape::Square(_)));
@@ -80,10 +109,22 @@ fn without_a_tag_the_value_must_satisfy_the_alternative() {
     // Neither an email nor a phone: an error, never the first alternative.
     assert!(serde_json::from_value::<Contact>(json!({"name": "x"})).is_err());
     // The alternative declaring more of the payload's keys wins.
-    assert!(matches!(decode::<Label>(json!({"text": "a", "detail": "b"})), Label::LongLabel(_)));
-    assert!(matches!(decode::<Label>(json!({"text": "a"})), Label::ShortLabel(_)));
-    assert_eq!(decode::<ZooKeeper>(json!("Ann")), ZooKeeper::String("Ann".into()));
-    assert!(matches!(decode::<ZooKeeper>(json!({"email": "a@b"})), ZooKeeper::Contact(_)));
+    assert!(matches!(
+        decode::<Label>(json!({"text": "a", "detail": "b"})),
+        Label::LongLabel(_)
+    ));
+    assert!(matches!(
+        decode::<Label>(json!({"text": "a"})),
+        Label::ShortLabel(_)
+    ));
+    assert_eq!(
+        decode::<ZooKeeper>(json!("Ann")),
+        ZooKeeper::String("Ann".into())
+    );
+    assert!(matches!(
+        decode::<ZooKeeper>(json!({"email": "a@b"})),
+        ZooKeeper::Contact(_)
+    ));
 }
 
 #[test]
@@ -94,10 +135,10 @@ fn a_tag_two_alternatives_share_decodes_as_the_one_the_value_satisfies() {
     let output: Item =
         decode(json!({"type": "message", "role": "assistant", "id": "m1", "content": "hello"}));
     assert!(matches!(output, Item::OutputMessage(_)));
-    assert!(matches!(decode::<Item>(json!({"type": "reasoning", "summary": "s"})), Item::Reasoning(_)));
+    assert!(matches!(
+        decode::<Item>(json!({"type": "reasoning", "summary": "s"})),
+        Item::Reasoning(_)
+    ));
     assert!(serde_json::from_value::<Item>(json!({"type": "message", "role": "system"})).is_err());
-    assert_eq!(
-        serde_json::to_value(&output).unwrap()["type"],
-        "message"
-    );
+    assert_eq!(serde_json::to_value(&output).unwrap()["type"], "message");
 }

@@ -24,6 +24,8 @@ mod security;
 mod servers;
 mod types;
 mod unions;
+#[cfg(test)]
+mod unions_tests;
 mod webhooks;
 mod wire;
 
