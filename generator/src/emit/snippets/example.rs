@@ -260,13 +260,20 @@ fn value_at(api: &Api, ty: &TypeRef, uses_types: &mut bool, depth: usize) -> Str
                     None => "Default::default()".into(),
                 }
             }
+            // A struct with required fields has no `Default` either (OpenAI's request bodies
+            // holding one): written out.
+            Some(TypeKind::Struct { fields, .. })
+                if depth < MAX_EXAMPLE_DEPTH && !fields.iter().all(|f| f.is_option()) =>
+            {
+                built_value(api, ty, uses_types, depth + 1)
+            }
             _ => "Default::default()".into(),
         },
     }
 }
 
-/// A value of `ty` inside a union's alternative: a struct without `Default` written out,
-/// its optional fields `None`.
+/// A value of `ty` where `Default` may be missing: a struct with required fields written
+/// out, its optional fields `None`.
 fn built_value(api: &Api, ty: &TypeRef, uses_types: &mut bool, depth: usize) -> String {
     let TypeRef::Named(name) = ty else {
         return value_at(api, ty, uses_types, depth);
