@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use apiforge::ir::{Api, IntegerFormat, StringFormat, TagSource, TypeKind, TypeRef};
+use apiforge::ir::{Api, IntegerFormat, StringFormat, TagKind, TagSource, TypeKind, TypeRef};
 use apiforge::{Pipeline, Settings};
 use serde_json::{json, Map, Value};
 
@@ -47,7 +47,7 @@ fn sample(api: &Api, ty: &TypeRef, depth: usize) -> Value {
                     if let (Some(tag), Some(wire), Value::Object(object)) =
                         (tag, first.tags.first(), &mut value)
                     {
-                        object.insert(tag.property.clone(), json!(wire));
+                        object.insert(tag.property.clone(), wire_value(tag.kind, wire));
                     }
                     value
                 }
@@ -55,6 +55,14 @@ fn sample(api: &Api, ty: &TypeRef, depth: usize) -> Value {
             },
             None => Value::Null,
         },
+    }
+}
+
+/// A tag value as JSON: integer tags are numbers.
+fn wire_value(kind: TagKind, wire: &str) -> Value {
+    match (kind, wire.parse::<i64>()) {
+        (TagKind::Integer, Ok(number)) => json!(number),
+        _ => json!(wire),
     }
 }
 
@@ -92,7 +100,8 @@ fn main() -> ExitCode {
          where\n    T: serde::de::DeserializeOwned + serde::Serialize + PartialEq + std::fmt::Debug,\n{{\n    \
          let decoded: T = serde_json::from_str(sample).unwrap_or_else(|e| panic!(\"{{tag}}: {{e}}\\n{{sample}}\"));\n    \
          let encoded = serde_json::to_value(&decoded).unwrap();\n    \
-         assert_eq!(encoded[property], tag, \"{{sample}}\");\n    \
+         let written = match &encoded[property] {{ serde_json::Value::Number(n) => n.to_string(), other => other.as_str().unwrap_or_default().to_owned() }};\n    \
+         assert_eq!(written, tag, \"{{sample}}\");\n    \
          let again: T = serde_json::from_value(encoded).unwrap();\n    \
          assert_eq!(again, decoded);\n    \
          decoded\n}}\n"
@@ -127,7 +136,7 @@ fn main() -> ExitCode {
             for wire in &variant.tags {
                 let mut value = sample(api, &variant.ty, 0);
                 if let Value::Object(object) = &mut value {
-                    object.insert(tag.property.clone(), json!(wire));
+                    object.insert(tag.property.clone(), wire_value(tag.kind, wire));
                 }
                 let shared = variants.iter().filter(|v| v.tags.contains(wire)).count() > 1;
                 let text = value.to_string();

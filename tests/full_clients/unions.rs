@@ -7,7 +7,8 @@
 
 use serde_json::{json, Value};
 use unions::types::{
-    Animal, Cat, Circle, Contact, Dog, Item, Label, Lion, Pet, Shape, Vehicle, Zoo, ZooKeeper,
+    Animal, Button, Cat, Circle, Component, Contact, Dog, Item, Label, Lion, Pet, Shape, Vehicle,
+    Zoo, ZooKeeper,
 };
 
 fn decode<T: serde::de::DeserializeOwned>(value: Value) -> T {
@@ -141,4 +142,24 @@ fn a_tag_two_alternatives_share_decodes_as_the_one_the_value_satisfies() {
     ));
     assert!(serde_json::from_value::<Item>(json!({"type": "message", "role": "system"})).is_err());
     assert_eq!(serde_json::to_value(&output).unwrap()["type"], "message");
+}
+
+#[test]
+fn integer_tags_decide_and_are_written_as_integers() {
+    // A text input carries every field a button requires.
+    let input: Component = decode(json!({"type": 4, "custom_id": "name", "label": "Name"}));
+    assert!(matches!(input, Component::TextInput(_)));
+    let button = Component::Button(Button {
+        type_: 0,
+        custom_id: "ok".into(),
+    });
+    assert_eq!(
+        serde_json::to_value(&button).unwrap(),
+        json!({"type": 2, "custom_id": "ok"})
+    );
+    let later = json!({"type": 99, "custom_id": "x"});
+    assert_eq!(
+        decode::<Component>(later.clone()),
+        Component::Unknown(later)
+    );
 }

@@ -146,9 +146,21 @@ pub struct UnionTag {
     pub property: String,
     /// Where it comes from.
     pub source: TagSource,
+    /// Whether its values are strings or integers (Discord's component `type`: `2`).
+    pub kind: TagKind,
     /// Whether an unknown value must still decode, into a fallback variant holding the raw
     /// JSON (the union is read from responses).
     pub open: bool,
+}
+
+/// The JSON type of a [`UnionTag`]'s values (written as text in [`UnionVariant::tags`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TagKind {
+    /// `"card"`.
+    String,
+    /// `2`.
+    Integer,
 }
 
 /// Why a union has a [`UnionTag`].

@@ -12,7 +12,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::{ident, rust_type};
-use crate::ir::{Api, TypeKind, TypeRef, UnionTag, UnionVariant};
+use crate::ir::{Api, TagKind, TypeKind, TypeRef, UnionTag, UnionVariant};
 
 /// The enum of a union and its impls; `doc` is its documentation.
 pub(super) fn union_def(
@@ -92,11 +92,22 @@ fn tagged(
     });
     let encode = variants.iter().map(|v| {
         let variant = ident(&v.ident);
-        match v.tags.first() {
-            Some(first) => quote! {
+        let integer = v
+            .tags
+            .first()
+            .filter(|_| tag.kind == TagKind::Integer)
+            .and_then(|first| first.parse::<i64>().ok());
+        match (v.tags.first(), integer) {
+            (Some(_), Some(first)) => {
+                let first = proc_macro2::Literal::i64_unsuffixed(first);
+                quote! {
+                    Self::#variant(value) => crate::unions::tagged_integer(serializer, #property, #first, value),
+                }
+            }
+            (Some(first), None) => quote! {
                 Self::#variant(value) => crate::unions::tagged(serializer, #property, #first, value),
             },
-            None => quote!(Self::#variant(value) => value.serialize(serializer),),
+            (None, _) => quote!(Self::#variant(value) => value.serialize(serializer),),
         }
     });
     let encode_fallback = fallback

@@ -11,7 +11,7 @@ use openapiv3::{Discriminator, ReferenceOr, Schema, SchemaKind, Type};
 use super::{Lowerer, SchemaRef, MAX_SCHEMA_DEPTH};
 use crate::diagnostic::{pointer, Diagnostic, Warning};
 use crate::ir::names::{self, Scope};
-use crate::ir::{TagSource, TypeDef, TypeKind, TypeRef, UnionTag, UnionVariant};
+use crate::ir::{TagKind, TagSource, TypeDef, TypeKind, TypeRef, UnionTag, UnionVariant};
 
 /// One alternative before lowering.
 struct Member<'a> {
@@ -147,9 +147,23 @@ impl<'a> Lowerer<'a> {
         let tag = match &schema.schema_data.discriminator {
             Some(discriminator) => {
                 self.discriminator_tags(discriminator, &members, &targets, &mut variants, at);
+                let property = &discriminator.property_name;
+                // Integers when the property is one (in some alternative) and every value
+                // reads as one; otherwise the values are the strings the mapping writes.
+                let integer = targets.iter().any(|t| {
+                    single_value(self, t, property, 0).is_some_and(|(_, k)| k == TagKind::Integer)
+                }) && variants
+                    .iter()
+                    .flat_map(|v| &v.tags)
+                    .all(|t| t.parse::<i64>().is_ok());
                 Some(UnionTag {
-                    property: discriminator.property_name.clone(),
+                    property: property.clone(),
                     source: TagSource::Discriminator,
+                    kind: if integer {
+                        TagKind::Integer
+                    } else {
+                        TagKind::String
+                    },
                     open: false,
                 })
             }
@@ -187,7 +201,7 @@ impl<'a> Lowerer<'a> {
                 .map(|(value, _)| value.clone())
                 .collect();
             if tags.is_empty() {
-                tags.extend(single_value(self, target, property, 0));
+                tags.extend(single_value(self, target, property, 0).map(|(value, _)| value));
             }
             if tags.is_empty() && is_object(target) {
                 tags.extend(member.component.clone());
@@ -246,13 +260,20 @@ fn single_value_tag<'a>(
     let mut candidates = Vec::new();
     properties(lowerer, targets[first], 0, &mut candidates);
     for (property, _) in candidates {
-        let values: Option<Vec<String>> = objects
+        let values: Option<Vec<(String, TagKind)>> = objects
             .iter()
             .map(|&i| single_value(lowerer, targets[i], property, 0))
             .collect();
         let Some(values) = values else {
             continue;
         };
+        let Some(&(_, kind)) = values.first() else {
+            continue;
+        };
+        if values.iter().any(|(_, k)| *k != kind) {
+            continue;
+        }
+        let values: Vec<String> = values.into_iter().map(|(value, _)| value).collect();
         let distinct = values
             .iter()
             .enumerate()
@@ -266,20 +287,21 @@ fn single_value_tag<'a>(
         return Some(UnionTag {
             property: property.clone(),
             source: TagSource::SingleValue,
+            kind,
             open: false,
         });
     }
     None
 }
 
-/// The one value a property of an object schema may take: a string enum of one value (or a
-/// 3.1 `const`, read as one).
+/// The one value a property of an object schema may take, as text, and its type: a string or
+/// integer enum of one value (or a 3.1 `const`, read as one).
 fn single_value<'a>(
     lowerer: &Lowerer<'a>,
     schema: &'a Schema,
     property: &str,
     depth: usize,
-) -> Option<String> {
+) -> Option<(String, TagKind)> {
     let mut found = Vec::new();
     properties(lowerer, schema, depth, &mut found);
     let (_, schema) = found
@@ -289,11 +311,18 @@ fn single_value<'a>(
     let (_, schema) = lowerer.deref(schema.into(), "").ok()?;
     match &schema.schema_kind {
         SchemaKind::Type(Type::String(s)) => match s.enumeration.as_slice() {
-            [Some(value)] => Some(value.clone()),
+            [Some(value)] => Some((value.clone(), TagKind::String)),
+            _ => None,
+        },
+        SchemaKind::Type(Type::Integer(i)) => match i.enumeration.as_slice() {
+            [Some(value)] => Some((value.to_string(), TagKind::Integer)),
             _ => None,
         },
         SchemaKind::Any(any) => match any.enumeration.as_slice() {
-            [serde_json::Value::String(value)] => Some(value.clone()),
+            [serde_json::Value::String(value)] => Some((value.clone(), TagKind::String)),
+            [serde_json::Value::Number(value)] => {
+                value.as_i64().map(|v| (v.to_string(), TagKind::Integer))
+            }
             _ => None,
         },
         _ => None,

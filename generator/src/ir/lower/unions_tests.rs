@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::lower;
 use crate::diagnostic::Warning;
-use crate::ir::{Api, TagSource, TypeKind};
+use crate::ir::{Api, TagKind, TagSource, TypeKind};
 use crate::load::load_bytes;
 
 /// Lowers `schemas` (the YAML under `components/schemas`, indented by 4) with one operation
@@ -140,4 +140,26 @@ fn a_union_only_sent_has_a_closed_tag_and_a_shared_tag_is_warned() {
             .contains("the tag `same` of `type` names both `A` and `B`")),
         "{warnings:?}"
     );
+}
+
+#[test]
+fn an_integer_enum_of_one_value_is_an_integer_tag() {
+    let object = |name: &str, value: u32| {
+        format!("    {name}:\n      type: object\n      required: [type]\n      properties:\n        type: {{type: integer, enum: [{value}]}}\n")
+    };
+    let schemas = format!(
+        "    Component:\n      oneOf:\n        - $ref: '#/components/schemas/Button'\n        - $ref: '#/components/schemas/Select'\n{}{}",
+        object("Button", 2),
+        object("Select", 3)
+    );
+    let (api, _) = lower_schemas("Component", &schemas);
+    let Some(TypeKind::Union {
+        tag: Some(tag),
+        variants,
+    }) = api.type_def("Component").map(|t| &t.kind)
+    else {
+        panic!("no tagged union");
+    };
+    assert_eq!(tag.kind, TagKind::Integer);
+    assert_eq!(variants[1].tags, ["3"]);
 }
