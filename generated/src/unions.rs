@@ -9,10 +9,14 @@ use serde::de::DeserializeOwned;
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
-/// The tag of a payload: the string at `property` when the payload is an object.
+/// The tag of a payload: the string (or integer, as text) at `property` when the payload is
+/// an object.
 pub fn tag(value: &Value, property: &str) -> Option<String> {
-    let found = value.as_object()?.get(property)?;
-    found.as_str().map(str::to_owned)
+    match value.as_object()?.get(property)? {
+        Value::String(text) => Some(text.clone()),
+        Value::Number(number) => number.as_i64().map(|n| n.to_string()),
+        _ => None,
+    }
 }
 
 /// Decodes the alternative the tag `tag` chose, an error naming the union and the tag when
@@ -42,6 +46,20 @@ pub fn tagged<S: Serializer, T: Serialize>(
     let mut value = serde_json::to_value(value).map_err(serde::ser::Error::custom)?;
     if let Value::Object(object) = &mut value {
         object.insert(property.to_owned(), Value::String(tag.to_owned()));
+    }
+    value.serialize(serializer)
+}
+
+/// [`tagged`] for a union whose tags are integers (Discord's component `type`).
+pub fn tagged_integer<S: Serializer, T: Serialize>(
+    serializer: S,
+    property: &str,
+    tag: i64,
+    value: &T,
+) -> Result<S::Ok, S::Error> {
+    let mut value = serde_json::to_value(value).map_err(serde::ser::Error::custom)?;
+    if let Value::Object(object) = &mut value {
+        object.insert(property.to_owned(), Value::from(tag));
     }
     value.serialize(serializer)
 }
