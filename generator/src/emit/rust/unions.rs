@@ -75,7 +75,7 @@ fn tagged(
         let line = match v.tags.as_slice() {
             [] => format!(" A `{}` value (no `{shown}`).", v.ty.rust_name()),
             tags => format!(
-                " `{shown}` {}: a `{}` value.",
+                " `{shown}` is {}: a `{}` value.",
                 tags.iter()
                     .map(|t| format!("`{}`", t.replace('`', "'")))
                     .collect::<Vec<_>>()
