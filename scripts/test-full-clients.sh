@@ -4,7 +4,7 @@
 # with Chargebee's settings, spec/apiforge.toml), tests/fixtures/form_rules.yaml (OpenAPI's
 # style rules, no settings), the vendor-convention fixtures tests/fixtures/{stripe,twilio,
 # chargebee}_conventions.yaml (Stripe's and Twilio's without settings, Chargebee's with
-# spec/apiforge.toml), tests/fixtures/hostile.yaml, tests/fixtures/media.yaml (every non-JSON
+# spec/apiforge.toml), the unions of tests/fixtures/{unions,stripe_unions}.yaml, tests/fixtures/hostile.yaml, tests/fixtures/media.yaml (every non-JSON
 # body and response) and the Petstore 3 spec ($PETSTORE_SPEC, by default
 # ../shared/specs/petstore3.yaml). Each is checked with clippy (warnings denied) and rustdoc,
 # then tests/full_clients/*.rs run against them on 127.0.0.1. Each stage announces itself
@@ -58,6 +58,9 @@ echo "   Chargebee v1 client generated in $(( (end - start) / 1000000 )) ms (deb
 # Stripe's and Twilio's shapes need no settings file; Chargebee's use its settings.
 "$apiforge" generate tests/fixtures/stripe_conventions.yaml --out "$work/stripe-conventions"
 "$apiforge" generate tests/fixtures/twilio_conventions.yaml --out "$work/twilio-conventions"
+# Discriminated and undiscriminated unions; Stripe's polymorphic objects, decoded from its samples.
+"$apiforge" generate tests/fixtures/unions.yaml --out "$work/unions"
+"$apiforge" generate tests/fixtures/stripe_unions.yaml --out "$work/stripe-unions"
 "$apiforge" generate tests/fixtures/chargebee_conventions.yaml --out "$work/chargebee-conventions" --config spec/apiforge.toml
 # Hostile but valid: the generator warns about what it works around; the crate must compile.
 "$apiforge" generate tests/fixtures/hostile.yaml --out "$work/hostile"
@@ -70,7 +73,7 @@ echo "   Chargebee v1 client generated in $(( (end - start) / 1000000 )) ms (deb
 cat > "$work/Cargo.toml" <<TOML
 [workspace]
 resolver = "2"
-members = ["chargebee", "form-rules", "stripe-conventions", "twilio-conventions", "chargebee-conventions", "hostile", "media", "petstore", "e2e"]
+members = ["chargebee", "form-rules", "stripe-conventions", "twilio-conventions", "chargebee-conventions", "unions", "stripe-unions", "hostile", "media", "petstore", "e2e"]
 
 # The repository's dev profile (its Cargo.toml), so that dependencies already built for the
 # workspace are reused rather than built again with full debug info.
@@ -111,6 +114,14 @@ name = "chargebee_conventions"
 path = "$repo/tests/full_clients/chargebee_conventions.rs"
 
 [[test]]
+name = "unions"
+path = "$repo/tests/full_clients/unions.rs"
+
+[[test]]
+name = "stripe_unions"
+path = "$repo/tests/full_clients/stripe_unions.rs"
+
+[[test]]
 name = "hostile"
 path = "$repo/tests/full_clients/hostile.rs"
 
@@ -128,12 +139,15 @@ form-rules = { path = "../form-rules" }
 stripe-conventions = { path = "../stripe-conventions" }
 twilio-conventions = { path = "../twilio-conventions" }
 chargebee-conventions = { path = "../chargebee-conventions" }
+unions = { path = "../unions" }
+stripe-unions = { path = "../stripe-unions" }
 hostile = { path = "../hostile" }
 media = { path = "../media" }
 petstore = { path = "../petstore" }
 chrono = { version = "0.4", default-features = false, features = ["std"] }
 form_urlencoded = "1"
 futures-util = { version = "0.3", default-features = false }
+serde = "1"
 serde_json = "1"
 socket2 = "0.6"
 tokio = { version = "1", features = ["macros", "rt"] }
@@ -154,12 +168,12 @@ cargo check --manifest-path "$work/Cargo.toml" -p chargebee-v1
 end=$(date +%s%N)
 echo "   cargo check of the generated Chargebee crate alone: $(awk "BEGIN { printf \"%.1f\", ($end - $start) / 1e9 }") s (dependencies already built, CARGO_INCREMENTAL=0, after touching src/lib.rs)"
 
-clients=(-p chargebee-v1 -p form-rules -p stripe-conventions -p twilio-conventions -p chargebee-conventions -p hostile -p media -p petstore)
+clients=(-p chargebee-v1 -p form-rules -p stripe-conventions -p twilio-conventions -p chargebee-conventions -p unions -p stripe-unions -p hostile -p media -p petstore)
 
-stage "clippy on the eight clients, warnings denied"
+stage "clippy on the ten clients, warnings denied"
 cargo clippy --manifest-path "$work/Cargo.toml" "${clients[@]}" --all-targets -- -D warnings
 
-stage "rustdoc on the eight clients, warnings denied"
+stage "rustdoc on the ten clients, warnings denied"
 RUSTDOCFLAGS="-D warnings" cargo doc --manifest-path "$work/Cargo.toml" "${clients[@]}" --no-deps
 
 stage "tests/full_clients/*.rs and the clients' own tests and doctests (cargo test)"

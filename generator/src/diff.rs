@@ -488,9 +488,14 @@ fn model_changes(old: &TypeDef, new: &TypeDef) -> Vec<Change> {
                 changes.push(change(false, format!("added value `{}`", value.value)));
             }
         }
-        (TypeKind::Union { variants: before }, TypeKind::Union { variants: after })
-            if before != after =>
-        {
+        (
+            TypeKind::Union {
+                variants: before, ..
+            },
+            TypeKind::Union {
+                variants: after, ..
+            },
+        ) if before != after => {
             changes.push(change(true, "alternatives changed".to_owned()));
         }
         (TypeKind::Union { .. }, TypeKind::Union { .. }) => {}

@@ -89,6 +89,8 @@ runtime! {
         mod retry;
         #[doc(hidden)]
         pub mod runtime;
+        #[doc(hidden)]
+        pub mod unions;
         mod unknown;
         mod values;
     }
@@ -115,7 +117,7 @@ mod tests {
             .filter(|file| file.public)
             .map(|file| file.name)
             .collect();
-        assert_eq!(public, ["runtime"]);
+        assert_eq!(public, ["runtime", "unions"]);
         for items in super::ROOT_ITEMS {
             assert!(names.contains(&items.module), "{}", items.module);
         }

@@ -236,6 +236,7 @@ mod tests {
                 "src/runtime.rs",
                 "src/servers.rs",
                 "src/types.rs",
+                "src/unions.rs",
                 "src/unknown.rs",
                 "src/values.rs"
             ]

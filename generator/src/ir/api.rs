@@ -100,7 +100,7 @@ impl Api {
                 fields.iter().any(|f| f.ty.has_dates())
                     || additional.as_ref().is_some_and(TypeRef::has_dates)
             }
-            TypeKind::Union { variants } => variants.iter().any(|v| v.ty.has_dates()),
+            TypeKind::Union { variants, .. } => variants.iter().any(|v| v.ty.has_dates()),
             TypeKind::Enum { .. } => false,
         });
         let in_operations = self.operations.iter().any(|op| {

@@ -387,7 +387,7 @@ fn mentioned(
                     add(ty, &mut out);
                 }
             }
-            TypeKind::Union { variants } => {
+            TypeKind::Union { variants, .. } => {
                 for v in variants {
                     add(&v.ty, &mut out);
                 }

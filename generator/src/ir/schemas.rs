@@ -116,10 +116,14 @@ pub enum TypeKind {
         /// The type of any further properties (`additionalProperties` beside `properties`).
         additional: Option<TypeRef>,
     },
-    /// One of several shapes (`oneOf`/`anyOf`), told apart by trying each in order.
+    /// One of several shapes (`oneOf`/`anyOf`, or a base schema with a `discriminator` whose
+    /// children use `allOf`): told apart by a tag property when there is one, otherwise by
+    /// which alternatives a payload satisfies.
     Union {
         /// The alternatives in spec order.
         variants: Vec<UnionVariant>,
+        /// The property whose value names the alternative, if any.
+        tag: Option<UnionTag>,
     },
     /// A string with listed values.
     Enum {
@@ -137,6 +141,44 @@ pub struct UnionVariant {
     pub ident: String,
     /// Its type.
     pub ty: TypeRef,
+    /// The values of the union's [`UnionTag`] that select it, the first written when encoding;
+    /// empty when it is chosen by fit (a string beside tagged objects, or no tag at all).
+    pub tags: Vec<String>,
+}
+
+/// The property that tells a [`TypeKind::Union`]'s alternatives apart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnionTag {
+    /// The property's name on the wire (`pet_type`, `object`).
+    pub property: String,
+    /// Where it comes from.
+    pub source: TagSource,
+    /// Whether its values are strings or integers (Discord's component `type`: `2`).
+    pub kind: TagKind,
+    /// Whether an unknown value must still decode, into a fallback variant holding the raw
+    /// JSON (the union is read from responses).
+    pub open: bool,
+}
+
+/// The JSON type of a [`UnionTag`]'s values (written as text in [`UnionVariant::tags`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TagKind {
+    /// `"card"`.
+    String,
+    /// `2`.
+    Integer,
+}
+
+/// Why a union has a [`UnionTag`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TagSource {
+    /// The spec's `discriminator`.
+    Discriminator,
+    /// A property that is a single-value enum (or `const`) in every object alternative, each
+    /// value different (Stripe's `object`).
+    SingleValue,
 }
 
 impl Field {

@@ -57,7 +57,7 @@ pub(super) fn form_reach<'a>(
                         stack.extend(additional);
                     }
                 }
-                Some(TypeKind::Union { variants }) => {
+                Some(TypeKind::Union { variants, .. }) => {
                     if found.insert(name.clone()) {
                         stack.extend(variants.iter().map(|v| &v.ty));
                     }
@@ -228,10 +228,16 @@ pub(super) fn append_form_impl(api: &Api, def: &TypeDef) -> TokenStream {
                 },
             )
         }
-        TypeKind::Union { variants } => {
+        TypeKind::Union { variants, .. } => {
             let arms = variants.iter().map(|v| {
                 let variant = ident(&v.ident);
                 let body = append_at(api, &v.ty, quote!(value), &KeyExpr::Bound, &target);
+                quote!(Self::#variant(value) => { #body })
+            });
+            // A union read from responses keeps unknown tags' payloads as raw JSON.
+            let fallback = super::unions::fallback_of(api, &def.ident).map(|fallback| {
+                let variant = ident(&fallback);
+                let body = append_at(api, &TypeRef::Any, quote!(value), &KeyExpr::Bound, &target);
                 quote!(Self::#variant(value) => { #body })
             });
             (
@@ -240,6 +246,7 @@ pub(super) fn append_form_impl(api: &Api, def: &TypeDef) -> TokenStream {
                 quote! {
                     match self {
                         #(#arms)*
+                        #fallback
                     }
                 },
             )

@@ -281,7 +281,9 @@ fn reachable<'a>(api: &'a Api, mut stack: Vec<&'a TypeRef>) -> BTreeSet<&'a str>
                         stack.extend(fields.iter().map(|f| &f.ty));
                         stack.extend(additional.iter());
                     }
-                    TypeKind::Union { variants } => stack.extend(variants.iter().map(|v| &v.ty)),
+                    TypeKind::Union { variants, .. } => {
+                        stack.extend(variants.iter().map(|v| &v.ty))
+                    }
                     TypeKind::Enum { .. } => {}
                 }
             }

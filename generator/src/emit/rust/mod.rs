@@ -24,6 +24,9 @@ mod schedule;
 mod security;
 mod servers;
 mod types;
+mod unions;
+#[cfg(test)]
+mod unions_tests;
 mod webhooks;
 mod wire;
 

@@ -23,7 +23,7 @@ pub fn emit_part(api: &Api, features: &Features, range: Range<usize>) -> TokenSt
         .take(range.end)
         .skip(range.start)
         .map(|def| {
-            let tokens = gate_items(type_def(def), &features.of_type(&def.ident));
+            let tokens = gate_items(type_def(api, def), &features.of_type(&def.ident));
             let form_impl = form_types.contains(&def.ident).then(|| {
                 gate_items(
                     append_form::append_form_impl(api, def),
@@ -78,7 +78,7 @@ pub fn split(api: &Api, parts: usize) -> Vec<Range<usize>> {
     let weight = |def: &TypeDef| match &def.kind {
         TypeKind::Struct { fields, .. } => 6 + 4 * fields.len(),
         TypeKind::Enum { values, .. } => 40 + 4 * values.len(),
-        TypeKind::Union { variants } => 20 + 3 * variants.len(),
+        TypeKind::Union { variants, .. } => 20 + 3 * variants.len(),
     };
     let total: usize = api.types.iter().map(weight).sum();
     let share = total.div_ceil(parts.max(1)).max(1);
@@ -97,7 +97,7 @@ pub fn split(api: &Api, parts: usize) -> Vec<Range<usize>> {
     ranges
 }
 
-fn type_def(def: &TypeDef) -> TokenStream {
+fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
     let mut doc_text = match &def.description {
         Some(text) if !text.trim().is_empty() => text.clone(),
         // Every public item is documented; without a description, say where the type is from.
@@ -153,23 +153,8 @@ fn type_def(def: &TypeDef) -> TokenStream {
                 }
             }
         }
-        TypeKind::Union { variants } => {
-            let variants = variants.iter().map(|v| {
-                let variant = ident(&v.ident);
-                let ty = rust_type(&v.ty, &quote!());
-                let line = format!(" A `{}` value.", v.ty.rust_name());
-                quote!(#[doc = #line] #variant(#ty),)
-            });
-            quote! {
-                #doc
-                ///
-                /// Decoding tries each alternative in order and keeps the first that fits.
-                #[derive(Debug, Clone, PartialEq, #eq_hash Serialize, Deserialize)]
-                #[serde(untagged)]
-                pub enum #name {
-                    #(#variants)*
-                }
-            }
+        TypeKind::Union { variants, tag } => {
+            super::unions::union_def(api, &name, doc, variants, tag.as_ref(), def.eq_hash)
         }
         TypeKind::Enum {
             values,

@@ -222,6 +222,14 @@ fn client_lines(api: &Api, op: &Operation) -> Vec<String> {
 
 /// A value expression of `ty` for a required field in an example.
 fn value_expr(api: &Api, ty: &TypeRef, uses_types: &mut bool) -> String {
+    value_at(api, ty, uses_types, 0)
+}
+
+/// How deeply an example builds the alternative of a union (a struct in a union in a
+/// struct...) before it gives up on a real value.
+const MAX_EXAMPLE_DEPTH: usize = 4;
+
+fn value_at(api: &Api, ty: &TypeRef, uses_types: &mut bool, depth: usize) -> String {
     match ty {
         TypeRef::String(StringFormat::DateTime) => "\"2026-01-01T00:00:00Z\".parse()?".into(),
         TypeRef::String(StringFormat::Date) => "\"2026-01-01\".parse()?".into(),
@@ -239,7 +247,71 @@ fn value_expr(api: &Api, ty: &TypeRef, uses_types: &mut bool) -> String {
                 *uses_types = true;
                 format!("types::{name}::{}", values[0].ident)
             }
+            // A union has no `Default`: its first alternative, built.
+            Some(TypeKind::Union { variants, .. }) if depth < MAX_EXAMPLE_DEPTH => {
+                match variants.first() {
+                    Some(first) => {
+                        *uses_types = true;
+                        let inner = match &first.ty {
+                            TypeRef::String(StringFormat::Plain | StringFormat::Base64) => {
+                                "\"example\".to_owned()".to_owned()
+                            }
+                            ty => built_value(api, ty, uses_types, depth + 1),
+                        };
+                        format!("types::{name}::{}({inner})", first.ident)
+                    }
+                    None => "Default::default()".into(),
+                }
+            }
+            // A struct with required fields has no `Default` either (OpenAI's request bodies
+            // holding one): written out.
+            Some(TypeKind::Struct { fields, .. })
+                if depth < MAX_EXAMPLE_DEPTH && !fields.iter().all(|f| f.is_option()) =>
+            {
+                built_value(api, ty, uses_types, depth + 1)
+            }
             _ => "Default::default()".into(),
         },
     }
+}
+
+/// A value of `ty` where `Default` may be missing: a struct with required fields written
+/// out, its optional fields `None`.
+fn built_value(api: &Api, ty: &TypeRef, uses_types: &mut bool, depth: usize) -> String {
+    let TypeRef::Named(name) = ty else {
+        return value_at(api, ty, uses_types, depth);
+    };
+    let Some(TypeKind::Struct { fields, additional }) = api.type_def(name).map(|t| &t.kind) else {
+        return value_at(api, ty, uses_types, depth);
+    };
+    if fields.iter().all(|f| f.is_option()) || depth >= MAX_EXAMPLE_DEPTH {
+        return "Default::default()".into();
+    }
+    *uses_types = true;
+    let mut parts: Vec<String> = fields
+        .iter()
+        .map(|f| {
+            let value = if f.is_option() {
+                "None".to_owned()
+            } else {
+                let value = built_value(api, &f.ty, uses_types, depth + 1);
+                if f.boxed {
+                    format!("Box::new({value})")
+                } else {
+                    value
+                }
+            };
+            format!("{}: {value}", f.ident)
+        })
+        .collect();
+    if additional.is_some() {
+        // The flattened map's field, named as the struct emission names it (a test builds
+        // these examples in whole clients).
+        let mut field = "additional_properties".to_owned();
+        while fields.iter().any(|f| f.ident == field) {
+            field.push('_');
+        }
+        parts.push(format!("{field}: Default::default()"));
+    }
+    format!("types::{name} {{ {} }}", parts.join(", "))
 }

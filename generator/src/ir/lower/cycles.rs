@@ -21,7 +21,7 @@ pub(super) fn mark_boxed_fields(types: &mut [TypeDef]) {
                 .iter()
                 .filter_map(|f| direct_target(&f.ty, &index))
                 .collect(),
-            TypeKind::Union { variants } => variants
+            TypeKind::Union { variants, .. } => variants
                 .iter()
                 .filter_map(|v| direct_target(&v.ty, &index))
                 .collect(),

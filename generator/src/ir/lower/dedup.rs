@@ -79,7 +79,7 @@ pub(super) fn merge_identical(
                     rename(additional, &renamed);
                 }
             }
-            TypeKind::Union { variants } => {
+            TypeKind::Union { variants, .. } => {
                 for variant in variants.iter_mut() {
                     rename(&mut variant.ty, &renamed);
                 }
@@ -239,10 +239,13 @@ fn local_shape(def: &TypeDef) -> (String, Vec<&str>) {
                 let _ = write!(out, "\n{value:?}");
             }
         }
-        TypeKind::Union { variants } => {
-            let _ = write!(out, "union deprecated={}", def.deprecated);
+        TypeKind::Union { variants, tag } => {
+            // The tag is part of the shape: unions of the same alternatives told apart
+            // differently (or not at all) decode differently.
+            let tag = tag.as_ref().map(|t| (&t.property, t.source));
+            let _ = write!(out, "union deprecated={} tag={tag:?}", def.deprecated);
             for v in variants {
-                let _ = write!(out, "\n{:?} ", v.ident);
+                let _ = write!(out, "\n{:?} {:?} ", v.ident, v.tags);
                 type_shape(&v.ty, &mut out, &mut refs);
             }
         }

@@ -35,7 +35,10 @@ fn holds_only_hashable(def: &TypeDef, not: &HashSet<String>) -> bool {
                 && fields.iter().all(|f| ok(&f.ty))
                 && additional.as_ref().is_none_or(ok)
         }
-        TypeKind::Union { variants, .. } => variants.iter().all(|v| ok(&v.ty)),
+        // An open tagged union keeps an unknown alternative as arbitrary JSON.
+        TypeKind::Union { variants, tag } => {
+            tag.as_ref().is_none_or(|tag| !tag.open) && variants.iter().all(|v| ok(&v.ty))
+        }
         TypeKind::Enum { .. } => true,
     }
 }

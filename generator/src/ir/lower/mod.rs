@@ -32,6 +32,8 @@ mod servers;
 #[cfg(test)]
 mod tests;
 mod unions;
+#[cfg(test)]
+mod unions_tests;
 mod webhooks;
 
 use std::collections::{BTreeSet, HashMap};
@@ -207,6 +209,8 @@ impl<'a> Lowerer<'a> {
             &mut operations,
             &mut webhooks,
         );
+        let overlaps = unions::overlap_warnings(&self.types);
+        self.warnings.extend(overlaps);
         let received: Vec<&TypeRef> = operations
             .iter()
             .flat_map(|op| op.responses.iter().filter_map(|r| r.body.as_ref()))

@@ -34,7 +34,11 @@ pub(super) fn mark_open_enums(types: &mut [TypeDef], received: &[&TypeRef]) {
                     named_in(additional, &mut stack);
                 }
             }
-            TypeKind::Union { variants } => {
+            TypeKind::Union { variants, tag } => {
+                // A tag the server adds later decodes into the union's fallback variant.
+                if let Some(tag) = tag {
+                    tag.open = true;
+                }
                 for variant in variants.iter() {
                     named_in(&variant.ty, &mut stack);
                 }

@@ -86,6 +86,17 @@ impl<'a> Lowerer<'a> {
         hint: &str,
         depth: usize,
     ) -> Result<TypeRef, Diagnostic> {
+        let polymorphic = !matches!(
+            schema.schema_kind,
+            SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. }
+        );
+        if polymorphic {
+            // A base schema whose children extend it: as a type, it is one of them.
+            if let Some(ty) = self.discriminated_base(schema, at, hint, depth)? {
+                self.memo.insert(at.to_owned(), ty.clone());
+                return Ok(ty);
+            }
+        }
         let ty = match &schema.schema_kind {
             // An untyped schema listing only strings (`const: gadget` in 3.1) is a string enum.
             SchemaKind::Any(any)

@@ -116,7 +116,7 @@ fn all_of_merges_and_one_of_becomes_a_union() {
     );
     assert_eq!(additional, &Some(TypeRef::Integer(IntegerFormat::Int64)));
     let owner = api.type_def("PetOwner").unwrap();
-    let TypeKind::Union { variants } = &owner.kind else {
+    let TypeKind::Union { variants, .. } = &owner.kind else {
         panic!("union")
     };
     assert_eq!(

@@ -54,6 +54,9 @@ mod retry;
 
 #[doc(hidden)]
 pub mod runtime;
+
+#[doc(hidden)]
+pub mod unions;
 mod unknown;
 mod values;
 
