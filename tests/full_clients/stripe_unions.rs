@@ -9,6 +9,7 @@
 //! `scripts/test-full-clients.sh` generates the client and builds this file against it.
 
 use serde_json::{json, Value};
+use stripe_unions::Nullable;
 use stripe_unions::types::{
     BalanceTransaction, BalanceTransactionSource, Customer, CustomerDefaultSource, PaymentSource,
 };
@@ -67,7 +68,7 @@ fn balance_source(name: &str) -> BalanceTransactionSource {
     let mut transaction = sample("balance_transaction");
     transaction["source"] = sample(name);
     let decoded: BalanceTransaction = serde_json::from_value(transaction).unwrap();
-    decoded.source.unwrap()
+    decoded.source.into_option().unwrap()
 }
 
 #[test]
@@ -95,7 +96,7 @@ fn a_balance_transaction_source_decodes_as_its_own_object() {
     let decoded: BalanceTransaction = serde_json::from_value(transaction).unwrap();
     assert!(matches!(
         decoded.source,
-        Some(BalanceTransactionSource::ConnectCollectionTransfer(_))
+        Nullable::Value(BalanceTransactionSource::ConnectCollectionTransfer(_))
     ));
 }
 
@@ -106,25 +107,26 @@ fn an_expandable_field_is_an_id_an_object_or_null() {
         serde_json::from_value(sample("balance_transaction")).unwrap();
     assert_eq!(
         transaction.source,
-        Some(BalanceTransactionSource::String(
+        Nullable::Value(BalanceTransactionSource::String(
             "ch_1PgafuB7WZ01zgkWXYmPNZs8".into()
         ))
     );
     let customer: Customer = serde_json::from_value(sample("customer")).unwrap();
-    assert_eq!(customer.default_source, None);
+    // Stripe sends `null`, kept apart from a field left out.
+    assert_eq!(customer.default_source, Nullable::Null);
     let mut expanded = sample("customer");
     expanded["default_source"] = sample("card");
     let customer: Customer = serde_json::from_value(expanded).unwrap();
     // Boxed: a card's `customer` may be an expanded customer.
     assert!(matches!(
-        customer.default_source.as_deref(),
+        customer.default_source.as_option().map(|s| &**s),
         Some(CustomerDefaultSource::Card(_))
     ));
     let mut id = sample("customer");
     id["default_source"] = json!("card_1");
     let customer: Customer = serde_json::from_value(id).unwrap();
     assert_eq!(
-        customer.default_source.as_deref(),
+        customer.default_source.as_option().map(|s| &**s),
         Some(&CustomerDefaultSource::String("card_1".into()))
     );
     // A number is neither an ID nor an object.

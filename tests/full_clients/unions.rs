@@ -98,7 +98,7 @@ fn implicit_mappings_and_base_schemas() {
     assert!(matches!(zoo.vehicles[1], Vehicle::Car(_)));
     assert!(matches!(zoo.contacts[0], Contact::Object2(_)));
     assert!(matches!(zoo.contacts[1], Contact::Object(_)));
-    assert_eq!(zoo.keeper, None);
+    assert_eq!(zoo.keeper, unions::Nullable::Null);
     let encoded = serde_json::to_value(&zoo).unwrap();
     assert_eq!(encoded["animals"][0]["animal_type"], "lion");
     assert_eq!(encoded["animals"][1]["animal_type"], "Eagle");
