@@ -46,17 +46,7 @@ impl CrateInfo {
     pub fn new(api: &Api, settings: &Settings) -> Result<Self, Error> {
         let name = match &settings.krate.name {
             Some(name) => name.clone(),
-            None => {
-                let name = heck::ToKebabCase::to_kebab_case(api.title.as_str())
-                    .chars()
-                    .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-                    .collect::<String>();
-                if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
-                    format!("api-{name}").trim_end_matches('-').to_owned()
-                } else {
-                    name
-                }
-            }
+            None => crate::ir::names::crate_name(&api.title),
         };
         let valid_name = !name.is_empty()
             && name.len() <= 64

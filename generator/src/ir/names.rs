@@ -68,7 +68,8 @@ const OPERATORS: &[(&str, &str)] = &[
 ];
 
 /// Replaces every character that cannot appear in an identifier with a word break, so that
-/// heck sees `a b`, `a.b` and `a/b` as two words; comparison operators become words.
+/// heck sees `a b`, `a.b` and `a/b` as two words; comparison operators become words, and a
+/// plural acronym stays one word (`APIs` → `Apis`, which heck would split into `ap_is`).
 fn words(raw: &str) -> String {
     let mut spelled = raw.to_owned();
     for (operator, word) in OPERATORS {
@@ -76,10 +77,76 @@ fn words(raw: &str) -> String {
             spelled = spelled.replace(operator, word);
         }
     }
-    spelled
+    let spelled: Vec<char> = spelled
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
-        .collect()
+        .collect();
+    let mut out = String::with_capacity(spelled.len());
+    let mut i = 0;
+    while i < spelled.len() {
+        // A run of two or more capitals, then an `s` that ends the word.
+        let run = spelled[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_uppercase())
+            .count();
+        let at_word_start = i == 0 || !spelled[i - 1].is_ascii_uppercase();
+        let plural = run >= 2
+            && spelled.get(i + run) == Some(&'s')
+            && !spelled
+                .get(i + run + 1)
+                .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+        if at_word_start && plural {
+            out.push(spelled[i]);
+            out.extend(spelled[i + 1..i + run].iter().map(char::to_ascii_lowercase));
+            out.push('s');
+            i += run + 1;
+        } else {
+            out.push(spelled[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The longest identifier derived for a method or a module, in bytes: they name files
+/// (`src/<module>.rs`, `docs/<method>.md`), which must stay well within what file systems
+/// allow (255 bytes), and a longer name is no more readable.
+pub const MAX_FILE_IDENT: usize = 64;
+
+/// [`snake`], cut at the last word that fits in [`MAX_FILE_IDENT`] bytes: for identifiers that
+/// also name files. A [`Scope`] then keeps the cut names unique.
+pub fn file_ident(raw: &str) -> String {
+    let ident = snake(raw);
+    if ident.len() <= MAX_FILE_IDENT {
+        return ident;
+    }
+    // At the last word break that keeps a whole word (the one right after the limit too).
+    let cut = ident[..=MAX_FILE_IDENT]
+        .rfind('_')
+        .filter(|&at| at > 0)
+        .unwrap_or(MAX_FILE_IDENT);
+    let mut ident = ident[..cut].trim_end_matches('_').to_owned();
+    if KEYWORDS.contains(&ident.as_str()) {
+        ident.push('_');
+    }
+    ident
+}
+
+/// A crate name valid on crates.io: kebab-case words of `title` (acronyms kept whole:
+/// `Twitter APIs` → `twitter-apis`), at most 64 characters cut at a word, starting with a
+/// letter (`api-` before one that would start with a digit).
+pub fn crate_name(title: &str) -> String {
+    const MAX: usize = 64;
+    let snake = words(title).to_snake_case();
+    let mut name = snake.replace('_', "-");
+    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+        name = format!("api-{name}").trim_end_matches('-').to_owned();
+    }
+    if name.len() > MAX {
+        let cut = name[..=MAX].rfind('-').unwrap_or(MAX);
+        name.truncate(cut);
+    }
+    name
 }
 
 /// A `snake_case` identifier for a field, argument, method or module.
@@ -271,6 +338,35 @@ impl Scope {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_that_name_files_and_crates_stay_valid_and_readable() {
+        assert_eq!(snake("listAPIsForUser"), "list_apis_for_user");
+        assert_eq!(pascal("Twitter APIs"), "TwitterApis");
+        // An acronym followed by another word is still split from it.
+        assert_eq!(snake("HTTPServer"), "http_server");
+        assert_eq!(snake("userIDs"), "user_ids");
+        assert_eq!(
+            crate_name("Twitter APIs with Word2Vec"),
+            "twitter-apis-with-word2-vec"
+        );
+        let long =
+            crate_name("U.S. EPA Enforcement and Compliance History Online (ECHO) - Clean Air Act");
+        assert_eq!(
+            long,
+            "u-s-epa-enforcement-and-compliance-history-online-echo-clean-air"
+        );
+        assert!(long.len() <= 64 && !long.ends_with('-'));
+        assert_eq!(crate_name("42"), "api-42");
+        assert_eq!(crate_name("Café API!"), "caf-api");
+        assert_eq!(crate_name(""), "api");
+        // ShipStation's operation without an operationId, named from its whole path.
+        let raw = "get /fulfillments/fulfillment_id/{fulfillment_id}/order_id/{order_id}/tracking_number/{tracking_number}/recipient_name/{recipient_name}/create_date_start/{create_date_start}/page_size/{page_size}";
+        let ident = file_ident(raw);
+        assert!(ident.len() <= MAX_FILE_IDENT, "{ident}");
+        assert!(ident.starts_with("get_fulfillments_fulfillment_id") && !ident.ends_with('_'));
+        assert_eq!(file_ident("resume_dunning"), "resume_dunning");
+    }
 
     #[test]
     fn no_spec_type_takes_a_name_the_runtime_exports_at_the_crate_root() {

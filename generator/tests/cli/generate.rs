@@ -157,3 +157,42 @@ fn bad_specs_exit_2_with_location_and_leave_the_old_output_alone() {
         text(&missing.stderr)
     );
 }
+
+/// Names derived from a long title and from an operation without an `operationId` stay valid:
+/// the crate name fits crates.io (64 characters, acronyms whole), and every file name stays
+/// far below what file systems allow (ShipStation's spec once failed with "File name too
+/// long").
+#[test]
+fn long_titles_and_paths_derive_valid_crate_and_file_names() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let segments: String = (0..12)
+        .map(|i| format!("/segment_number_{i}/{{value_{i}}}"))
+        .collect();
+    let parameters: String = (0..12)
+        .map(|i| format!("        - {{name: value_{i}, in: path, required: true, schema: {{type: string}}}}\n"))
+        .collect();
+    let spec = format!(
+        "openapi: 3.0.3\ninfo: {{title: 'U.S. EPA Enforcement and Compliance History Online (ECHO) - Clean Air Act APIs', version: 1.0.0}}\npaths:\n  '{segments}':\n    get:\n      parameters:\n{parameters}      responses:\n        '204': {{description: done}}\n"
+    );
+    let path = tmp.path().join("long.yaml");
+    fs::write(&path, spec).expect("write");
+    let out = tmp.path().join("out");
+    let run = apiforge(&[
+        "generate",
+        path.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let manifest = fs::read_to_string(out.join("Cargo.toml")).expect("manifest");
+    let name = manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("name = \""))
+        .and_then(|rest| rest.strip_suffix('"'))
+        .expect("a package name");
+    assert!(name.len() <= 64 && name.starts_with("u-s-epa-"), "{name}");
+    for (file, _) in tree(&out) {
+        let stem = std::path::Path::new(&file).file_name().unwrap().len();
+        assert!(stem <= 100, "{file}");
+    }
+}

@@ -78,9 +78,9 @@ impl<'a> Lowerer<'a> {
                     .unwrap_or_else(|| path_group(path, shared_prefix));
                 let group = groups
                     .entry(raw_group.clone())
-                    .or_insert_with(|| group_scope.claim(names::snake(&raw_group)))
+                    .or_insert_with(|| group_scope.claim(names::file_ident(&raw_group)))
                     .clone();
-                let ident = method_scope.claim(names::snake(&id));
+                let ident = method_scope.claim(names::file_ident(&id));
                 let type_ident = names::pascal(&ident);
                 let name = format!("`{id}` ({} {path})", method.as_str());
                 let operation = self.operation(
