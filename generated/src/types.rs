@@ -861,6 +861,7 @@ pub struct InvoiceLineItem {
     ///
     /// Constraints: minimum 0, maximum 100, format `double`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "crate::runtime::numbers")]
     pub tax_rate: Option<f64>,
     /// Invoice Reference Line Item ID
     ///

@@ -86,6 +86,7 @@ runtime! {
         mod finite;
         mod media;
         mod nullable;
+        mod numbers;
         mod retry;
         #[doc(hidden)]
         pub mod runtime;

@@ -105,6 +105,18 @@ fn implicit_mappings_and_base_schemas() {
     assert_eq!(decode::<Zoo>(encoded), zoo);
 }
 
+/// A `type: number` received as `2` is written back as `2`, not `2.0`: decoding and encoding
+/// again gives the JSON that was received.
+#[test]
+fn an_integral_number_is_written_back_as_received() {
+    let received = json!({"animal_type": "Eagle", "name": "Sam", "wingspan": 2});
+    let eagle: Animal = decode(received.clone());
+    assert!(matches!(&eagle, Animal::Eagle(e) if e.wingspan == 2.0));
+    assert_eq!(serde_json::to_value(&eagle).unwrap(), received);
+    let fractional = json!({"animal_type": "Eagle", "name": "Sam", "wingspan": 2.5});
+    assert_eq!(serde_json::to_value(decode::<Animal>(fractional.clone())).unwrap(), fractional);
+}
+
 #[test]
 fn without_a_tag_the_value_must_satisfy_the_alternative() {
     // Neither an email nor a phone: an error, never the first alternative.

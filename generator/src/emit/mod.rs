@@ -222,6 +222,7 @@ mod tests {
                 "src/lib.rs",
                 "src/media.rs",
                 "src/nullable.rs",
+                "src/numbers.rs",
                 "src/retry.rs",
                 "src/runtime.rs",
                 "src/servers.rs",

@@ -8,7 +8,7 @@ use quote::quote;
 use super::enums::{closed_enum, open_enum};
 use super::features::{gate_items, Features, Gate};
 use super::{append_form, docs, ident, rust_type};
-use crate::ir::{Api, Field, TypeDef, TypeKind};
+use crate::ir::{Api, Field, TypeDef, TypeKind, TypeRef};
 
 /// The `types` module's types of `range` (indices into [`Api::types`]): each type, its impls
 /// and its `append_form` under the features that reach them. The part starting at 0 opens
@@ -175,6 +175,9 @@ pub(super) fn struct_field(field: &Field, types: &TokenStream) -> TokenStream {
     let ty = rust_type(&field.ty, types);
     let ty = if field.boxed { quote!(Box<#ty>) } else { ty };
     let deprecated = field.deprecated.then(|| quote!(#[deprecated]));
+    // `1` read into an `f64` is written back as `1`, not `1.0`: the JSON value received.
+    let numbers = holds_number(&field.ty)
+        .then(|| quote!(#[serde(serialize_with = "crate::runtime::numbers")]));
     let optional = !field.required || field.nullable;
     let (ty, skip) = if field.tristate {
         let skip = quote!(#[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]);
@@ -191,7 +194,21 @@ pub(super) fn struct_field(field: &Field, types: &TokenStream) -> TokenStream {
         #deprecated
         #rename
         #skip
+        #numbers
         pub #name: #ty,
+    }
+}
+
+/// Whether a value of this type is, or holds, an `f64` (`type: number`).
+fn holds_number(ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::Number => true,
+        TypeRef::Array(inner) | TypeRef::Map(inner) => holds_number(inner),
+        TypeRef::String(_)
+        | TypeRef::Integer(_)
+        | TypeRef::Boolean
+        | TypeRef::Named(_)
+        | TypeRef::Any => false,
     }
 }
 

@@ -50,6 +50,7 @@ mod error;
 mod finite;
 mod media;
 mod nullable;
+mod numbers;
 mod retry;
 
 #[doc(hidden)]
