@@ -17,6 +17,8 @@ mod layout;
 mod lib_rs;
 mod multipart;
 mod operations;
+#[cfg(test)]
+mod operations_tests;
 pub(crate) mod print;
 mod requests;
 mod responses;

@@ -1,0 +1,80 @@
+//! What a module of operations imports and allows: only what its code uses (Spotify's client
+//! once warned of an unused `use crate::types;` and a lint on its success enums).
+
+use std::path::Path;
+
+use crate::{Pipeline, Settings};
+
+/// A module whose only named type is an error body, and an operation answering either a
+/// large body or nothing.
+const SPEC: &str = "openapi: 3.0.3
+info: {title: Library, version: 1.0.0}
+paths:
+  /me/library:
+    put:
+      operationId: saveItems
+      tags: [library]
+      responses:
+        '200': {description: Saved.}
+        '401':
+          description: Unauthorized.
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/ErrorObject'}
+  /me/player:
+    get:
+      operationId: playback
+      tags: [player]
+      responses:
+        '200':
+          description: The playback.
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Playback'}
+        '204': {description: Nothing playing.}
+components:
+  schemas:
+    ErrorObject:
+      type: object
+      properties:
+        message: {type: string}
+    Playback:
+      type: object
+      properties:
+        device: {type: string}
+        progress_ms: {type: integer}
+";
+
+fn files() -> crate::emit::Files {
+    let settings = Settings::default();
+    let mut pipeline = Pipeline::new(&settings);
+    let loaded = pipeline
+        .load_bytes(Path::new("library.yaml"), SPEC.as_bytes(), false)
+        .unwrap();
+    let lowered = pipeline.lower(loaded).unwrap();
+    pipeline.emit_crate(&lowered).unwrap()
+}
+
+#[test]
+fn a_module_imports_the_types_only_when_its_own_code_names_one() {
+    let files = files();
+    let library = &files["src/library.rs"];
+    assert!(!library.contains("use crate::types;"), "{library}");
+    let player = &files["src/player.rs"];
+    assert!(player.contains("use crate::types;"), "{player}");
+}
+
+#[test]
+fn a_success_enum_with_a_body_beside_an_empty_answer_allows_their_size_difference() {
+    let player = &files()["src/player.rs"];
+    let at = player
+        .find("pub enum PlaybackSuccess")
+        .expect("a success enum");
+    let before = &player[..at];
+    assert!(
+        before
+            .trim_end()
+            .ends_with("#[allow(clippy::large_enum_variant)]"),
+        "{player}"
+    );
+}
