@@ -361,6 +361,7 @@ fn method(
     let success_type = success_type(op);
     let (encodings, path) = path_expr(op);
     let method_const = format_ident!("{}", op.method.as_str());
+    let (op_id, template) = (&op.id, &op.path);
     let validation = op
         .request
         .as_ref()
@@ -427,6 +428,7 @@ fn method(
         pub async fn #name(&self, #(#path_args)* #request_arg) -> Result<Response<#success_type>, Error<#error_name>> {
             #(#encodings)*
             let mut call = self.call(Method::#method_const, #path);
+            call.operation(#op_id, #template);
             #streamed
             #validation
             #security
