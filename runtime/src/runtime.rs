@@ -13,8 +13,7 @@ use serde::Serialize;
 
 use crate::client::{Client, Response};
 use crate::credentials::Placement;
-use crate::error::{ApiError, Error, InvalidRequest, ValidationError};
-use crate::error::api_message;
+use crate::error::{api_message, ApiError, Error, InvalidRequest, ValidationError};
 use crate::media::{Body, Download, Upload};
 use crate::trace::{CallTrace, Operation};
 use crate::values::SEGMENT;
