@@ -214,3 +214,52 @@ impl<E> Error<E> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_apis_message_is_found_where_apis_put_it() {
+        let cases: [(&str, Option<&str>); 9] = [
+            (r#"{"message": "Chargebee's"}"#, Some("Chargebee's")),
+            (r#"{"error": {"message": "Stripe's", "type": "card_error"}}"#, Some("Stripe's")),
+            (r#"{"error": "invalid_grant", "error_description": "x"}"#, Some("invalid_grant")),
+            (r#"{"title": "Not Found", "detail": "RFC 7807's"}"#, Some("RFC 7807's")),
+            (r#"{"title": "Not Found"}"#, Some("Not Found")),
+            (r#"{"message": "  ", "detail": "the next one"}"#, Some("the next one")),
+            (r#"{"message": 42}"#, None),
+            ("<html>502</html>", None),
+            (r#"["a list"]"#, None),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(api_message(body.as_bytes()).as_deref(), expected, "{body}");
+        }
+        let long = format!(r#"{{"message": "{}"}}"#, "é".repeat(2 * MESSAGE_LIMIT));
+        let message = api_message(long.as_bytes()).unwrap_or_default();
+        assert_eq!(message.chars().count(), MESSAGE_LIMIT);
+    }
+
+    #[test]
+    fn displays_say_what_the_api_said_and_the_request_id() {
+        let error: Error<std::convert::Infallible> = Error::UnexpectedStatus {
+            status: 409,
+            headers: Box::default(),
+            request_id: Some("req_9".to_owned()),
+            body: r#"{"detail": "already exists"}"#.to_owned(),
+        };
+        assert_eq!(
+            error.to_string(),
+            "unexpected HTTP status 409: already exists (request id req_9)"
+        );
+        assert_eq!((error.status(), error.is_retryable()), (Some(409), false));
+        let error: Error<std::convert::Infallible> = Error::UnexpectedStatus {
+            status: 502,
+            headers: Box::default(),
+            request_id: None,
+            body: "<html>".to_owned(),
+        };
+        assert_eq!(error.to_string(), "unexpected HTTP status 502");
+        assert!(error.is_retryable());
+    }
+}
