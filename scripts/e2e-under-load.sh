@@ -27,7 +27,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-suites=(e2e_faults e2e_resume_dunning e2e_security)
+suites=(e2e_faults e2e_resume_dunning e2e_security e2e_observe)
 busy_pids=()
 started_prism=no
 

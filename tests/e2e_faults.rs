@@ -260,7 +260,7 @@ async fn an_html_error_page_is_retried_then_reported_with_its_body() {
     let page = "<html><body><h1>502 Bad Gateway</h1></body></html>";
     let server = TestServer::start(vec![CannedResponse::with_type(502, "text/html", page)]);
     match call(&client(&server)).await.unwrap_err() {
-        Error::UnexpectedStatus { status, body } => {
+        Error::UnexpectedStatus { status, body, .. } => {
             assert_eq!((status, body.as_str()), (502, page))
         }
         other => panic!("{other:?}"),

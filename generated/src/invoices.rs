@@ -73,6 +73,7 @@ impl Client {
         let invoice_id = runtime::path_segment("invoice-id", invoice_id)?;
         let mut call = self
             .call(Method::POST, &format!("/invoices/{invoice_id}/resume_dunning"));
+        call.operation("resume_dunning", "/invoices/{invoice-id}/resume_dunning");
         call.validate(|| request.validate())?;
         call.security(&[&[runtime::Scheme::basic("basicAuth")]])?;
         call.idempotency_key(IDEMPOTENCY_HEADER, request.idempotency_key.as_deref())?;

@@ -54,6 +54,7 @@ mod credentials;
 mod encoding;
 mod error;
 mod finite;
+mod hooks;
 mod media;
 mod nullable;
 mod numbers;
@@ -61,6 +62,7 @@ mod retry;
 
 #[doc(hidden)]
 pub mod runtime;
+mod trace;
 
 #[doc(hidden)]
 pub mod unions;
@@ -89,6 +91,8 @@ pub use credentials::Credentials;
 
 pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
 
+pub use hooks::{Hook, RetryReason};
+
 pub use media::{Download, Upload};
 
 pub use nullable::Nullable;
@@ -100,3 +104,7 @@ pub use responses::ErrorResponse;
 pub use servers::{Environment, Port, Protocol, Server, ServerVariables};
 
 pub use common::CommonParameters;
+
+/// The response header that carries the API's id for a request (`[client]
+/// request-id-header`), the client builder's default.
+const REQUEST_ID_HEADER: &str = "x-request-id";

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use reqwest::header::HeaderMap;
+
 /// Why a [`Client`](crate::Client) could not be built.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -48,15 +50,71 @@ pub struct ApiError<E> {
     /// The HTTP status code.
     pub status: u16,
     /// The response headers.
-    pub headers: reqwest::header::HeaderMap,
+    pub headers: HeaderMap,
     /// The decoded body, one variant of the operation's error enum.
     pub body: E,
+    /// The request id the server gave the call (the client's request-id header), for
+    /// support.
+    pub request_id: Option<String>,
+    /// The API's own message, when the body has one (see [`Error`]'s `Display`).
+    pub message: Option<String>,
 }
 
 impl<E: fmt::Display> fmt::Display for ApiError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "HTTP {}: {}", self.status, self.body)
+        match &self.message {
+            Some(message) => write!(f, "HTTP {}: {message}", self.status)?,
+            None => write!(f, "HTTP {}: {}", self.status, self.body)?,
+        }
+        write!(f, "{}", RequestId(self.request_id.as_deref()))
     }
+}
+
+/// ` (request id X)`, or nothing without one.
+struct RequestId<'a>(Option<&'a str>);
+
+impl fmt::Display for RequestId<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(id) => write!(f, " (request id {id})"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// `: message (request id X)` for an error body the API explains, as far as known.
+fn context<'a>(body: &str, request_id: &'a Option<String>) -> impl fmt::Display + 'a {
+    struct Context<'a>(Option<String>, Option<&'a str>);
+    impl fmt::Display for Context<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            if let Some(message) = &self.0 {
+                write!(f, ": {message}")?;
+            }
+            write!(f, "{}", RequestId(self.1))
+        }
+    }
+    Context(api_message(body.as_bytes()), request_id.as_deref())
+}
+
+/// The longest API message kept, in characters: a message, not a page of HTML.
+const MESSAGE_LIMIT: usize = 500;
+
+/// The API's own explanation in an error body, whatever the body's documented type: the
+/// first string among `message`, `error.message`, `error` (a string), `detail`, `title`
+/// and `error_description` of a JSON object, as Stripe, Chargebee, RFC 7807 problems and
+/// OAuth servers write them.
+pub(crate) fn api_message(body: &[u8]) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+    let text = |value: Option<&serde_json::Value>| -> Option<String> {
+        let text = value?.as_str()?.trim();
+        (!text.is_empty()).then(|| text.chars().take(MESSAGE_LIMIT).collect())
+    };
+    text(value.get("message"))
+        .or_else(|| text(value.get("error").and_then(|e| e.get("message"))))
+        .or_else(|| text(value.get("error")))
+        .or_else(|| text(value.get("detail")))
+        .or_else(|| text(value.get("title")))
+        .or_else(|| text(value.get("error_description")))
 }
 
 /// The failure of an operation. `E` is the enum of error responses the operation
@@ -69,18 +127,26 @@ pub enum Error<E> {
     #[error("{0}")]
     Api(Box<ApiError<E>>),
     /// The server answered with a status the API does not document for the operation.
-    #[error("unexpected HTTP status {status}")]
+    #[error("unexpected HTTP status {status}{}", context(.body, .request_id))]
     UnexpectedStatus {
         /// The HTTP status code.
         status: u16,
+        /// The response headers (boxed: they would make every `Result` of the crate large).
+        headers: Box<HeaderMap>,
+        /// The request id the server gave the call, if any.
+        request_id: Option<String>,
         /// The response body, as text.
         body: String,
     },
     /// The response body does not match the documented JSON.
-    #[error("the response (HTTP {status}) could not be decoded: {source}")]
+    #[error("the response (HTTP {status}) could not be decoded: {source}{}", context(.body, .request_id))]
     Decode {
         /// The HTTP status code.
         status: u16,
+        /// The response headers (boxed: they would make every `Result` of the crate large).
+        headers: Box<HeaderMap>,
+        /// The request id the server gave the call, if any.
+        request_id: Option<String>,
         /// The response body, as text, for diagnosis.
         body: String,
         /// What did not match.
@@ -103,4 +169,97 @@ pub enum Error<E> {
     /// A request value breaks a documented constraint; nothing was sent.
     #[error("invalid request: {0}")]
     Validation(#[from] ValidationError),
+}
+
+impl<E> Error<E> {
+    /// The HTTP status of the response the error followed, if one arrived.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Self::Api(error) => Some(error.status),
+            Self::UnexpectedStatus { status, .. } | Self::Decode { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The headers of the response the error followed, if one arrived.
+    pub fn headers(&self) -> Option<&HeaderMap> {
+        match self {
+            Self::Api(error) => Some(&error.headers),
+            Self::UnexpectedStatus { headers, .. } | Self::Decode { headers, .. } => {
+                Some(headers.as_ref())
+            }
+            _ => None,
+        }
+    }
+
+    /// The request id the server gave the call (its request-id header), to quote to the
+    /// API's support.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Self::Api(error) => error.request_id.as_deref(),
+            Self::UnexpectedStatus { request_id, .. } | Self::Decode { request_id, .. } => {
+                request_id.as_deref()
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the same call may succeed later: a timeout, a connection failure, or a status
+    /// that says "try again later" (429, 500, 502, 503, 504). The client has already retried
+    /// such calls as its policy allows.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Self::Timeout(_) | Self::Connection(_) => true,
+            _ => self.status().is_some_and(crate::retry::is_retryable_status),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_apis_message_is_found_where_apis_put_it() {
+        let cases: [(&str, Option<&str>); 9] = [
+            (r#"{"message": "Chargebee's"}"#, Some("Chargebee's")),
+            (r#"{"error": {"message": "Stripe's", "type": "card_error"}}"#, Some("Stripe's")),
+            (r#"{"error": "invalid_grant", "error_description": "x"}"#, Some("invalid_grant")),
+            (r#"{"title": "Not Found", "detail": "RFC 7807's"}"#, Some("RFC 7807's")),
+            (r#"{"title": "Not Found"}"#, Some("Not Found")),
+            (r#"{"message": "  ", "detail": "the next one"}"#, Some("the next one")),
+            (r#"{"message": 42}"#, None),
+            ("<html>502</html>", None),
+            (r#"["a list"]"#, None),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(api_message(body.as_bytes()).as_deref(), expected, "{body}");
+        }
+        let long = format!(r#"{{"message": "{}"}}"#, "é".repeat(2 * MESSAGE_LIMIT));
+        let message = api_message(long.as_bytes()).unwrap_or_default();
+        assert_eq!(message.chars().count(), MESSAGE_LIMIT);
+    }
+
+    #[test]
+    fn displays_say_what_the_api_said_and_the_request_id() {
+        let error: Error<std::convert::Infallible> = Error::UnexpectedStatus {
+            status: 409,
+            headers: Box::default(),
+            request_id: Some("req_9".to_owned()),
+            body: r#"{"detail": "already exists"}"#.to_owned(),
+        };
+        assert_eq!(
+            error.to_string(),
+            "unexpected HTTP status 409: already exists (request id req_9)"
+        );
+        assert_eq!((error.status(), error.is_retryable()), (Some(409), false));
+        let error: Error<std::convert::Infallible> = Error::UnexpectedStatus {
+            status: 502,
+            headers: Box::default(),
+            request_id: None,
+            body: "<html>".to_owned(),
+        };
+        assert_eq!(error.to_string(), "unexpected HTTP status 502");
+        assert!(error.is_retryable());
+    }
 }

@@ -77,6 +77,12 @@ macro_rules! runtime {
     };
 }
 
+/// The response header that carries the server's id for a request. Generated crates declare
+/// this constant from their settings (`[client] request-id-header`); the runtime's builder
+/// starts from it.
+#[cfg(feature = "client")]
+const REQUEST_ID_HEADER: &str = "x-request-id";
+
 runtime! {
     modules {
         mod client;
@@ -84,12 +90,14 @@ runtime! {
         mod encoding;
         mod error;
         mod finite;
+        mod hooks;
         mod media;
         mod nullable;
         mod numbers;
         mod retry;
         #[doc(hidden)]
         pub mod runtime;
+        mod trace;
         #[doc(hidden)]
         pub mod unions;
         mod unknown;
@@ -99,6 +107,7 @@ runtime! {
         pub use client::{Client, ClientBuilder, Response, RetryPolicy};
         pub use credentials::{Credentials};
         pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
+        pub use hooks::{Hook, RetryReason};
         pub use media::{Download, Upload};
         pub use nullable::{Nullable};
         pub use unknown::{UnknownValue};

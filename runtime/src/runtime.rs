@@ -13,8 +13,9 @@ use serde::Serialize;
 
 use crate::client::{Client, Response};
 use crate::credentials::Placement;
-use crate::error::{ApiError, Error, InvalidRequest, ValidationError};
+use crate::error::{api_message, ApiError, Error, InvalidRequest, ValidationError};
 use crate::media::{Body, Download, Upload};
+use crate::trace::{CallTrace, Operation};
 use crate::values::SEGMENT;
 
 pub use crate::encoding::{
@@ -207,6 +208,8 @@ pub struct Call<'a> {
     streamed: bool,
     /// The credentials [`Call::security`] chose; `None` if it was not called.
     secrets: Option<Secrets>,
+    /// The operation, for tracing.
+    operation: Operation,
 }
 
 impl<'a> Call<'a> {
@@ -222,7 +225,14 @@ impl<'a> Call<'a> {
             repeatable: false,
             streamed: false,
             secrets: None,
+            operation: Operation::default(),
         }
+    }
+
+    /// Names the call's operation by its `operationId` and path template, for tracing (the
+    /// template, never the expanded URL, which may carry ids).
+    pub fn operation(&mut self, id: &'static str, template: &'static str) {
+        self.operation = Operation { id, template };
     }
 
     /// Sends the client's credentials for the first of `alternatives` (each a set of schemes
@@ -388,7 +398,7 @@ impl<'a> Call<'a> {
         let secret_params: Vec<&str> = secrets.query.iter().map(|(name, _)| *name).collect();
         let mut request = self
             .client
-            .request(self.method, &url, secrets.headers)
+            .request(self.method.clone(), &url, secrets.headers)
             .headers(self.headers);
         let mut cookies = self.cookies;
         for (name, value) in secrets.cookies {
@@ -423,7 +433,16 @@ impl<'a> Call<'a> {
                 redact_url(error, &secret_params)
             )))
         })?;
-        let sent = crate::retry::send(self.client, request, self.repeatable, self.streamed).await;
+        let trace = CallTrace::new(self.operation, &self.method);
+        let sent = trace
+            .run(crate::retry::send(
+                self.client,
+                request,
+                self.repeatable,
+                self.streamed,
+                &trace,
+            ))
+            .await;
         if secret_params.is_empty() {
             return sent;
         }
@@ -466,6 +485,8 @@ pub fn decode_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, serde_json::Er
 pub struct Sent {
     pub(crate) status: u16,
     pub(crate) headers: HeaderMap,
+    /// The value of the client's request-id header.
+    pub(crate) request_id: Option<String>,
     pub(crate) body: Vec<u8>,
     pub(crate) unread: Option<reqwest::Response>,
 }
@@ -486,6 +507,8 @@ impl Sent {
             }),
             Err(source) => Err(Error::Decode {
                 status: self.status,
+                headers: Box::new(self.headers),
+                request_id: self.request_id,
                 body: String::from_utf8_lossy(&self.body).into_owned(),
                 source,
             }),
@@ -541,16 +564,22 @@ impl Sent {
         match E::decode(self.status, &self.body) {
             Some(Ok(body)) => Error::Api(Box::new(ApiError {
                 status: self.status,
+                message: api_message(&self.body),
                 headers: self.headers,
+                request_id: self.request_id,
                 body,
             })),
             Some(Err(source)) => Error::Decode {
                 status: self.status,
+                headers: Box::new(self.headers),
+                request_id: self.request_id,
                 body: String::from_utf8_lossy(&self.body).into_owned(),
                 source,
             },
             None => Error::UnexpectedStatus {
                 status: self.status,
+                headers: Box::new(self.headers),
+                request_id: self.request_id,
                 body: String::from_utf8_lossy(&self.body).into_owned(),
             },
         }
@@ -720,6 +749,7 @@ mod tests {
         Sent {
             status,
             headers: HeaderMap::new(),
+            request_id: Some("req_1".to_owned()),
             body: body.to_vec(),
             unread: None,
         }
@@ -735,9 +765,15 @@ mod tests {
             other => panic!("unexpected {other:?}"),
         }
         match sent(418, b"teapot").error::<Documents>() {
-            Error::UnexpectedStatus { status, body } => {
-                assert_eq!((status, body.as_str()), (418, "teapot"))
-            }
+            Error::UnexpectedStatus {
+                status,
+                body,
+                request_id,
+                ..
+            } => assert_eq!(
+                (status, body.as_str(), request_id.as_deref()),
+                (418, "teapot", Some("req_1"))
+            ),
             other => panic!("unexpected {other:?}"),
         }
         assert!(matches!(

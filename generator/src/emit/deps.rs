@@ -18,6 +18,9 @@ pub struct Dependency {
     pub default_features: bool,
     /// Features turned on.
     pub features: &'static [&'static str],
+    /// Whether the dependency is optional: the generated crate's feature of the same name
+    /// (on by default) turns it on.
+    pub optional: bool,
 }
 
 /// What the generated code uses. reqwest is on its current major version, with its own
@@ -28,72 +31,93 @@ pub const DEPENDENCIES: &[Dependency] = &[
         version: "0.23",
         default_features: true,
         features: &[],
+        optional: false,
     },
     Dependency {
         name: "bytes",
         version: "1",
         default_features: true,
         features: &[],
+        optional: false,
     },
     Dependency {
         name: "fastrand",
         version: "2",
         default_features: true,
         features: &[],
+        optional: false,
     },
     Dependency {
         name: "form_urlencoded",
         version: "1",
         default_features: true,
         features: &[],
+        optional: false,
     },
     Dependency {
         name: "futures-util",
         version: "0.3",
         default_features: false,
         features: &[],
+        optional: false,
     },
     Dependency {
         name: "httpdate",
         version: "1",
         default_features: true,
         features: &[],
+        optional: false,
     },
     Dependency {
         name: "percent-encoding",
         version: "2",
         default_features: true,
         features: &[],
+        optional: false,
     },
     Dependency {
         name: "reqwest",
         version: "0.13",
         default_features: false,
         features: &["rustls", "stream"],
+        optional: false,
     },
     Dependency {
         name: "serde",
         version: "1",
         default_features: true,
         features: &["derive"],
+        optional: false,
     },
     Dependency {
         name: "serde_json",
         version: "1",
         default_features: true,
         features: &[],
+        optional: false,
     },
     Dependency {
         name: "thiserror",
         version: "2",
         default_features: true,
         features: &[],
+        optional: false,
     },
     Dependency {
         name: "tokio",
         version: "1",
         default_features: false,
         features: &["time"],
+        optional: false,
+    },
+    // The `tracing` feature's spans and events (`src/trace.rs`); without default features it
+    // brings no proc-macro crate.
+    Dependency {
+        name: "tracing",
+        version: "0.1",
+        default_features: false,
+        features: &["std"],
+        optional: true,
     },
 ];
 
@@ -106,6 +130,7 @@ pub const CHRONO: Dependency = Dependency {
     version: "0.4",
     default_features: false,
     features: &["serde", "std"],
+    optional: false,
 };
 
 /// What the client generated from `api` needs: [`DEPENDENCIES`], and chrono when the API has
@@ -129,7 +154,7 @@ pub fn every() -> Vec<Dependency> {
 impl Dependency {
     /// The entry as a line of `Cargo.toml` (`reqwest = { version = "0.13", ... }`).
     pub fn toml_line(&self) -> String {
-        if self.default_features && self.features.is_empty() {
+        if self.default_features && self.features.is_empty() && !self.optional {
             return format!("{} = \"{}\"", self.name, self.version);
         }
         let mut line = format!("{} = {{ version = \"{}\"", self.name, self.version);
@@ -139,6 +164,9 @@ impl Dependency {
         if !self.features.is_empty() {
             let features: Vec<String> = self.features.iter().map(|f| format!("\"{f}\"")).collect();
             let _ = write!(line, ", features = [{}]", features.join(", "));
+        }
+        if self.optional {
+            line.push_str(", optional = true");
         }
         line.push_str(" }");
         line
@@ -172,5 +200,10 @@ mod tests {
             r#"chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }"#
         );
         assert!(toml_block(DEPENDENCIES).starts_with("[dependencies]\nbase64 = \"0.23\"\n"));
+        let tracing = DEPENDENCIES.iter().find(|d| d.name == "tracing").unwrap();
+        assert_eq!(
+            tracing.toml_line(),
+            r#"tracing = { version = "0.1", default-features = false, features = ["std"], optional = true }"#
+        );
     }
 }

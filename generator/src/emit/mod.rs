@@ -36,6 +36,9 @@ pub struct CrateInfo {
     pub generator_version: String,
     /// The idempotency-key header, lowercased, if the settings name one.
     pub idempotency_header: Option<String>,
+    /// The response header carrying the server's request id, lowercased (`[client]
+    /// request-id-header`, default `x-request-id`): the generated `REQUEST_ID_HEADER`.
+    pub request_id_header: String,
     /// What the spec's relative links are resolved against: `[docs] base-url`, else the
     /// spec's documentation host ([`Api::docs_host`]).
     pub docs_base: Option<String>,
@@ -69,21 +72,19 @@ impl CrateInfo {
             None => semver::Version::parse(&api.version)
                 .map_or_else(|_| "0.1.0".to_owned(), |v| v.to_string()),
         };
-        let idempotency_header = match &settings.client.idempotency_header {
-            Some(header) => {
-                let valid = !header.is_empty()
-                    && header
-                        .bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
-                if !valid {
-                    return Err(Error::Settings(format!(
-                        "`{header}` is not a valid HTTP header name"
-                    )));
-                }
-                Some(header.to_ascii_lowercase())
-            }
-            None => None,
-        };
+        let idempotency_header = settings
+            .client
+            .idempotency_header
+            .as_deref()
+            .map(header_name)
+            .transpose()?;
+        let request_id_header = header_name(
+            settings
+                .client
+                .request_id_header
+                .as_deref()
+                .unwrap_or("x-request-id"),
+        )?;
         let docs_base = match &settings.docs.base_url {
             Some(url) => {
                 let url = url.trim();
@@ -101,6 +102,7 @@ impl CrateInfo {
         };
         Ok(Self {
             idempotency_header,
+            request_id_header,
             docs_base,
             lib: name.replace('-', "_"),
             name,
@@ -109,6 +111,20 @@ impl CrateInfo {
             generator_version: env!("CARGO_PKG_VERSION").to_owned(),
         })
     }
+}
+
+/// `header` lowercased, or an error when it is not an HTTP header name (a token).
+fn header_name(header: &str) -> Result<String, Error> {
+    let valid = !header.is_empty()
+        && header
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+    if !valid {
+        return Err(Error::Settings(format!(
+            "`{header}` is not a valid HTTP header name"
+        )));
+    }
+    Ok(header.to_ascii_lowercase())
 }
 
 /// Emits every file of the client crate for `api`, recording the time of its stages (Rust
@@ -219,6 +235,7 @@ mod tests {
                 "src/encoding.rs",
                 "src/error.rs",
                 "src/finite.rs",
+                "src/hooks.rs",
                 "src/lib.rs",
                 "src/media.rs",
                 "src/nullable.rs",
@@ -226,6 +243,7 @@ mod tests {
                 "src/retry.rs",
                 "src/runtime.rs",
                 "src/servers.rs",
+                "src/trace.rs",
                 "src/types.rs",
                 "src/unions.rs",
                 "src/unknown.rs",

@@ -82,6 +82,16 @@ pub struct ClientSettings {
     /// idempotency-header = "chargebee-idempotency-key"
     /// ```
     pub idempotency_header: Option<String>,
+    /// The response header in which the API returns its id for a request (Stripe's is
+    /// `request-id`). The generated client keeps it in errors (`Error::request_id`) and
+    /// traces, for support; `ClientBuilder::request_id_header` overrides it at run time.
+    /// Default: `x-request-id`.
+    ///
+    /// ```toml
+    /// [client]
+    /// request-id-header = "request-id"
+    /// ```
+    pub request_id_header: Option<String>,
 }
 
 /// `[servers]`: the generated `Server` enum.
@@ -180,6 +190,12 @@ impl Settings {
     /// Sets [`ClientSettings::idempotency_header`].
     pub fn idempotency_header(mut self, header: impl Into<String>) -> Self {
         self.client.idempotency_header = Some(header.into());
+        self
+    }
+
+    /// Sets [`ClientSettings::request_id_header`].
+    pub fn request_id_header(mut self, header: impl Into<String>) -> Self {
+        self.client.request_id_header = Some(header.into());
         self
     }
 

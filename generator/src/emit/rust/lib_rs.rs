@@ -81,6 +81,7 @@ pub fn emit(api: &Api, krate: &CrateInfo, features: &Features) -> TokenStream {
         }
     });
     let reexports = reexports(api, features);
+    let request_id = request_id_const(krate);
     quote! {
         #( #![doc = #doc_lines] )*
         #![forbid(unsafe_code)]
@@ -90,6 +91,17 @@ pub fn emit(api: &Api, krate: &CrateInfo, features: &Features) -> TokenStream {
         #(#modules)*
 
         #reexports
+        #request_id
+    }
+}
+
+/// The settings' request-id header, which the runtime's `ClientBuilder` starts from.
+fn request_id_const(krate: &CrateInfo) -> TokenStream {
+    let header = &krate.request_id_header;
+    quote! {
+        /// The response header that carries the API's id for a request (`[client]
+        /// request-id-header`), the client builder's default.
+        const REQUEST_ID_HEADER: &str = #header;
     }
 }
 
@@ -188,21 +200,30 @@ fn gated(gate: &Gate) -> TokenStream {
 /// generation): every module inline, declared as in `lib.rs`, and no crate-level attributes
 /// (an included file cannot have them).
 #[cfg(test)]
-pub fn single_file(api: &Api, modules: Vec<(String, TokenStream)>) -> TokenStream {
+pub fn single_file(
+    api: &Api,
+    krate: &CrateInfo,
+    modules: Vec<(String, TokenStream)>,
+) -> TokenStream {
     let wrap = ModuleWrapper::new(api);
     let modules = modules
         .into_iter()
         .map(|(name, tokens)| wrap.module(&name, tokens));
-    let reexports = single_file_reexports(api);
+    let reexports = single_file_reexports(api, krate);
     quote! {
         #(#modules)*
         #reexports
     }
 }
 
-/// The re-exports that close the single file.
-pub fn single_file_reexports(api: &Api) -> TokenStream {
-    reexports(api, &Features::none())
+/// The re-exports and constants that close the single file.
+pub fn single_file_reexports(api: &Api, krate: &CrateInfo) -> TokenStream {
+    let reexports = reexports(api, &Features::none());
+    let request_id = request_id_const(krate);
+    quote! {
+        #reexports
+        #request_id
+    }
 }
 
 /// Declares the modules of the single file as `lib.rs` does.

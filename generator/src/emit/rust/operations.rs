@@ -363,6 +363,7 @@ fn method(
     let success_type = success_type(op);
     let (encodings, path) = path_expr(op);
     let method_const = format_ident!("{}", op.method.as_str());
+    let (op_id, template) = (&op.id, &op.path);
     let validation = op
         .request
         .as_ref()
@@ -429,6 +430,7 @@ fn method(
         pub async fn #name(&self, #(#path_args)* #request_arg) -> Result<Response<#success_type>, Error<#error_name>> {
             #(#encodings)*
             let mut call = self.call(Method::#method_const, #path);
+            call.operation(#op_id, #template);
             #streamed
             #validation
             #security

@@ -76,7 +76,7 @@ pub(super) fn all_tokens(
     modules.extend(layout::generated_modules(api, krate));
     files.push((
         format!("{}.rs", krate.lib),
-        lib_rs::single_file(api, modules),
+        lib_rs::single_file(api, krate, modules),
     ));
     Ok(files)
 }
@@ -217,7 +217,7 @@ pub fn emit_single_file(api: &Api, krate: &CrateInfo) -> Result<String, Error> {
     }
     whole.push_str(&print::print_file_items(
         &file,
-        lib_rs::single_file_reexports(api),
+        lib_rs::single_file_reexports(api, krate),
     )?);
     // An `include!`d file may start with a comment: the header marks it like the others.
     Ok(layout::with_header(&print::finish(&whole)))

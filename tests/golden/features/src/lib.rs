@@ -50,6 +50,7 @@ mod credentials;
 mod encoding;
 mod error;
 mod finite;
+mod hooks;
 mod media;
 mod nullable;
 mod numbers;
@@ -57,6 +58,7 @@ mod retry;
 
 #[doc(hidden)]
 pub mod runtime;
+mod trace;
 
 #[doc(hidden)]
 pub mod unions;
@@ -82,6 +84,8 @@ pub use credentials::Credentials;
 
 pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
 
+pub use hooks::{Hook, RetryReason};
+
 pub use media::{Download, Upload};
 
 pub use nullable::Nullable;
@@ -89,3 +93,7 @@ pub use nullable::Nullable;
 pub use unknown::UnknownValue;
 
 pub use responses::{CreatePetError, DeletePetsIdError, ErrorResponse};
+
+/// The response header that carries the API's id for a request (`[client]
+/// request-id-header`), the client builder's default.
+const REQUEST_ID_HEADER: &str = "x-request-id";

@@ -96,6 +96,7 @@ impl Client {
         request: &ListPetsRequest,
     ) -> Result<Response<Vec<types::Pet>>, Error<ErrorResponse>> {
         let mut call = self.call(Method::GET, "/pets");
+        call.operation("listPets", "/pets");
         call.validate(|| request.validate())?;
         call.security(&[&[runtime::Scheme::bearer("token")]])?;
         call.idempotent();
@@ -138,6 +139,7 @@ impl Client {
         request: &CreatePetRequest,
     ) -> Result<Response<types::Pet>, Error<CreatePetError>> {
         let mut call = self.call(Method::POST, "/pets");
+        call.operation("createPet", "/pets");
         call.security(&[&[runtime::Scheme::bearer("token")]])?;
         if let Some(value) = &request.x_trace_id {
             call.header("x-trace-id", value)?;
@@ -177,6 +179,7 @@ impl Client {
     ) -> Result<Response<()>, Error<DeletePetsIdError>> {
         let id = runtime::path_segment("id", id)?;
         let mut call = self.call(Method::DELETE, &format!("/pets/{id}"));
+        call.operation("delete /pets/id", "/pets/{id}");
         call.security(&[&[runtime::Scheme::bearer("token")]])?;
         call.idempotent();
         let sent = call.send().await?;

@@ -13,6 +13,7 @@ use reqwest::header::{HeaderMap, HeaderName};
 
 use crate::credentials::Credentials;
 use crate::error::{BuildError, InvalidRequest};
+use crate::hooks::{Hook, Hooks};
 use crate::runtime::{self, Call, ParamValue};
 use crate::values;
 
@@ -124,6 +125,8 @@ struct Shared {
     validate: bool,
     auto_idempotency_keys: bool,
     credentials: Option<Credentials>,
+    hooks: Hooks,
+    request_id_header: HeaderName,
 }
 
 /// What a `with_*` clone may change without touching the shared connection pool.
@@ -209,6 +212,15 @@ impl Client {
             .then(|| format!("{:032x}", fastrand::u128(..)))
     }
 
+    pub(crate) fn hooks(&self) -> &Hooks {
+        &self.shared.hooks
+    }
+
+    /// The response header that carries the server's id for a request.
+    pub(crate) fn request_id_header(&self) -> &HeaderName {
+        &self.shared.request_id_header
+    }
+
     pub(crate) fn http(&self) -> &reqwest::Client {
         &self.shared.http
     }
@@ -247,6 +259,8 @@ pub struct ClientBuilder {
     validate: bool,
     auto_idempotency_keys: bool,
     params: Vec<ParamValue>,
+    hooks: Hooks,
+    request_id_header: String,
 }
 
 impl Default for ClientBuilder {
@@ -261,6 +275,9 @@ impl Default for ClientBuilder {
             validate: true,
             auto_idempotency_keys: true,
             params: Vec::new(),
+            hooks: Hooks::default(),
+            // The API's own, from the generator's settings (`[client] request-id-header`).
+            request_id_header: crate::REQUEST_ID_HEADER.to_owned(),
         }
     }
 }
@@ -325,6 +342,21 @@ impl ClientBuilder {
         self
     }
 
+    /// Runs `hook` around every attempt of every call (see [`Hook`]); hooks run in the order
+    /// they are added.
+    pub fn hook(mut self, hook: impl Hook) -> Self {
+        self.hooks.push(hook);
+        self
+    }
+
+    /// The response header that carries the server's id for a request, kept in errors
+    /// ([`Error::request_id`](crate::Error::request_id)) and traces. The default is the one
+    /// the API's settings name, else `x-request-id`.
+    pub fn request_id_header(mut self, header: impl Into<String>) -> Self {
+        self.request_id_header = header.into();
+        self
+    }
+
     /// Values of the API's common parameters, for the generated `common_parameters`.
     #[doc(hidden)]
     pub fn params(mut self, params: Vec<ParamValue>) -> Self {
@@ -337,8 +369,15 @@ impl ClientBuilder {
     /// # Errors
     ///
     /// [`BuildError`] when no base URL is known, it is not an absolute `http` or `https`
-    /// URL, or the HTTP client cannot start.
+    /// URL, the request-id header is not a header name, or the HTTP client cannot start.
     pub fn build(self) -> Result<Client, BuildError> {
+        let request_id_header =
+            HeaderName::from_bytes(self.request_id_header.as_bytes()).map_err(|_| {
+                InvalidRequest(format!(
+                    "`{}` is not a valid header name",
+                    self.request_id_header
+                ))
+            })?;
         let base_url = self.base_url.ok_or(BuildError::NoBaseUrl)?;
         match reqwest::Url::parse(&base_url) {
             // Paths and query strings are appended to the base URL: a query or fragment of its
@@ -384,6 +423,8 @@ impl ClientBuilder {
             validate: self.validate,
             auto_idempotency_keys: self.auto_idempotency_keys,
             credentials: self.credentials,
+            hooks: self.hooks,
+            request_id_header,
         };
         let per_call = PerCall {
             retry: self.retry,

@@ -48,6 +48,7 @@ mod credentials;
 mod encoding;
 mod error;
 mod finite;
+mod hooks;
 mod media;
 mod nullable;
 mod numbers;
@@ -55,6 +56,7 @@ mod retry;
 
 #[doc(hidden)]
 pub mod runtime;
+mod trace;
 
 #[doc(hidden)]
 pub mod unions;
@@ -84,6 +86,8 @@ pub use credentials::Credentials;
 
 pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
 
+pub use hooks::{Hook, RetryReason};
+
 pub use media::{Download, Upload};
 
 pub use nullable::Nullable;
@@ -93,3 +97,7 @@ pub use unknown::UnknownValue;
 pub use responses::ErrorResponse;
 
 pub use servers::Server;
+
+/// The response header that carries the API's id for a request (`[client]
+/// request-id-header`), the client builder's default.
+const REQUEST_ID_HEADER: &str = "x-request-id";

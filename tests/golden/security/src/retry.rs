@@ -8,9 +8,12 @@ use reqwest::header::HeaderMap;
 
 use crate::client::{Client, RetryPolicy};
 use crate::error::Error;
+use crate::hooks::RetryReason;
 use crate::runtime::Sent;
+use crate::trace::CallTrace;
 
-/// Sends `request`, retrying as `client`'s policy allows.
+/// Sends `request`, retrying as `client`'s policy allows, running the client's hooks around
+/// every attempt and recording them on `trace`.
 ///
 /// `repeatable` says whether sending the request twice is harmless: true for idempotent
 /// methods and for requests that carry an idempotency key. Other requests are sent once,
@@ -21,53 +24,83 @@ pub(crate) async fn send<E>(
     request: reqwest::Request,
     repeatable: bool,
     streamed: bool,
+    trace: &CallTrace,
 ) -> Result<Sent, Error<E>> {
     let policy = if repeatable {
         client.retry_policy()
     } else {
         RetryPolicy::none()
     };
+    let hooks = client.hooks();
     let started = Instant::now();
     let mut attempt = 1;
     let mut next = request;
     loop {
+        // Copied before the hooks run, so that each attempt's hooks see the request as built.
         let retry_copy = next.try_clone();
-        let outcome = attempt_once(client.http(), next, streamed).await;
+        hooks.before_send(&mut next);
+        let outcome = attempt_once(client, next, streamed).await;
+        match &outcome {
+            Ok(sent) => trace.attempt(attempt, Some(sent.status), sent.request_id.as_deref()),
+            Err(_) => trace.attempt(attempt, None, None),
+        }
         let wait = match (&outcome, retry_copy) {
-            (Ok(sent), Some(copy)) if is_retryable_status(sent.status) => {
-                Some((retry_after(&sent.headers, SystemTime::now()), copy))
+            (Ok(sent), Some(copy)) if is_retryable_status(sent.status) => Some((
+                retry_after(&sent.headers, SystemTime::now()),
+                RetryReason::Status(sent.status),
+                copy,
+            )),
+            (Err(error), Some(copy)) if is_retryable_error(error) => {
+                let reason = if error.is_timeout() {
+                    RetryReason::Timeout
+                } else {
+                    RetryReason::Connection
+                };
+                Some((None, reason, copy))
             }
-            (Err(error), Some(copy)) if is_retryable_error(error) => Some((None, copy)),
             _ => None,
         };
-        let Some((retry_after, copy)) = wait else {
+        let Some((retry_after, reason, copy)) = wait else {
+            trace.finish(started.elapsed());
             return outcome.map_err(transport_error);
         };
         let delay = retry_after
             .unwrap_or_else(|| backoff(&policy, attempt))
             .min(policy.max_delay);
         if attempt >= policy.max_attempts || started.elapsed() + delay > policy.max_elapsed {
+            trace.finish(started.elapsed());
             return outcome.map_err(transport_error);
         }
-        tokio::time::sleep(delay).await;
         attempt += 1;
+        trace.retry(attempt, delay, &reason);
+        hooks.on_retry(attempt, delay, &reason);
+        tokio::time::sleep(delay).await;
         next = copy;
     }
 }
 
 async fn attempt_once(
-    http: &reqwest::Client,
+    client: &Client,
     request: reqwest::Request,
     streamed: bool,
 ) -> Result<Sent, reqwest::Error> {
-    let response = http.execute(request).await?;
+    let sent_at = Instant::now();
+    let response = client.http().execute(request).await?;
     let status = response.status().as_u16();
     let headers = response.headers().clone();
+    client
+        .hooks()
+        .after_response(status, &headers, sent_at.elapsed());
+    let request_id = headers
+        .get(client.request_id_header())
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned);
     // A success is never retried, so its body can be left to the caller to read.
     if streamed && response.status().is_success() {
         return Ok(Sent {
             status,
             headers,
+            request_id,
             body: Vec::new(),
             unread: Some(response),
         });
@@ -76,13 +109,14 @@ async fn attempt_once(
     Ok(Sent {
         status,
         headers,
+        request_id,
         body: body.to_vec(),
         unread: None,
     })
 }
 
 /// Statuses that say "try again later": rate limited, or a server or gateway failure.
-fn is_retryable_status(status: u16) -> bool {
+pub(crate) fn is_retryable_status(status: u16) -> bool {
     matches!(status, 429 | 500 | 502 | 503 | 504)
 }
 

@@ -14,8 +14,9 @@ use serde::Serialize;
 
 use crate::client::{Client, Response};
 use crate::credentials::Placement;
-use crate::error::{ApiError, Error, InvalidRequest, ValidationError};
+use crate::error::{api_message, ApiError, Error, InvalidRequest, ValidationError};
 use crate::media::{Body, Download, Upload};
+use crate::trace::{CallTrace, Operation};
 use crate::values::SEGMENT;
 
 pub use crate::encoding::{
@@ -208,6 +209,8 @@ pub struct Call<'a> {
     streamed: bool,
     /// The credentials [`Call::security`] chose; `None` if it was not called.
     secrets: Option<Secrets>,
+    /// The operation, for tracing.
+    operation: Operation,
 }
 
 impl<'a> Call<'a> {
@@ -223,7 +226,14 @@ impl<'a> Call<'a> {
             repeatable: false,
             streamed: false,
             secrets: None,
+            operation: Operation::default(),
         }
+    }
+
+    /// Names the call's operation by its `operationId` and path template, for tracing (the
+    /// template, never the expanded URL, which may carry ids).
+    pub fn operation(&mut self, id: &'static str, template: &'static str) {
+        self.operation = Operation { id, template };
     }
 
     /// Sends the client's credentials for the first of `alternatives` (each a set of schemes
@@ -389,7 +399,7 @@ impl<'a> Call<'a> {
         let secret_params: Vec<&str> = secrets.query.iter().map(|(name, _)| *name).collect();
         let mut request = self
             .client
-            .request(self.method, &url, secrets.headers)
+            .request(self.method.clone(), &url, secrets.headers)
             .headers(self.headers);
         let mut cookies = self.cookies;
         for (name, value) in secrets.cookies {
@@ -424,7 +434,16 @@ impl<'a> Call<'a> {
                 redact_url(error, &secret_params)
             )))
         })?;
-        let sent = crate::retry::send(self.client, request, self.repeatable, self.streamed).await;
+        let trace = CallTrace::new(self.operation, &self.method);
+        let sent = trace
+            .run(crate::retry::send(
+                self.client,
+                request,
+                self.repeatable,
+                self.streamed,
+                &trace,
+            ))
+            .await;
         if secret_params.is_empty() {
             return sent;
         }
@@ -467,6 +486,8 @@ pub fn decode_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, serde_json::Er
 pub struct Sent {
     pub(crate) status: u16,
     pub(crate) headers: HeaderMap,
+    /// The value of the client's request-id header.
+    pub(crate) request_id: Option<String>,
     pub(crate) body: Vec<u8>,
     pub(crate) unread: Option<reqwest::Response>,
 }
@@ -487,6 +508,8 @@ impl Sent {
             }),
             Err(source) => Err(Error::Decode {
                 status: self.status,
+                headers: Box::new(self.headers),
+                request_id: self.request_id,
                 body: String::from_utf8_lossy(&self.body).into_owned(),
                 source,
             }),
@@ -542,16 +565,22 @@ impl Sent {
         match E::decode(self.status, &self.body) {
             Some(Ok(body)) => Error::Api(Box::new(ApiError {
                 status: self.status,
+                message: api_message(&self.body),
                 headers: self.headers,
+                request_id: self.request_id,
                 body,
             })),
             Some(Err(source)) => Error::Decode {
                 status: self.status,
+                headers: Box::new(self.headers),
+                request_id: self.request_id,
                 body: String::from_utf8_lossy(&self.body).into_owned(),
                 source,
             },
             None => Error::UnexpectedStatus {
                 status: self.status,
+                headers: Box::new(self.headers),
+                request_id: self.request_id,
                 body: String::from_utf8_lossy(&self.body).into_owned(),
             },
         }

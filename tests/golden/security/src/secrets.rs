@@ -45,6 +45,7 @@ impl Client {
         &self,
     ) -> Result<Response<Vec<String>>, Error<ErrorResponse>> {
         let mut call = self.call(Method::GET, "/secrets");
+        call.operation("listSecrets", "/secrets");
         call.security(
             &[
                 &[runtime::Scheme::header("header_key", "x-api-key")],
@@ -78,6 +79,7 @@ impl Client {
         request: &CreateSecretRequest,
     ) -> Result<Response<()>, Error<ErrorResponse>> {
         let mut call = self.call(Method::POST, "/secrets");
+        call.operation("createSecret", "/secrets");
         call.security(
             &[
                 &[
@@ -117,6 +119,7 @@ impl Client {
     ) -> Result<Response<String>, Error<ErrorResponse>> {
         let name = runtime::path_segment("name", name)?;
         let mut call = self.call(Method::GET, &format!("/secrets/{name}"));
+        call.operation("readSecret", "/secrets/{name}");
         call.security(&[&[runtime::Scheme::query("query_key", "api_key")]])?;
         call.idempotent();
         let query = call.query_form();
@@ -148,6 +151,7 @@ impl Client {
     ) -> Result<Response<()>, Error<ErrorResponse>> {
         let name = runtime::path_segment("name", name)?;
         let mut call = self.call(Method::DELETE, &format!("/secrets/{name}"));
+        call.operation("deleteSecret", "/secrets/{name}");
         call.security(
             &[&[runtime::Scheme::basic("basic")], &[runtime::Scheme::bearer("jwt")]],
         )?;

@@ -20,6 +20,7 @@ impl Client {
     /// ```
     pub async fn health(&self) -> Result<Response<()>, Error<ErrorResponse>> {
         let mut call = self.call(Method::GET, "/health");
+        call.operation("health", "/health");
         call.security(&[])?;
         call.idempotent();
         let sent = call.send().await?;
@@ -45,6 +46,7 @@ impl Client {
         &self,
     ) -> Result<Response<String>, Error<ErrorResponse>> {
         let mut call = self.call(Method::GET, "/motd");
+        call.operation("messageOfTheDay", "/motd");
         call.security(&[&[], &[runtime::Scheme::bearer("jwt")]])?;
         call.idempotent();
         let sent = call.send().await?;
@@ -68,6 +70,7 @@ impl Client {
     /// ```
     pub async fn who_am_i(&self) -> Result<Response<String>, Error<ErrorResponse>> {
         let mut call = self.call(Method::GET, "/me");
+        call.operation("whoAmI", "/me");
         call.security(&[&[runtime::Scheme::bearer("oidc")]])?;
         call.idempotent();
         let sent = call.send().await?;
