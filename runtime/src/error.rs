@@ -223,11 +223,23 @@ mod tests {
     fn the_apis_message_is_found_where_apis_put_it() {
         let cases: [(&str, Option<&str>); 9] = [
             (r#"{"message": "Chargebee's"}"#, Some("Chargebee's")),
-            (r#"{"error": {"message": "Stripe's", "type": "card_error"}}"#, Some("Stripe's")),
-            (r#"{"error": "invalid_grant", "error_description": "x"}"#, Some("invalid_grant")),
-            (r#"{"title": "Not Found", "detail": "RFC 7807's"}"#, Some("RFC 7807's")),
+            (
+                r#"{"error": {"message": "Stripe's", "type": "card_error"}}"#,
+                Some("Stripe's"),
+            ),
+            (
+                r#"{"error": "invalid_grant", "error_description": "x"}"#,
+                Some("invalid_grant"),
+            ),
+            (
+                r#"{"title": "Not Found", "detail": "RFC 7807's"}"#,
+                Some("RFC 7807's"),
+            ),
             (r#"{"title": "Not Found"}"#, Some("Not Found")),
-            (r#"{"message": "  ", "detail": "the next one"}"#, Some("the next one")),
+            (
+                r#"{"message": "  ", "detail": "the next one"}"#,
+                Some("the next one"),
+            ),
             (r#"{"message": 42}"#, None),
             ("<html>502</html>", None),
             (r#"["a list"]"#, None),

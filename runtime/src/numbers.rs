@@ -27,8 +27,9 @@ impl Numbers for f64 {
     fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let value = *self;
         // `-0.0` stays a float: as an integer it would lose its sign.
-        let integral =
-            value.fract() == 0.0 && value.abs() < EXACT && !(value == 0.0 && value.is_sign_negative());
+        let integral = value.fract() == 0.0
+            && value.abs() < EXACT
+            && !(value == 0.0 && value.is_sign_negative());
         if integral {
             // Exact: an integral value below 2^53 converts without rounding.
             serializer.serialize_i64(value as i64)
@@ -136,6 +137,9 @@ mod tests {
             temperature: 1e300,
             ..decoded
         };
-        assert_eq!(serde_json::to_value(&huge).unwrap()["temperature"], json!(1e300));
+        assert_eq!(
+            serde_json::to_value(&huge).unwrap()["temperature"],
+            json!(1e300)
+        );
     }
 }

@@ -181,6 +181,9 @@ mod tests {
         let written = tagged_integer(serde_json::value::Serializer, "type", 2, &dog).unwrap();
         assert_eq!(written["type"], 2);
         let error = variant::<Dog, serde_json::Error>(serde_json::json!({}), "Pet", "dog");
-        assert!(error.unwrap_err().to_string().starts_with("Pet tagged `dog`"));
+        assert!(error
+            .unwrap_err()
+            .to_string()
+            .starts_with("Pet tagged `dog`"));
     }
 }
