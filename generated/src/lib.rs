@@ -60,6 +60,7 @@ mod retry;
 
 #[doc(hidden)]
 pub mod runtime;
+mod tenants;
 
 #[doc(hidden)]
 pub mod unions;

@@ -89,6 +89,7 @@ runtime! {
         mod retry;
         #[doc(hidden)]
         pub mod runtime;
+        mod tenants;
         #[doc(hidden)]
         pub mod unions;
         mod unknown;

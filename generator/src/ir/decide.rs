@@ -44,6 +44,11 @@ pub(super) fn decide(mut api: ApiDraft, settings: &Settings) -> Api {
             server.ident = scope.claim(server.ident.clone());
         }
     }
+    if let Some(placeholders) = &settings.servers.placeholders {
+        for variable in &mut api.server_variables {
+            variable.placeholder = placeholders.contains(&variable.name);
+        }
+    }
     if let Some(auth) = &mut api.auth {
         name_constructors(auth);
     }

@@ -56,6 +56,7 @@ mod retry;
 
 #[doc(hidden)]
 pub mod runtime;
+mod tenants;
 
 #[doc(hidden)]
 pub mod unions;
