@@ -364,15 +364,18 @@ impl ClientBuilder {
         let base_url = checked_base_url(base_url)?;
         let http = match self.http {
             Some(http) => http,
-            None => reqwest::Client::builder()
-                .user_agent(concat!(
-                    env!("CARGO_PKG_NAME"),
-                    "/",
-                    env!("CARGO_PKG_VERSION")
-                ))
-                .connect_timeout(self.connect_timeout)
-                .build()
-                .map_err(BuildError::Http)?,
+            None => {
+                crate::tls::prepare();
+                reqwest::Client::builder()
+                    .user_agent(concat!(
+                        env!("CARGO_PKG_NAME"),
+                        "/",
+                        env!("CARGO_PKG_VERSION")
+                    ))
+                    .connect_timeout(self.connect_timeout)
+                    .build()
+                    .map_err(BuildError::Http)?
+            }
         };
         let shared = Shared {
             http,

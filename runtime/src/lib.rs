@@ -90,6 +90,7 @@ runtime! {
         #[doc(hidden)]
         pub mod runtime;
         mod tenants;
+        mod tls;
         #[doc(hidden)]
         pub mod unions;
         mod unknown;

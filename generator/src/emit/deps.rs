@@ -18,84 +18,149 @@ pub struct Dependency {
     pub default_features: bool,
     /// Features turned on.
     pub features: &'static [&'static str],
+    /// Whether only a feature of the generated crate turns it on (`rustls`, for
+    /// `rustls-ring`).
+    pub optional: bool,
 }
 
-/// What the generated code uses. reqwest is on its current major version, with its own
-/// rustls TLS feature; the rest are the small crates reqwest itself builds on.
+/// What the generated code uses. reqwest is on its current major version, its TLS stack
+/// chosen by the crate's features ([`TLS_FEATURES`]); the rest are the small crates reqwest
+/// itself builds on.
 pub const DEPENDENCIES: &[Dependency] = &[
     Dependency {
         name: "base64",
         version: "0.23",
         default_features: true,
         features: &[],
+        optional: false,
     },
     Dependency {
         name: "bytes",
         version: "1",
         default_features: true,
         features: &[],
+        optional: false,
     },
     Dependency {
         name: "fastrand",
         version: "2",
         default_features: true,
         features: &[],
+        optional: false,
     },
     Dependency {
         name: "form_urlencoded",
         version: "1",
         default_features: true,
         features: &[],
+        optional: false,
     },
     Dependency {
         name: "futures-util",
         version: "0.3",
         default_features: false,
         features: &[],
+        optional: false,
     },
     Dependency {
         name: "httpdate",
         version: "1",
         default_features: true,
         features: &[],
+        optional: false,
     },
     Dependency {
         name: "percent-encoding",
         version: "2",
         default_features: true,
         features: &[],
+        optional: false,
     },
     Dependency {
         name: "reqwest",
         version: "0.13",
         default_features: false,
-        features: &["rustls", "stream"],
+        features: &["stream"],
+        optional: false,
+    },
+    // Only for the `rustls-ring` feature: reqwest leaves the crypto provider to the
+    // application there, and the runtime installs ring's (`runtime/src/tls.rs`).
+    Dependency {
+        name: "rustls",
+        version: "0.23",
+        default_features: false,
+        features: &["ring", "std", "tls12"],
+        optional: true,
     },
     Dependency {
         name: "serde",
         version: "1",
         default_features: true,
         features: &["derive"],
+        optional: false,
     },
     Dependency {
         name: "serde_json",
         version: "1",
         default_features: true,
         features: &[],
+        optional: false,
     },
     Dependency {
         name: "thiserror",
         version: "2",
         default_features: true,
         features: &[],
+        optional: false,
     },
     Dependency {
         name: "tokio",
         version: "1",
         default_features: false,
         features: &["time"],
+        optional: false,
     },
 ];
+
+/// A TLS stack a generated crate offers as a Cargo feature of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct TlsFeature {
+    /// The feature's name (`rustls-ring`).
+    pub name: &'static str,
+    /// What it turns on, as `Cargo.toml` writes it (`reqwest/rustls-no-provider`).
+    pub enables: &'static [&'static str],
+    /// What it is, for the manifest's comment and the docs.
+    pub about: &'static str,
+}
+
+/// The TLS stacks of a generated crate, the first on by default. Each maps to the reqwest
+/// feature of that stack (reqwest 0.13 has no ring feature: `rustls-no-provider` and the
+/// runtime installing ring's provider make one). `runtime/Cargo.toml` declares the same.
+pub const TLS_FEATURES: &[TlsFeature] = &[
+    TlsFeature {
+        name: "rustls",
+        enables: &["reqwest/rustls"],
+        about: "rustls with aws-lc-rs (the default; building it needs cmake)",
+    },
+    TlsFeature {
+        name: "rustls-ring",
+        enables: &["reqwest/rustls-no-provider", "dep:rustls"],
+        about: "rustls with ring (no cmake or NASM)",
+    },
+    TlsFeature {
+        name: "native-tls",
+        enables: &["reqwest/native-tls"],
+        about: "the platform's TLS (OpenSSL on Linux: needs its headers and pkg-config)",
+    },
+];
+
+impl TlsFeature {
+    /// The feature as a line of `Cargo.toml` (`rustls = ["reqwest/rustls"]`).
+    pub fn toml_line(&self) -> String {
+        let enables: Vec<String> = self.enables.iter().map(|f| format!("\"{f}\"")).collect();
+        format!("{} = [{}]", self.name, enables.join(", "))
+    }
+}
 
 /// The date and time types of `format: date-time` and `format: date` values. chrono is what
 /// the Rust ecosystem interoperates with most (sqlx, diesel, serde-based formats, typify and
@@ -106,6 +171,7 @@ pub const CHRONO: Dependency = Dependency {
     version: "0.4",
     default_features: false,
     features: &["serde", "std"],
+    optional: false,
 };
 
 /// What the client generated from `api` needs: [`DEPENDENCIES`], and chrono when the API has
@@ -126,6 +192,36 @@ pub fn every() -> Vec<Dependency> {
     all
 }
 
+/// reqwest's features that choose a TLS stack: a crate building the client from `build.rs`
+/// needs one of them (its own manifest, not features of ours, chooses the stack).
+pub const REQWEST_TLS: &[&str] = &[
+    "rustls",
+    "rustls-no-provider",
+    "native-tls",
+    "native-tls-no-alpn",
+    "native-tls-vendored",
+    "native-tls-vendored-no-alpn",
+    "default-tls",
+];
+
+/// What a crate that generates its client in `build.rs` declares (`apiforge deps`, and the
+/// build script's manifest check): `needed` without the dependencies only a feature of a
+/// generated crate uses (the single file has none), and reqwest with its default TLS stack,
+/// rustls, since no feature of ours chooses one there.
+pub fn for_build_script(needed: &[Dependency]) -> Vec<Dependency> {
+    needed
+        .iter()
+        .filter(|d| !d.optional)
+        .map(|d| match d.name {
+            "reqwest" => Dependency {
+                features: &["rustls", "stream"],
+                ..*d
+            },
+            _ => *d,
+        })
+        .collect()
+}
+
 impl Dependency {
     /// The entry as a line of `Cargo.toml` (`reqwest = { version = "0.13", ... }`).
     pub fn toml_line(&self) -> String {
@@ -139,6 +235,9 @@ impl Dependency {
         if !self.features.is_empty() {
             let features: Vec<String> = self.features.iter().map(|f| format!("\"{f}\"")).collect();
             let _ = write!(line, ", features = [{}]", features.join(", "));
+        }
+        if self.optional {
+            line.push_str(", optional = true");
         }
         line.push_str(" }");
         line
@@ -164,7 +263,16 @@ mod tests {
         let reqwest = DEPENDENCIES.iter().find(|d| d.name == "reqwest").unwrap();
         assert_eq!(
             reqwest.toml_line(),
-            r#"reqwest = { version = "0.13", default-features = false, features = ["rustls", "stream"] }"#
+            r#"reqwest = { version = "0.13", default-features = false, features = ["stream"] }"#
+        );
+        let rustls = DEPENDENCIES.iter().find(|d| d.name == "rustls").unwrap();
+        assert_eq!(
+            rustls.toml_line(),
+            r#"rustls = { version = "0.23", default-features = false, features = ["ring", "std", "tls12"], optional = true }"#
+        );
+        assert_eq!(
+            TLS_FEATURES[1].toml_line(),
+            r#"rustls-ring = ["reqwest/rustls-no-provider", "dep:rustls"]"#
         );
         assert_eq!(DEPENDENCIES[0].toml_line(), r#"base64 = "0.23""#);
         assert_eq!(

@@ -235,6 +235,8 @@ mod tests {
                 "src/retry.rs",
                 "src/runtime.rs",
                 "src/servers.rs",
+                "src/tenants.rs",
+                "src/tls.rs",
                 "src/types.rs",
                 "src/unions.rs",
                 "src/unknown.rs",
