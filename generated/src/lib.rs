@@ -62,6 +62,7 @@ mod retry;
 pub mod runtime;
 mod tenants;
 mod tls;
+mod tokens;
 
 #[doc(hidden)]
 pub mod unions;

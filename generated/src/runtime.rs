@@ -138,6 +138,8 @@ struct Secrets {
     headers: HeaderMap,
     query: Vec<(&'static str, String)>,
     cookies: Vec<(&'static str, String)>,
+    /// A token provider, whose token each attempt asks for (`retry::send`).
+    provider: Option<std::sync::Arc<crate::tokens::TokenSource>>,
 }
 
 impl Secrets {
@@ -153,6 +155,7 @@ impl Secrets {
                 }
                 Placement::Query(name, value) => secrets.query.push((name, value)),
                 Placement::Cookie(name, value) => secrets.cookies.push((name, value)),
+                Placement::Provider(source) => secrets.provider = Some(source),
             }
         }
         Ok(secrets)
@@ -168,6 +171,7 @@ impl std::fmt::Debug for Secrets {
             .field("headers", &self.headers.keys().collect::<Vec<_>>())
             .field("query", &names(&self.query))
             .field("cookies", &names(&self.cookies))
+            .field("provider", &self.provider.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -423,7 +427,14 @@ impl<'a> Call<'a> {
                 redact_url(error, &secret_params)
             )))
         })?;
-        let sent = crate::retry::send(self.client, request, self.repeatable, self.streamed).await;
+        let sent = crate::retry::send(
+            self.client,
+            request,
+            self.repeatable,
+            self.streamed,
+            secrets.provider.as_deref(),
+        )
+        .await;
         if secret_params.is_empty() {
             return sent;
         }

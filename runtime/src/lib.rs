@@ -91,6 +91,7 @@ runtime! {
         pub mod runtime;
         mod tenants;
         mod tls;
+        mod tokens;
         #[doc(hidden)]
         pub mod unions;
         mod unknown;

@@ -137,6 +137,8 @@ struct Secrets {
     headers: HeaderMap,
     query: Vec<(&'static str, String)>,
     cookies: Vec<(&'static str, String)>,
+    /// A token provider, whose token each attempt asks for (`retry::send`).
+    provider: Option<std::sync::Arc<crate::tokens::TokenSource>>,
 }
 
 impl Secrets {
@@ -152,6 +154,7 @@ impl Secrets {
                 }
                 Placement::Query(name, value) => secrets.query.push((name, value)),
                 Placement::Cookie(name, value) => secrets.cookies.push((name, value)),
+                Placement::Provider(source) => secrets.provider = Some(source),
             }
         }
         Ok(secrets)
@@ -167,6 +170,7 @@ impl std::fmt::Debug for Secrets {
             .field("headers", &self.headers.keys().collect::<Vec<_>>())
             .field("query", &names(&self.query))
             .field("cookies", &names(&self.cookies))
+            .field("provider", &self.provider.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -422,7 +426,14 @@ impl<'a> Call<'a> {
                 redact_url(error, &secret_params)
             )))
         })?;
-        let sent = crate::retry::send(self.client, request, self.repeatable, self.streamed).await;
+        let sent = crate::retry::send(
+            self.client,
+            request,
+            self.repeatable,
+            self.streamed,
+            secrets.provider.as_deref(),
+        )
+        .await;
         if secret_params.is_empty() {
             return sent;
         }

@@ -237,6 +237,7 @@ mod tests {
                 "src/servers.rs",
                 "src/tenants.rs",
                 "src/tls.rs",
+                "src/tokens.rs",
                 "src/types.rs",
                 "src/unions.rs",
                 "src/unknown.rs",

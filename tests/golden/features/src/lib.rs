@@ -58,6 +58,7 @@ mod retry;
 pub mod runtime;
 mod tenants;
 mod tls;
+mod tokens;
 
 #[doc(hidden)]
 pub mod unions;
