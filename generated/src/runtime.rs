@@ -421,12 +421,17 @@ impl<'a> Call<'a> {
                 }
             };
         }
-        let request = request.build().map_err(|error| {
+        let mut request = request.build().map_err(|error| {
             Error::InvalidRequest(InvalidRequest(format!(
                 "the request could not be built: {}",
                 redact_url(error, &secret_params)
             )))
         })?;
+        if self.streamed {
+            // A download's body may take as long as it keeps moving: the client's read idle
+            // timeout bounds it, not the response timeout.
+            *request.timeout_mut() = None;
+        }
         let sent = crate::retry::send(
             self.client,
             request,

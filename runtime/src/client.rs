@@ -245,6 +245,7 @@ pub struct ClientBuilder {
     retry: RetryPolicy,
     timeout: Duration,
     connect_timeout: Duration,
+    read_idle_timeout: Duration,
     validate: bool,
     auto_idempotency_keys: bool,
     params: Vec<ParamValue>,
@@ -262,6 +263,7 @@ impl Default for ClientBuilder {
             retry: RetryPolicy::default(),
             timeout: Duration::from_secs(60),
             connect_timeout: Duration::from_secs(10),
+            read_idle_timeout: Duration::from_secs(60),
             validate: true,
             auto_idempotency_keys: true,
             params: Vec::new(),
@@ -308,9 +310,24 @@ impl ClientBuilder {
     }
 
     /// The longest one attempt may take, from sending to the last byte of the response
-    /// (default 60 s).
+    /// (default 60 s). A download's body is not bounded in total (a large file takes as long
+    /// as it takes): only by [`ClientBuilder::read_idle_timeout`].
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
+        self
+    }
+
+    /// [`ClientBuilder::timeout`], by the name that says what it bounds: the response.
+    pub fn response_timeout(self, timeout: Duration) -> Self {
+        self.timeout(timeout)
+    }
+
+    /// The longest the connection may stay silent: before the response's headers, and
+    /// between two chunks of its body (default 60 s). It is what bounds a download, which
+    /// may take longer than any response timeout but must keep moving. Not applied to a
+    /// client given with [`ClientBuilder::http_client`].
+    pub fn read_idle_timeout(mut self, timeout: Duration) -> Self {
+        self.read_idle_timeout = timeout;
         self
     }
 
@@ -372,6 +389,7 @@ impl ClientBuilder {
                         env!("CARGO_PKG_VERSION")
                     ))
                     .connect_timeout(self.connect_timeout)
+                    .read_timeout(self.read_idle_timeout)
                     .build()
                     .map_err(BuildError::Http)?
             }
