@@ -157,7 +157,7 @@ impl Client {
     }
 
     /// A client whose attempts may each take at most `timeout`, from sending to the last
-    /// byte of the response.
+    /// byte of the response (a download's body excepted: the read idle timeout bounds it).
     pub fn with_timeout(&self, timeout: Duration) -> Client {
         let mut client = self.clone();
         client.per_call.timeout = timeout;
