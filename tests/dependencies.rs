@@ -6,7 +6,7 @@
 //! them than the generated crates ask for, so bumping a dependency anywhere here (a test, the
 //! example) fails until the generated crates follow.
 
-use apiforge::emit::deps::{CHRONO, DEPENDENCIES};
+use apiforge::emit::deps::{for_build_script, Dependency, CHRONO, DEPENDENCIES, TLS_FEATURES};
 use apiforge_tests::workspace_root;
 
 fn read(path: &str) -> String {
@@ -40,27 +40,49 @@ fn required(line: &str) -> Option<String> {
 #[test]
 fn the_runtime_crate_declares_exactly_the_generated_dependencies() {
     let expected: Vec<String> = DEPENDENCIES.iter().map(|d| d.toml_line()).collect();
+    // What the runtime declares, each optional: a dependency optional in generated crates
+    // too (rustls, for `rustls-ring`) the same.
+    let as_required = |d: &Dependency| Dependency {
+        optional: false,
+        ..*d
+    };
     let runtime: Vec<Option<String>> = dependency_lines(&read("runtime/Cargo.toml"))
         .iter()
         .map(|line| required(line))
         .collect();
-    // The runtime makes every dependency optional; generated crates only those that are.
     let expected_optional: Vec<Option<String>> = DEPENDENCIES
         .iter()
-        .map(|d| {
-            let required = apiforge::emit::deps::Dependency {
-                optional: false,
-                ..*d
-            };
-            Some(required.toml_line())
-        })
+        .map(|d| Some(as_required(d).toml_line()))
         .collect();
     assert_eq!(runtime, expected_optional, "every one optional");
+    // A build.rs crate declares what `apiforge deps` prints.
+    let build_script: Vec<String> = for_build_script(DEPENDENCIES)
+        .iter()
+        .map(Dependency::toml_line)
+        .collect();
     assert_eq!(
         dependency_lines(&read("examples/build-time/Cargo.toml")),
-        expected
+        build_script
     );
     assert_eq!(dependency_lines(&read("generated/Cargo.toml")), expected);
+}
+
+#[test]
+fn the_runtime_crate_offers_the_generated_tls_features() {
+    let manifest = read("runtime/Cargo.toml");
+    for feature in TLS_FEATURES {
+        // The runtime's reqwest is optional (its `client` feature), hence `reqwest?/`.
+        let line = feature.toml_line().replace("\"reqwest/", "\"reqwest?/");
+        assert!(manifest.contains(&format!("\n{line}\n")), "{line}");
+    }
+    let generated = read("generated/Cargo.toml");
+    for feature in TLS_FEATURES {
+        assert!(
+            generated.contains(&format!("\n{}\n", feature.toml_line())),
+            "{}",
+            feature.name
+        );
+    }
 }
 
 #[test]

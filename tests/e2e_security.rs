@@ -198,6 +198,62 @@ async fn optional_credentials_are_sent_when_given() {
     );
 }
 
+/// A provider returning `token-1`, `token-2`, ..., and how often it was asked.
+fn provider() -> (Arc<AtomicUsize>, Credentials) {
+    let asked = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&asked);
+    let credentials = Credentials::bearer_provider(move || {
+        let n = counter.fetch_add(1, Ordering::SeqCst) + 1;
+        async move { Ok::<_, std::io::Error>(format!("token-{n}")) }
+    });
+    (asked, credentials)
+}
+
+fn authorizations(server: &TestServer) -> Vec<Option<String>> {
+    server
+        .requests()
+        .iter()
+        .map(|r| r.header("authorization").map(str::to_owned))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_401_gets_one_more_try_with_a_fresh_token_from_the_provider() {
+    let server = TestServer::start(vec![
+        CannedResponse::json(401, "{}"),
+        CannedResponse::json(200, r#""me""#),
+    ]);
+    let (asked, credentials) = provider();
+    let caller = client(&server, credentials);
+    assert_eq!(
+        *caller.who_am_i().await.expect("200 with a fresh token"),
+        "me"
+    );
+    assert_eq!(
+        authorizations(&server),
+        [
+            Some("Bearer token-1".to_owned()),
+            Some("Bearer token-2".to_owned())
+        ]
+    );
+    assert_eq!(asked.load(Ordering::SeqCst), 2);
+
+    // Refused every time: exactly one more try, then the 401 itself.
+    let server = TestServer::start(vec![CannedResponse::json(401, "{}")]);
+    let (asked, credentials) = provider();
+    let error = client(&server, credentials)
+        .who_am_i()
+        .await
+        .expect_err("401 twice");
+    match error {
+        Error::Api(error) => assert_eq!(error.status, 401),
+        Error::UnexpectedStatus { status, .. } => assert_eq!(status, 401),
+        other => panic!("the 401 is the answer: {other:?}"),
+    }
+    assert_eq!(server.requests().len(), 2);
+    assert_eq!(asked.load(Ordering::SeqCst), 2);
+}
+
 #[tokio::test]
 async fn a_token_callback_is_asked_once_per_call_and_kept_across_retries() {
     // 503 then 200: one call, two attempts.

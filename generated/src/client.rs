@@ -114,34 +114,36 @@ impl<T> Deref for Response<T> {
 /// a clone with one setting changed, for one call or a part of a program.
 #[derive(Debug, Clone)]
 pub struct Client {
-    shared: Arc<Shared>,
-    per_call: PerCall,
+    pub(crate) shared: Arc<Shared>,
+    pub(crate) per_call: PerCall,
 }
 
 #[derive(Debug)]
-struct Shared {
+pub(crate) struct Shared {
     http: reqwest::Client,
-    base_url: String,
     validate: bool,
     auto_idempotency_keys: bool,
-    credentials: Option<Credentials>,
     hooks: Hooks,
     request_id_header: HeaderName,
 }
 
-/// What a `with_*` clone may change without touching the shared connection pool.
+/// What a `with_*` clone may change without touching the shared connection pool. The base
+/// URL and credentials live here, not in [`Shared`], so that one pool serves many tenants
+/// (`with_server`, `with_credentials`, in `tenants.rs`).
 #[derive(Debug, Clone)]
-struct PerCall {
+pub(crate) struct PerCall {
     retry: RetryPolicy,
     timeout: Duration,
     headers: Arc<HeaderMap>,
     params: Arc<Vec<ParamValue>>,
+    pub(crate) base_url: Arc<str>,
+    pub(crate) credentials: Option<Arc<Credentials>>,
 }
 
 impl Client {
     /// The base URL every request path is appended to.
     pub fn base_url(&self) -> &str {
-        &self.shared.base_url
+        &self.per_call.base_url
     }
 
     /// The retry policy calls made through this client follow.
@@ -158,7 +160,7 @@ impl Client {
     }
 
     /// A client whose attempts may each take at most `timeout`, from sending to the last
-    /// byte of the response.
+    /// byte of the response (a download's body excepted: the read idle timeout bounds it).
     pub fn with_timeout(&self, timeout: Duration) -> Client {
         let mut client = self.clone();
         client.per_call.timeout = timeout;
@@ -194,7 +196,7 @@ impl Client {
     /// Starts a call: `path` is already encoded (see [`runtime::path_segment`]).
     #[doc(hidden)]
     pub fn call(&self, method: reqwest::Method, path: &str) -> Call<'_> {
-        Call::new(self, method, format!("{}{path}", self.shared.base_url))
+        Call::new(self, method, format!("{}{path}", self.per_call.base_url))
     }
 
     pub(crate) fn validates_requests(&self) -> bool {
@@ -227,7 +229,7 @@ impl Client {
 
     /// The credentials the client was given.
     pub(crate) fn credentials(&self) -> Option<&Credentials> {
-        self.shared.credentials.as_ref()
+        self.per_call.credentials.as_deref()
     }
 
     /// A request to `url` with the call's credential headers, then the client's default
@@ -256,11 +258,15 @@ pub struct ClientBuilder {
     retry: RetryPolicy,
     timeout: Duration,
     connect_timeout: Duration,
+    read_idle_timeout: Duration,
     validate: bool,
     auto_idempotency_keys: bool,
     params: Vec<ParamValue>,
     hooks: Hooks,
     request_id_header: String,
+    /// The server variable still at its placeholder default (set by the generated
+    /// `ClientBuilder::server`; cleared by [`ClientBuilder::base_url`]).
+    placeholder: Option<&'static str>,
 }
 
 impl Default for ClientBuilder {
@@ -272,12 +278,14 @@ impl Default for ClientBuilder {
             retry: RetryPolicy::default(),
             timeout: Duration::from_secs(60),
             connect_timeout: Duration::from_secs(10),
+            read_idle_timeout: Duration::from_secs(60),
             validate: true,
             auto_idempotency_keys: true,
             params: Vec::new(),
             hooks: Hooks::default(),
             // The API's own, from the generator's settings (`[client] request-id-header`).
             request_id_header: crate::REQUEST_ID_HEADER.to_owned(),
+            placeholder: None,
         }
     }
 }
@@ -287,6 +295,18 @@ impl ClientBuilder {
     /// it as they are.
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = Some(url.into());
+        self.placeholder = None;
+        self
+    }
+
+    /// Sends requests to a server's `url`, for the generated `ClientBuilder::server`:
+    /// `placeholder` names a server variable still at its sample default (Chargebee's
+    /// `site`), which makes [`ClientBuilder::build`] fail rather than send a real key to a
+    /// sample host.
+    #[doc(hidden)]
+    pub fn server_url(mut self, url: String, placeholder: Option<&'static str>) -> Self {
+        self.base_url = Some(url);
+        self.placeholder = placeholder;
         self
     }
 
@@ -308,9 +328,24 @@ impl ClientBuilder {
     }
 
     /// The longest one attempt may take, from sending to the last byte of the response
-    /// (default 60 s).
+    /// (default 60 s). A download's body is not bounded in total (a large file takes as long
+    /// as it takes): only by [`ClientBuilder::read_idle_timeout`].
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
+        self
+    }
+
+    /// [`ClientBuilder::timeout`], by the name that says what it bounds: the response.
+    pub fn response_timeout(self, timeout: Duration) -> Self {
+        self.timeout(timeout)
+    }
+
+    /// The longest the connection may stay silent: before the response's headers, and
+    /// between two chunks of its body (default 60 s). It is what bounds a download, which
+    /// may take longer than any response timeout but must keep moving. Not applied to a
+    /// client given with [`ClientBuilder::http_client`].
+    pub fn read_idle_timeout(mut self, timeout: Duration) -> Self {
+        self.read_idle_timeout = timeout;
         self
     }
 
@@ -378,51 +413,31 @@ impl ClientBuilder {
                     self.request_id_header
                 ))
             })?;
-        let base_url = self.base_url.ok_or(BuildError::NoBaseUrl)?;
-        match reqwest::Url::parse(&base_url) {
-            // Paths and query strings are appended to the base URL: a query or fragment of its
-            // own would swallow them.
-            Ok(url) if url.query().is_some() || url.fragment().is_some() => {
-                let reason =
-                    "it must not have a query or a fragment: paths are appended to it".to_owned();
-                return Err(BuildError::InvalidBaseUrl {
-                    url: base_url,
-                    reason,
-                });
-            }
-            Ok(url) if matches!(url.scheme(), "http" | "https") && url.has_host() => {}
-            Ok(_) => {
-                let reason = "it must be an absolute http or https URL".to_owned();
-                return Err(BuildError::InvalidBaseUrl {
-                    url: base_url,
-                    reason,
-                });
-            }
-            Err(error) => {
-                return Err(BuildError::InvalidBaseUrl {
-                    url: base_url,
-                    reason: error.to_string(),
-                })
-            }
+        if let Some(variable) = self.placeholder {
+            return Err(BuildError::PlaceholderServer { variable });
         }
+        let base_url = self.base_url.ok_or(BuildError::NoBaseUrl)?;
+        let base_url = checked_base_url(base_url)?;
         let http = match self.http {
             Some(http) => http,
-            None => reqwest::Client::builder()
-                .user_agent(concat!(
-                    env!("CARGO_PKG_NAME"),
-                    "/",
-                    env!("CARGO_PKG_VERSION")
-                ))
-                .connect_timeout(self.connect_timeout)
-                .build()
-                .map_err(BuildError::Http)?,
+            None => {
+                crate::tls::prepare();
+                reqwest::Client::builder()
+                    .user_agent(concat!(
+                        env!("CARGO_PKG_NAME"),
+                        "/",
+                        env!("CARGO_PKG_VERSION")
+                    ))
+                    .connect_timeout(self.connect_timeout)
+                    .read_timeout(self.read_idle_timeout)
+                    .build()
+                    .map_err(BuildError::Http)?
+            }
         };
         let shared = Shared {
             http,
-            base_url: base_url.trim_end_matches('/').to_owned(),
             validate: self.validate,
             auto_idempotency_keys: self.auto_idempotency_keys,
-            credentials: self.credentials,
             hooks: self.hooks,
             request_id_header,
         };
@@ -431,10 +446,43 @@ impl ClientBuilder {
             timeout: self.timeout,
             headers: Arc::new(HeaderMap::new()),
             params: Arc::new(self.params),
+            base_url: base_url.into(),
+            credentials: self.credentials.map(Arc::new),
         };
         Ok(Client {
             shared: Arc::new(shared),
             per_call,
         })
+    }
+}
+
+/// `base_url` without its trailing `/`, if it is an absolute `http` or `https` URL without a
+/// query or fragment.
+pub(crate) fn checked_base_url(base_url: String) -> Result<String, BuildError> {
+    match reqwest::Url::parse(&base_url) {
+        // Paths and query strings are appended to the base URL: a query or fragment of its
+        // own would swallow them.
+        Ok(url) if url.query().is_some() || url.fragment().is_some() => {
+            let reason =
+                "it must not have a query or a fragment: paths are appended to it".to_owned();
+            Err(BuildError::InvalidBaseUrl {
+                url: base_url,
+                reason,
+            })
+        }
+        Ok(url) if matches!(url.scheme(), "http" | "https") && url.has_host() => {
+            Ok(base_url.trim_end_matches('/').to_owned())
+        }
+        Ok(_) => {
+            let reason = "it must be an absolute http or https URL".to_owned();
+            Err(BuildError::InvalidBaseUrl {
+                url: base_url,
+                reason,
+            })
+        }
+        Err(error) => Err(BuildError::InvalidBaseUrl {
+            url: base_url,
+            reason: error.to_string(),
+        }),
     }
 }

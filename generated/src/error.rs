@@ -17,6 +17,13 @@ pub enum BuildError {
         /// Why it was refused.
         reason: String,
     },
+    /// The server's URL still holds the spec's sample value of a variable (Chargebee's
+    /// `site` is `demo`): the client would send real credentials to someone else's host.
+    #[error("server variable `{variable}` is still the spec's placeholder: set it (`ServerVariables {{ {variable}: .., ..Default::default() }}`) or give a base URL")]
+    PlaceholderServer {
+        /// The variable to set (`site`).
+        variable: &'static str,
+    },
     /// The API lists no servers and no base URL was set.
     #[error("no base URL: the API lists no servers, so set one with `ClientBuilder::base_url`")]
     NoBaseUrl,

@@ -62,6 +62,9 @@ mod retry;
 
 #[doc(hidden)]
 pub mod runtime;
+mod tenants;
+mod tls;
+mod tokens;
 mod trace;
 
 #[doc(hidden)]
@@ -84,6 +87,11 @@ pub mod types;
 #[cfg(feature = "invoices")]
 #[rustfmt::skip]
 pub mod invoices;
+
+/// The HTTP client the crate sends with (its types appear in the client's signatures:
+/// `ClientBuilder::http_client`, `Response::headers`), so callers need not depend on
+/// the same version themselves.
+pub use reqwest;
 
 pub use client::{Client, ClientBuilder, Response, RetryPolicy};
 

@@ -31,6 +31,24 @@ impl Server {
             }
         }
     }
+
+    /// The variable of this server's URL still at the spec's placeholder default, if any.
+    fn placeholder(&self) -> Option<&'static str> {
+        match self {
+            Self::LiveSite(variables) => {
+                if variables.site == "demo" {
+                    return Some("site");
+                }
+                None
+            }
+            Self::TestSite(variables) => {
+                if variables.site == "demo" {
+                    return Some("site");
+                }
+                None
+            }
+        }
+    }
 }
 
 impl Default for Server {
@@ -49,7 +67,7 @@ pub struct ServerVariables {
     pub protocol: Protocol,
     /// Your Chargebee site name (the subdomain of your site).
     ///
-    /// Default: `demo`.
+    /// Default: `demo`. A placeholder: set it, or building a client for this server fails.
     pub site: String,
     /// The Chargebee domain.
     ///
@@ -157,10 +175,26 @@ impl Client {
     }
 }
 
+impl Client {
+    /// A handle that sends to `server` instead, sharing this client's connection pool,
+    /// settings and credentials (a cheap clone): one client, a server per tenant.
+    ///
+    /// # Errors
+    ///
+    /// [`BuildError`] when the server's URL is unusable or one of its variables is
+    /// still the spec's placeholder.
+    pub fn with_server(&self, server: Server) -> Result<Client, BuildError> {
+        self.with_server_url(server.url(), server.placeholder())
+    }
+}
+
 impl ClientBuilder {
-    /// Sends requests to `server` (the default is the first server the API lists).
+    /// Sends requests to `server` (the default is the first server the API lists). A
+    /// server variable still at the spec's placeholder default makes
+    /// [`ClientBuilder::build`] fail, unless a base URL replaces the server.
     pub fn server(self, server: Server) -> Self {
-        self.base_url(server.url())
+        let placeholder = server.placeholder();
+        self.server_url(server.url(), placeholder)
     }
 }
 

@@ -130,7 +130,8 @@ impl Generator {
             println!("cargo:warning=apiforge: {warning}");
         }
         if let Some(manifest) = manifest {
-            check_manifest(manifest, &crate::emit::deps::for_api(&lowered.api))?;
+            let needed = crate::emit::deps::for_api(&lowered.api);
+            check_manifest(manifest, &crate::emit::deps::for_build_script(&needed))?;
         }
         let (name, source) = pipeline.emit_single_file(&lowered)?;
         let path = out_dir.join(name);
@@ -225,6 +226,13 @@ pub fn check_manifest(
             .iter()
             .copied()
             .filter(|f| !found.features.iter().any(|d| d == f))
+            // Any TLS stack of reqwest serves: the client's code is the same on each.
+            .filter(|f| {
+                let tls = crate::emit::deps::REQWEST_TLS;
+                !(dependency.name == "reqwest"
+                    && tls.contains(f)
+                    && found.features.iter().any(|d| tls.contains(&d.as_str())))
+            })
             .collect();
         if !missing.is_empty() {
             problems.push((
@@ -379,10 +387,11 @@ mod tests {
             "[package]\nname = \"x\"\n\n[dependencies]\nserde = { version = \"1\", features = [\"derive\"] }\nreqwest = { version = \"0.12\", default-features = false }\nthiserror = \"2\"\n\n[dependencies.tokio]\nversion = \"1\"\nfeatures = [\"time\"]\n",
         )
         .unwrap();
-        let message = check_manifest(&manifest, crate::emit::deps::DEPENDENCIES)
-            .unwrap_err()
-            .to_string();
+        let needed = crate::emit::deps::for_build_script(crate::emit::deps::DEPENDENCIES);
+        let message = check_manifest(&manifest, &needed).unwrap_err().to_string();
         assert!(message.contains("  - `base64` is missing\n"), "{message}");
+        // rustls is only for a generated crate's `rustls-ring` feature.
+        assert!(!message.contains("`rustls` is missing"), "{message}");
         assert!(
             message.contains("  - `reqwest` is 0.12; the client needs 0.13\n"),
             "{message}"
@@ -399,11 +408,11 @@ mod tests {
             &manifest,
             format!(
                 "[package]\nname = \"x\"\n\n{}",
-                crate::emit::deps::toml_block(crate::emit::deps::DEPENDENCIES)
+                crate::emit::deps::toml_block(&needed)
             ),
         )
         .unwrap();
-        assert!(check_manifest(&manifest, crate::emit::deps::DEPENDENCIES).is_ok());
+        assert!(check_manifest(&manifest, &needed).is_ok());
         // Dates need chrono, which this manifest lacks.
         let message = check_manifest(&manifest, &[crate::emit::deps::CHRONO])
             .unwrap_err()
@@ -415,7 +424,7 @@ mod tests {
             "[package]\nname = \"x\"\n\n[target.'cfg(unix)'.dependencies]\nreqwest = { version = \"0.13.2\", features = [\"rustls\"] }\n",
         )
         .unwrap();
-        let reqwest: Vec<_> = crate::emit::deps::DEPENDENCIES
+        let reqwest: Vec<_> = needed
             .iter()
             .filter(|d| d.name == "reqwest")
             .copied()
@@ -425,6 +434,20 @@ mod tests {
             message.contains("  - `reqwest` lacks the feature `stream` the client uses\n"),
             "{message}"
         );
+        // Any of reqwest's TLS stacks serves; none at all is named.
+        for (features, ok) in [
+            (r#"["native-tls", "stream"]"#, true),
+            (r#"["rustls-no-provider", "stream"]"#, true),
+            (r#"["stream"]"#, false),
+        ] {
+            std::fs::write(
+                &manifest,
+                format!("[package]\nname = \"x\"\n\n[dependencies]\nreqwest = {{ version = \"0.13\", default-features = false, features = {features} }}\n"),
+            )
+            .unwrap();
+            let checked = check_manifest(&manifest, &reqwest);
+            assert_eq!(checked.is_ok(), ok, "{features}: {checked:?}");
+        }
     }
 
     #[test]

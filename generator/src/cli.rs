@@ -129,7 +129,7 @@ fn deps_command(args: &DepsArgs) -> ExitCode {
             }
         }
     };
-    print!("{}", deps::toml_block(&needed));
+    print!("{}", deps::toml_block(&deps::for_build_script(&needed)));
     ExitCode::SUCCESS
 }
 

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crate::error::InvalidRequest;
 use crate::runtime::{KeyIn, Scheme, SchemeKind};
+use crate::tokens::TokenSource;
 use crate::values;
 
 /// The secrets a client authenticates with: for one security scheme of the API, or for
@@ -31,9 +32,14 @@ struct Entry {
 
 #[derive(Clone)]
 enum Secret {
-    Basic { username: String, password: String },
+    Basic {
+        username: String,
+        password: String,
+    },
     Bearer(String),
     BearerWith(TokenProvider),
+    /// An async provider and its cached token (`tokens.rs`).
+    BearerProvider(Arc<TokenSource>),
     Key(String),
 }
 
@@ -53,6 +59,7 @@ impl PartialEq for Secret {
             (Secret::Bearer(a), Secret::Bearer(b)) | (Secret::Key(a), Secret::Key(b)) => a == b,
             // The same callback, not one that happens to return the same token.
             (Secret::BearerWith(a), Secret::BearerWith(b)) => Arc::ptr_eq(a, b),
+            (Secret::BearerProvider(a), Secret::BearerProvider(b)) => Arc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -67,7 +74,7 @@ impl Secret {
             (self, kind),
             (Secret::Basic { .. }, SchemeKind::Basic)
                 | (
-                    Secret::Bearer(_) | Secret::BearerWith(_),
+                    Secret::Bearer(_) | Secret::BearerWith(_) | Secret::BearerProvider(_),
                     SchemeKind::Bearer
                 )
                 | (Secret::Key(_), SchemeKind::Key(..))
@@ -80,6 +87,7 @@ impl Secret {
             Secret::Basic { .. } => "basic",
             Secret::Bearer(_) => "bearer",
             Secret::BearerWith(_) => "bearer callback",
+            Secret::BearerProvider(_) => "bearer provider",
             Secret::Key(_) => "api key",
         }
     }
@@ -111,6 +119,8 @@ impl Secret {
             }
             (Secret::Bearer(token), _) => authorization(format!("Bearer {token}")),
             (Secret::BearerWith(provider), _) => authorization(format!("Bearer {}", provider())),
+            // Asked per attempt, when the call is sent (`retry::send`).
+            (Secret::BearerProvider(source), _) => Ok(Placement::Provider(Arc::clone(source))),
             (Secret::Key(key), SchemeKind::Key(KeyIn::Header, name)) => {
                 let value = values::header_value(name, key).map_err(refused)?;
                 Ok(Placement::Header(name, value))
@@ -137,6 +147,8 @@ pub(crate) enum Placement {
     Query(&'static str, String),
     /// A cookie (not yet encoded).
     Cookie(&'static str, String),
+    /// An `Authorization: Bearer` header from a token provider, set per attempt.
+    Provider(Arc<TokenSource>),
 }
 
 impl Credentials {
@@ -169,6 +181,11 @@ impl Credentials {
     /// It serves the same schemes as [`Credentials::bearer`].
     pub fn bearer_with(provider: impl Fn() -> String + Send + Sync + 'static) -> Self {
         Self::one(Secret::BearerWith(Arc::new(provider)))
+    }
+
+    /// Credentials of one token provider (for [`Credentials::bearer_provider`]).
+    pub(crate) fn from_source(source: Arc<TokenSource>) -> Self {
+        Self::one(Secret::BearerProvider(source))
     }
 
     /// These credentials and `other`'s, for APIs with several schemes (or operations that
@@ -292,6 +309,7 @@ mod tests {
                 }
                 Placement::Query(name, value) => format!("?{name}={value}"),
                 Placement::Cookie(name, value) => format!("cookie {name}={value}"),
+                Placement::Provider(_) => "authorization: <provider>".to_owned(),
             })
             .collect()
     }

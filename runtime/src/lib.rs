@@ -97,6 +97,9 @@ runtime! {
         mod retry;
         #[doc(hidden)]
         pub mod runtime;
+        mod tenants;
+        mod tls;
+        mod tokens;
         mod trace;
         #[doc(hidden)]
         pub mod unions;

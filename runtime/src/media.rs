@@ -179,7 +179,8 @@ impl fmt::Debug for Body {
 }
 
 /// A binary response body not read yet: read it whole with [`Download::bytes`], or chunk by
-/// chunk with [`Download::chunk`] to keep a large file out of memory.
+/// chunk with [`Download::chunk`] to keep a large file out of memory, or as a `Stream` of
+/// [`bytes::Bytes`] with [`Download::bytes_stream`], which copies nothing.
 #[derive(Debug)]
 pub struct Download {
     response: reqwest::Response,
@@ -211,6 +212,16 @@ impl Download {
     /// The connection failed or timed out before the body was complete.
     pub async fn bytes(self) -> Result<Vec<u8>, reqwest::Error> {
         Ok(self.response.bytes().await?.to_vec())
+    }
+
+    /// The body as a stream of chunks, each the `Bytes` the connection delivered (no copy).
+    /// It owns the response: `Send + 'static`, so a task can forward it (to a file, another
+    /// HTTP body). Each item is a chunk or the failure that ended the body.
+    pub fn bytes_stream(
+        self,
+    ) -> impl futures_util::Stream<Item = Result<bytes::Bytes, reqwest::Error>> + Send + 'static
+    {
+        self.response.bytes_stream()
     }
 }
 

@@ -74,6 +74,24 @@ async fn list_follows_next_offset_across_three_pages() {
 }
 
 #[tokio::test]
+async fn a_page_stream_is_owned_and_runs_in_a_spawned_task() {
+    let server = TestServer::start(vec![
+        CannedResponse::json(200, &invoice_page(&["inv_1"], Some("o1"))),
+        CannedResponse::json(200, &invoice_page(&["inv_2"], None)),
+    ]);
+    // The stream outlives the client it came from: it holds its own clone and request.
+    let pages = {
+        let client = client(&server);
+        client.list_invoices_pages(ListInvoicesRequest::default())
+    };
+    let task = tokio::spawn(async move {
+        let pages: Vec<_> = pages.try_collect().await?;
+        Ok::<_, Error<ErrorResponse>>(pages.len())
+    });
+    assert_eq!(task.await.expect("the task ran").expect("two pages"), 2);
+}
+
+#[tokio::test]
 async fn create_sends_nested_form_fields_in_bracket_notation() {
     let subscription = r#"{"subscription": {"id": "sub_1", "plan_id": "pro", "plan_quantity": 2, "status": "in_trial",
         "has_scheduled_changes": false}, "customer": {"id": "cust_1", "account_credits": 0, "allow_direct_debit": false,
@@ -169,6 +187,7 @@ async fn retrieve_decodes_and_errors_are_typed() {
     let found = client.retrieve_a_subscription("sub/1").await.expect("200");
     assert_eq!(found.subscription.id, "sub/1");
     // A status this client does not know yet, and a field it does not know, both survive.
+    // `UnknownValue` is opaque: read as text, never built from a string.
     assert!(matches!(&found.subscription.status, SubscriptionStatus::Unknown(v) if v.as_str() == "future_status"));
     assert_eq!(found.subscription.additional_properties.get("brand_new_field"), Some(&serde_json::json!(7)));
     assert_eq!(found.customer.id, "cust_1");

@@ -177,6 +177,7 @@ async fn downloads_are_read_whole_or_chunk_by_chunk() {
     let server = TestServer::start(vec![
         CannedResponse::with_type(200, "application/pdf", &large),
         CannedResponse::with_type(200, "application/pdf", &large),
+        CannedResponse::with_type(200, "application/pdf", &large),
         CannedResponse::with_type(200, "image/png", "PNG"),
     ]);
     let client = client(&server);
@@ -193,6 +194,19 @@ async fn downloads_are_read_whole_or_chunk_by_chunk() {
     }
     assert_eq!(read, large.as_bytes());
     assert!(chunks > 1, "a 450 kB body arrives in more than one chunk");
+
+    // A stream of `Bytes`, owned: forwarded from a spawned task.
+    let stream = client.download_file("f1").await.expect("200").into_body().bytes_stream();
+    let task = tokio::spawn(async move {
+        use futures_util::TryStreamExt;
+        stream
+            .try_fold(Vec::new(), |mut read, chunk| async move {
+                read.extend_from_slice(&chunk);
+                Ok(read)
+            })
+            .await
+    });
+    assert_eq!(task.await.expect("the task ran").expect("body"), large.as_bytes());
 
     // `*/*`: whatever the server sends, as bytes.
     let thumbnail = client.thumbnail("f1").await.expect("200").into_body();

@@ -18,13 +18,14 @@ pub struct Dependency {
     pub default_features: bool,
     /// Features turned on.
     pub features: &'static [&'static str],
-    /// Whether the dependency is optional: the generated crate's feature of the same name
-    /// (on by default) turns it on.
+    /// Whether the dependency is optional, turned on by a feature of the generated crate:
+    /// `tracing` by its own feature (on by default), `rustls` by `rustls-ring`.
     pub optional: bool,
 }
 
-/// What the generated code uses. reqwest is on its current major version, with its own
-/// rustls TLS feature; the rest are the small crates reqwest itself builds on.
+/// What the generated code uses. reqwest is on its current major version, its TLS stack
+/// chosen by the crate's features ([`TLS_FEATURES`]); the rest are the small crates reqwest
+/// itself builds on.
 pub const DEPENDENCIES: &[Dependency] = &[
     Dependency {
         name: "base64",
@@ -79,8 +80,17 @@ pub const DEPENDENCIES: &[Dependency] = &[
         name: "reqwest",
         version: "0.13",
         default_features: false,
-        features: &["rustls", "stream"],
+        features: &["stream"],
         optional: false,
+    },
+    // Only for the `rustls-ring` feature: reqwest leaves the crypto provider to the
+    // application there, and the runtime installs ring's (`runtime/src/tls.rs`).
+    Dependency {
+        name: "rustls",
+        version: "0.23",
+        default_features: false,
+        features: &["ring", "std", "tls12"],
+        optional: true,
     },
     Dependency {
         name: "serde",
@@ -121,6 +131,46 @@ pub const DEPENDENCIES: &[Dependency] = &[
     },
 ];
 
+/// A TLS stack a generated crate offers as a Cargo feature of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct TlsFeature {
+    /// The feature's name (`rustls-ring`).
+    pub name: &'static str,
+    /// What it turns on, as `Cargo.toml` writes it (`reqwest/rustls-no-provider`).
+    pub enables: &'static [&'static str],
+    /// What it is, for the manifest's comment and the docs.
+    pub about: &'static str,
+}
+
+/// The TLS stacks of a generated crate, the first on by default. Each maps to the reqwest
+/// feature of that stack (reqwest 0.13 has no ring feature: `rustls-no-provider` and the
+/// runtime installing ring's provider make one). `runtime/Cargo.toml` declares the same.
+pub const TLS_FEATURES: &[TlsFeature] = &[
+    TlsFeature {
+        name: "rustls",
+        enables: &["reqwest/rustls"],
+        about: "rustls with aws-lc-rs (the default; building it needs cmake)",
+    },
+    TlsFeature {
+        name: "rustls-ring",
+        enables: &["reqwest/rustls-no-provider", "dep:rustls"],
+        about: "rustls with ring (no cmake or NASM)",
+    },
+    TlsFeature {
+        name: "native-tls",
+        enables: &["reqwest/native-tls"],
+        about: "the platform's TLS (OpenSSL on Linux: needs its headers and pkg-config)",
+    },
+];
+
+impl TlsFeature {
+    /// The feature as a line of `Cargo.toml` (`rustls = ["reqwest/rustls"]`).
+    pub fn toml_line(&self) -> String {
+        let enables: Vec<String> = self.enables.iter().map(|f| format!("\"{f}\"")).collect();
+        format!("{} = [{}]", self.name, enables.join(", "))
+    }
+}
+
 /// The date and time types of `format: date-time` and `format: date` values. chrono is what
 /// the Rust ecosystem interoperates with most (sqlx, diesel, serde-based formats, typify and
 /// progenitor's output), its serde support reads and writes RFC 3339 with no attribute on the
@@ -149,6 +199,44 @@ pub fn every() -> Vec<Dependency> {
     all.push(CHRONO);
     all.sort_by_key(|d| d.name);
     all
+}
+
+/// reqwest's features that choose a TLS stack: a crate building the client from `build.rs`
+/// needs one of them (its own manifest, not features of ours, chooses the stack).
+pub const REQWEST_TLS: &[&str] = &[
+    "rustls",
+    "rustls-no-provider",
+    "native-tls",
+    "native-tls-no-alpn",
+    "native-tls-vendored",
+    "native-tls-vendored-no-alpn",
+    "default-tls",
+];
+
+/// What a crate that generates its client in `build.rs` declares (`apiforge deps`, and the
+/// build script's manifest check): `needed` without the dependencies only a TLS feature of a
+/// generated crate enables (the single file has no TLS features: reqwest comes with its
+/// default stack, rustls), keeping `tracing`, an optional dependency whose own feature the
+/// single file's `cfg`s read.
+pub fn for_build_script(needed: &[Dependency]) -> Vec<Dependency> {
+    let tls_only = |d: &Dependency| {
+        TLS_FEATURES.iter().any(|tls| {
+            tls.enables
+                .iter()
+                .any(|e| e.strip_prefix("dep:") == Some(d.name))
+        })
+    };
+    needed
+        .iter()
+        .filter(|d| !tls_only(d))
+        .map(|d| match d.name {
+            "reqwest" => Dependency {
+                features: &["rustls", "stream"],
+                ..*d
+            },
+            _ => *d,
+        })
+        .collect()
 }
 
 impl Dependency {
@@ -192,7 +280,16 @@ mod tests {
         let reqwest = DEPENDENCIES.iter().find(|d| d.name == "reqwest").unwrap();
         assert_eq!(
             reqwest.toml_line(),
-            r#"reqwest = { version = "0.13", default-features = false, features = ["rustls", "stream"] }"#
+            r#"reqwest = { version = "0.13", default-features = false, features = ["stream"] }"#
+        );
+        let rustls = DEPENDENCIES.iter().find(|d| d.name == "rustls").unwrap();
+        assert_eq!(
+            rustls.toml_line(),
+            r#"rustls = { version = "0.23", default-features = false, features = ["ring", "std", "tls12"], optional = true }"#
+        );
+        assert_eq!(
+            TLS_FEATURES[1].toml_line(),
+            r#"rustls-ring = ["reqwest/rustls-no-provider", "dep:rustls"]"#
         );
         assert_eq!(DEPENDENCIES[0].toml_line(), r#"base64 = "0.23""#);
         assert_eq!(

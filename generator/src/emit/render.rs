@@ -21,6 +21,7 @@ pub(super) struct Context {
     pub pages: Value,
     pub operations: Vec<Value>,
     pub features: Value,
+    pub tls: Value,
 }
 
 /// Renders `Cargo.toml`, `README.md`, `docs/index.md` and one page per operation (into
@@ -41,6 +42,7 @@ pub(super) fn render(
         pages,
         operations,
         features,
+        tls,
     } = context;
     let operations = Value::from(operations);
     let whole = minijinja::context! {
@@ -54,6 +56,7 @@ pub(super) fn render(
         pages => pages,
         operations => operations.clone(),
         features => features,
+        tls => tls,
     };
     let mut files = Files::new();
     files.insert(

@@ -44,6 +44,11 @@ pub(super) fn decide(mut api: ApiDraft, settings: &Settings) -> Api {
             server.ident = scope.claim(server.ident.clone());
         }
     }
+    if let Some(placeholders) = &settings.servers.placeholders {
+        for variable in &mut api.server_variables {
+            variable.placeholder = placeholders.contains(&variable.name);
+        }
+    }
     if let Some(auth) = &mut api.auth {
         name_constructors(auth);
     }
@@ -578,5 +583,28 @@ components:
         let named = crate::ir::lower_api(&loaded, &settings, &mut Vec::new()).unwrap();
         let idents: Vec<&str> = named.servers.iter().map(|s| s.ident.as_str()).collect();
         assert_eq!(idents, ["LiveSite", "Live"]);
+    }
+
+    #[test]
+    fn placeholder_variables_are_derived_and_the_settings_replace_them() {
+        let yaml = "openapi: 3.0.3\ninfo: {title: T, version: 1.0.0}\nservers:\n  - url: https://{site}.{region}.example.com\n    variables:\n      site: {default: demo}\n      region: {default: eu, enum: [eu, us]}\npaths: {}\n";
+        let loaded =
+            crate::load::load_bytes(std::path::Path::new("t.yaml"), yaml.as_bytes(), false)
+                .unwrap();
+        let placeholders = |settings: &Settings| -> Vec<String> {
+            let api = crate::ir::lower_api(&loaded, settings, &mut Vec::new()).unwrap();
+            api.server_variables
+                .iter()
+                .filter(|v| v.placeholder)
+                .map(|v| v.name.clone())
+                .collect()
+        };
+        assert_eq!(placeholders(&Settings::default()), ["site"]);
+        let none: [&str; 0] = [];
+        assert!(placeholders(&Settings::default().server_placeholders(none)).is_empty());
+        assert_eq!(
+            placeholders(&Settings::default().server_placeholders(["region"])),
+            ["region"]
+        );
     }
 }

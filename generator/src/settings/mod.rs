@@ -107,6 +107,15 @@ pub struct ServerSettings {
     /// names = ["Live", "Test"]
     /// ```
     pub names: Option<Vec<String>>,
+    /// The server variables whose default is a placeholder that must be set before a client
+    /// is built, replacing the derived list (a free variable whose default reads as a sample:
+    /// `demo`, `example`, `your-…`, `{site}`). `[]` marks none.
+    ///
+    /// ```toml
+    /// [servers]
+    /// placeholders = ["site"]
+    /// ```
+    pub placeholders: Option<Vec<String>>,
 }
 
 /// `[types]`: how some schemas become Rust types.
@@ -202,6 +211,15 @@ impl Settings {
     /// Sets [`ServerSettings::names`].
     pub fn server_names<S: Into<String>>(mut self, names: impl IntoIterator<Item = S>) -> Self {
         self.servers.names = Some(names.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`ServerSettings::placeholders`].
+    pub fn server_placeholders<S: Into<String>>(
+        mut self,
+        variables: impl IntoIterator<Item = S>,
+    ) -> Self {
+        self.servers.placeholders = Some(variables.into_iter().map(Into::into).collect());
         self
     }
 

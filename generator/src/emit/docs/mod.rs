@@ -61,6 +61,7 @@ pub fn emit(api: &Api, krate: &CrateInfo, templates: &Templates) -> Result<Files
         pages: Value::from_serialize(pages),
         operations,
         features: Value::from_serialize(api::features(api)),
+        tls: Value::from_serialize(super::deps::TLS_FEATURES),
     };
     super::render::render(&templates.renderer()?, context, &doc_files)
 }

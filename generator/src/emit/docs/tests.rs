@@ -97,10 +97,11 @@ fn the_docs_show_a_pages_method_exactly_when_the_client_has_one() {
     let source = &files["src/orders.rs"];
     for op in ["list_orders", "get_order"] {
         let documented = files[&format!("docs/{op}.md")].contains(&format!("Client::{op}_pages"));
-        let emitted = source.contains(&format!("pub fn {op}_pages<"));
+        let emitted = source.contains(&format!("pub fn {op}_pages("));
         assert_eq!(documented, emitted, "{op}");
     }
-    assert!(source.contains("pub fn list_orders_pages<"));
+    assert!(source.contains("pub fn list_orders_pages("));
+    assert!(source.contains("Send + 'static"));
 }
 
 #[test]

@@ -532,8 +532,9 @@ components:
         let files = crate::emit::emit(&api, &settings, &mut crate::profile::Stages::default())
             .expect("the crate emits");
         assert!(files["Cargo.toml"].contains(
-            "[features]\ndefault = [\n    \"customers\",\n    \"invoices\",\n    \"notes\",\n    \"webhooks\",\n    \"tracing\",\n]\ncustomers = []\n"
+            "default = [\n    \"rustls\",\n    \"customers\",\n    \"invoices\",\n    \"notes\",\n    \"webhooks\",\n    \"tracing\",\n]\n"
         ));
+        assert!(files["Cargo.toml"].contains("\ncustomers = []\n"));
         let lib = &files["src/lib.rs"];
         assert!(lib.contains("#[cfg(feature = \"notes\")]\n#[rustfmt::skip]\npub mod notes;"));
         assert!(lib.contains("#[cfg(feature = \"webhooks\")]\n#[rustfmt::skip]\npub mod webhooks;"));

@@ -3,7 +3,7 @@
 //! single-file form, in order. How they are built is [`super::schedule`]'s business.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, ToTokens};
 
 use super::{common, lib_rs, operations, responses, servers, types, webhooks, Features};
 use crate::emit::CrateInfo;
@@ -46,14 +46,58 @@ pub(super) fn without_unit_tests(source: &str) -> &str {
     }
 }
 
-/// A runtime file parsed, for the single-file form.
+/// A runtime file parsed, for the single-file form. The including crate has no features of
+/// ours (its own reqwest features choose the TLS stack), so an item gated on one
+/// (`#[cfg(feature = "rustls-ring")]`, in `tls.rs`) is left out and one gated on its absence
+/// kept ungated: a `cfg` naming a feature the crate does not declare would warn.
 pub(super) fn parse_runtime(file: &apiforge_runtime::File) -> Result<TokenStream, Error> {
-    let parsed: syn::File =
+    let mut parsed: syn::File =
         syn::parse_str(without_unit_tests(file.source)).map_err(|e| Error::Emit {
             file: format!("src/{}.rs", file.name),
             message: e.to_string(),
         })?;
+    parsed.items.retain_mut(|item| {
+        let Some(attrs) = item_attrs(item) else {
+            return true;
+        };
+        let mut keep = true;
+        attrs.retain(|attr| match feature_gate(attr) {
+            Some(true) => {
+                keep = false;
+                false
+            }
+            Some(false) => false,
+            None => true,
+        });
+        keep
+    });
     Ok(quote!(#parsed))
+}
+
+/// The attributes of the items a runtime file may gate on a feature.
+fn item_attrs(item: &mut syn::Item) -> Option<&mut Vec<syn::Attribute>> {
+    match item {
+        syn::Item::Fn(item) => Some(&mut item.attrs),
+        syn::Item::Use(item) => Some(&mut item.attrs),
+        syn::Item::Impl(item) => Some(&mut item.attrs),
+        syn::Item::Const(item) => Some(&mut item.attrs),
+        _ => None,
+    }
+}
+
+/// `Some(true)` for `#[cfg(feature = "..")]`, `Some(false)` for `#[cfg(not(feature = ".."))]`.
+fn feature_gate(attr: &syn::Attribute) -> Option<bool> {
+    if !attr.path().is_ident("cfg") {
+        return None;
+    }
+    let text = attr.meta.to_token_stream().to_string().replace(' ', "");
+    if text.starts_with("cfg(feature=") {
+        Some(true)
+    } else if text.starts_with("cfg(not(feature=") {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// How a module is declared in `lib.rs`.

@@ -177,6 +177,10 @@ fn reexports(api: &Api, features: &Features) -> TokenStream {
         }
     });
     quote! {
+        /// The HTTP client the crate sends with (its types appear in the client's signatures:
+        /// `ClientBuilder::http_client`, `Response::headers`), so callers need not depend on
+        /// the same version themselves.
+        pub use reqwest;
         #(#runtime)*
         #(#errors)*
         #servers

@@ -210,27 +210,37 @@ fn pages_method(api: &Api, op: &Operation) -> Option<TokenStream> {
          (as the `{}` parameter) until the API returns none. Collect it with \
          `futures_util::TryStreamExt` (`try_collect`, `try_next`).\n\n\
          A page that fails ends the stream with its error. A server that returns the same \
-         token again also ends it, rather than looping forever.",
+         token again also ends it, rather than looping forever. The stream owns a clone of \
+         the client and the request: it is `Send + 'static`, for `tokio::spawn`.",
         op.ident, pagination.next_field, pagination.param
     ));
+    // Owned: the stream holds a clone of the client (an `Arc`) and its own request and path
+    // values, so it is `Send + 'static` and can be handed to `tokio::spawn` or kept in a
+    // struct, instead of borrowing the client for its whole life.
     Some(quote! {
         #doc
-        pub fn #name<'a>(
-            &'a self,
-            #(#path_args: &'a str,)*
+        pub fn #name(
+            &self,
+            #(#path_args: impl Into<String>,)*
             request: #request_name,
-        ) -> impl futures_util::Stream<Item = Result<Response<#success_type>, Error<#error_name>>> + 'a {
-            futures_util::stream::try_unfold(Some(request), move |next| async move {
-                let Some(request) = next else {
-                    return Ok(None);
-                };
-                let page = self.#single(#(#path_args,)* &request).await?;
-                let next = page
-                    .#next_field
-                    .clone()
-                    .filter(|token| request.#token_field.as_ref() != Some(token))
-                    .map(|token| #request_name { #token_field: Some(token), ..request });
-                Ok(Some((page, next)))
+        ) -> impl futures_util::Stream<Item = Result<Response<#success_type>, Error<#error_name>>> + Send + 'static {
+            let client = self.clone();
+            #(let #path_args: String = #path_args.into();)*
+            futures_util::stream::try_unfold(Some(request), move |next| {
+                let client = client.clone();
+                #(let #path_args = #path_args.clone();)*
+                async move {
+                    let Some(request) = next else {
+                        return Ok(None);
+                    };
+                    let page = client.#single(#(&#path_args,)* &request).await?;
+                    let next = page
+                        .#next_field
+                        .clone()
+                        .filter(|token| request.#token_field.as_ref() != Some(token))
+                        .map(|token| #request_name { #token_field: Some(token), ..request });
+                    Ok(Some((page, next)))
+                }
             })
         }
     })

@@ -83,11 +83,66 @@ fn constructors(api: &Api) -> TokenStream {
             }
         }
 
-        impl ClientBuilder {
-            /// Sends requests to `server` (the default is the first server the API lists).
-            pub fn server(self, server: Server) -> Self {
-                self.base_url(server.url())
+        impl Client {
+            /// A handle that sends to `server` instead, sharing this client's connection pool,
+            /// settings and credentials (a cheap clone): one client, a server per tenant.
+            ///
+            /// # Errors
+            ///
+            /// [`BuildError`] when the server's URL is unusable or one of its variables is
+            /// still the spec's placeholder.
+            pub fn with_server(&self, server: Server) -> Result<Client, BuildError> {
+                self.with_server_url(server.url(), server.placeholder())
             }
+        }
+
+        impl ClientBuilder {
+            /// Sends requests to `server` (the default is the first server the API lists). A
+            /// server variable still at the spec's placeholder default makes
+            /// [`ClientBuilder::build`] fail, unless a base URL replaces the server.
+            pub fn server(self, server: Server) -> Self {
+                let placeholder = server.placeholder();
+                self.server_url(server.url(), placeholder)
+            }
+        }
+    }
+}
+
+/// `Server::placeholder`: the first variable of the server's URL still at a placeholder
+/// default (an IR decision, `ServerVariable::placeholder`).
+fn placeholder_fn(api: &Api) -> TokenStream {
+    let arms: Vec<TokenStream> = api
+        .servers
+        .iter()
+        .filter_map(|server| {
+            let checks: Vec<TokenStream> = api
+                .server_variables
+                .iter()
+                .filter(|v| v.placeholder && server.variables.contains(&v.name))
+                .map(|v| {
+                    let field = ident(&v.field);
+                    let (name, default) = (&v.name, &v.default);
+                    quote!(if variables.#field == #default { return Some(#name); })
+                })
+                .collect();
+            if checks.is_empty() {
+                return None;
+            }
+            let name = ident(&server.ident);
+            Some(quote!(Self::#name(variables) => { #(#checks)* None }))
+        })
+        .collect();
+    let body = if arms.is_empty() {
+        quote!(None)
+    } else if arms.len() == api.servers.len() {
+        quote!(match self { #(#arms)* })
+    } else {
+        quote!(match self { #(#arms)* _ => None, })
+    };
+    quote! {
+        /// The variable of this server's URL still at the spec's placeholder default, if any.
+        fn placeholder(&self) -> Option<&'static str> {
+            #body
         }
     }
 }
@@ -117,6 +172,7 @@ fn server_enum(api: &Api) -> TokenStream {
         quote!(Self::#first_name(ServerVariables::default()))
     };
     let copy = (!has_variables).then(|| quote!(Copy,));
+    let placeholder = placeholder_fn(api);
     quote! {
         /// The servers the API is published on.
         #[derive(Debug, Clone, #copy PartialEq, Eq)]
@@ -131,6 +187,8 @@ fn server_enum(api: &Api) -> TokenStream {
                     #(#arms)*
                 }
             }
+
+            #placeholder
         }
 
         impl Default for Server {
@@ -181,6 +239,9 @@ fn server_variables(api: &Api) -> TokenStream {
         let name = ident(&v.field);
         let mut text = v.description.clone().unwrap_or_default();
         text.push_str(&format!("\n\nDefault: `{}`.", v.default.replace('`', "'")));
+        if v.placeholder {
+            text.push_str(" A placeholder: set it, or building a client for this server fails.");
+        }
         let doc = docs(Some(&text));
         let ty = if v.values.is_empty() {
             quote!(String)

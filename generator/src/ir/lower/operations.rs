@@ -11,8 +11,13 @@ use crate::ir::{Method, ParamLocation, ParamStyle, Parameter, PathSegment};
 
 /// Names a module of operations cannot take: the crate's other modules (the runtime's, which
 /// it lists itself, and these), and `default`, which would clash with Cargo's default feature
-/// (each module is a feature of the same name).
+/// (each module is a feature of the same name), and the re-exported `reqwest` and the TLS
+/// features' names (`emit::deps::TLS_FEATURES`).
 const RESERVED_GROUPS: &[&str] = &[
+    "reqwest",
+    "rustls",
+    "rustls_ring",
+    "native_tls",
     "servers",
     "responses",
     "common",

@@ -53,6 +53,8 @@ impl<'a> Lowerer<'a> {
                             default: variable.default.clone(),
                             values: enum_values(&variable.enumeration, &Default::default()),
                             description: variable.description.clone(),
+                            placeholder: variable.enumeration.is_empty()
+                                && is_placeholder(&variable.default),
                         });
                     }
                 }
@@ -81,6 +83,37 @@ impl<'a> Lowerer<'a> {
 
 /// The words of a URL (its variables left out): `https://{site}-test.example.com/v1` →
 /// `https`, `test`, `example`, `com`, `v1`.
+/// Whether a free server variable's default is a sample for the reader to replace, not a
+/// host anyone should call: a word like `demo`, `example`, `sample`, `changeme`, `xxx`; text
+/// starting with `your` or `my-`/`my_`; a template left in (`{site}`, `<site>`); or a host
+/// under the reserved `example.com`/`.org`/`.net` (RFC 2606). A variable with an `enum` is
+/// never one: its values are the real choices.
+pub(crate) fn is_placeholder(default: &str) -> bool {
+    let value = default.trim().to_ascii_lowercase();
+    const WORDS: &[&str] = &[
+        "demo",
+        "example",
+        "sample",
+        "placeholder",
+        "changeme",
+        "change-me",
+        "xxx",
+        "yoursite",
+        "tenant",
+        "subdomain",
+        "",
+    ];
+    WORDS.contains(&value.as_str())
+        || value.starts_with("your")
+        || value.starts_with("my-")
+        || value.starts_with("my_")
+        || (value.starts_with('{') && value.ends_with('}'))
+        || (value.starts_with('<') && value.ends_with('>'))
+        || ["example.com", "example.org", "example.net"]
+            .iter()
+            .any(|domain| value == *domain || value.ends_with(&format!(".{domain}")))
+}
+
 fn url_words(url: &str) -> Vec<String> {
     let mut plain = String::with_capacity(url.len());
     let mut in_variable = false;
@@ -130,7 +163,35 @@ fn distinguishing_name(urls: &[&str], index: usize) -> Option<String> {
 
 #[cfg(test)]
 mod naming_tests {
-    use super::distinguishing_name;
+    use super::{distinguishing_name, is_placeholder};
+
+    #[test]
+    fn sample_defaults_are_placeholders_and_real_ones_are_not() {
+        for sample in [
+            "demo",
+            "Example",
+            "your-site",
+            "yourcompany",
+            "{site}",
+            "<tenant>",
+            "acme.example.com",
+            "my-shop",
+        ] {
+            assert!(is_placeholder(sample), "{sample}");
+        }
+        for real in [
+            "api",
+            "www",
+            "eu",
+            "v1",
+            "localhost",
+            "chargebee.com",
+            "example-api",
+            "demos",
+        ] {
+            assert!(!is_placeholder(real), "{real}");
+        }
+    }
 
     #[test]
     fn servers_are_named_for_what_their_urls_do_not_share() {

@@ -58,6 +58,9 @@ mod retry;
 
 #[doc(hidden)]
 pub mod runtime;
+mod tenants;
+mod tls;
+mod tokens;
 mod trace;
 
 #[doc(hidden)]
@@ -77,6 +80,11 @@ pub mod types;
 #[cfg(feature = "pets")]
 #[rustfmt::skip]
 pub mod pets;
+
+/// The HTTP client the crate sends with (its types appear in the client's signatures:
+/// `ClientBuilder::http_client`, `Response::headers`), so callers need not depend on
+/// the same version themselves.
+pub use reqwest;
 
 pub use client::{Client, ClientBuilder, Response, RetryPolicy};
 

@@ -4,12 +4,13 @@
 
 use std::time::{Duration, Instant, SystemTime};
 
-use reqwest::header::HeaderMap;
+use reqwest::header::{HeaderMap, AUTHORIZATION};
 
 use crate::client::{Client, RetryPolicy};
 use crate::error::Error;
 use crate::hooks::RetryReason;
 use crate::runtime::Sent;
+use crate::tokens::TokenSource;
 use crate::trace::CallTrace;
 
 /// Sends `request`, retrying as `client`'s policy allows, running the client's hooks around
@@ -19,12 +20,17 @@ use crate::trace::CallTrace;
 /// methods and for requests that carry an idempotency key. Other requests are sent once,
 /// whatever the policy says, so that a write is never duplicated.
 /// With `streamed`, a successful response's body is left unread (a download).
+///
+/// With a token `provider`, each attempt carries its current token, and a 401 drops that
+/// token and sends the request once more with a fresh one (whether or not it is
+/// repeatable: a refused request was not applied), then returns whatever comes back.
 pub(crate) async fn send<E>(
     client: &Client,
     request: reqwest::Request,
     repeatable: bool,
     streamed: bool,
     trace: &CallTrace,
+    provider: Option<&TokenSource>,
 ) -> Result<Sent, Error<E>> {
     let policy = if repeatable {
         client.retry_policy()
@@ -35,14 +41,40 @@ pub(crate) async fn send<E>(
     let started = Instant::now();
     let mut attempt = 1;
     let mut next = request;
+    let mut refreshed = false;
     loop {
         // Copied before the hooks run, so that each attempt's hooks see the request as built.
         let retry_copy = next.try_clone();
+        let token = match provider {
+            // A header set with `with_header("authorization", ..)` wins, as over credentials.
+            Some(source) if !next.headers().contains_key(AUTHORIZATION) => {
+                let (mut value, token) = source.authorization().await?;
+                value.set_sensitive(true);
+                next.headers_mut().insert(AUTHORIZATION, value);
+                Some(token)
+            }
+            _ => None,
+        };
         hooks.before_send(&mut next);
         let outcome = attempt_once(client, next, streamed).await;
         match &outcome {
             Ok(sent) => trace.attempt(attempt, Some(sent.status), sent.request_id.as_deref()),
             Err(_) => trace.attempt(attempt, None, None),
+        }
+        let mut retry_copy = retry_copy;
+        if let (Ok(sent), Some(source), Some(token)) = (&outcome, provider, &token) {
+            if sent.status == 401 {
+                source.invalidate(token);
+                // The copy was taken before the token was set: the next attempt asks for
+                // a fresh one. A body that cannot be copied (a stream) gets no second try.
+                if !refreshed {
+                    if let Some(copy) = retry_copy.take() {
+                        refreshed = true;
+                        next = copy;
+                        continue;
+                    }
+                }
+            }
         }
         let wait = match (&outcome, retry_copy) {
             (Ok(sent), Some(copy)) if is_retryable_status(sent.status) => Some((

@@ -56,6 +56,9 @@ mod retry;
 
 #[doc(hidden)]
 pub mod runtime;
+mod tenants;
+mod tls;
+mod tokens;
 mod trace;
 
 #[doc(hidden)]
@@ -79,6 +82,11 @@ pub mod secrets;
 #[cfg(feature = "status")]
 #[rustfmt::skip]
 pub mod status;
+
+/// The HTTP client the crate sends with (its types appear in the client's signatures:
+/// `ClientBuilder::http_client`, `Response::headers`), so callers need not depend on
+/// the same version themselves.
+pub use reqwest;
 
 pub use client::{Client, ClientBuilder, Response, RetryPolicy};
 

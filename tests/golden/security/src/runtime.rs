@@ -140,6 +140,8 @@ struct Secrets {
     headers: HeaderMap,
     query: Vec<(&'static str, String)>,
     cookies: Vec<(&'static str, String)>,
+    /// A token provider, whose token each attempt asks for (`retry::send`).
+    provider: Option<std::sync::Arc<crate::tokens::TokenSource>>,
 }
 
 impl Secrets {
@@ -155,6 +157,7 @@ impl Secrets {
                 }
                 Placement::Query(name, value) => secrets.query.push((name, value)),
                 Placement::Cookie(name, value) => secrets.cookies.push((name, value)),
+                Placement::Provider(source) => secrets.provider = Some(source),
             }
         }
         Ok(secrets)
@@ -170,6 +173,7 @@ impl std::fmt::Debug for Secrets {
             .field("headers", &self.headers.keys().collect::<Vec<_>>())
             .field("query", &names(&self.query))
             .field("cookies", &names(&self.cookies))
+            .field("provider", &self.provider.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -428,12 +432,17 @@ impl<'a> Call<'a> {
                 }
             };
         }
-        let request = request.build().map_err(|error| {
+        let mut request = request.build().map_err(|error| {
             Error::InvalidRequest(InvalidRequest(format!(
                 "the request could not be built: {}",
                 redact_url(error, &secret_params)
             )))
         })?;
+        if self.streamed {
+            // A download's body may take as long as it keeps moving: the client's read idle
+            // timeout bounds it, not the response timeout.
+            *request.timeout_mut() = None;
+        }
         let trace = CallTrace::new(self.operation, &self.method);
         let sent = trace
             .run(crate::retry::send(
@@ -442,6 +451,7 @@ impl<'a> Call<'a> {
                 self.repeatable,
                 self.streamed,
                 &trace,
+                secrets.provider.as_deref(),
             ))
             .await;
         if secret_params.is_empty() {

@@ -19,6 +19,11 @@ impl Server {
             Self::Main => "https://vault.example.com/v1".to_owned(),
         }
     }
+
+    /// The variable of this server's URL still at the spec's placeholder default, if any.
+    fn placeholder(&self) -> Option<&'static str> {
+        None
+    }
 }
 
 impl Default for Server {
@@ -44,10 +49,26 @@ impl Client {
     }
 }
 
+impl Client {
+    /// A handle that sends to `server` instead, sharing this client's connection pool,
+    /// settings and credentials (a cheap clone): one client, a server per tenant.
+    ///
+    /// # Errors
+    ///
+    /// [`BuildError`] when the server's URL is unusable or one of its variables is
+    /// still the spec's placeholder.
+    pub fn with_server(&self, server: Server) -> Result<Client, BuildError> {
+        self.with_server_url(server.url(), server.placeholder())
+    }
+}
+
 impl ClientBuilder {
-    /// Sends requests to `server` (the default is the first server the API lists).
+    /// Sends requests to `server` (the default is the first server the API lists). A
+    /// server variable still at the spec's placeholder default makes
+    /// [`ClientBuilder::build`] fail, unless a base URL replaces the server.
     pub fn server(self, server: Server) -> Self {
-        self.base_url(server.url())
+        let placeholder = server.placeholder();
+        self.server_url(server.url(), placeholder)
     }
 }
 
