@@ -90,7 +90,7 @@ pub struct ServerVariable {
     pub description: Option<String>,
     /// Whether the default is a sample to replace (Chargebee's `site: demo`): a client still
     /// using it fails to build rather than send credentials to a stranger's host
-    /// ([`crate::ir::lower`]'s `is_placeholder`, or `[servers] placeholders`).
+    /// (`ir::lower`'s `is_placeholder`, or `[servers] placeholders`).
     pub placeholder: bool,
 }
 
