@@ -96,6 +96,8 @@ fn operation(op: OperationDraft, decided: Decided, errors: ErrorSetId) -> Operat
         id: op.id,
         ident: op.ident,
         type_ident: op.type_ident,
+        call_ident: op.call_ident,
+        handle: op.handle,
         group: op.group,
         method: op.method,
         path: op.path,
@@ -423,7 +425,35 @@ fn error_sets(
 impl Operation {
     /// The name of the method that streams every page of a paginated operation.
     pub fn pages_ident(&self) -> String {
-        format!("{}_pages", self.ident)
+        format!("{}_pages", self.call_ident)
+    }
+
+    /// Where its method is, as rustdoc and readers name it: `Client::retrieve_subscription`,
+    /// or `Subscriptions::retrieve` on a resource handle. `method` is the method's name
+    /// ([`Operation::call_ident`] or [`Operation::pages_ident`]).
+    pub fn owner_path(&self, method: &str) -> String {
+        match &self.handle {
+            Some(handle) => format!("{handle}::{method}"),
+            None => format!("Client::{method}"),
+        }
+    }
+
+    /// The same, from the crate root, for intra-doc links from any module:
+    /// `crate::Client::retrieve_subscription`, `crate::subscriptions::Subscriptions::retrieve`.
+    pub fn owner_link(&self, method: &str) -> String {
+        match &self.handle {
+            Some(handle) => format!("crate::{}::{handle}::{method}", self.group),
+            None => format!("crate::Client::{method}"),
+        }
+    }
+
+    /// How code calls its method on `client`: `client.retrieve_subscription`, or
+    /// `client.subscriptions().retrieve` on a resource handle.
+    pub fn call_on(&self, client: &str, method: &str) -> String {
+        match &self.handle {
+            Some(_) => format!("{client}.{}().{method}", self.group),
+            None => format!("{client}.{method}"),
+        }
     }
 }
 

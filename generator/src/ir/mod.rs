@@ -15,6 +15,7 @@ mod decide;
 mod display;
 mod encoding;
 mod lower;
+pub mod method_names;
 pub mod names;
 mod operations;
 mod params;

@@ -18,6 +18,12 @@ pub struct Operation {
     pub ident: String,
     /// The Rust type-name stem (`ResumeDunning`): `ResumeDunningRequest`, `...Error`.
     pub type_ident: String,
+    /// The name of its method where it is called: [`Operation::ident`], or on a resource
+    /// handle the name without the resource (`retrieve`).
+    pub call_ident: String,
+    /// The type of its module's handle (`Subscriptions`) with `[client] style =
+    /// "resources"`, whose method it is; `None` for a method of `Client`.
+    pub handle: Option<String>,
     /// The module the operation is emitted into (`invoices`): its first tag, else the first
     /// path segment.
     pub group: String,

@@ -15,7 +15,10 @@ use std::path::PathBuf;
 use serde::Deserialize;
 
 pub use file::FILE_NAME;
-pub use values::{ArrayKeys, Conventions, Dates, FreeForm, ObjectArrays, UnknownFields};
+pub use values::{
+    ArrayKeys, ClientStyle, Conventions, Dates, FreeForm, ObjectArrays, OperationNames,
+    UnknownFields,
+};
 
 /// Every choice about a generated client, section by section as in `apiforge.toml`.
 ///
@@ -92,6 +95,27 @@ pub struct ClientSettings {
     /// request-id-header = "request-id"
     /// ```
     pub request_id_header: Option<String>,
+    /// How operation methods are named: `"short"` drops articles and repeated words from the
+    /// `operationId` (`retrieve_a_subscription` → `retrieve_subscription`), `"spec"` keeps it
+    /// as written, the names of clients generated before short names (to upgrade without
+    /// renaming calls). The rule, with examples: `docs/NAMING.md`. Default: `"short"`.
+    ///
+    /// ```toml
+    /// [client]
+    /// operation-names = "spec"
+    /// ```
+    pub operation_names: OperationNames,
+    /// Where the operations' methods are: `"flat"` makes each a method of `Client`
+    /// (`client.retrieve_subscription(id)`); `"resources"` gives `Client` one method per
+    /// module returning a handle with that module's operations, named without the
+    /// resource (`client.subscriptions().retrieve(id)`), for APIs with hundreds of
+    /// operations. Default: `"flat"`.
+    ///
+    /// ```toml
+    /// [client]
+    /// style = "resources"
+    /// ```
+    pub style: ClientStyle,
 }
 
 /// `[servers]`: the generated `Server` enum.
@@ -205,6 +229,18 @@ impl Settings {
     /// Sets [`ClientSettings::request_id_header`].
     pub fn request_id_header(mut self, header: impl Into<String>) -> Self {
         self.client.request_id_header = Some(header.into());
+        self
+    }
+
+    /// Sets [`ClientSettings::operation_names`].
+    pub fn operation_names(mut self, names: OperationNames) -> Self {
+        self.client.operation_names = names;
+        self
+    }
+
+    /// Sets [`ClientSettings::style`].
+    pub fn client_style(mut self, style: ClientStyle) -> Self {
+        self.client.style = style;
         self
     }
 

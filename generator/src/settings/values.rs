@@ -122,3 +122,31 @@ pub enum Dates {
     #[serde(rename = "string")]
     Text,
 }
+
+/// How operation method names are made from `operationId`s.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OperationNames {
+    /// The `operationId` without articles (`a`, `an`, `the`) and without a phrase it repeats
+    /// (`retrieve_a_subscription` → `retrieve_subscription`); under `style = "resources"` also
+    /// without the resource's own name (`client.subscriptions().retrieve`). The rule is in
+    /// `docs/NAMING.md`.
+    #[default]
+    Short,
+    /// The `operationId` as written, in snake case (`retrieve_a_subscription`): the names of
+    /// clients generated before short names existed.
+    Spec,
+}
+
+/// Where the operations' methods are.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClientStyle {
+    /// Every operation is a method of `Client` (`client.retrieve_subscription(id)`).
+    #[default]
+    Flat,
+    /// Each module's operations are methods of a small handle the client returns
+    /// (`client.subscriptions().retrieve(id)`), as Stainless-generated SDKs do: for APIs with
+    /// hundreds of operations.
+    Resources,
+}

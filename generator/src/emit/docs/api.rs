@@ -220,6 +220,7 @@ pub(super) fn modules(api: &Api) -> Vec<ModuleContext> {
                 .filter(|op| op.group == name)
                 .map(|op| ModuleOperationContext {
                     ident: op.ident.clone(),
+                    rust_method: op.owner_path(&op.call_ident),
                     title: op.summary.clone().unwrap_or_else(|| op.ident.clone()),
                     doc_file: format!("{}.md", op.ident),
                     method: op.method.as_str(),
@@ -230,7 +231,7 @@ pub(super) fn modules(api: &Api) -> Vec<ModuleContext> {
                         .as_ref()
                         .map(|r| format!("{}::{}", op.group, r.ident)),
                     error_type: api.error_set(op.errors).ident.clone(),
-                    pages: pages(op).map(|_| op.pages_ident()),
+                    pages: pages(op).map(|_| op.owner_path(&op.pages_ident())),
                 })
                 .collect();
             ModuleContext {

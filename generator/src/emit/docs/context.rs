@@ -146,8 +146,11 @@ pub struct ModuleContext {
 /// An operation as the index lists it (`modules[].operations`).
 #[derive(Debug, Clone, Serialize)]
 pub struct ModuleOperationContext {
-    /// The `Client` method (`resume_dunning`).
+    /// The operation's name in the crate (`resume_dunning`): its page's and types' stem.
     pub ident: String,
+    /// Its method, with what it is a method of (`Client::resume_dunning`, or
+    /// `Invoices::resume_dunning` on a resource handle).
+    pub rust_method: String,
     /// Its `summary`, else the method name.
     pub title: String,
     /// Its page, relative to `docs/` (`resume_dunning.md`).
@@ -162,16 +165,17 @@ pub struct ModuleOperationContext {
     pub request_path: Option<String>,
     /// Its error enum, at the crate root (`ErrorResponse`).
     pub error_type: String,
-    /// The method streaming every page (`list_invoices_pages`), for paginated operations.
+    /// The method streaming every page (`Client::list_invoices_pages`), for paginated
+    /// operations.
     pub pages: Option<String>,
 }
 
 /// `pages`: the first operation with a stream of pages, for the README.
 #[derive(Debug, Clone, Serialize)]
 pub struct PagesContext {
-    /// The operation's method (`list_invoices`).
+    /// The operation's method (`Client::list_invoices`).
     pub op: String,
-    /// The method streaming its pages (`list_invoices_pages`).
+    /// The method streaming its pages (`Client::list_invoices_pages`).
     pub method: String,
     /// Its module.
     pub module: String,
@@ -197,8 +201,17 @@ pub struct FeaturesContext {
 pub struct OperationContext {
     /// Its `operationId` (or one derived from method and path).
     pub id: String,
-    /// The `Client` method (`resume_dunning`).
+    /// The operation's name in the crate (`resume_dunning`): its page's and types' stem.
     pub ident: String,
+    /// Its method, with what it is a method of (`Client::resume_dunning`, or
+    /// `Invoices::resume_dunning` on a resource handle).
+    pub rust_method: String,
+    /// What its method and its stream of pages are methods of: `Client`, or the module's
+    /// handle (`Invoices`).
+    pub owner: String,
+    /// How code calls its methods on a `client`, up to the method's name: `client.`, or
+    /// `client.invoices().` on a resource handle.
+    pub call: String,
     /// Its module.
     pub group: String,
     /// Its page, relative to `docs/` (`resume_dunning.md`).
@@ -239,7 +252,8 @@ pub struct OperationContext {
     pub common_params: Vec<String>,
     /// The common parameters' type (`CommonParameters`), when it sends any.
     pub common_type: Option<String>,
-    /// The method streaming every page (`list_invoices_pages`), for paginated operations.
+    /// The method streaming every page (`Client::list_invoices_pages`), for paginated
+    /// operations.
     pub pages: Option<String>,
     /// How it paginates, for paginated operations.
     pub pagination: Option<PaginationContext>,

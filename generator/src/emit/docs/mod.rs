@@ -34,8 +34,8 @@ pub fn emit(api: &Api, krate: &CrateInfo, templates: &Templates) -> Result<Files
             // The README shows the stream of pages of the first operation that has one.
             if let (None, Some(pagination)) = (&pages, &op.pagination) {
                 pages = Some(PagesContext {
-                    op: op.ident.clone(),
-                    method: pagination.method.clone(),
+                    op: op.rust_method.clone(),
+                    method: format!("{}::{}", op.owner, pagination.method),
                     module: op.group.clone(),
                     request_type: op.request_type.clone(),
                     example: pagination.example.clone(),

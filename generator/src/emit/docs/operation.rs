@@ -89,6 +89,9 @@ pub(super) fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Operati
     OperationContext {
         id: op.id.clone(),
         ident: op.ident.clone(),
+        rust_method: op.owner_path(&op.call_ident),
+        owner: op.handle.clone().unwrap_or_else(|| "Client".to_owned()),
+        call: format!("{}.", op.call_on("client", "").trim_end_matches('.')),
         group: op.group.clone(),
         doc_file: format!("{}.md", op.ident),
         method: op.method.as_str(),
@@ -140,7 +143,7 @@ fn signature(op: &Operation, success_type: &str, errors: &str) -> String {
     }
     format!(
         "pub async fn {}({}) -> Result<Response<{success_type}>, Error<{errors}>>",
-        op.ident,
+        op.call_ident,
         args.join(", "),
     )
 }
@@ -195,7 +198,7 @@ fn pages_example(krate: &CrateInfo, op: &Operation) -> String {
          use {lib}::{group}::{request};\n\
          \n\
          async fn every_page({params}) -> Result<(), Box<dyn std::error::Error>> {{\n\
-         \x20   let mut pages = std::pin::pin!(client.{method}({args}));\n\
+         \x20   let mut pages = std::pin::pin!({call}({args}));\n\
          \x20   while let Some(page) = pages.try_next().await? {{\n\
          \x20       println!(\"{{page:?}}\");\n\
          \x20   }}\n\
@@ -203,7 +206,7 @@ fn pages_example(krate: &CrateInfo, op: &Operation) -> String {
          }}",
         group = op.group,
         params = params.join(", "),
-        method = op.pages_ident(),
+        call = op.call_on("client", &op.pages_ident()),
         args = args.join(", "),
     )
 }

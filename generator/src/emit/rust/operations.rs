@@ -37,6 +37,8 @@ pub fn emit_group(api: &Api, krate: &CrateInfo, group: &str, ops: &[&Operation])
         .map(|op| operation_methods(api, krate, op, &mut nestings))
         .collect();
     let nestings = nestings.definitions();
+    let handle = ops.first().and_then(|op| op.handle.as_deref());
+    let owner = methods_owner(group, handle, &methods);
     // The idempotency header, named once per module rather than spelled in every call.
     let key_header = ops.iter().find_map(|op| match &op.retry {
         Retry::WithKey { header } => Some(header.as_str()),
@@ -111,7 +113,47 @@ pub fn emit_group(api: &Api, krate: &CrateInfo, group: &str, ops: &[&Operation])
 
         #(#types)*
 
+        #owner
+    }
+}
+
+/// The client an operation's method calls through: `self`, or the handle's client.
+fn client_expr(op: &Operation) -> TokenStream {
+    match op.handle {
+        Some(_) => quote!(self.client),
+        None => quote!(self),
+    }
+}
+
+/// The methods in their `impl Client`, or with resource handles the module's handle type,
+/// the `Client` method returning it, and the methods on it.
+fn methods_owner(group: &str, handle: Option<&str>, methods: &[TokenStream]) -> TokenStream {
+    let Some(handle) = handle else {
+        return quote! {
+            impl Client {
+                #(#methods)*
+            }
+        };
+    };
+    let handle = ident(handle);
+    let accessor = ident(group);
+    let type_doc = format!(" The operations on `{group}`: [`Client::{group}`] returns it.");
+    let accessor_doc = format!(" The operations on `{group}`.");
+    quote! {
+        #[doc = #type_doc]
+        #[derive(Debug, Clone, Copy)]
+        pub struct #handle<'a> {
+            client: &'a Client,
+        }
+
         impl Client {
+            #[doc = #accessor_doc]
+            pub fn #accessor(&self) -> #handle<'_> {
+                #handle { client: self }
+            }
+        }
+
+        impl #handle<'_> {
             #(#methods)*
         }
     }
@@ -165,8 +207,8 @@ fn success_enum(op: &Operation) -> Option<TokenStream> {
     };
     let name = ident(name);
     let doc = doc_lines(&format!(
-        "The successful answers of [`Client::{}`], which differ in their bodies.",
-        op.ident
+        "The successful answers of [`{}`], which differ in their bodies.",
+        op.owner_path(&op.call_ident)
     ));
     let variants = op.success_responses().map(response_variant);
     // Bodies differ in size (a body beside an empty `204` too) and the enum is returned by
@@ -199,20 +241,30 @@ fn pages_method(api: &Api, op: &Operation) -> Option<TokenStream> {
         .find(|p| p.name == pagination.param && !p.common)?;
     let success_type = rust_type(success, &quote!(types::));
     let name = ident(&op.pages_ident());
-    let single = ident(&op.ident);
+    let single = ident(&op.call_ident);
+    let client = client_expr(op);
+    let on_client = match &op.handle {
+        Some(_) => {
+            let accessor = ident(&op.group);
+            quote!(client.#accessor())
+        }
+        None => quote!(client),
+    };
     let request_name = ident(&request.ident);
     let error_name = ident(&api.error_set(op.errors).ident);
     let token_field = ident(&param.ident);
     let next_field = ident(&pagination.next_field_ident);
     let path_args: Vec<_> = op.path_params().map(|p| ident(&p.ident)).collect();
     let doc = doc_lines(&format!(
-        "Every page of [`Client::{}`], in order: the stream sends `request`, then follows `{}` \
+        "Every page of [`{}`], in order: the stream sends `request`, then follows `{}` \
          (as the `{}` parameter) until the API returns none. Collect it with \
          `futures_util::TryStreamExt` (`try_collect`, `try_next`).\n\n\
          A page that fails ends the stream with its error. A server that returns the same \
          token again also ends it, rather than looping forever. The stream owns a clone of \
          the client and the request: it is `Send + 'static`, for `tokio::spawn`.",
-        op.ident, pagination.next_field, pagination.param
+        op.owner_path(&op.call_ident),
+        pagination.next_field,
+        pagination.param
     ));
     // Owned: the stream holds a clone of the client (an `Arc`) and its own request and path
     // values, so it is `Send + 'static` and can be handed to `tokio::spawn` or kept in a
@@ -224,7 +276,7 @@ fn pages_method(api: &Api, op: &Operation) -> Option<TokenStream> {
             #(#path_args: impl Into<String>,)*
             request: #request_name,
         ) -> impl futures_util::Stream<Item = Result<Response<#success_type>, Error<#error_name>>> + Send + 'static {
-            let client = self.clone();
+            let client = #client.clone();
             #(let #path_args: String = #path_args.into();)*
             futures_util::stream::try_unfold(Some(request), move |next| {
                 let client = client.clone();
@@ -233,7 +285,7 @@ fn pages_method(api: &Api, op: &Operation) -> Option<TokenStream> {
                     let Some(request) = next else {
                         return Ok(None);
                     };
-                    let page = client.#single(#(&#path_args,)* &request).await?;
+                    let page = #on_client.#single(#(&#path_args,)* &request).await?;
                     let next = page
                         .#next_field
                         .clone()
@@ -360,7 +412,7 @@ fn method(
     op: &Operation,
     nestings: &mut form::Nestings,
 ) -> TokenStream {
-    let name = ident(&op.ident);
+    let name = ident(&op.call_ident);
     let error_name = ident(&api.error_set(op.errors).ident);
     let path_args = op.path_params().map(|p| {
         let arg = ident(&p.ident);
@@ -434,12 +486,13 @@ fn method(
     let arms = response_arms(op);
     let doc = method_doc(api, krate, op);
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
+    let client = client_expr(op);
     quote! {
         #doc
         #deprecated
         pub async fn #name(&self, #(#path_args)* #request_arg) -> Result<Response<#success_type>, Error<#error_name>> {
             #(#encodings)*
-            let mut call = self.call(Method::#method_const, #path);
+            let mut call = #client.call(Method::#method_const, #path);
             call.operation(#op_id, #template);
             #streamed
             #validation

@@ -36,8 +36,8 @@ fn media_enum(op: &Operation) -> Option<TokenStream> {
     let name = ident(op.request.as_ref()?.media_enum.as_ref()?);
     let body = op.body.as_ref()?;
     let doc = doc_lines(&format!(
-        "The media types [`Client::{}`] can send its body as.",
-        op.ident
+        "The media types [`{}`] can send its body as.",
+        op.owner_path(&op.call_ident)
     ));
     let variants = body.choices.iter().map(|c| {
         let variant = ident(&c.variant);
@@ -132,9 +132,9 @@ fn validate_fn(api: &Api, op: &Operation) -> Option<TokenStream> {
     });
     let doc = doc_lines(&format!(
         "Checks the values against the constraints the API documents (string lengths, number \
-         ranges), as [`Client::{}`] does before sending unless validation is turned off.\n\n\
+         ranges), as [`{}`] does before sending unless validation is turned off.\n\n\
          # Errors\n\nThe first [`ValidationError`] found, naming the field.",
-        op.ident
+        op.owner_path(&op.call_ident)
     ));
     Some(quote! {
         #doc
@@ -197,8 +197,8 @@ fn request_struct(op: &Operation) -> TokenStream {
     };
     let name = ident(&request.ident);
     let doc = doc_lines(&format!(
-        "What [`Client::{}`] sends besides its path parameters.",
-        op.ident
+        "What [`{}`] sends besides its path parameters.",
+        op.owner_path(&op.call_ident)
     ));
     let default = request.has_default.then(|| quote!(Default,));
     let serializable = serializable(op);

@@ -98,17 +98,19 @@ fn error_enum(api: &Api, features: &Features, set: &ErrorSet) -> TokenStream {
 /// text otherwise (lines of a paragraph, which rustdoc joins).
 fn users_doc(api: &Api, features: &Features, set: &ErrorSet) -> TokenStream {
     let gate = features.of_error_set(&set.ident);
-    let users: Vec<(&str, Gate)> = set
+    // Each user's method as readers name it (`Client::x`, `Handle::x`) and its link target.
+    let users: Vec<((String, String), Gate)> = set
         .operations
         .iter()
         .take(LISTED)
         .map(|op| {
-            let module = api
-                .operations
-                .iter()
-                .find(|o| o.ident == *op)
-                .map_or(Gate::Always, |o| features.of_module(&o.group));
-            (op.as_str(), module)
+            let found = api.operations.iter().find(|o| o.ident == *op);
+            let module = found.map_or(Gate::Always, |o| features.of_module(&o.group));
+            let paths = found.map_or_else(
+                || (format!("Client::{op}"), format!("crate::Client::{op}")),
+                |o| (o.owner_path(&o.call_ident), o.owner_link(&o.call_ident)),
+            );
+            (paths, module)
         })
         .collect();
     let head = match set.operations.len() {
@@ -116,7 +118,7 @@ fn users_doc(api: &Api, features: &Features, set: &ErrorSet) -> TokenStream {
         n => format!("The error responses documented by {n} operations, among them"),
     };
     let tail = "carried by [`Error::Api`](crate::Error::Api).";
-    let link = |op: &str| format!("[`Client::{op}`](crate::Client::{op})");
+    let link = |(shown, target): &(String, String)| format!("[`{shown}`]({target})");
     if users.iter().all(|(_, module)| module.covers(&gate)) {
         let links: Vec<String> = users.iter().map(|(op, _)| link(op)).collect();
         return doc_lines(&format!("{head} {}, {tail}", links.join(", ")));
@@ -126,7 +128,7 @@ fn users_doc(api: &Api, features: &Features, set: &ErrorSet) -> TokenStream {
         match module {
             Gate::Any(_) if !module.covers(&gate) => {
                 let condition = module.condition();
-                let plain = format!(" `Client::{op}`,");
+                let plain = format!(" `{}`,", op.0);
                 quote! {
                     #[cfg_attr(#condition, doc = #linked)]
                     #[cfg_attr(not(#condition), doc = #plain)]

@@ -112,7 +112,11 @@ pub fn usage_example(api: &Api, krate: &CrateInfo, op: &Operation, form: Example
     if takes_request {
         args.push("&request".to_owned());
     }
-    let call = format!("client.{}({}).await?;", op.ident, args.join(", "));
+    let call = format!(
+        "{}({}).await?;",
+        op.call_on("client", &op.call_ident),
+        args.join(", ")
+    );
     if form == ExampleForm::MethodDoctest {
         // The call is the point here; the crate docs show a response in use.
         body.push(call);

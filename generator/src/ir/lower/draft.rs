@@ -33,6 +33,8 @@ pub(in crate::ir) struct OperationDraft {
     pub id: String,
     pub ident: String,
     pub type_ident: String,
+    pub call_ident: String,
+    pub handle: Option<String>,
     pub group: String,
     pub method: Method,
     pub path: String,

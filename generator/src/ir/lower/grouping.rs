@@ -104,6 +104,8 @@ mod tests {
             id: path.to_owned(),
             ident: String::new(),
             type_ident: String::new(),
+            call_ident: String::new(),
+            handle: None,
             group: group.to_owned(),
             method: Method::Get,
             path: path.to_owned(),

@@ -6,8 +6,10 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::{plain_string, template_names, Lowerer, OperationDraft};
 use crate::diagnostic::{pointer, Diagnostic};
+use crate::ir::method_names;
 use crate::ir::names::{self, Scope};
 use crate::ir::{Method, ParamLocation, ParamStyle, Parameter, PathSegment};
+use crate::settings::{ClientStyle, OperationNames};
 
 /// Names a module of operations cannot take: the crate's other modules (the runtime's, which
 /// it lists itself, and these), and `default`, which would clash with Cargo's default feature
@@ -29,11 +31,61 @@ const RESERVED_GROUPS: &[&str] = &[
     "default",
 ];
 
+/// Method names an operation cannot take: `Client`'s own and the traits' it implements.
+const METHOD_RESERVED: &[&str] = &["new", "builder", "base_url", "clone", "fmt", "send"];
+
+/// `Client`'s own methods (the runtime's), which a module's handle method cannot be named.
+const CLIENT_METHODS: &[&str] = &[
+    "auto_idempotency_keys",
+    "base_url",
+    "body",
+    "build",
+    "builder",
+    "call",
+    "checked_base_url",
+    "clone",
+    "connect_timeout",
+    "credentials",
+    "default_params",
+    "fmt",
+    "headers",
+    "hook",
+    "hooks",
+    "http",
+    "http_client",
+    "new",
+    "request_id_header",
+    "response_timeout",
+    "retry",
+    "retry_policy",
+    "server_url",
+    "shares_pool_with",
+    "timeout",
+    "validate_requests",
+    "validates_requests",
+    "with_base_url",
+    "with_common_parameters",
+    "with_credentials",
+    "with_header",
+    "with_params",
+    "with_retry",
+    "with_server",
+    "with_server_url",
+    "with_timeout",
+];
+
+/// `operationId`, or one made from the method and the path.
+fn operation_id(op: &openapiv3::Operation, method: &str, path: &str) -> String {
+    match &op.operation_id {
+        Some(id) => id.clone(),
+        None => format!("{method} {}", path.replace(['{', '}'], "")),
+    }
+}
+
 impl<'a> Lowerer<'a> {
     pub(super) fn operations(&mut self) -> Result<Vec<OperationDraft>, Diagnostic> {
         let mut operations = Vec::new();
-        let mut method_scope =
-            Scope::with_reserved(["new", "builder", "base_url", "clone", "fmt", "send"]);
+        let mut method_scope = Scope::with_reserved(METHOD_RESERVED.iter().copied());
         let runtime = apiforge_runtime::FILES.iter().map(|file| file.name);
         let mut group_scope = Scope::with_reserved(runtime.chain(RESERVED_GROUPS.iter().copied()));
         let mut groups: BTreeMap<String, String> = BTreeMap::new();
@@ -42,6 +94,13 @@ impl<'a> Lowerer<'a> {
         // tags, operations are grouped by the first segment after them.
         let paths: Vec<&str> = self.doc.paths.paths.keys().map(String::as_str).collect();
         let shared_prefix = shared_literal_prefix(&paths);
+        let short_names = self.short_method_names();
+        if self.settings.client.style == ClientStyle::Resources {
+            // Each module is a method of `Client` returning its handle.
+            for name in CLIENT_METHODS {
+                group_scope.claim((*name).to_owned());
+            }
+        }
         for (path, item) in &self.doc.paths.paths {
             let path_at = pointer(["paths", path]);
             let item = match item {
@@ -65,17 +124,14 @@ impl<'a> Lowerer<'a> {
             for (method, op, key) in methods {
                 let Some(op) = op else { continue };
                 let at = format!("{path_at}/{key}");
-                let id = match &op.operation_id {
-                    Some(id) => {
-                        if let Some(first) = seen_ids.insert(id.clone(), at.clone()) {
-                            return Err(self
-                                .error(&format!("{at}/operationId"), format!("operationId `{id}` is used twice; it was first used at {first}"))
-                                .with_help("give every operation a unique operationId"));
-                        }
-                        id.clone()
+                if let Some(id) = &op.operation_id {
+                    if let Some(first) = seen_ids.insert(id.clone(), at.clone()) {
+                        return Err(self
+                            .error(&format!("{at}/operationId"), format!("operationId `{id}` is used twice; it was first used at {first}"))
+                            .with_help("give every operation a unique operationId"));
                     }
-                    None => format!("{key} {}", path.replace(['{', '}'], "")),
-                };
+                }
+                let id = operation_id(op, key, path);
                 let raw_group = op
                     .tags
                     .first()
@@ -85,7 +141,11 @@ impl<'a> Lowerer<'a> {
                     .entry(raw_group.clone())
                     .or_insert_with(|| group_scope.claim(names::file_ident(&raw_group)))
                     .clone();
-                let ident = method_scope.claim(names::file_ident(&id));
+                let wanted = short_names
+                    .get(&id)
+                    .cloned()
+                    .unwrap_or_else(|| names::file_ident(&id));
+                let ident = method_scope.claim(wanted);
                 let type_ident = names::pascal(&ident);
                 let name = format!("`{id}` ({} {path})", method.as_str());
                 let operation = self.operation(
@@ -118,7 +178,67 @@ impl<'a> Lowerer<'a> {
             }
         }
         super::grouping::split_large_groups(&mut operations, &mut group_scope);
+        self.scoped_method_names(&mut operations);
         Ok(operations)
+    }
+
+    /// Each operation's `Client` method name by `operationId` ([`method_names::short_name`],
+    /// clashes falling back to the whole `operationId`); empty with `operation-names = "spec"`.
+    fn short_method_names(&self) -> BTreeMap<String, String> {
+        if self.settings.client.operation_names == OperationNames::Spec {
+            return BTreeMap::new();
+        }
+        let mut wanted = BTreeMap::new();
+        for (path, item) in &self.doc.paths.paths {
+            let ReferenceOr::Item(item) = item else {
+                continue;
+            };
+            for (key, op) in item.iter() {
+                let id = operation_id(op, key, path);
+                let names = (method_names::short_name(&id), names::file_ident(&id));
+                wanted.insert(id, names);
+            }
+        }
+        method_names::pick(&wanted, |name| METHOD_RESERVED.contains(&name))
+    }
+
+    /// The name each operation's method has where it is called: its `Client` method name,
+    /// or with `style = "resources"` the name on its module's handle
+    /// ([`method_names::scoped_name`], clashes in a module falling back to the `Client` name).
+    fn scoped_method_names(&self, operations: &mut [OperationDraft]) {
+        let resources = self.settings.client.style == ClientStyle::Resources;
+        let short = self.settings.client.operation_names == OperationNames::Short;
+        let mut wanted: BTreeMap<(String, String), (String, String)> = BTreeMap::new();
+        for op in operations.iter() {
+            let scoped = if resources && short {
+                method_names::scoped_name(&op.ident, &op.group)
+            } else {
+                op.ident.clone()
+            };
+            wanted.insert(
+                (op.group.clone(), op.ident.clone()),
+                (scoped, op.ident.clone()),
+            );
+        }
+        let mut by_group: BTreeMap<String, BTreeMap<(String, String), (String, String)>> =
+            BTreeMap::new();
+        for (key, names) in wanted {
+            by_group
+                .entry(key.0.clone())
+                .or_default()
+                .insert(key, names);
+        }
+        for (group, wanted) in by_group {
+            let picked = method_names::pick(&wanted, |name| METHOD_RESERVED.contains(&name));
+            for op in operations.iter_mut().filter(|op| op.group == group) {
+                if let Some(name) = picked.get(&(op.group.clone(), op.ident.clone())) {
+                    op.call_ident.clone_from(name);
+                }
+                if resources {
+                    op.handle = Some(names::pascal(&op.group));
+                }
+            }
+        }
     }
 
     fn operation(
@@ -282,6 +402,8 @@ impl<'a> Lowerer<'a> {
             type_ident,
             group,
             method,
+            call_ident: String::new(),
+            handle: None,
             path: path.to_owned(),
             path_segments,
             summary: op.summary.clone(),
