@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Generates whole clients and tests them: Chargebee's published API (OpenAPI 3.1; from
 # $CHARGEBEE_SPEC, by default ../shared/specs/chargebee_api_v1_spec.json beside the checkout,
-# with Chargebee's settings, spec/apiforge.toml), tests/fixtures/form_rules.yaml (OpenAPI's
+# with Chargebee's settings, spec/apiforge.toml; again with resource handles and a module of
+# our own, tests/fixtures/chargebee_resources.toml), tests/fixtures/form_rules.yaml (OpenAPI's
 # style rules, no settings), the vendor-convention fixtures tests/fixtures/{stripe,twilio,
 # chargebee}_conventions.yaml (Stripe's and Twilio's without settings, Chargebee's with
 # spec/apiforge.toml), the unions of tests/fixtures/{unions,stripe_unions}.yaml, tests/fixtures/hostile.yaml, tests/fixtures/media.yaml (every non-JSON
@@ -54,6 +55,17 @@ start=$(date +%s%N)
 "$apiforge" generate "$spec" --out "$work/chargebee" --crate-name chargebee-v1 --config spec/apiforge.toml
 end=$(date +%s%N)
 echo "   Chargebee v1 client generated in $(( (end - start) / 1000000 )) ms (debug build, whole crate written): $(find "$work/chargebee/src" -name '*.rs' | wc -l) Rust files, $(cat "$work/chargebee"/src/*.rs | wc -l) lines"
+# The same API with resource handles (`[client] style = "resources"`), carrying a module of our
+# own (src/custom/mod.rs): a regeneration keeps it and declares it, and --check finds the crate
+# up to date.
+resources="$work/chargebee-resources"
+"$apiforge" generate "$spec" --out "$resources" --crate-name chargebee-resources --config tests/fixtures/chargebee_resources.toml
+mkdir -p "$resources/src/custom"
+cp tests/full_clients/custom/mod.rs "$resources/src/custom/mod.rs"
+"$apiforge" generate "$spec" --out "$resources" --crate-name chargebee-resources --config tests/fixtures/chargebee_resources.toml
+"$apiforge" generate "$spec" --out "$resources" --crate-name chargebee-resources --config tests/fixtures/chargebee_resources.toml --check
+cmp tests/full_clients/custom/mod.rs "$resources/src/custom/mod.rs"
+grep -q '^pub mod custom;$' "$resources/src/lib.rs"
 "$apiforge" generate tests/fixtures/form_rules.yaml --out "$work/form-rules"
 # Stripe's and Twilio's shapes need no settings file; Chargebee's use its settings.
 "$apiforge" generate tests/fixtures/stripe_conventions.yaml --out "$work/stripe-conventions"
@@ -73,7 +85,7 @@ echo "   Chargebee v1 client generated in $(( (end - start) / 1000000 )) ms (deb
 cat > "$work/Cargo.toml" <<TOML
 [workspace]
 resolver = "2"
-members = ["chargebee", "form-rules", "stripe-conventions", "twilio-conventions", "chargebee-conventions", "unions", "stripe-unions", "hostile", "media", "petstore", "e2e"]
+members = ["chargebee", "chargebee-resources", "form-rules", "stripe-conventions", "twilio-conventions", "chargebee-conventions", "unions", "stripe-unions", "hostile", "media", "petstore", "e2e"]
 
 # The repository's dev profile (its Cargo.toml), so that dependencies already built for the
 # workspace are reused rather than built again with full debug info.
@@ -96,6 +108,10 @@ path = "lib.rs"
 [[test]]
 name = "chargebee_v1"
 path = "$repo/tests/full_clients/chargebee_v1.rs"
+
+[[test]]
+name = "chargebee_resources"
+path = "$repo/tests/full_clients/chargebee_resources.rs"
 
 [[test]]
 name = "form_rules"
@@ -135,6 +151,7 @@ path = "$repo/tests/full_clients/petstore.rs"
 
 [dev-dependencies]
 chargebee-v1 = { path = "../chargebee" }
+chargebee-resources = { path = "../chargebee-resources" }
 form-rules = { path = "../form-rules" }
 stripe-conventions = { path = "../stripe-conventions" }
 twilio-conventions = { path = "../twilio-conventions" }
@@ -168,12 +185,12 @@ cargo check --manifest-path "$work/Cargo.toml" -p chargebee-v1
 end=$(date +%s%N)
 echo "   cargo check of the generated Chargebee crate alone: $(awk "BEGIN { printf \"%.1f\", ($end - $start) / 1e9 }") s (dependencies already built, CARGO_INCREMENTAL=0, after touching src/lib.rs)"
 
-clients=(-p chargebee-v1 -p form-rules -p stripe-conventions -p twilio-conventions -p chargebee-conventions -p unions -p stripe-unions -p hostile -p media -p petstore)
+clients=(-p chargebee-v1 -p chargebee-resources -p form-rules -p stripe-conventions -p twilio-conventions -p chargebee-conventions -p unions -p stripe-unions -p hostile -p media -p petstore)
 
-stage "clippy on the ten clients, warnings denied"
+stage "clippy on the eleven clients, warnings denied"
 cargo clippy --manifest-path "$work/Cargo.toml" "${clients[@]}" --all-targets -- -D warnings
 
-stage "rustdoc on the ten clients, warnings denied"
+stage "rustdoc on the eleven clients, warnings denied"
 RUSTDOCFLAGS="-D warnings" cargo doc --manifest-path "$work/Cargo.toml" "${clients[@]}" --no-deps
 
 stage "tests/full_clients/*.rs and the clients' own tests and doctests (cargo test)"
@@ -188,5 +205,8 @@ for features in customers,invoices webhooks comments "" rustls-ring,customers na
   cargo clippy --manifest-path "$work/Cargo.toml" -p chargebee-v1 --no-default-features --features "$features" -- -D warnings
   RUSTDOCFLAGS="-D warnings" cargo doc --manifest-path "$work/Cargo.toml" -p chargebee-v1 --no-deps --no-default-features --features "$features"
 done
+# Resource handles and the user's module behind a feature: only `invoices`.
+echo "   chargebee-resources --no-default-features --features invoices"
+cargo clippy --manifest-path "$work/Cargo.toml" -p chargebee-resources --no-default-features --features invoices -- -D warnings
 
 stages_end

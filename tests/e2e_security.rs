@@ -184,9 +184,9 @@ async fn security_none_sends_no_credentials() {
 async fn optional_credentials_are_sent_when_given() {
     let server = TestServer::start(vec![CannedResponse::json(200, r#""hello""#)]);
     let anonymous = builder(&server).build().expect("client builds");
-    anonymous.message_of_the_day().await.expect("200");
+    anonymous.message_of_day().await.expect("200");
     client(&server, Credentials::jwt("j"))
-        .message_of_the_day()
+        .message_of_day()
         .await
         .expect("200");
     let requests = server.requests();

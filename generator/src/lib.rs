@@ -18,6 +18,7 @@ pub mod output;
 pub mod pipeline;
 pub mod profile;
 pub mod settings;
+pub mod user_code;
 
 use std::path::{Path, PathBuf};
 

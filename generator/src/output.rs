@@ -10,6 +10,7 @@
 //! without `force` the write is refused with the list of such files, with `force` they are
 //! overwritten and listed in [`Report::overwritten`]. A non-empty directory without a
 //! manifest is refused unless `force`, even when nothing in it would be overwritten.
+//! The user's own module ([`crate::user_code`]) is declared in `lib.rs` when it exists.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -279,7 +280,7 @@ fn plan(dir: &Path, files: &Files) -> Result<(Report, Vec<Entry>), Error> {
 /// Compares `dir` with `files` (manifest included): a unified diff from what is on disk to
 /// what would be written, and the report of what a write would do. Writes nothing.
 pub fn compare(dir: &Path, files: &Files) -> Result<Comparison, Error> {
-    let files = with_manifest(files);
+    let files = with_manifest(&crate::user_code::declare(dir, files));
     let (report, _) = plan(dir, &files)?;
     let mut diff = String::new();
     for path in report.new.iter().chain(&report.changed) {
@@ -340,7 +341,7 @@ pub fn check(dir: &Path, files: &Files) -> Result<Option<String>, Error> {
 /// overwritten; the error lists those files. With `force`, they are overwritten and listed in
 /// [`Report::overwritten`].
 pub fn write(dir: &Path, files: &Files, force: bool) -> Result<Report, Error> {
-    let files = with_manifest(files);
+    let files = with_manifest(&crate::user_code::declare(dir, files));
     let exists = dir.exists();
     if exists && !dir.is_dir() {
         return Err(Error::Refused(format!(

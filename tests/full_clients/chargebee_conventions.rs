@@ -22,10 +22,10 @@
 mod server;
 
 use chargebee_conventions::customers::CreateSubscriptionEstimateRequest;
-use chargebee_conventions::subscriptions::CreateASubscriptionRequest;
+use chargebee_conventions::subscriptions::CreateSubscriptionRequest;
 use chargebee_conventions::types::{
-    Addon, CreateASubscriptionRequestCustomer, CreateASubscriptionRequestEventBasedAddon,
-    CreateASubscriptionRequestEventBasedAddonsOnEvent, CreateASubscriptionRequestNote,
+    Addon, CreateSubscriptionRequestCustomer, CreateSubscriptionRequestEventBasedAddon,
+    CreateSubscriptionRequestEventBasedAddonsOnEvent, CreateSubscriptionRequestNote,
 };
 use chargebee_conventions::{Client, Credentials, Error};
 use server::{CannedResponse, RecordedRequest, TestServer};
@@ -42,24 +42,24 @@ fn expected(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
 }
 
-async fn create(request: &CreateASubscriptionRequest) -> RecordedRequest {
+async fn create(request: &CreateSubscriptionRequest) -> RecordedRequest {
     let server = TestServer::start(vec![CannedResponse::json(200, r#"{"id": "sub_1"}"#)]);
-    client(&server).create_a_subscription(request).await.expect("200");
+    client(&server).create_subscription(request).await.expect("200");
     server.requests().remove(0)
 }
 
 #[tokio::test]
 async fn multi_value_groups_are_sent_entry_by_entry() {
-    let sent = create(&CreateASubscriptionRequest {
+    let sent = create(&CreateSubscriptionRequest {
         plan_id: Some("pro".into()),
         addons: Some(vec![
             Addon { id: Some("extra-seat".into()), quantity: Some(2) },
             Addon { id: Some("support".into()), quantity: None },
             Addon { id: Some("sso".into()), quantity: Some(1) },
         ]),
-        event_based_addons: Some(vec![CreateASubscriptionRequestEventBasedAddon {
+        event_based_addons: Some(vec![CreateSubscriptionRequestEventBasedAddon {
             id: Some("setup".into()),
-            on_event: Some(CreateASubscriptionRequestEventBasedAddonsOnEvent::SubscriptionCreation),
+            on_event: Some(CreateSubscriptionRequestEventBasedAddonsOnEvent::SubscriptionCreation),
             charge_once: Some(true),
         }]),
         ..Default::default()
@@ -90,11 +90,11 @@ async fn multi_value_groups_are_sent_entry_by_entry() {
 #[tokio::test]
 async fn each_entry_is_validated() {
     let server = TestServer::start(vec![]);
-    let request = CreateASubscriptionRequest {
+    let request = CreateSubscriptionRequest {
         addons: Some(vec![Addon { id: Some("a".into()), quantity: Some(1) }, Addon { id: Some("b".into()), quantity: Some(0) }]),
         ..Default::default()
     };
-    match client(&server).create_a_subscription(&request).await.unwrap_err() {
+    match client(&server).create_subscription(&request).await.unwrap_err() {
         Error::Validation(error) => {
             assert_eq!(error.field, "addons[quantity][1]");
             assert_eq!(error.to_string(), "`addons[quantity][1]` is below the minimum 1 (0)");
@@ -106,17 +106,17 @@ async fn each_entry_is_validated() {
 
 #[tokio::test]
 async fn lists_are_indexed_meta_data_is_json_and_custom_fields_are_text() {
-    let sent = create(&CreateASubscriptionRequest {
+    let sent = create(&CreateSubscriptionRequest {
         coupon_ids: Some(vec!["SAVE10".into(), "VIP".into()]),
         meta_data: Some(serde_json::json!({"tier": "gold"})),
-        customer: Some(CreateASubscriptionRequestCustomer {
+        customer: Some(CreateSubscriptionRequestCustomer {
             email: Some("ada@example.com".into()),
             first_name: None,
             additional_properties: [("cf_sales_channel".to_owned(), serde_json::json!("partner"))].into(),
         }),
         notes: Some(vec![
-            CreateASubscriptionRequestNote { entity_type: Some("plan".into()), note: Some("a".into()) },
-            CreateASubscriptionRequestNote { entity_type: Some("addon".into()), note: Some("b".into()) },
+            CreateSubscriptionRequestNote { entity_type: Some("plan".into()), note: Some("a".into()) },
+            CreateSubscriptionRequestNote { entity_type: Some("addon".into()), note: Some("b".into()) },
         ]),
         ..Default::default()
     })

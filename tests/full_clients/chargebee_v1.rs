@@ -8,11 +8,11 @@
 #[path = "../src/server.rs"]
 mod server;
 
-use chargebee_v1::customers::CreateACustomerRequest;
+use chargebee_v1::customers::CreateCustomerRequest;
 use chargebee_v1::invoices::ListInvoicesRequest;
-use chargebee_v1::subscriptions::CreateASubscriptionRequest;
+use chargebee_v1::subscriptions::CreateSubscriptionRequest;
 use chargebee_v1::types::{
-    AddonEntry, CreateASubscriptionRequestCustomer, EventType, InvoiceBillingAddress, InvoiceStatus,
+    AddonEntry, CreateSubscriptionRequestCustomer, EventType, InvoiceBillingAddress, InvoiceStatus,
     NotFoundErrorApiErrorCode, SubscriptionStatus,
 };
 use chargebee_v1::webhooks::{parse_webhook, WebhookEvent};
@@ -99,11 +99,11 @@ async fn create_sends_nested_form_fields_in_bracket_notation() {
     let server = TestServer::start(vec![CannedResponse::json(200, subscription)]);
     // `plan_id` is required although Chargebee does not mark the body required: the
     // constructor takes it, and the rest are set by name.
-    let request = CreateASubscriptionRequest {
+    let request = CreateSubscriptionRequest {
         plan_quantity: Some(2),
         trial_end: Some(1_735_689_600),
         meta_data: Some(serde_json::json!({"tier": "gold"})),
-        customer: Some(CreateASubscriptionRequestCustomer {
+        customer: Some(CreateSubscriptionRequestCustomer {
             email: Some("ada@example.com".into()),
             first_name: Some("Ada".into()),
             ..Default::default()
@@ -120,9 +120,9 @@ async fn create_sends_nested_form_fields_in_bracket_notation() {
             AddonEntry { id: Some("support".into()), quantity: None },
             AddonEntry { id: Some("sso".into()), quantity: Some(3) },
         ]),
-        ..CreateASubscriptionRequest::new("pro")
+        ..CreateSubscriptionRequest::new("pro")
     };
-    let created = client(&server).create_a_subscription(&request).await.expect("200");
+    let created = client(&server).create_subscription(&request).await.expect("200");
     assert_eq!(created.subscription.status, SubscriptionStatus::InTrial);
 
     let sent = &server.requests()[0];
@@ -164,12 +164,12 @@ async fn booleans_and_timestamps_are_sent_as_chargebee_reads_them() {
     let customer = r#"{"customer": {"id": "cust_1", "account_credits": 0, "allow_direct_debit": true, "auto_collection": "off",
         "created_at": 1717200000, "excess_payments": 0, "refundable_credits": 0}}"#;
     let server = TestServer::start(vec![CannedResponse::json(200, customer)]);
-    let request = CreateACustomerRequest {
+    let request = CreateCustomerRequest {
         allow_direct_debit: Some(true),
         first_name: Some("Grace Hopper & Co".into()),
         ..Default::default()
     };
-    client(&server).create_a_customer(&request).await.expect("200");
+    client(&server).create_customer(&request).await.expect("200");
     let pairs = form_pairs(&server.requests()[0].body);
     assert!(pairs.contains(&("allow_direct_debit".into(), "true".into())), "{pairs:?}");
     assert!(pairs.contains(&("first_name".into(), "Grace Hopper & Co".into())), "{pairs:?}");
@@ -184,7 +184,7 @@ async fn retrieve_decodes_and_errors_are_typed() {
         "api_error_code": "resource_not_found", "param": "subscription_id"}"#;
     let server = TestServer::start(vec![CannedResponse::json(200, subscription), CannedResponse::json(404, not_found)]);
     let client = client(&server);
-    let found = client.retrieve_a_subscription("sub/1").await.expect("200");
+    let found = client.retrieve_subscription("sub/1").await.expect("200");
     assert_eq!(found.subscription.id, "sub/1");
     // A status this client does not know yet, and a field it does not know, both survive.
     // `UnknownValue` is opaque: read as text, never built from a string.
@@ -192,7 +192,7 @@ async fn retrieve_decodes_and_errors_are_typed() {
     assert_eq!(found.subscription.additional_properties.get("brand_new_field"), Some(&serde_json::json!(7)));
     assert_eq!(found.customer.id, "cust_1");
 
-    match client.retrieve_a_subscription("sub_missing").await.unwrap_err() {
+    match client.retrieve_subscription("sub_missing").await.unwrap_err() {
         Error::Api(error) if error.status == 404 => match error.body {
             ErrorResponse::NotFound(body) => {
                 assert_eq!(body.api_error_code, NotFoundErrorApiErrorCode::ResourceNotFound);

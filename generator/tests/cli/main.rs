@@ -8,3 +8,4 @@ mod diff_and_deps;
 mod generate;
 mod output;
 mod settings;
+mod user_code;

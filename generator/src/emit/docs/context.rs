@@ -206,6 +206,8 @@ pub struct OperationContext {
     /// Its method, with what it is a method of (`Client::resume_dunning`, or
     /// `Invoices::resume_dunning` on a resource handle).
     pub rust_method: String,
+    /// Its method's name (`resume_dunning`; `retrieve` on a resource handle).
+    pub call_ident: String,
     /// What its method and its stream of pages are methods of: `Client`, or the module's
     /// handle (`Invoices`).
     pub owner: String,

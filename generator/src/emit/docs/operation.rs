@@ -90,6 +90,7 @@ pub(super) fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Operati
         id: op.id.clone(),
         ident: op.ident.clone(),
         rust_method: op.owner_path(&op.call_ident),
+        call_ident: op.call_ident.clone(),
         owner: op.handle.clone().unwrap_or_else(|| "Client".to_owned()),
         call: format!("{}.", op.call_on("client", "").trim_end_matches('.')),
         group: op.group.clone(),

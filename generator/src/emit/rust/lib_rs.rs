@@ -26,7 +26,11 @@ pub fn emit(api: &Api, krate: &CrateInfo, features: &Features) -> TokenStream {
     let groups = super::operations::groups(api);
     if !groups.is_empty() {
         // Not linked: a link to a module left out by the features would be broken.
-        doc.push_str("Operations are methods of [`Client`]; their request types live in one module per resource, each a Cargo feature of the same name (see [Features](#features)):\n\n");
+        let owner = match api.operations.iter().find_map(|op| op.handle.as_ref()) {
+            Some(_) => "of a handle per resource that [`Client`] returns (`client.invoices().list(..)`); they and their request types live",
+            None => "of [`Client`]; their request types live",
+        };
+        doc.push_str(&format!("Operations are methods {owner} in one module per resource, each a Cargo feature of the same name (see [Features](#features)):\n\n"));
         for group in groups.keys() {
             doc.push_str(&format!("- `{group}`\n"));
         }

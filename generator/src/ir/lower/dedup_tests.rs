@@ -281,7 +281,7 @@ fn responses_spec(operations: &[(&str, &str)]) -> String {
 }
 
 fn response_type(api: &Api, op: &str) -> String {
-    let op = api.operations.iter().find(|o| o.ident == op).unwrap();
+    let op = api.operations.iter().find(|o| o.id == op).unwrap();
     match op.responses[0].body.as_ref().unwrap() {
         TypeRef::Named(name) => name.clone(),
         other => panic!("not a named type: {other:?}"),

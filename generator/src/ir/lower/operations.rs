@@ -29,6 +29,8 @@ const RESERVED_GROUPS: &[&str] = &[
     "main",
     "tests",
     "default",
+    // The user's own module (`crate::user_code`).
+    "custom",
 ];
 
 /// Method names an operation cannot take: `Client`'s own and the traits' it implements.

@@ -30,9 +30,9 @@ use crate::runtime;
 #[cfg_attr(not(feature = "status"), doc = " `Client::health`,")]
 #[cfg_attr(
     feature = "status",
-    doc = " [`Client::message_of_the_day`](crate::Client::message_of_the_day),"
+    doc = " [`Client::message_of_day`](crate::Client::message_of_day),"
 )]
-#[cfg_attr(not(feature = "status"), doc = " `Client::message_of_the_day`,")]
+#[cfg_attr(not(feature = "status"), doc = " `Client::message_of_day`,")]
 #[cfg_attr(feature = "status", doc = " [`Client::who_am_i`](crate::Client::who_am_i),")]
 #[cfg_attr(not(feature = "status"), doc = " `Client::who_am_i`,")]
 /// carried by [`Error::Api`](crate::Error::Api).

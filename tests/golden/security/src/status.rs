@@ -38,11 +38,11 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn example(client: &golden_security::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// client.message_of_the_day().await?;
+    /// client.message_of_day().await?;
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn message_of_the_day(
+    pub async fn message_of_day(
         &self,
     ) -> Result<Response<String>, Error<ErrorResponse>> {
         let mut call = self.call(Method::GET, "/motd");
