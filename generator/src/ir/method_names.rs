@@ -61,7 +61,14 @@ pub fn scoped_name(short: &str, module: &str) -> String {
     let n = words.len();
     let mut kept: Option<&[&str]> = None;
     if stems(&words[n - k..]) == noun {
-        let rest = &words[..n - k];
+        let mut rest = &words[..n - k];
+        // An article a clash kept (`list_a_pet`) goes with its noun.
+        while let Some((last, before)) = rest.split_last() {
+            if !ARTICLES.contains(last) || before.is_empty() {
+                break;
+            }
+            rest = before;
+        }
         match rest.split_last() {
             Some((prep, before)) if PREPOSITIONS.contains(prep) && !before.is_empty() => {
                 kept = Some(before);
@@ -211,6 +218,8 @@ mod tests {
             ("resume_dunning", "invoices", "resume_dunning"),
             // GitHub's `pulls/list` in the `pulls` tag.
             ("pulls_list", "pulls", "list"),
+            // An article before the noun goes with it.
+            ("list_a_pet", "pets", "list"),
             // A keyword left alone gets its underscore.
             ("move_subscription", "subscriptions", "move_"),
         ];

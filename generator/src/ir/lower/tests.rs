@@ -361,3 +361,55 @@ fn dates_are_typed_unless_the_settings_keep_them_as_text_and_required_fields_sta
     let (text, _, _) = types_of(Dates::Text);
     assert_eq!(text, [plain.clone(), plain.clone(), plain.clone(), plain]);
 }
+
+#[test]
+fn method_names_are_short_clashes_fall_back_and_handles_drop_their_resource() {
+    use crate::settings::{ClientStyle, OperationNames};
+    let op = |id: &str| {
+        format!("      operationId: {id}\n      responses:\n        '204': {{description: OK}}\n")
+    };
+    // `list_a_pet` and `list_the_pet` both want `list_pet`: both keep their operationId,
+    // whichever comes first.
+    let yaml = format!(
+        "{HEAD}paths:\n  /pets:\n    get:\n{}    post:\n{}  /pets/{{id}}:\n    parameters: [{{name: id, in: path, required: true, schema: {{type: string}}}}]\n    get:\n{}    put:\n{}  /owners/{{id}}/pets:\n    parameters: [{{name: id, in: path, required: true, schema: {{type: string}}}}]\n    get:\n{}",
+        op("list_a_pet"),
+        op("create_a_pet"),
+        op("retrieve_a_pet"),
+        op("list_the_pet"),
+        op("list_pets_for_an_owner")
+    );
+    let loaded = load_bytes(Path::new("t.yaml"), yaml.as_bytes(), false).unwrap();
+    let names = |settings: crate::Settings| {
+        let api =
+            super::lower_skipping(&loaded, &settings, &mut Vec::new(), &mut Vec::new()).unwrap();
+        api.operations
+            .iter()
+            .map(|o| (o.ident.clone(), o.call_ident.clone(), o.handle.clone()))
+            .collect::<Vec<_>>()
+    };
+    let s = |v: &str| v.to_owned();
+    assert_eq!(
+        names(crate::Settings::default()),
+        [
+            (s("list_a_pet"), s("list_a_pet"), None),
+            (s("create_pet"), s("create_pet"), None),
+            (s("retrieve_pet"), s("retrieve_pet"), None),
+            (s("list_the_pet"), s("list_the_pet"), None),
+            (s("list_pets_for_owner"), s("list_pets_for_owner"), None),
+        ]
+    );
+    let pets = Some(s("Pets"));
+    let owners = Some(s("Owners"));
+    assert_eq!(
+        names(crate::Settings::default().client_style(ClientStyle::Resources)),
+        [
+            (s("list_a_pet"), s("list_a_pet"), pets.clone()),
+            (s("create_pet"), s("create"), pets.clone()),
+            (s("retrieve_pet"), s("retrieve"), pets.clone()),
+            (s("list_the_pet"), s("list_the_pet"), pets),
+            (s("list_pets_for_owner"), s("list_pets"), owners),
+        ]
+    );
+    let spec_names = names(crate::Settings::default().operation_names(OperationNames::Spec));
+    assert_eq!(spec_names[1].0, "create_a_pet");
+}
