@@ -175,10 +175,10 @@ fn change(breaking: bool, text: String) -> Change {
 
 fn op_label(op: &Operation) -> String {
     format!(
-        "`{} {}` (`Client::{}`)",
+        "`{} {}` (`{}`)",
         op.method.as_str(),
         op.path,
-        op.ident
+        op.owner_path(&op.call_ident)
     )
 }
 
@@ -267,12 +267,16 @@ fn operation_changes(
     new: &Operation,
 ) -> Vec<Change> {
     let mut changes = Vec::new();
-    if old.ident != new.ident {
+    let (old_path, new_path) = (
+        old.owner_path(&old.call_ident),
+        new.owner_path(&new.call_ident),
+    );
+    if old_path != new_path {
         changes.push(change(
             true,
             format!(
-                "renamed: `Client::{}` is now `Client::{}` (operationId `{}` → `{}`)",
-                old.ident, new.ident, old.id, new.id
+                "renamed: `{old_path}` is now `{new_path}` (operationId `{}` → `{}`)",
+                old.id, new.id
             ),
         ));
     }

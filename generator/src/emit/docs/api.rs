@@ -234,8 +234,14 @@ pub(super) fn modules(api: &Api) -> Vec<ModuleContext> {
                     pages: pages(op).map(|_| op.owner_path(&op.pages_ident())),
                 })
                 .collect();
+            let handle = api
+                .operations
+                .iter()
+                .find(|op| op.group == name)
+                .and_then(|op| op.handle.clone());
             ModuleContext {
                 name: name.to_owned(),
+                handle,
                 operations,
             }
         })

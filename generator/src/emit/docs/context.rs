@@ -139,6 +139,8 @@ pub struct CommonParamContext {
 pub struct ModuleContext {
     /// The module's name (`invoices`).
     pub name: String,
+    /// Its handle's type (`Invoices`) with `[client] style = "resources"`.
+    pub handle: Option<String>,
     /// Its operations, in spec order.
     pub operations: Vec<ModuleOperationContext>,
 }

@@ -26,9 +26,12 @@ pub fn emit(api: &Api, krate: &CrateInfo, features: &Features) -> TokenStream {
     let groups = super::operations::groups(api);
     if !groups.is_empty() {
         // Not linked: a link to a module left out by the features would be broken.
-        let owner = match api.operations.iter().find_map(|op| op.handle.as_ref()) {
-            Some(_) => "of a handle per resource that [`Client`] returns (`client.invoices().list(..)`); they and their request types live",
-            None => "of [`Client`]; their request types live",
+        let owner = match api.operations.iter().find(|op| op.handle.is_some()) {
+            Some(op) => format!(
+                "of a handle per resource that [`Client`] returns (`{}(..)`); they and their request types live",
+                op.call_on("client", &op.call_ident)
+            ),
+            None => "of [`Client`]; their request types live".to_owned(),
         };
         doc.push_str(&format!("Operations are methods {owner} in one module per resource, each a Cargo feature of the same name (see [Features](#features)):\n\n"));
         for group in groups.keys() {

@@ -522,8 +522,14 @@ fn method_doc(api: &Api, krate: &CrateInfo, op: &Operation) -> TokenStream {
     // The documented errors ride on the path line: every operation has them, and the enum's
     // own docs say the rest (a `# Errors` section on each of 104 methods said it 104 times).
     let errors = &api.error_set(op.errors).ident;
+    // On a `Client` method, rustdoc resolves links where `Client` is; on a handle's, in the
+    // module, which imports the enum (an explicit target there is a redundant-link warning).
+    let target = match op.handle {
+        Some(_) => String::new(),
+        None => format!("(crate::{errors})"),
+    };
     doc_text.push_str(&format!(
-        "`{} {}` (errors: [`{errors}`](crate::{errors}) in [`Error::Api`])",
+        "`{} {}` (errors: [`{errors}`]{target} in [`Error::Api`])",
         op.method.as_str(),
         op.path.replace('`', "'"),
     ));

@@ -222,6 +222,16 @@ impl<'a> Lowerer<'a> {
                 (scoped, op.ident.clone()),
             );
         }
+        // The handle's type is named for its module, unless that name is one the module's
+        // code already uses (`Response`, `Error`, reqwest's `Method`, ...).
+        let handle_of = |group: &str| {
+            let name = names::pascal(group);
+            if names::type_name(group) != name || name == "Method" {
+                format!("{name}Resource")
+            } else {
+                name
+            }
+        };
         let mut by_group: BTreeMap<String, BTreeMap<(String, String), (String, String)>> =
             BTreeMap::new();
         for (key, names) in wanted {
@@ -237,7 +247,7 @@ impl<'a> Lowerer<'a> {
                     op.call_ident.clone_from(name);
                 }
                 if resources {
-                    op.handle = Some(names::pascal(&op.group));
+                    op.handle = Some(handle_of(&op.group));
                 }
             }
         }
