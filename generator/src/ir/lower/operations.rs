@@ -210,17 +210,19 @@ impl<'a> Lowerer<'a> {
     fn scoped_method_names(&self, operations: &mut [OperationDraft]) {
         let resources = self.settings.client.style == ClientStyle::Resources;
         let short = self.settings.client.operation_names == OperationNames::Short;
-        let mut wanted: BTreeMap<(String, String), (String, String)> = BTreeMap::new();
+        // By module, then by `Client` method name (unique): the wanted name and the fallback.
+        type Wanted = BTreeMap<String, (String, String)>;
+        let mut by_group: BTreeMap<String, Wanted> = BTreeMap::new();
         for op in operations.iter() {
             let scoped = if resources && short {
                 method_names::scoped_name(&op.ident, &op.group)
             } else {
                 op.ident.clone()
             };
-            wanted.insert(
-                (op.group.clone(), op.ident.clone()),
-                (scoped, op.ident.clone()),
-            );
+            by_group
+                .entry(op.group.clone())
+                .or_default()
+                .insert(op.ident.clone(), (scoped, op.ident.clone()));
         }
         // The handle's type is named for its module, unless that name is one the module's
         // code already uses (`Response`, `Error`, reqwest's `Method`, ...).
@@ -232,23 +234,19 @@ impl<'a> Lowerer<'a> {
                 name
             }
         };
-        let mut by_group: BTreeMap<String, BTreeMap<(String, String), (String, String)>> =
-            BTreeMap::new();
-        for (key, names) in wanted {
-            by_group
-                .entry(key.0.clone())
-                .or_default()
-                .insert(key, names);
-        }
-        for (group, wanted) in by_group {
-            let picked = method_names::pick(&wanted, |name| METHOD_RESERVED.contains(&name));
-            for op in operations.iter_mut().filter(|op| op.group == group) {
-                if let Some(name) = picked.get(&(op.group.clone(), op.ident.clone())) {
-                    op.call_ident.clone_from(name);
-                }
-                if resources {
-                    op.handle = Some(handle_of(&op.group));
-                }
+        let picked: BTreeMap<String, BTreeMap<String, String>> = by_group
+            .into_iter()
+            .map(|(group, wanted)| {
+                let picked = method_names::pick(&wanted, |name| METHOD_RESERVED.contains(&name));
+                (group, picked)
+            })
+            .collect();
+        for op in operations.iter_mut() {
+            if let Some(name) = picked.get(&op.group).and_then(|p| p.get(&op.ident)) {
+                op.call_ident.clone_from(name);
+            }
+            if resources {
+                op.handle = Some(handle_of(&op.group));
             }
         }
     }
