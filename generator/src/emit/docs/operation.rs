@@ -46,6 +46,8 @@ pub(super) fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Operati
             // A binary success on its own is a download, read whole or in chunks.
             let ty = if r.status.is_success() && op.downloads() {
                 Some("Download".to_owned())
+            } else if let (true, Some((media, item))) = (r.status.is_success(), op.streams()) {
+                Some(stream_path(media, item))
             } else {
                 r.body.as_ref().map(rust_path)
             };
@@ -62,6 +64,9 @@ pub(super) fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Operati
     let success_type = match &op.success {
         Success::Enum { ident } => format!("{}::{ident}", op.group),
         Success::Body { .. } if op.downloads() => "Download".to_owned(),
+        Success::Body { .. } if op.streams().is_some() => op
+            .streams()
+            .map_or_else(String::new, |(media, item)| stream_path(media, item)),
         Success::Body { ty } => ty.as_ref().map_or_else(|| "()".to_owned(), rust_path),
     };
     let (success_fields_type, success_fields) = match success {
@@ -258,5 +263,13 @@ fn field(api: &Api, f: &Field) -> FieldContext {
         values: enum_values(api, &f.ty),
         value_descriptions: enum_value_descriptions(api, &f.ty),
         constraints,
+    }
+}
+
+/// The stream a streamed success is, as its Rust path reads.
+fn stream_path(media: crate::ir::Media, item: &TypeRef) -> String {
+    match media {
+        crate::ir::Media::Lines => format!("ItemStream<{}>", rust_path(item)),
+        _ => format!("EventStream<{}>", rust_path(item)),
     }
 }

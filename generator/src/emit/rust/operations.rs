@@ -15,7 +15,7 @@ use crate::emit::snippets::{usage_example, ExampleForm};
 use crate::emit::{text, CrateInfo};
 use crate::ir::{
     Api, ArrayKeys, Media, Operation, ParamLocation, ParamStyle, Parameter, PathSegment,
-    RequestField, Retry, Success, TypeRef,
+    RequestField, Retry, StreamBody, Success, TypeRef,
 };
 
 /// The operations of each module, by module name.
@@ -144,9 +144,12 @@ fn operation_methods(
     op: &Operation,
     nestings: &mut form::Nestings,
 ) -> TokenStream {
-    let method = method(api, krate, op, nestings);
+    let call = method(api, krate, op, None, nestings);
+    let stream = op
+        .stream_alternative()
+        .map(|stream| method(api, krate, op, Some(stream), nestings));
     let pages = pages_method(api, op);
-    quote!(#method #pages)
+    quote!(#call #stream #pages)
 }
 
 /// The Rust type a successful call's `Response<_>` carries.
@@ -154,8 +157,35 @@ fn success_type(op: &Operation) -> TokenStream {
     match &op.success {
         Success::Enum { ident: name } => ident(name).into_token_stream(),
         _ if op.downloads() => quote!(crate::Download),
+        _ if op.streams().is_some() => match op.streams() {
+            Some((media, item)) => stream_type(media, item),
+            None => quote!(()),
+        },
         Success::Body { ty: Some(ty) } => rust_type(ty, &quote!(types::)),
         Success::Body { ty: None } => quote!(()),
+    }
+}
+
+/// The stream a streamed success is returned as.
+fn stream_type(media: Media, item: &TypeRef) -> TokenStream {
+    let item = rust_type(item, &quote!(types::));
+    match media {
+        Media::Lines => quote!(crate::ItemStream<#item>),
+        _ => quote!(crate::EventStream<#item>),
+    }
+}
+
+/// The expression reading a streamed success: events decoded as JSON (as text when the API
+/// documents them as plain strings), ending at the API's sentinel if it has one, or lines.
+fn stream_read(krate: &CrateInfo, media: Media, item: &TypeRef) -> TokenStream {
+    let end = match &krate.stream_end {
+        Some(end) => quote!(Some(#end)),
+        None => quote!(None),
+    };
+    match (media, item) {
+        (Media::Lines, _) => quote!(sent.items()),
+        (_, TypeRef::String(crate::ir::StringFormat::Plain)) => quote!(sent.text_events(#end)),
+        _ => quote!(sent.events(#end)),
     }
 }
 
@@ -354,13 +384,19 @@ fn query_append(api: &Api, p: &Parameter, nestings: &mut form::Nestings) -> Toke
     with_value(quote!(request.#field), !p.required, body)
 }
 
+/// An operation's method; with `stream`, the method asking for the streamed alternative of
+/// its JSON success and returning the stream.
 fn method(
     api: &Api,
     krate: &CrateInfo,
     op: &Operation,
+    stream: Option<&StreamBody>,
     nestings: &mut form::Nestings,
 ) -> TokenStream {
-    let name = ident(&op.ident);
+    let name = match stream {
+        Some(_) => ident(&op.stream_ident()),
+        None => ident(&op.ident),
+    };
     let error_name = ident(&api.error_set(op.errors).ident);
     let path_args = op.path_params().map(|p| {
         let arg = ident(&p.ident);
@@ -370,7 +406,10 @@ fn method(
         let request_name = ident(&r.ident);
         quote!(request: &#request_name,)
     });
-    let success_type = success_type(op);
+    let success_type = match stream {
+        Some(stream) => stream_type(stream.media, &stream.item),
+        None => success_type(op),
+    };
     let (encodings, path) = path_expr(op);
     let method_const = format_ident!("{}", op.method.as_str());
     let (op_id, template) = (&op.id, &op.path);
@@ -429,10 +468,25 @@ fn method(
         }
     });
     let body = super::bodies::body_statements(api, op, nestings);
-    let streamed = op.downloads().then(|| quote!(call.streamed();));
+    let streamed = match stream {
+        Some(stream) => {
+            let media_type = &stream.media_type;
+            Some(quote! {
+                call.streamed();
+                call.header("accept", #media_type)?;
+            })
+        }
+        None => (op.downloads() || op.streams().is_some()).then(|| quote!(call.streamed();)),
+    };
     let security = super::security::statement(api, op);
-    let arms = response_arms(op);
-    let doc = method_doc(api, krate, op);
+    let arms = match stream {
+        Some(stream) => stream_arms(krate, op, stream),
+        None => response_arms(krate, op),
+    };
+    let doc = match stream {
+        Some(stream) => stream_doc(op, stream),
+        None => method_doc(api, krate, op),
+    };
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
     quote! {
         #doc
@@ -483,8 +537,40 @@ fn method_doc(api: &Api, krate: &CrateInfo, op: &Operation) -> TokenStream {
     doc_lines(&doc_text)
 }
 
+/// The documentation of the method returning a streamed alternative: what it asks for, and
+/// a pointer to the operation's own method for the rest.
+fn stream_doc(op: &Operation, stream: &StreamBody) -> TokenStream {
+    let what = match stream.media {
+        Media::Lines => "a stream of its lines (NDJSON)",
+        _ => "a stream of its server-sent events",
+    };
+    doc_lines(&format!(
+        "[`Client::{}`], answered as `{}`: {what}, each item decoded as it arrives. The \
+         request asks for it with `Accept`; set the request field by which the API chooses \
+         to stream (OpenAI's `stream: true`) as it documents.",
+        op.ident,
+        stream.media_type.replace('`', "'"),
+    ))
+}
+
+/// The arms of the method returning a streamed alternative: the success as a stream, and
+/// errors as the operation's.
+fn stream_arms(krate: &CrateInfo, op: &Operation, stream: &StreamBody) -> Vec<TokenStream> {
+    let mut arms: Vec<TokenStream> = in_match_order(op.success_responses())
+        .into_iter()
+        .filter(|r| r.stream.is_some())
+        .map(|r| {
+            let pattern = status_pattern(r.status);
+            let read = stream_read(krate, stream.media, &stream.item);
+            quote!(#pattern => #read,)
+        })
+        .collect();
+    arms.push(quote!(_ => Err(sent.error()),));
+    arms
+}
+
 /// The success arms of the status match, then the error responses' arm.
-fn response_arms(op: &Operation) -> Vec<TokenStream> {
+fn response_arms(krate: &CrateInfo, op: &Operation) -> Vec<TokenStream> {
     let mut arms = Vec::new();
     for r in in_match_order(op.success_responses()) {
         let pattern = status_pattern(r.status);
@@ -492,10 +578,14 @@ fn response_arms(op: &Operation) -> Vec<TokenStream> {
             (_, Success::Body { ty: Some(_) }) if op.downloads() => {
                 quote!(#pattern => sent.download(),)
             }
-            (_, Success::Body { ty: Some(_) }) => match r.media {
+            (_, Success::Body { ty: Some(item) }) => match r.media {
                 Media::Json => quote!(#pattern => sent.json(),),
                 Media::Text => quote!(#pattern => Ok(sent.text()),),
                 Media::Binary => quote!(#pattern => Ok(sent.bytes()),),
+                Media::Events | Media::Lines => {
+                    let read = stream_read(krate, r.media, item);
+                    quote!(#pattern => #read,)
+                }
             },
             (_, Success::Body { ty: None }) => quote!(#pattern => Ok(sent.empty()),),
             (Some(body), Success::Enum { ident: name }) => {
@@ -505,7 +595,10 @@ fn response_arms(op: &Operation) -> Vec<TokenStream> {
                         let body = rust_type(body, &quote!(types::));
                         quote!(#pattern => sent.json::<#body, _>().map(|response| response.map(#name::#variant)),)
                     }
-                    Media::Text => quote!(#pattern => Ok(sent.text().map(#name::#variant)),),
+                    // Streams among several successes are read as text (the IR's choice).
+                    Media::Text | Media::Events | Media::Lines => {
+                        quote!(#pattern => Ok(sent.text().map(#name::#variant)),)
+                    }
                     Media::Binary => quote!(#pattern => Ok(sent.bytes().map(#name::#variant)),),
                 }
             }
