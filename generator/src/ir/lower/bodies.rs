@@ -410,26 +410,37 @@ impl<'a> Lowerer<'a> {
                     }
                     None => Some(TypeRef::Any),
                 },
-                // Only a stream: the operation returns it.
-                None if stream.is_some() => {
-                    let stream = stream.take();
-                    stream.map(|s| {
+                // Only streams offered: the operation returns the stream.
+                None if stream.is_some()
+                    && response
+                        .content
+                        .keys()
+                        .all(|m| media::stream_media(&essence(m)).is_some()) =>
+                {
+                    stream.take().map(|s| {
                         media = s.media;
                         s.item
                     })
                 }
-                // Not JSON: a success is read as its media type says (a stream among several
+                // Not JSON: a success is read as its first other media type says (OpenAI's
+                // speech: audio bytes, the events an alternative; a stream among several
                 // successes as text); an error body is kept raw, as text.
-                None => response.content.keys().next().map(|media_type| {
-                    media = match media::response_media(media_type) {
-                        m if status.is_success() && !m.streams() => m,
-                        _ => Media::Text,
-                    };
-                    match media {
-                        Media::Binary => TypeRef::String(StringFormat::Binary),
-                        _ => TypeRef::String(StringFormat::Plain),
-                    }
-                }),
+                None => {
+                    let first = response
+                        .content
+                        .keys()
+                        .find(|m| stream.is_none() || media::stream_media(&essence(m)).is_none());
+                    first.map(|media_type| {
+                        media = match media::response_media(media_type) {
+                            m if status.is_success() && !m.streams() => m,
+                            _ => Media::Text,
+                        };
+                        match media {
+                            Media::Binary => TypeRef::String(StringFormat::Binary),
+                            _ => TypeRef::String(StringFormat::Plain),
+                        }
+                    })
+                }
             };
             responses.push(Response {
                 status,

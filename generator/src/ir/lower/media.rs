@@ -72,7 +72,11 @@ pub(super) fn rank(encoding: BodyEncoding, media_type: &str, schema: Option<&Sch
         BodyEncoding::Json => 0,
         BodyEncoding::Form => 1,
         BodyEncoding::Multipart => 2,
-        BodyEncoding::Binary if is_bytes(&essence(media_type)) || schema.is_some_and(is_binary_schema) => 3,
+        BodyEncoding::Binary
+            if is_bytes(&essence(media_type)) || schema.is_some_and(is_binary_schema) =>
+        {
+            3
+        }
         BodyEncoding::Text => 4,
         BodyEncoding::Binary => 5,
     }
