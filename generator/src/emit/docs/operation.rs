@@ -120,6 +120,7 @@ pub(super) fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Operati
         pages: pagination.as_ref().map(|p| p.method.clone()),
         signature: signature(op, &success_type, &errors.ident),
         pagination,
+        stream: stream_context(op),
         success_type,
         success_fields_type,
         success_fields,
@@ -272,4 +273,34 @@ fn stream_path(media: crate::ir::Media, item: &TypeRef) -> String {
         crate::ir::Media::Lines => format!("ItemStream<{}>", rust_path(item)),
         _ => format!("EventStream<{}>", rust_path(item)),
     }
+}
+
+/// The operation's streamed answer, for its page.
+fn stream_context(op: &Operation) -> Option<super::context::StreamContext> {
+    let (method, alternative, media, item, media_type) =
+        match (op.streams(), op.stream_alternative()) {
+            // The operation's one answer: its kind names it (NDJSON has several media types).
+            (Some((media, item)), _) => {
+                let media_type = match media {
+                    crate::ir::Media::Lines => "NDJSON",
+                    _ => "text/event-stream",
+                };
+                (op.ident.clone(), false, media, item, media_type.to_owned())
+            }
+            (None, Some(stream)) => (
+                op.stream_ident(),
+                true,
+                stream.media,
+                &stream.item,
+                stream.media_type.clone(),
+            ),
+            (None, None) => return None,
+        };
+    Some(super::context::StreamContext {
+        method,
+        alternative,
+        media_type,
+        stream_type: stream_path(media, item),
+        events: media == crate::ir::Media::Events,
+    })
 }
