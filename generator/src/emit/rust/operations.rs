@@ -158,34 +158,11 @@ fn success_type(op: &Operation) -> TokenStream {
         Success::Enum { ident: name } => ident(name).into_token_stream(),
         _ if op.downloads() => quote!(crate::Download),
         _ if op.streams().is_some() => match op.streams() {
-            Some((media, item)) => stream_type(media, item),
+            Some((media, item)) => super::streams::stream_type(media, item),
             None => quote!(()),
         },
         Success::Body { ty: Some(ty) } => rust_type(ty, &quote!(types::)),
         Success::Body { ty: None } => quote!(()),
-    }
-}
-
-/// The stream a streamed success is returned as.
-fn stream_type(media: Media, item: &TypeRef) -> TokenStream {
-    let item = rust_type(item, &quote!(types::));
-    match media {
-        Media::Lines => quote!(crate::ItemStream<#item>),
-        _ => quote!(crate::EventStream<#item>),
-    }
-}
-
-/// The expression reading a streamed success: events decoded as JSON (as text when the API
-/// documents them as plain strings), ending at the API's sentinel if it has one, or lines.
-fn stream_read(krate: &CrateInfo, media: Media, item: &TypeRef) -> TokenStream {
-    let end = match &krate.stream_end {
-        Some(end) => quote!(Some(#end)),
-        None => quote!(None),
-    };
-    match (media, item) {
-        (Media::Lines, _) => quote!(sent.items()),
-        (_, TypeRef::String(crate::ir::StringFormat::Plain)) => quote!(sent.text_events(#end)),
-        _ => quote!(sent.events(#end)),
     }
 }
 
@@ -407,7 +384,7 @@ fn method(
         quote!(request: &#request_name,)
     });
     let success_type = match stream {
-        Some(stream) => stream_type(stream.media, &stream.item),
+        Some(stream) => super::streams::stream_type(stream.media, &stream.item),
         None => success_type(op),
     };
     let (encodings, path) = path_expr(op);
@@ -480,11 +457,11 @@ fn method(
     };
     let security = super::security::statement(api, op);
     let arms = match stream {
-        Some(stream) => stream_arms(krate, op, stream),
+        Some(stream) => super::streams::stream_arms(krate, op, stream),
         None => response_arms(krate, op),
     };
     let doc = match stream {
-        Some(stream) => stream_doc(op, stream),
+        Some(stream) => super::streams::stream_doc(op, stream),
         None => method_doc(api, krate, op),
     };
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
@@ -537,38 +514,6 @@ fn method_doc(api: &Api, krate: &CrateInfo, op: &Operation) -> TokenStream {
     doc_lines(&doc_text)
 }
 
-/// The documentation of the method returning a streamed alternative: what it asks for, and
-/// a pointer to the operation's own method for the rest.
-fn stream_doc(op: &Operation, stream: &StreamBody) -> TokenStream {
-    let what = match stream.media {
-        Media::Lines => "a stream of its lines (NDJSON)",
-        _ => "a stream of its server-sent events",
-    };
-    doc_lines(&format!(
-        "[`Client::{}`], answered as `{}`: {what}, each item decoded as it arrives. The \
-         request asks for it with `Accept`; set the request field by which the API chooses \
-         to stream (OpenAI's `stream: true`) as it documents.",
-        op.ident,
-        stream.media_type.replace('`', "'"),
-    ))
-}
-
-/// The arms of the method returning a streamed alternative: the success as a stream, and
-/// errors as the operation's.
-fn stream_arms(krate: &CrateInfo, op: &Operation, stream: &StreamBody) -> Vec<TokenStream> {
-    let mut arms: Vec<TokenStream> = in_match_order(op.success_responses())
-        .into_iter()
-        .filter(|r| r.stream.is_some())
-        .map(|r| {
-            let pattern = status_pattern(r.status);
-            let read = stream_read(krate, stream.media, &stream.item);
-            quote!(#pattern => #read,)
-        })
-        .collect();
-    arms.push(quote!(_ => Err(sent.error()),));
-    arms
-}
-
 /// The success arms of the status match, then the error responses' arm.
 fn response_arms(krate: &CrateInfo, op: &Operation) -> Vec<TokenStream> {
     let mut arms = Vec::new();
@@ -583,7 +528,7 @@ fn response_arms(krate: &CrateInfo, op: &Operation) -> Vec<TokenStream> {
                 Media::Text => quote!(#pattern => Ok(sent.text()),),
                 Media::Binary => quote!(#pattern => Ok(sent.bytes()),),
                 Media::Events | Media::Lines => {
-                    let read = stream_read(krate, r.media, item);
+                    let read = super::streams::stream_read(krate, r.media, item);
                     quote!(#pattern => #read,)
                 }
             },
