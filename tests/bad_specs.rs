@@ -42,7 +42,7 @@ bad_specs! {
     server_variable_without_default_yaml => "16-server-variable-without-default.yaml",
     invalid_header_name_yaml => "17-invalid-header-name.yaml",
     duplicate_operation_ids_yaml => "18-duplicate-operation-ids.yaml",
-    unsupported_body_media_type_yaml => "19-unsupported-body-media-type.yaml",
+    request_body_without_media_type_yaml => "19-request-body-without-media-type.yaml",
     not_an_object_json => "20-not-an-object.json",
     missing_openapi_field_yaml => "21-missing-openapi-field.yaml",
     invalid_parameter_location_yaml => "22-invalid-parameter-location.yaml",

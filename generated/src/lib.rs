@@ -55,6 +55,7 @@ mod encoding;
 mod error;
 mod finite;
 mod hooks;
+mod lines;
 mod media;
 mod nullable;
 mod numbers;
@@ -62,6 +63,7 @@ mod retry;
 
 #[doc(hidden)]
 pub mod runtime;
+mod sse;
 mod tenants;
 mod tls;
 mod tokens;
@@ -101,9 +103,13 @@ pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
 
 pub use hooks::{Hook, RetryReason};
 
+pub use lines::ItemStream;
+
 pub use media::{Download, Upload};
 
 pub use nullable::Nullable;
+
+pub use sse::{EventStream, ServerSentEvent, StreamError};
 
 pub use unknown::UnknownValue;
 

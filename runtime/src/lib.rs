@@ -91,12 +91,14 @@ runtime! {
         mod error;
         mod finite;
         mod hooks;
+        mod lines;
         mod media;
         mod nullable;
         mod numbers;
         mod retry;
         #[doc(hidden)]
         pub mod runtime;
+        mod sse;
         mod tenants;
         mod tls;
         mod tokens;
@@ -111,8 +113,10 @@ runtime! {
         pub use credentials::{Credentials};
         pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
         pub use hooks::{Hook, RetryReason};
+        pub use lines::{ItemStream};
         pub use media::{Download, Upload};
         pub use nullable::{Nullable};
+        pub use sse::{EventStream, ServerSentEvent, StreamError};
         pub use unknown::{UnknownValue};
     }
 }

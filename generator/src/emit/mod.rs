@@ -39,6 +39,8 @@ pub struct CrateInfo {
     /// The response header carrying the server's request id, lowercased (`[client]
     /// request-id-header`, default `x-request-id`): the generated `REQUEST_ID_HEADER`.
     pub request_id_header: String,
+    /// The `data` that ends an event stream (`[client] stream-end`), if the API has one.
+    pub stream_end: Option<String>,
     /// What the spec's relative links are resolved against: `[docs] base-url`, else the
     /// spec's documentation host ([`Api::docs_host`]).
     pub docs_base: Option<String>,
@@ -101,6 +103,7 @@ impl CrateInfo {
             None => api.docs_host.clone(),
         };
         Ok(Self {
+            stream_end: settings.client.stream_end.clone(),
             idempotency_header,
             request_id_header,
             docs_base,
@@ -237,12 +240,14 @@ mod tests {
                 "src/finite.rs",
                 "src/hooks.rs",
                 "src/lib.rs",
+                "src/lines.rs",
                 "src/media.rs",
                 "src/nullable.rs",
                 "src/numbers.rs",
                 "src/retry.rs",
                 "src/runtime.rs",
                 "src/servers.rs",
+                "src/sse.rs",
                 "src/tenants.rs",
                 "src/tls.rs",
                 "src/tokens.rs",

@@ -70,9 +70,36 @@ pub enum Media {
     Json,
     /// Text (`text/*`, XML; and every non-JSON error body, kept raw): a `String`.
     Text,
-    /// Bytes (`application/octet-stream`, `application/pdf`, `image/*`, `*/*`): a download for
-    /// a success, the bytes inside an enum of several.
+    /// Bytes (`application/octet-stream`, `application/pdf`, `image/*`, `*/*`, and any media
+    /// type apiforge does not model, such as `application/jwt`): a download for a success, the
+    /// bytes inside an enum of several.
     Binary,
+    /// Server-sent events (`text/event-stream`): a stream of events, each `data` decoded
+    /// into the body's type.
+    Events,
+    /// NDJSON / JSON Lines (`application/x-ndjson`, `application/jsonl`): a stream of items
+    /// of the body's type.
+    Lines,
+}
+
+impl Media {
+    /// Whether the body is read as a stream of items rather than whole.
+    pub fn streams(self) -> bool {
+        matches!(self, Media::Events | Media::Lines)
+    }
+}
+
+/// A streamed alternative of a JSON success (OpenAI's `text/event-stream` beside
+/// `application/json`, chosen by a request field): the operation gets a second method that
+/// asks for it and returns the stream.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StreamBody {
+    /// [`Media::Events`] or [`Media::Lines`].
+    pub media: Media,
+    /// The media type asked for with `Accept`.
+    pub media_type: String,
+    /// The type of each item (an event's `data`, a line).
+    pub item: TypeRef,
 }
 
 /// One documented response.
@@ -87,6 +114,8 @@ pub struct Response {
     pub body: Option<TypeRef>,
     /// How the body is read.
     pub media: Media,
+    /// The streamed alternative of a JSON body, when the response offers one.
+    pub stream: Option<StreamBody>,
     /// The Rust variant name in the operation's error enum (`BadRequest`); for successes,
     /// the variant name in a multi-success enum.
     pub variant: String,

@@ -25,7 +25,7 @@ mod types;
 pub use crate::settings::{ArrayKeys, Conventions, Dates, FreeForm, ObjectArrays};
 pub use api::{Api, Server, ServerVariable, Webhook};
 pub use auth::{Auth, OAuthFlow, Requirement, SchemeKind, SchemeUse, SecurityScheme};
-pub use bodies::{Body, BodyEncoding, Media, MediaChoice, Response, Status};
+pub use bodies::{Body, BodyEncoding, Media, MediaChoice, Response, Status, StreamBody};
 pub use encoding::{FieldEncoding, GroupMember, Nesting, ValueGroup};
 pub use operations::{
     ErrorSet, ErrorSetId, Method, Operation, Pagination, PathSegment, Request, RequestField, Retry,

@@ -7,7 +7,10 @@ use serde::Serialize;
 
 #[cfg(doc)]
 use super::Api;
-use super::{Body, Constraints, Field, ParamLocation, Parameter, Response, StringFormat, TypeRef};
+use super::{
+    Body, Constraints, Field, Media, ParamLocation, Parameter, Response, StreamBody, StringFormat,
+    TypeRef,
+};
 
 /// One HTTP method on one path.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -232,6 +235,30 @@ impl Operation {
                 ty: Some(TypeRef::String(StringFormat::Binary))
             }
         )
+    }
+
+    /// The stream a success is read as (server-sent events or NDJSON), with its items' type,
+    /// when the operation's one success is a stream.
+    pub fn streams(&self) -> Option<(Media, &TypeRef)> {
+        let Success::Body { ty: Some(item) } = &self.success else {
+            return None;
+        };
+        let media = self.success_responses().next()?.media;
+        media.streams().then_some((media, item))
+    }
+
+    /// The streamed alternative of the operation's JSON success, for a second method that
+    /// returns it (`create_chat_completion_stream`).
+    pub fn stream_alternative(&self) -> Option<&StreamBody> {
+        match self.success {
+            Success::Body { .. } => self.success_responses().find_map(|r| r.stream.as_ref()),
+            Success::Enum { .. } => None,
+        }
+    }
+
+    /// The name of the method returning the streamed alternative.
+    pub fn stream_ident(&self) -> String {
+        format!("{}_stream", self.call_ident)
     }
 
     /// Responses whose status is 2xx.

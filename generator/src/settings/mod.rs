@@ -116,6 +116,15 @@ pub struct ClientSettings {
     /// style = "resources"
     /// ```
     pub style: ClientStyle,
+    /// The `data` with which the API ends a `text/event-stream` response (OpenAI's `[DONE]`):
+    /// the generated `EventStream` ends there instead of decoding it as an event. Default:
+    /// none (the stream ends when the server closes it, as server-sent events do).
+    ///
+    /// ```toml
+    /// [client]
+    /// stream-end = "[DONE]"
+    /// ```
+    pub stream_end: Option<String>,
 }
 
 /// `[servers]`: the generated `Server` enum.
@@ -223,6 +232,12 @@ impl Settings {
     /// Sets [`ClientSettings::idempotency_header`].
     pub fn idempotency_header(mut self, header: impl Into<String>) -> Self {
         self.client.idempotency_header = Some(header.into());
+        self
+    }
+
+    /// Sets [`ClientSettings::stream_end`].
+    pub fn stream_end(mut self, sentinel: impl Into<String>) -> Self {
+        self.client.stream_end = Some(sentinel.into());
         self
     }
 

@@ -195,7 +195,7 @@ fn an_unknown_settings_key_is_an_error_with_its_position() {
 
 #[test]
 fn an_operation_apiforge_cannot_express_is_left_out_unless_strict() {
-    let spec = fixture("../bad_specs/19-unsupported-body-media-type.yaml");
+    let spec = fixture("../bad_specs/19-request-body-without-media-type.yaml");
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("client");
     let output = apiforge(&[
@@ -208,7 +208,7 @@ fn an_operation_apiforge_cannot_express_is_left_out_unless_strict() {
     let stderr = text(&output.stderr);
     assert!(
         stderr.contains("warning: operation `")
-            && stderr.contains("is left out: no supported media type for the request body"),
+            && stderr.contains("is left out: the request body documents no media type"),
         "{stderr}"
     );
     // The rest of the crate is there; with --strict nothing is written and the exit is 2.

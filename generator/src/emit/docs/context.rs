@@ -261,6 +261,8 @@ pub struct OperationContext {
     pub pages: Option<String>,
     /// How it paginates, for paginated operations.
     pub pagination: Option<PaginationContext>,
+    /// Its streamed answer (server-sent events, NDJSON), when it has one.
+    pub stream: Option<StreamContext>,
     /// What a success returns, from the crate root (`types::Invoice`, `()`, `Download`).
     pub success_type: String,
     /// The success body's struct, when it is one (`types::Invoice`).
@@ -343,6 +345,22 @@ pub struct ResponseContext {
     /// The enum variant it becomes, from the crate root (`ErrorResponse::NotFound`); `none`
     /// for a success when every success returns the same type.
     pub variant: Option<String>,
+}
+
+/// An operation's streamed answer (`op.stream`).
+#[derive(Debug, Clone, Serialize)]
+pub struct StreamContext {
+    /// The method returning the stream (`Client::create_chat_completion_stream`): the
+    /// operation's own, or `<op>_stream` beside JSON.
+    pub method: String,
+    /// Whether it is an alternative to the operation's usual answer (its own method).
+    pub alternative: bool,
+    /// The streamed media type (`text/event-stream`).
+    pub media_type: String,
+    /// What the method returns, from the crate root (`EventStream<types::Chunk>`).
+    pub stream_type: String,
+    /// Whether the items are server-sent events (else NDJSON lines).
+    pub events: bool,
 }
 
 /// How an operation paginates (`op.pagination`).

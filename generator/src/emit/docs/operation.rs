@@ -46,6 +46,8 @@ pub(super) fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Operati
             // A binary success on its own is a download, read whole or in chunks.
             let ty = if r.status.is_success() && op.downloads() {
                 Some("Download".to_owned())
+            } else if let (true, Some((media, item))) = (r.status.is_success(), op.streams()) {
+                Some(stream_path(media, item))
             } else {
                 r.body.as_ref().map(rust_path)
             };
@@ -62,6 +64,9 @@ pub(super) fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Operati
     let success_type = match &op.success {
         Success::Enum { ident } => format!("{}::{ident}", op.group),
         Success::Body { .. } if op.downloads() => "Download".to_owned(),
+        Success::Body { .. } if op.streams().is_some() => op
+            .streams()
+            .map_or_else(String::new, |(media, item)| stream_path(media, item)),
         Success::Body { ty } => ty.as_ref().map_or_else(|| "()".to_owned(), rust_path),
     };
     let (success_fields_type, success_fields) = match success {
@@ -119,6 +124,7 @@ pub(super) fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Operati
         pages: pagination.as_ref().map(|p| p.method.clone()),
         signature: signature(op, &success_type, &errors.ident),
         pagination,
+        stream: stream_context(op),
         success_type,
         success_fields_type,
         success_fields,
@@ -263,4 +269,42 @@ fn field(api: &Api, f: &Field) -> FieldContext {
         value_descriptions: enum_value_descriptions(api, &f.ty),
         constraints,
     }
+}
+
+/// The stream a streamed success is, as its Rust path reads.
+fn stream_path(media: crate::ir::Media, item: &TypeRef) -> String {
+    match media {
+        crate::ir::Media::Lines => format!("ItemStream<{}>", rust_path(item)),
+        _ => format!("EventStream<{}>", rust_path(item)),
+    }
+}
+
+/// The operation's streamed answer, for its page.
+fn stream_context(op: &Operation) -> Option<super::context::StreamContext> {
+    let (method, alternative, media, item, media_type) =
+        match (op.streams(), op.stream_alternative()) {
+            // The operation's one answer: its kind names it (NDJSON has several media types).
+            (Some((media, item)), _) => {
+                let media_type = match media {
+                    crate::ir::Media::Lines => "NDJSON",
+                    _ => "text/event-stream",
+                };
+                (op.owner_path(&op.call_ident), false, media, item, media_type.to_owned())
+            }
+            (None, Some(stream)) => (
+                op.owner_path(&op.stream_ident()),
+                true,
+                stream.media,
+                &stream.item,
+                stream.media_type.clone(),
+            ),
+            (None, None) => return None,
+        };
+    Some(super::context::StreamContext {
+        method,
+        alternative,
+        media_type,
+        stream_type: stream_path(media, item),
+        events: media == crate::ir::Media::Events,
+    })
 }

@@ -25,6 +25,7 @@ mod responses;
 mod schedule;
 mod security;
 mod servers;
+mod streams;
 mod types;
 mod unions;
 #[cfg(test)]

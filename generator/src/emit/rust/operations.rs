@@ -15,7 +15,7 @@ use crate::emit::snippets::{usage_example, ExampleForm};
 use crate::emit::{text, CrateInfo};
 use crate::ir::{
     Api, ArrayKeys, Media, Operation, ParamLocation, ParamStyle, Parameter, PathSegment,
-    RequestField, Retry, Success, TypeRef,
+    RequestField, Retry, StreamBody, Success, TypeRef,
 };
 
 /// The operations of each module, by module name.
@@ -186,9 +186,12 @@ fn operation_methods(
     op: &Operation,
     nestings: &mut form::Nestings,
 ) -> TokenStream {
-    let method = method(api, krate, op, nestings);
+    let call = method(api, krate, op, None, nestings);
+    let stream = op
+        .stream_alternative()
+        .map(|stream| method(api, krate, op, Some(stream), nestings));
     let pages = pages_method(api, op);
-    quote!(#method #pages)
+    quote!(#call #stream #pages)
 }
 
 /// The Rust type a successful call's `Response<_>` carries.
@@ -196,6 +199,10 @@ fn success_type(op: &Operation) -> TokenStream {
     match &op.success {
         Success::Enum { ident: name } => ident(name).into_token_stream(),
         _ if op.downloads() => quote!(crate::Download),
+        _ if op.streams().is_some() => match op.streams() {
+            Some((media, item)) => super::streams::stream_type(media, item),
+            None => quote!(()),
+        },
         Success::Body { ty: Some(ty) } => rust_type(ty, &quote!(types::)),
         Success::Body { ty: None } => quote!(()),
     }
@@ -406,13 +413,19 @@ fn query_append(api: &Api, p: &Parameter, nestings: &mut form::Nestings) -> Toke
     with_value(quote!(request.#field), !p.required, body)
 }
 
+/// An operation's method; with `stream`, the method asking for the streamed alternative of
+/// its JSON success and returning the stream.
 fn method(
     api: &Api,
     krate: &CrateInfo,
     op: &Operation,
+    stream: Option<&StreamBody>,
     nestings: &mut form::Nestings,
 ) -> TokenStream {
-    let name = ident(&op.call_ident);
+    let name = match stream {
+        Some(_) => ident(&op.stream_ident()),
+        None => ident(&op.call_ident),
+    };
     let error_name = ident(&api.error_set(op.errors).ident);
     let path_args = op.path_params().map(|p| {
         let arg = ident(&p.ident);
@@ -422,7 +435,10 @@ fn method(
         let request_name = ident(&r.ident);
         quote!(request: &#request_name,)
     });
-    let success_type = success_type(op);
+    let success_type = match stream {
+        Some(stream) => super::streams::stream_type(stream.media, &stream.item),
+        None => success_type(op),
+    };
     let (encodings, path) = path_expr(op);
     let method_const = format_ident!("{}", op.method.as_str());
     let (op_id, template) = (&op.id, &op.path);
@@ -481,10 +497,25 @@ fn method(
         }
     });
     let body = super::bodies::body_statements(api, op, nestings);
-    let streamed = op.downloads().then(|| quote!(call.streamed();));
+    let streamed = match stream {
+        Some(stream) => {
+            let media_type = &stream.media_type;
+            Some(quote! {
+                call.streamed();
+                call.header("accept", #media_type)?;
+            })
+        }
+        None => (op.downloads() || op.streams().is_some()).then(|| quote!(call.streamed();)),
+    };
     let security = super::security::statement(api, op);
-    let arms = response_arms(op);
-    let doc = method_doc(api, krate, op);
+    let arms = match stream {
+        Some(stream) => super::streams::stream_arms(krate, op, stream),
+        None => response_arms(krate, op),
+    };
+    let doc = match stream {
+        Some(stream) => super::streams::stream_doc(op, stream),
+        None => method_doc(api, krate, op),
+    };
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
     let client = client_expr(op);
     quote! {
@@ -543,7 +574,7 @@ fn method_doc(api: &Api, krate: &CrateInfo, op: &Operation) -> TokenStream {
 }
 
 /// The success arms of the status match, then the error responses' arm.
-fn response_arms(op: &Operation) -> Vec<TokenStream> {
+fn response_arms(krate: &CrateInfo, op: &Operation) -> Vec<TokenStream> {
     let mut arms = Vec::new();
     for r in in_match_order(op.success_responses()) {
         let pattern = status_pattern(r.status);
@@ -551,10 +582,14 @@ fn response_arms(op: &Operation) -> Vec<TokenStream> {
             (_, Success::Body { ty: Some(_) }) if op.downloads() => {
                 quote!(#pattern => sent.download(),)
             }
-            (_, Success::Body { ty: Some(_) }) => match r.media {
+            (_, Success::Body { ty: Some(item) }) => match r.media {
                 Media::Json => quote!(#pattern => sent.json(),),
                 Media::Text => quote!(#pattern => Ok(sent.text()),),
                 Media::Binary => quote!(#pattern => Ok(sent.bytes()),),
+                Media::Events | Media::Lines => {
+                    let read = super::streams::stream_read(krate, r.media, item);
+                    quote!(#pattern => #read,)
+                }
             },
             (_, Success::Body { ty: None }) => quote!(#pattern => Ok(sent.empty()),),
             (Some(body), Success::Enum { ident: name }) => {
@@ -564,7 +599,10 @@ fn response_arms(op: &Operation) -> Vec<TokenStream> {
                         let body = rust_type(body, &quote!(types::));
                         quote!(#pattern => sent.json::<#body, _>().map(|response| response.map(#name::#variant)),)
                     }
-                    Media::Text => quote!(#pattern => Ok(sent.text().map(#name::#variant)),),
+                    // Streams among several successes are read as text (the IR's choice).
+                    Media::Text | Media::Events | Media::Lines => {
+                        quote!(#pattern => Ok(sent.text().map(#name::#variant)),)
+                    }
                     Media::Binary => quote!(#pattern => Ok(sent.bytes().map(#name::#variant)),),
                 }
             }

@@ -203,7 +203,10 @@ fn decode_fn(set: &ErrorSet) -> TokenStream {
 fn decoder(response: &crate::ir::Response) -> TokenStream {
     match response.media {
         crate::ir::Media::Json => quote!(runtime::decode_json),
-        crate::ir::Media::Text | crate::ir::Media::Binary => quote!(runtime::decode_text),
+        crate::ir::Media::Text
+        | crate::ir::Media::Binary
+        | crate::ir::Media::Events
+        | crate::ir::Media::Lines => quote!(runtime::decode_text),
     }
 }
 

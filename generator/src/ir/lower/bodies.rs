@@ -13,7 +13,7 @@ use crate::diagnostic::Diagnostic;
 use crate::ir::names::{self, Scope};
 use crate::ir::{
     Body, BodyEncoding, Field, FieldEncoding, GroupMember, Media, ParamStyle, Response, Status,
-    StringFormat, TypeRef, ValueGroup,
+    StreamBody, StringFormat, TypeRef, ValueGroup,
 };
 
 impl<'a> Lowerer<'a> {
@@ -30,37 +30,29 @@ impl<'a> Lowerer<'a> {
                 self.component(reference, "requestBodies", at, |c| &c.request_bodies)?
             }
         };
-        let mut chosen = None;
+        let mut chosen: Option<(&String, BodyEncoding, &openapiv3::MediaType, u8)> = None;
         for (media_type, content) in &body.content {
             let schema = match &content.schema {
                 Some(schema) => Some(self.deref(schema.into(), &at)?.1),
                 None => None,
             };
-            let Some(encoding) = media::request_encoding(media_type, schema) else {
-                continue;
-            };
+            let encoding = media::request_encoding(media_type, schema);
+            let rank = media::rank(encoding, media_type, schema);
             // Structured encodings first (the client checks and encodes their fields), then
             // spec order.
-            if chosen
-                .as_ref()
-                .is_none_or(|(_, best, _)| media::rank(encoding) < media::rank(*best))
-            {
-                chosen = Some((media_type, encoding, content));
+            if chosen.as_ref().is_none_or(|(.., best)| rank < *best) {
+                chosen = Some((media_type, encoding, content, rank));
             }
         }
-        let Some((media_type, encoding, content)) = chosen else {
-            let listed: Vec<&str> = body.content.keys().map(String::as_str).collect();
+        let Some((media_type, encoding, content, _)) = chosen else {
+            // Any media type is sent (as bytes when apiforge does not model it); a body with
+            // none says nothing of what to send.
             return Err(self
                 .error(
                     &format!("{at}/content"),
-                    format!(
-                        "no supported media type for the request body (found: {})",
-                        listed.join(", ")
-                    ),
+                    "the request body documents no media type, so what to send is unknown",
                 )
-                .with_help(
-                    "apiforge sends JSON, form, multipart, text and binary bodies; add one of them",
-                )
+                .with_help("list the media type the API accepts under `content`, with its schema")
                 .unsupported());
         };
         // An alternative carrying the same schema (Petstore's JSON, XML and form bodies) is
@@ -357,7 +349,7 @@ impl<'a> Lowerer<'a> {
         if let Some(default) = &op.responses.default {
             entries.push((Status::Default, default, format!("{at}/responses/default")));
         }
-        let successes_with_body = entries.iter().filter(|(s, ..)| s.is_success()).count();
+        let successes = entries.iter().filter(|(s, ..)| s.is_success()).count();
         let mut variant_scope = Scope::new();
         let mut responses = Vec::new();
         for (status, response, r_at) in entries {
@@ -369,22 +361,41 @@ impl<'a> Lowerer<'a> {
             };
             let variant = variant_scope.claim(status_variant(status));
             let mut json = None;
+            let mut stream = None;
             for (media_type, content) in &response.content {
                 let m = essence(media_type);
+                if stream.is_none() {
+                    stream = media::stream_media(&m).map(|kind| (media_type, content, kind));
+                }
+                if json.is_some() {
+                    continue;
+                }
                 let schema = match &content.schema {
                     Some(schema) if m.contains('*') => Some(self.deref(schema.into(), &r_at)?.1),
                     _ => None,
                 };
                 if media::is_json(&m) || media::wildcard_json(&m, schema) {
                     json = Some((media_type, content));
-                    break;
                 }
             }
+            // A stream is offered only where it is the operation's one success: an enum of
+            // several answers holds values, not open connections.
+            let mut stream = match stream {
+                Some((media_type, content, kind)) if status.is_success() && successes == 1 => {
+                    let item = self.stream_item(content, kind, &r_at, media_type, type_ident)?;
+                    Some(StreamBody {
+                        media: kind,
+                        media_type: media_type.clone(),
+                        item,
+                    })
+                }
+                _ => None,
+            };
             let mut media = Media::Json;
             let body = match json {
                 Some((media_type, content)) => match &content.schema {
                     Some(schema) => {
-                        let hint = if status.is_success() && successes_with_body == 1 {
+                        let hint = if status.is_success() && successes == 1 {
                             format!("{type_ident} Response")
                         } else if status.is_success() {
                             format!("{type_ident} Response {}", status.key())
@@ -399,29 +410,77 @@ impl<'a> Lowerer<'a> {
                     }
                     None => Some(TypeRef::Any),
                 },
-                // Not JSON: a success is read as its media type says; an error body is kept
-                // raw, as text.
-                None => response.content.keys().next().map(|media_type| {
-                    media = if status.is_success() {
-                        media::response_media(media_type)
-                    } else {
-                        Media::Text
-                    };
-                    match media {
-                        Media::Binary => TypeRef::String(StringFormat::Binary),
-                        Media::Json | Media::Text => TypeRef::String(StringFormat::Plain),
-                    }
-                }),
+                // Only streams offered: the operation returns the stream.
+                None if stream.is_some()
+                    && response
+                        .content
+                        .keys()
+                        .all(|m| media::stream_media(&essence(m)).is_some()) =>
+                {
+                    stream.take().map(|s| {
+                        media = s.media;
+                        s.item
+                    })
+                }
+                // Not JSON: a success is read as its first other media type says (OpenAI's
+                // speech: audio bytes, the events an alternative; a stream among several
+                // successes as text); an error body is kept raw, as text.
+                None => {
+                    let first = response
+                        .content
+                        .keys()
+                        .find(|m| stream.is_none() || media::stream_media(&essence(m)).is_none());
+                    first.map(|media_type| {
+                        media = match media::response_media(media_type) {
+                            m if status.is_success() && !m.streams() => m,
+                            _ => Media::Text,
+                        };
+                        match media {
+                            Media::Binary => TypeRef::String(StringFormat::Binary),
+                            _ => TypeRef::String(StringFormat::Plain),
+                        }
+                    })
+                }
             };
             responses.push(Response {
                 status,
                 description: response.description.clone(),
                 body,
                 media,
+                stream,
                 variant,
             });
         }
         Ok(responses)
+    }
+}
+
+impl<'a> Lowerer<'a> {
+    /// The type of each item of a streamed response: its schema's, else text for events and
+    /// any JSON for lines. An event whose schema is a plain string is its `data`'s text.
+    fn stream_item(
+        &mut self,
+        content: &'a openapiv3::MediaType,
+        kind: Media,
+        r_at: &str,
+        media_type: &str,
+        type_ident: &str,
+    ) -> Result<TypeRef, Diagnostic> {
+        let Some(schema) = &content.schema else {
+            return Ok(match kind {
+                Media::Lines => TypeRef::Any,
+                _ => TypeRef::String(StringFormat::Plain),
+            });
+        };
+        let s_at = format!(
+            "{r_at}/content/{}/schema",
+            crate::diagnostic::escape_token(media_type)
+        );
+        let hint = match kind {
+            Media::Lines => format!("{type_ident} Item"),
+            _ => format!("{type_ident} Event"),
+        };
+        Ok(self.schema(schema.into(), &s_at, &hint, 0)?.ty)
     }
 }
 

@@ -9,20 +9,20 @@ use crate::ir::{
     BodyEncoding, Field, FieldEncoding, Media, MediaChoice, StringFormat, TypeKind, TypeRef,
 };
 
-/// The encoding apiforge sends a request body of `media_type` with, if it can send it.
-/// `schema` is the body's schema (dereferenced), which makes any media type binary when it is
-/// `format: binary`.
-pub(super) fn request_encoding(media_type: &str, schema: Option<&Schema>) -> Option<BodyEncoding> {
+/// The encoding apiforge sends a request body of `media_type` with. `schema` is the body's
+/// schema (dereferenced), which makes any media type binary when it is `format: binary`. A
+/// media type apiforge does not model (`application/tar`, `message/rfc822`,
+/// `application/jwt`) is bytes the caller gives, sent with that type: nothing is lost.
+pub(super) fn request_encoding(media_type: &str, schema: Option<&Schema>) -> BodyEncoding {
     let essence = essence(media_type);
-    Some(match essence.as_str() {
+    match essence.as_str() {
         "application/x-www-form-urlencoded" => BodyEncoding::Form,
         m if is_json(m) => BodyEncoding::Json,
         m if wildcard_json(m, schema) => BodyEncoding::Json,
         "multipart/form-data" => BodyEncoding::Multipart,
         m if is_text(m) => BodyEncoding::Text,
-        m if is_binary(m) || schema.is_some_and(is_binary_schema) => BodyEncoding::Binary,
-        _ => return None,
-    })
+        _ => BodyEncoding::Binary,
+    }
 }
 
 /// The JSON media types a body may be sent as, when it is JSON and the spec offers several of
@@ -65,14 +65,20 @@ pub(super) fn json_choices(
 }
 
 /// Which of several offered encodings is sent (lowest first): JSON, then forms, multipart,
-/// bytes, and text (XML included) last, since the caller writes it by hand.
-pub(super) fn rank(encoding: BodyEncoding) -> u8 {
+/// bytes, text (XML included), since the caller writes it by hand, and last the bytes of a
+/// media type apiforge does not model (the caller encodes them wholly).
+pub(super) fn rank(encoding: BodyEncoding, media_type: &str, schema: Option<&Schema>) -> u8 {
     match encoding {
         BodyEncoding::Json => 0,
         BodyEncoding::Form => 1,
         BodyEncoding::Multipart => 2,
-        BodyEncoding::Binary => 3,
+        BodyEncoding::Binary
+            if is_bytes(&essence(media_type)) || schema.is_some_and(is_binary_schema) =>
+        {
+            3
+        }
         BodyEncoding::Text => 4,
+        BodyEncoding::Binary => 5,
     }
 }
 
@@ -94,12 +100,28 @@ pub(super) fn wildcard_json(essence: &str, schema: Option<&Schema>) -> bool {
         && schema.is_some_and(|s| !matches!(s.schema_kind, SchemaKind::Type(Type::String(_))))
 }
 
-/// How a non-JSON response body of `media_type` is read.
+/// How a non-JSON response body of `media_type` is read: text, a stream, else bytes (any
+/// media type apiforge does not model among them).
 pub(super) fn response_media(media_type: &str) -> Media {
-    if is_text(&essence(media_type)) {
-        Media::Text
-    } else {
-        Media::Binary
+    let essence = essence(media_type);
+    match stream_media(&essence) {
+        Some(media) => media,
+        None if is_text(&essence) => Media::Text,
+        None => Media::Binary,
+    }
+}
+
+/// The streamed media types: server-sent events, and NDJSON / JSON Lines under each of its
+/// names.
+pub(super) fn stream_media(essence: &str) -> Option<Media> {
+    match essence {
+        "text/event-stream" => Some(Media::Events),
+        "application/x-ndjson"
+        | "application/ndjson"
+        | "application/jsonl"
+        | "application/x-jsonlines"
+        | "application/jsonlines" => Some(Media::Lines),
+        _ => None,
     }
 }
 
@@ -113,11 +135,11 @@ fn is_text(essence: &str) -> bool {
     essence.starts_with("text/")
         || essence == "application/xml"
         || essence.ends_with("+xml")
-        || essence == "application/x-ndjson"
+        || stream_media(essence).is_some()
 }
 
 /// Media types that are bytes whatever their schema says.
-fn is_binary(essence: &str) -> bool {
+fn is_bytes(essence: &str) -> bool {
     matches!(
         essence,
         "*/*"

@@ -30,6 +30,8 @@ mod refs;
 mod schemas;
 mod servers;
 #[cfg(test)]
+mod streams_tests;
+#[cfg(test)]
 mod tests;
 mod unions;
 #[cfg(test)]

@@ -51,6 +51,7 @@ mod encoding;
 mod error;
 mod finite;
 mod hooks;
+mod lines;
 mod media;
 mod nullable;
 mod numbers;
@@ -58,6 +59,7 @@ mod retry;
 
 #[doc(hidden)]
 pub mod runtime;
+mod sse;
 mod tenants;
 mod tls;
 mod tokens;
@@ -94,9 +96,13 @@ pub use error::{ApiError, BuildError, Error, InvalidRequest, ValidationError};
 
 pub use hooks::{Hook, RetryReason};
 
+pub use lines::ItemStream;
+
 pub use media::{Download, Upload};
 
 pub use nullable::Nullable;
+
+pub use sse::{EventStream, ServerSentEvent, StreamError};
 
 pub use unknown::UnknownValue;
 
