@@ -97,6 +97,8 @@ runtime! {
         mod retry;
         #[doc(hidden)]
         pub mod runtime;
+        #[doc(hidden)]
+        pub mod signatures;
         mod tenants;
         mod tls;
         mod tokens;
@@ -130,7 +132,7 @@ mod tests {
             .filter(|file| file.public)
             .map(|file| file.name)
             .collect();
-        assert_eq!(public, ["runtime", "unions"]);
+        assert_eq!(public, ["runtime", "signatures", "unions"]);
         for items in super::ROOT_ITEMS {
             assert!(names.contains(&items.module), "{}", items.module);
         }
