@@ -83,6 +83,11 @@ macro_rules! runtime {
 #[cfg(feature = "client")]
 const REQUEST_ID_HEADER: &str = "x-request-id";
 
+/// The runtime file only crates that verify their webhooks carry (`[webhooks]` in the
+/// settings), under their `webhooks` feature: the others leave it out, and with it its
+/// dependencies (hmac, sha2, subtle).
+pub const WEBHOOK_SIGNATURES: &str = "signatures";
+
 runtime! {
     modules {
         mod client;

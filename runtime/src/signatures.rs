@@ -413,7 +413,7 @@ fn decode(header: &'static str, encoding: Encoding, text: &str) -> Result<Vec<u8
 
 /// Hexadecimal in either case (the standard's; Stripe's SDKs compare lower-case text only).
 fn hex(text: &str) -> Option<Vec<u8>> {
-    if text.is_empty() || text.len() % 2 != 0 {
+    if text.is_empty() || !text.len().is_multiple_of(2) {
         return None;
     }
     let digit = |b: u8| char::from(b).to_digit(16);
