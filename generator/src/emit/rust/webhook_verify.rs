@@ -180,3 +180,139 @@ fn layout_tokens(layout: &SignatureLayout) -> (TokenStream, String) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::{Pipeline, Settings};
+
+    /// Two webhooks; `discriminated` gives their payloads a `type` naming the event.
+    fn spec(discriminated: bool) -> String {
+        let payload = if discriminated {
+            "{type: object, required: [type], properties: {type: {type: string}, id: {type: string}}}"
+        } else {
+            "{type: object, properties: {id: {type: string}}}"
+        };
+        let hook = |name: &str| {
+            format!("  {name}:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: {payload}\n      responses: {{'200': {{description: OK}}}}\n")
+        };
+        format!(
+            "openapi: 3.1.0\ninfo: {{title: T, version: '1'}}\npaths: {{}}\nwebhooks:\n{}{}",
+            hook("a.created"),
+            hook("a.deleted")
+        )
+    }
+
+    /// The files generated from `yaml` with the `[webhooks]` keys `toml`, and the single file.
+    fn generate(yaml: &str, toml: &str) -> Result<(crate::emit::Files, String), crate::Error> {
+        let text = format!("[webhooks]\n{toml}");
+        let settings = if toml.is_empty() {
+            Settings::default()
+        } else {
+            Settings::from_toml(Path::new("apiforge.toml"), &text)?
+        };
+        let mut pipeline = Pipeline::new(&settings);
+        let loaded = pipeline.load_bytes(Path::new("t.yaml"), yaml.as_bytes(), false)?;
+        let lowered = pipeline.lower(loaded)?;
+        let files = pipeline.emit_crate(&lowered)?;
+        let (_, single) = pipeline.emit_single_file(&lowered)?;
+        let needed = crate::emit::deps::for_api(&lowered.api);
+        let build_script = crate::emit::deps::for_build_script(&needed);
+        let hmac = build_script.iter().find(|d| d.name == "hmac");
+        assert_eq!(
+            hmac.map(|d| d.optional),
+            lowered.api.webhook_auth.as_ref().map(|_| false),
+            "a build.rs crate requires what the single file's signatures use"
+        );
+        Ok((files, single))
+    }
+
+    fn file<'f>(files: &'f crate::emit::Files, path: &str) -> &'f str {
+        files.get(path).map(String::as_str).unwrap_or_default()
+    }
+
+    #[test]
+    fn without_settings_nothing_is_verified_nor_depended_on() {
+        let (files, single) = generate(&spec(true), "").unwrap();
+        assert!(!files.contains_key("src/signatures.rs"));
+        assert!(!file(&files, "src/webhooks.rs").contains("verify_and_parse"));
+        let manifest = file(&files, "Cargo.toml");
+        assert!(!manifest.contains("hmac"), "{manifest}");
+        assert!(manifest.contains("\nwebhooks = []\n"), "{manifest}");
+        assert!(!single.contains("mod signatures"));
+    }
+
+    #[test]
+    fn the_stripe_preset_copies_the_signatures_under_the_webhooks_feature() {
+        let (files, single) = generate(&spec(true), "preset = \"stripe\"").unwrap();
+        assert!(files.contains_key("src/signatures.rs"));
+        let lib = file(&files, "src/lib.rs");
+        assert!(
+            lib.contains("#[cfg(feature = \"webhooks\")]\n#[doc(hidden)]\npub mod signatures;"),
+            "{lib}"
+        );
+        let manifest = file(&files, "Cargo.toml");
+        assert!(
+            manifest.contains("\nwebhooks = [\"dep:hmac\", \"dep:sha2\", \"dep:subtle\"]\n"),
+            "{manifest}"
+        );
+        assert!(manifest.contains("\nhmac = { version = \"0.13\", optional = true }\n"));
+        let webhooks = file(&files, "src/webhooks.rs");
+        for expected in [
+            "pub fn verify_and_parse(\n    body: &[u8],",
+            "pub fn verify_and_parse_at(",
+            "header: \"stripe-signature\"",
+            "tolerance_seconds: Some(300),",
+            "Signature(#[from] SignatureError),",
+        ] {
+            assert!(webhooks.contains(expected), "{expected}\n{webhooks}");
+        }
+        // The single file has no features: the signatures are compiled with it, ungated.
+        assert!(single.contains("pub mod signatures {"));
+    }
+
+    #[test]
+    fn an_event_named_outside_the_payload_is_an_argument() {
+        let toml = "scheme = \"hmac-sha256\"\nsignature-header = \"X-Signature\"\nencoding = \"base64\"\ntimestamp-header = \"X-Timestamp\"\ncheck-age = false";
+        let (files, _) = generate(&spec(false), toml).unwrap();
+        let webhooks = file(&files, "src/webhooks.rs");
+        assert!(syn::parse_file(webhooks).is_ok(), "{webhooks}");
+        for expected in [
+            "pub fn verify_and_parse(\n    event: &str,\n    body: &[u8],",
+            "parse_webhook(event, body)",
+            "header: \"x-signature\"",
+            "encoding: crate::signatures::Encoding::Base64,",
+            "timestamp_header: Some(\"x-timestamp\"),",
+            "tolerance_seconds: None,",
+            "The signed time's age is not checked",
+        ] {
+            assert!(webhooks.contains(expected), "{expected}\n{webhooks}");
+        }
+    }
+
+    #[test]
+    fn basic_auth_takes_credentials_and_no_time() {
+        let (files, _) = generate(&spec(true), "scheme = \"basic\"").unwrap();
+        let webhooks = file(&files, "src/webhooks.rs");
+        assert!(
+            webhooks.contains("credentials: &WebhookCredentials,"),
+            "{webhooks}"
+        );
+        assert!(webhooks.contains("crate::signatures::verify_basic(headers, credentials)?;"));
+        assert!(!webhooks.contains("verify_and_parse_at"));
+    }
+
+    #[test]
+    fn unusable_settings_fail_the_generation_with_what_to_write() {
+        let error = generate(&spec(true), "preset = \"stripe\"\ntolerance-seconds = 0")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            error.contains("[webhooks]: `tolerance-seconds = 0`"),
+            "{error}"
+        );
+        assert!(error.contains("check-age = false"), "{error}");
+    }
+}
