@@ -141,6 +141,38 @@ cases += [
          [["x-signature", stamped], ["x-timestamp", str(t)]], "expired", now=t + 301),
 ]
 
+
+
+def basic(name, username, password, authorization, expect):
+    entry = case(name, "basic", None, BODY, authorization, expect, tolerance=None)
+    entry["username"] = username
+    entry["password"] = password
+    return entry
+
+
+def credentials(username, password):
+    return "Basic " + base64.b64encode(f"{username}:{password}".encode()).decode()
+
+
+# Chargebee's webhooks: HTTP basic auth with the user name and password set on the endpoint.
+# The password may hold a colon and non-ASCII text (RFC 7617: user-pass is UTF-8 here).
+cases += [
+    basic("basic: right credentials", "chargebee", "pa:ss-wörd",
+          [["authorization", credentials("chargebee", "pa:ss-wörd")]], "ok"),
+    basic("basic: scheme in lower case", "chargebee", "secret",
+          [["authorization", credentials("chargebee", "secret").replace("Basic", "basic")]], "ok"),
+    basic("basic: wrong password", "chargebee", "secret",
+          [["authorization", credentials("chargebee", "Secret")]], "mismatch"),
+    basic("basic: wrong user", "chargebee", "secret",
+          [["authorization", credentials("chargebe", "secret")]], "mismatch"),
+    basic("basic: a bearer token", "chargebee", "secret",
+          [["authorization", "Bearer " + base64.b64encode(b"chargebee:secret").decode()]],
+          "malformed"),
+    basic("basic: not base64", "chargebee", "secret", [["authorization", "Basic ***"]],
+          "malformed"),
+    basic("basic: no header", "chargebee", "secret", [], "missing"),
+]
+
 out = os.path.join(os.path.dirname(__file__), "..", "runtime", "tests", "webhook_vectors.json")
 with open(out, "w") as f:
     json.dump({"cases": cases}, f, indent=1)

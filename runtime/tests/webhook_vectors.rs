@@ -6,7 +6,8 @@
 use std::time::{Duration, UNIX_EPOCH};
 
 use apiforge_runtime::signatures::{
-    verify_hmac, Encoding, HmacCheck, Layout, SignatureError, WebhookSecret,
+    verify_basic, verify_hmac, Encoding, HmacCheck, Layout, SignatureError, WebhookCredentials,
+    WebhookSecret,
 };
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde_json::Value;
@@ -61,14 +62,25 @@ fn every_vector_verifies_as_python_computed_it() {
             let value = HeaderValue::from_str(pair[1].as_str().expect("value")).expect("a value");
             headers.append(header, value);
         }
-        let check = HmacCheck {
-            layout: layout(case["layout"].as_str().expect("a layout")),
-            tolerance_seconds: case["tolerance"].as_u64(),
+        let result = match case["layout"].as_str().expect("a layout") {
+            "basic" => {
+                let credentials = WebhookCredentials::new(
+                    case["username"].as_str().expect("a user name"),
+                    case["password"].as_str().expect("a password"),
+                );
+                verify_basic(&headers, &credentials)
+            }
+            name => {
+                let check = HmacCheck {
+                    layout: layout(name),
+                    tolerance_seconds: case["tolerance"].as_u64(),
+                };
+                let secret = WebhookSecret::new(case["secret"].as_str().expect("a secret"));
+                let now = UNIX_EPOCH + Duration::from_secs(case["now"].as_u64().expect("now"));
+                let body = case["body"].as_str().expect("a body").as_bytes();
+                verify_hmac(&check, body, &headers, &secret, now)
+            }
         };
-        let secret = WebhookSecret::new(case["secret"].as_str().expect("a secret"));
-        let now = UNIX_EPOCH + Duration::from_secs(case["now"].as_u64().expect("now"));
-        let body = case["body"].as_str().expect("a body").as_bytes();
-        let result = verify_hmac(&check, body, &headers, &secret, now);
         let expected = case["expect"].as_str().expect("an outcome");
         assert_eq!(outcome(&result), expected, "{name}: {result:?}");
         seen.insert(expected);
