@@ -75,6 +75,8 @@ grep -q '^pub mod custom;$' "$resources/src/lib.rs"
 "$apiforge" generate tests/fixtures/unions.yaml --out "$work/unions"
 "$apiforge" generate tests/fixtures/stripe_unions.yaml --out "$work/stripe-unions"
 "$apiforge" generate tests/fixtures/chargebee_conventions.yaml --out "$work/chargebee-conventions" --config spec/apiforge.toml
+# Stripe-shaped webhook events, verified by the Stripe preset (`[webhooks] preset = "stripe"`).
+"$apiforge" generate tests/fixtures/stripe_webhooks.yaml --out "$work/stripe-webhooks" --config tests/fixtures/stripe_webhooks.toml
 # Hostile but valid: the generator warns about what it works around; the crate must compile.
 "$apiforge" generate tests/fixtures/hostile.yaml --out "$work/hostile"
 # Every non-JSON body and response (multipart, bytes, text, downloads), and Petstore 3 as
@@ -89,7 +91,7 @@ grep -q '^pub mod custom;$' "$resources/src/lib.rs"
 cat > "$work/Cargo.toml" <<TOML
 [workspace]
 resolver = "2"
-members = ["chargebee", "chargebee-resources", "form-rules", "stripe-conventions", "twilio-conventions", "chargebee-conventions", "unions", "stripe-unions", "hostile", "media", "streams", "petstore", "e2e"]
+members = ["chargebee", "chargebee-resources", "form-rules", "stripe-conventions", "twilio-conventions", "chargebee-conventions", "unions", "stripe-unions", "hostile", "media", "streams", "petstore", "stripe-webhooks", "e2e"]
 
 # The repository's dev profile (its Cargo.toml), so that dependencies already built for the
 # workspace are reused rather than built again with full debug info.
@@ -142,6 +144,10 @@ name = "stripe_unions"
 path = "$repo/tests/full_clients/stripe_unions.rs"
 
 [[test]]
+name = "stripe_webhooks"
+path = "$repo/tests/full_clients/stripe_webhooks.rs"
+
+[[test]]
 name = "hostile"
 path = "$repo/tests/full_clients/hostile.rs"
 
@@ -166,6 +172,7 @@ twilio-conventions = { path = "../twilio-conventions" }
 chargebee-conventions = { path = "../chargebee-conventions" }
 unions = { path = "../unions" }
 stripe-unions = { path = "../stripe-unions" }
+stripe-webhooks = { path = "../stripe-webhooks" }
 hostile = { path = "../hostile" }
 media = { path = "../media" }
 streams = { path = "../streams" }
@@ -173,6 +180,7 @@ petstore = { path = "../petstore" }
 chrono = { version = "0.4", default-features = false, features = ["std"] }
 form_urlencoded = "1"
 futures-util = { version = "0.3", default-features = false }
+http = "1"
 serde = "1"
 serde_json = "1"
 socket2 = "0.6"
@@ -194,7 +202,7 @@ cargo check --manifest-path "$work/Cargo.toml" -p chargebee-v1
 end=$(date +%s%N)
 echo "   cargo check of the generated Chargebee crate alone: $(awk "BEGIN { printf \"%.1f\", ($end - $start) / 1e9 }") s (dependencies already built, CARGO_INCREMENTAL=0, after touching src/lib.rs)"
 
-clients=(-p chargebee-v1 -p chargebee-resources -p form-rules -p stripe-conventions -p twilio-conventions -p chargebee-conventions -p unions -p stripe-unions -p hostile -p media -p streams -p petstore)
+clients=(-p chargebee-v1 -p chargebee-resources -p form-rules -p stripe-conventions -p twilio-conventions -p chargebee-conventions -p unions -p stripe-unions -p hostile -p media -p streams -p petstore -p stripe-webhooks)
 
 stage "clippy on the ${#clients[@]} clients, warnings denied"
 cargo clippy --manifest-path "$work/Cargo.toml" "${clients[@]}" --all-targets -- -D warnings

@@ -83,6 +83,11 @@ macro_rules! runtime {
 #[cfg(feature = "client")]
 const REQUEST_ID_HEADER: &str = "x-request-id";
 
+/// The runtime file only crates that verify their webhooks carry (`[webhooks]` in the
+/// settings), under their `webhooks` feature: the others leave it out, and with it its
+/// dependencies (hmac, sha2, subtle).
+pub const WEBHOOK_SIGNATURES: &str = "signatures";
+
 runtime! {
     modules {
         mod client;
@@ -99,6 +104,8 @@ runtime! {
         #[doc(hidden)]
         pub mod runtime;
         mod sse;
+        #[doc(hidden)]
+        pub mod signatures;
         mod tenants;
         mod tls;
         mod tokens;
@@ -134,7 +141,7 @@ mod tests {
             .filter(|file| file.public)
             .map(|file| file.name)
             .collect();
-        assert_eq!(public, ["runtime", "unions"]);
+        assert_eq!(public, ["runtime", "signatures", "unions"]);
         for items in super::ROOT_ITEMS {
             assert!(names.contains(&items.module), "{}", items.module);
         }

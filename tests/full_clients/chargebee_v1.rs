@@ -15,7 +15,9 @@ use chargebee_v1::types::{
     AddonEntry, CreateSubscriptionRequestCustomer, EventType, InvoiceBillingAddress, InvoiceStatus,
     NotFoundErrorApiErrorCode, SubscriptionStatus,
 };
-use chargebee_v1::webhooks::{parse_webhook, WebhookEvent};
+use chargebee_v1::webhooks::{
+    parse_webhook, verify_and_parse, SignatureError, WebhookCredentials, WebhookError, WebhookEvent,
+};
 use chargebee_v1::{Client, Credentials, Error, ErrorResponse};
 use futures_util::TryStreamExt;
 use server::{CannedResponse, TestServer};
@@ -232,4 +234,42 @@ fn webhooks_parse_into_their_event_type_and_unknown_events_are_kept() {
     assert_eq!(parse_webhook(body.as_bytes()).map(|e| e.name().to_owned()).ok().as_deref(), Some("invoice_created"));
     assert!(parse_webhook(b"{\"id\": 1}").is_err(), "no event_type");
     assert!(parse_webhook(br#"{"event_type": "invoice_created", "content": {}}"#).is_err(), "payload must match");
+}
+
+/// Chargebee's webhooks come with HTTP basic auth (`[webhooks] scheme = "basic"` in
+/// spec/apiforge.toml): the basic-auth cases of runtime/tests/webhook_vectors.json, whose
+/// `Authorization` headers Python wrote (scripts/webhook-vectors.py), through the client.
+#[test]
+fn webhooks_are_verified_by_basic_auth_before_they_are_parsed() {
+    let vectors: serde_json::Value =
+        serde_json::from_str(include_str!("../../runtime/tests/webhook_vectors.json")).expect("JSON");
+    let body = format!(
+        r#"{{"id": "ev_1", "occurred_at": 1717200000, "source": "api", "object": "event", "api_version": "v1",
+        "event_type": "invoice_created", "webhook_status": "scheduled", "content": {{"invoice": {INVOICE}}}}}"#
+    );
+    let mut checked = 0;
+    for case in vectors["cases"].as_array().expect("cases").iter().filter(|c| c["layout"] == "basic") {
+        let mut headers = http::HeaderMap::new();
+        for pair in case["headers"].as_array().expect("headers") {
+            let name = http::HeaderName::from_bytes(pair[0].as_str().expect("name").as_bytes()).expect("name");
+            headers.append(name, http::HeaderValue::from_str(pair[1].as_str().expect("value")).expect("value"));
+        }
+        let credentials = WebhookCredentials::new(
+            case["username"].as_str().expect("user"),
+            case["password"].as_str().expect("password"),
+        );
+        let outcome = match verify_and_parse(body.as_bytes(), &headers, &credentials) {
+            Ok(WebhookEvent::InvoiceCreated(event)) => {
+                assert_eq!(event.content.invoice.id, "inv_1");
+                "ok"
+            }
+            Err(WebhookError::Signature(SignatureError::Missing { header: "authorization" })) => "missing",
+            Err(WebhookError::Signature(SignatureError::Malformed { .. })) => "malformed",
+            Err(WebhookError::Signature(SignatureError::Mismatch)) => "mismatch",
+            other => panic!("{}: {other:?}", case["name"]),
+        };
+        assert_eq!(outcome, case["expect"], "{}", case["name"]);
+        checked += 1;
+    }
+    assert!(checked >= 5, "{checked} basic-auth cases");
 }

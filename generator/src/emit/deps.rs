@@ -183,20 +183,53 @@ pub const CHRONO: Dependency = Dependency {
     optional: false,
 };
 
-/// What the client generated from `api` needs: [`DEPENDENCIES`], and chrono when the API has
-/// dates.
+/// What the runtime's webhook signatures (`src/signatures.rs`) need: HMAC-SHA256 and a
+/// constant-time comparison, RustCrypto's small pure-Rust crates. Only crates whose settings
+/// verify webhooks (`[webhooks]`) depend on them, optionally: their `webhooks` feature turns
+/// them on.
+pub const WEBHOOK_SIGNATURES: &[Dependency] = &[
+    Dependency {
+        name: "hmac",
+        version: "0.13",
+        default_features: true,
+        features: &[],
+        optional: true,
+    },
+    Dependency {
+        name: "sha2",
+        version: "0.11",
+        default_features: true,
+        features: &[],
+        optional: true,
+    },
+    Dependency {
+        name: "subtle",
+        version: "2",
+        default_features: true,
+        features: &[],
+        optional: true,
+    },
+];
+
+/// What the client generated from `api` needs: [`DEPENDENCIES`], chrono when the API has
+/// dates, and [`WEBHOOK_SIGNATURES`] when it verifies webhooks; sorted by name.
 pub fn for_api(api: &crate::ir::Api) -> Vec<Dependency> {
+    let mut needed = DEPENDENCIES.to_vec();
     if api.uses_dates() {
-        every()
-    } else {
-        DEPENDENCIES.to_vec()
+        needed.push(CHRONO);
     }
+    if api.webhook_auth.is_some() {
+        needed.extend_from_slice(WEBHOOK_SIGNATURES);
+    }
+    needed.sort_by_key(|d| d.name);
+    needed
 }
 
 /// Every dependency a generated client may need, by name.
 pub fn every() -> Vec<Dependency> {
     let mut all = DEPENDENCIES.to_vec();
     all.push(CHRONO);
+    all.extend_from_slice(WEBHOOK_SIGNATURES);
     all.sort_by_key(|d| d.name);
     all
 }
@@ -217,7 +250,8 @@ pub const REQWEST_TLS: &[&str] = &[
 /// build script's manifest check): `needed` without the dependencies only a TLS feature of a
 /// generated crate enables (the single file has no TLS features: reqwest comes with its
 /// default stack, rustls), keeping `tracing`, an optional dependency whose own feature the
-/// single file's `cfg`s read.
+/// single file's `cfg`s read, and requiring the webhook signatures' (the single file has no
+/// `webhooks` feature to turn them on).
 pub fn for_build_script(needed: &[Dependency]) -> Vec<Dependency> {
     let tls_only = |d: &Dependency| {
         TLS_FEATURES.iter().any(|tls| {
@@ -232,6 +266,10 @@ pub fn for_build_script(needed: &[Dependency]) -> Vec<Dependency> {
         .map(|d| match d.name {
             "reqwest" => Dependency {
                 features: &["rustls", "stream"],
+                ..*d
+            },
+            _ if WEBHOOK_SIGNATURES.iter().any(|w| w.name == d.name) => Dependency {
+                optional: false,
                 ..*d
             },
             _ => *d,

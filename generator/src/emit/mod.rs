@@ -173,6 +173,7 @@ mod tests {
             types: crate::ir::Types::default(),
             webhooks: Vec::new(),
             webhook_discriminator: None,
+            webhook_auth: None,
             docs_host: None,
             error_sets: Vec::new(),
             common: None,

@@ -34,6 +34,9 @@ pub struct Api {
     /// The payload property that names a webhook's event (`event_type`), when every payload
     /// has one; events are then told apart by it.
     pub webhook_discriminator: Option<String>,
+    /// How webhook requests are verified (`[webhooks]` in the settings); `None` when the
+    /// settings say nothing, or the API has no webhooks.
+    pub webhook_auth: Option<super::WebhookAuth>,
     /// The origin of the API's own documentation (`https://www.chargebee.com`), from the
     /// spec's `externalDocs.url`, else `info.termsOfService`, else `info.contact.url`: what
     /// its relative links are resolved against when the settings name no `[docs] base-url`.

@@ -84,6 +84,7 @@ pub(super) fn decide(mut api: ApiDraft, settings: &Settings) -> Api {
         types: api.types,
         webhooks: api.webhooks,
         webhook_discriminator: api.webhook_discriminator,
+        webhook_auth: api.webhook_auth,
         docs_host: api.docs_host,
         error_sets,
         common,

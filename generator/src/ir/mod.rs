@@ -21,6 +21,7 @@ mod operations;
 mod params;
 mod schemas;
 mod types;
+mod webhook_auth;
 
 pub use crate::settings::{ArrayKeys, Conventions, Dates, FreeForm, ObjectArrays};
 pub use api::{Api, Server, ServerVariable, Webhook};
@@ -38,5 +39,6 @@ pub use schemas::{
     TypeKind, TypeRef, UnionTag, UnionVariant,
 };
 pub use types::Types;
+pub use webhook_auth::{SignatureLayout, WebhookAuth};
 
 pub use lower::lower_api;

@@ -17,7 +17,7 @@ use serde::Deserialize;
 pub use file::FILE_NAME;
 pub use values::{
     ArrayKeys, ClientStyle, Conventions, Dates, FreeForm, ObjectArrays, OperationNames,
-    UnknownFields,
+    SignatureEncoding, UnknownFields, WebhookPreset, WebhookScheme, WebhookSettings,
 };
 
 /// Every choice about a generated client, section by section as in `apiforge.toml`.
@@ -46,6 +46,8 @@ pub struct Settings {
     pub types: TypeSettings,
     /// `[docs]`: the generated documentation.
     pub docs: DocsSettings,
+    /// `[webhooks]`: how webhook requests are verified.
+    pub webhooks: WebhookSettings,
     /// `[generator]`: how apiforge itself runs.
     pub generator: GeneratorSettings,
 }
@@ -295,6 +297,12 @@ impl Settings {
     /// Sets [`TypeSettings::unknown_fields`].
     pub fn unknown_fields(mut self, unknown_fields: UnknownFields) -> Self {
         self.types.unknown_fields = unknown_fields;
+        self
+    }
+
+    /// Sets every key of [`WebhookSettings`] (`[webhooks]`).
+    pub fn webhooks(mut self, webhooks: WebhookSettings) -> Self {
+        self.webhooks = webhooks;
         self
     }
 

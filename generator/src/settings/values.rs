@@ -150,3 +150,126 @@ pub enum ClientStyle {
     /// hundreds of operations.
     Resources,
 }
+
+/// `[webhooks]`: how the generated `webhooks::verify_and_parse` checks that a webhook request
+/// came from the API. Without any of these keys no verification is generated, only
+/// `parse_webhook`; with them, the spec's webhooks also get `verify_and_parse` (and
+/// `verify_and_parse_at`, for a given time). Ignored for a spec without webhooks.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct WebhookSettings {
+    /// A vendor's whole scheme: `stripe` (`Stripe-Signature: t=…,v1=…`, HMAC-SHA256 in hex
+    /// of `{t}.{body}`, the key the `whsec_…` secret's bytes, several `v1` during a secret's
+    /// rotation) or `standard-webhooks` (Standard Webhooks and Svix: `webhook-id`,
+    /// `webhook-timestamp`, `webhook-signature: v1,<base64>`, signing `{id}.{timestamp}.{body}`
+    /// with the base64 key after `whsec_`). With a preset only `signature-header` (Stripe's),
+    /// `tolerance-seconds` and `check-age` may be set.
+    ///
+    /// ```toml
+    /// [webhooks]
+    /// preset = "stripe"
+    /// ```
+    pub preset: Option<WebhookPreset>,
+    /// Without a preset, how requests are signed: `hmac-sha256` (a signature header, see
+    /// `signature-header`) or `basic` (HTTP basic auth with a user name and password
+    /// configured at the API, as Chargebee's webhooks send; checked in constant time).
+    ///
+    /// ```toml
+    /// [webhooks]
+    /// scheme = "basic"
+    /// ```
+    pub scheme: Option<WebhookScheme>,
+    /// The header holding the signatures (`hmac-sha256`: required; the `stripe` preset:
+    /// default `stripe-signature`). Several signatures, separated by commas or spaces, are
+    /// accepted when any one matches, as during a secret's rotation.
+    ///
+    /// ```toml
+    /// [webhooks]
+    /// signature-header = "x-hub-signature-256"
+    /// scheme = "hmac-sha256"
+    /// signature-prefix = "sha256="
+    /// check-age = false
+    /// ```
+    pub signature_header: Option<String>,
+    /// What each signature starts with (`sha256=`). Default: nothing.
+    ///
+    /// ```toml
+    /// [webhooks]
+    /// signature-prefix = "sha256="
+    /// scheme = "hmac-sha256"
+    /// signature-header = "x-signature"
+    /// timestamp-header = "x-timestamp"
+    /// ```
+    pub signature_prefix: Option<String>,
+    /// How signatures are written: `hex` (either case; the default) or `base64`.
+    ///
+    /// ```toml
+    /// [webhooks]
+    /// encoding = "base64"
+    /// scheme = "hmac-sha256"
+    /// signature-header = "x-signature"
+    /// timestamp-header = "x-timestamp"
+    /// ```
+    pub encoding: Option<SignatureEncoding>,
+    /// The header holding the unix time a request was signed at; the signed payload is then
+    /// `{timestamp}.{body}`, else the body alone. A signature of the body alone never
+    /// expires, so a replayed request verifies: without this key, `check-age = false` must
+    /// say that this is accepted.
+    ///
+    /// ```toml
+    /// [webhooks]
+    /// timestamp-header = "x-signature-timestamp"
+    /// scheme = "hmac-sha256"
+    /// signature-header = "x-signature"
+    /// ```
+    pub timestamp_header: Option<String>,
+    /// How far a signed timestamp may be from the receiver's clock, in the past (an older one
+    /// is `Expired`: a replay) or the future (`FromTheFuture`), in seconds. Default: `300`.
+    /// `0` is refused: to turn the check off, say so with `check-age = false`.
+    ///
+    /// ```toml
+    /// [webhooks]
+    /// tolerance-seconds = 600
+    /// preset = "stripe"
+    /// ```
+    pub tolerance_seconds: Option<u64>,
+    /// Whether the signed timestamp's age is checked. Default: `true`; `false` accepts
+    /// replayed requests, and is required for signatures of the body alone.
+    ///
+    /// ```toml
+    /// [webhooks]
+    /// check-age = false
+    /// preset = "stripe"
+    /// ```
+    pub check_age: Option<bool>,
+}
+
+/// A vendor's webhook signature scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WebhookPreset {
+    /// `Stripe-Signature: t=…,v1=…`.
+    Stripe,
+    /// Standard Webhooks (Svix): `webhook-id`, `webhook-timestamp`, `webhook-signature`.
+    StandardWebhooks,
+}
+
+/// How webhook requests are authenticated, without a preset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WebhookScheme {
+    /// An HMAC-SHA256 signature in a header.
+    HmacSha256,
+    /// HTTP basic auth.
+    Basic,
+}
+
+/// How a signature is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SignatureEncoding {
+    /// Hexadecimal, either case.
+    Hex,
+    /// Standard base64.
+    Base64,
+}

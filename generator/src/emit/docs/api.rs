@@ -131,6 +131,14 @@ pub(super) fn features(api: &Api) -> Option<FeaturesContext> {
     Some(FeaturesContext {
         names,
         webhooks: !api.webhooks.is_empty(),
+        webhook_dependencies: if api.webhook_auth.is_some() {
+            crate::emit::deps::WEBHOOK_SIGNATURES
+                .iter()
+                .map(|d| format!("dep:{}", d.name))
+                .collect()
+        } else {
+            Vec::new()
+        },
         example: snippets::features::example(api),
     })
 }

@@ -194,6 +194,9 @@ pub struct FeaturesContext {
     pub names: Vec<String>,
     /// Whether there is a `webhooks` feature.
     pub webhooks: bool,
+    /// What the `webhooks` feature turns on (`dep:hmac`, ...): the webhook signatures'
+    /// optional dependencies, when the settings verify webhooks.
+    pub webhook_dependencies: Vec<String>,
     /// The features a crate needing only some would name (the first two).
     pub example: Vec<String>,
 }

@@ -246,6 +246,10 @@ impl Features {
             "responses" => Gate::union(self.error_sets.values()),
             "common" => self.of_common(),
             "types" => Gate::union(self.types.values()),
+            // The webhook signatures serve only `webhooks::verify_and_parse`.
+            apiforge_runtime::WEBHOOK_SIGNATURES if self.names.contains(WEBHOOKS) => {
+                Gate::one(WEBHOOKS)
+            }
             _ if self.names.contains(name) => Gate::one(name),
             _ => Gate::Always,
         }

@@ -25,9 +25,15 @@ pub(super) fn with_header(source: &str) -> String {
 
 /// The runtime: ordinary Rust source in the `apiforge-runtime` crate (compiled, linted and
 /// unit-tested there), copied verbatim into every generated crate, whole, so no operation can
-/// call a helper that was left out.
-pub(super) fn runtime() -> &'static [apiforge_runtime::File] {
+/// call a helper that was left out; only the webhook signatures are left out of crates that
+/// do not verify webhooks, since they alone bring dependencies of their own.
+pub(super) fn runtime(api: &Api) -> Vec<&'static apiforge_runtime::File> {
     apiforge_runtime::FILES
+        .iter()
+        .filter(|file| {
+            file.name != apiforge_runtime::WEBHOOK_SIGNATURES || api.webhook_auth.is_some()
+        })
+        .collect()
 }
 
 /// The marker that opens a runtime file's unit tests, which by convention close the file.
@@ -113,8 +119,8 @@ pub(crate) enum Visibility {
 
 /// The modules of the crate, in `lib.rs` order, with how each is declared.
 pub(crate) fn module_list(api: &Api) -> Vec<(String, Visibility)> {
-    let mut modules: Vec<(String, Visibility)> = runtime()
-        .iter()
+    let mut modules: Vec<(String, Visibility)> = runtime(api)
+        .into_iter()
         .map(|file| {
             (
                 file.name.to_owned(),
@@ -198,7 +204,7 @@ impl Module<'_> {
 
 /// The modules of the single-file form, in order: the runtime, then the generated ones.
 pub(super) fn single_file_modules(api: &Api) -> Vec<Module<'_>> {
-    let mut modules: Vec<Module<'_>> = runtime().iter().map(Module::Runtime).collect();
+    let mut modules: Vec<Module<'_>> = runtime(api).into_iter().map(Module::Runtime).collect();
     modules.extend(
         [
             Job::Servers,
@@ -265,7 +271,7 @@ impl Job<'_> {
 mod tests {
     #[test]
     fn runtime_files_are_copied_up_to_their_unit_tests_which_close_them() {
-        for file in super::runtime() {
+        for file in apiforge_runtime::FILES {
             let (name, source) = (file.name, file.source);
             let copied = super::without_unit_tests(source);
             assert!(syn::parse_file(copied).is_ok(), "{name} still parses");

@@ -66,7 +66,10 @@ pub fn emit(api: &Api, krate: &CrateInfo, features: &Features) -> TokenStream {
             format!(" {l}")
         }
     });
-    let runtime: Vec<&str> = super::layout::runtime().iter().map(|f| f.name).collect();
+    let runtime: Vec<&str> = super::layout::runtime(api)
+        .into_iter()
+        .map(|f| f.name)
+        .collect();
     let modules = module_list(api).into_iter().map(|(name, visibility)| {
         // Generated modules are laid out by apiforge (prettyplease); rustfmt leaves them as they
         // are, so `cargo fmt` in the user's workspace never makes `--check` call them stale.

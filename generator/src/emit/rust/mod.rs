@@ -30,6 +30,7 @@ mod types;
 mod unions;
 #[cfg(test)]
 mod unions_tests;
+mod webhook_verify;
 mod webhooks;
 mod wire;
 

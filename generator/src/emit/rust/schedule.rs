@@ -70,7 +70,7 @@ pub(super) fn all_tokens(
         .filter_map(|job| Some((job.path(), job.tokens(api, krate, &features)?)))
         .collect();
     let mut modules = Vec::new();
-    for file in layout::runtime() {
+    for file in layout::runtime(api) {
         modules.push((file.name.to_owned(), layout::parse_runtime(file)?));
     }
     modules.extend(layout::generated_modules(api, krate));
@@ -135,8 +135,8 @@ pub fn emit_staged(
         .fold((Duration::ZERO, Duration::ZERO), |(b, p), r| {
             (b + r.1, p + r.2)
         });
-    let mut files: Files = layout::runtime()
-        .iter()
+    let mut files: Files = layout::runtime(api)
+        .into_iter()
         .map(|file| {
             (
                 format!("src/{}.rs", file.name),

@@ -132,6 +132,22 @@ pub fn emit(api: &Api) -> Option<TokenStream> {
         ),
     };
     let parse_doc = doc_lines(&parse_doc);
+    let verification = super::webhook_verify::emit(api, api.webhook_discriminator.is_none());
+    let (verify_items, signature_error) = match verification {
+        Some(v) => (v.items, v.error_variant),
+        None => (TokenStream::new(), TokenStream::new()),
+    };
+    let module_doc = if api.webhook_auth.is_some() {
+        quote!(
+            //! Events the API sends to your webhook endpoint, [`verify_and_parse`] to check that
+            //! a request came from the API and read it, and [`parse_webhook`] to read a body
+            //! verified otherwise.
+        )
+    } else {
+        quote!(
+            //! Events the API sends to your webhook endpoint, and [`parse_webhook`] to read them.
+        )
+    };
     let missing_name = api.webhook_discriminator.as_ref().map(|property| {
         let message = format!("the webhook payload has no string `{property}` naming its event");
         quote! {
@@ -141,7 +157,7 @@ pub fn emit(api: &Api) -> Option<TokenStream> {
         }
     });
     Some(quote! {
-        //! Events the API sends to your webhook endpoint, and [`parse_webhook`] to read them.
+        #module_doc
 
         #types_import
 
@@ -177,10 +193,13 @@ pub fn emit(api: &Api) -> Option<TokenStream> {
             #[error("the webhook payload is not valid: {0}")]
             Invalid(#[from] serde_json::Error),
             #missing_name
+            #signature_error
         }
 
         #parse_doc
         #parse
+
+        #verify_items
     })
 }
 

@@ -6,7 +6,7 @@
 use crate::ir::{Api, Operation};
 use crate::ir::{
     Auth, Body, Method, Pagination, Parameter, PathSegment, RequestField, Response, Server,
-    ServerVariable, Types, Webhook,
+    ServerVariable, Types, Webhook, WebhookAuth,
 };
 
 /// An [`Api`] without its operations' decisions, its error sets and its common parameters.
@@ -22,6 +22,7 @@ pub(in crate::ir) struct ApiDraft {
     pub types: Types,
     pub webhooks: Vec<Webhook>,
     pub webhook_discriminator: Option<String>,
+    pub webhook_auth: Option<WebhookAuth>,
     pub docs_host: Option<String>,
 }
 

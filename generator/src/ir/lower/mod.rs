@@ -194,6 +194,7 @@ impl<'a> Lowerer<'a> {
         let auth = self.auth();
         let mut operations = self.operations()?;
         let (mut webhooks, webhook_discriminator) = self.webhooks()?;
+        let webhook_auth = self.webhook_auth(&webhooks)?;
         // Names a merged type must not take: the server variables' enums, and the request
         // and success types `ir::decide` names after each operation.
         let reserved: BTreeSet<String> = server_variables
@@ -240,6 +241,7 @@ impl<'a> Lowerer<'a> {
             types: Types::new(std::mem::take(&mut self.types)),
             webhooks,
             webhook_discriminator,
+            webhook_auth,
             docs_host: docs_host(doc),
         })
     }

@@ -5,7 +5,7 @@ use openapiv3::{ReferenceOr, SchemaKind, Type};
 use super::{essence, Lowerer, SchemaRef};
 use crate::diagnostic::{pointer, Diagnostic};
 use crate::ir::names::{self, Scope};
-use crate::ir::{TypeKind, TypeRef, Webhook};
+use crate::ir::{TypeKind, TypeRef, Webhook, WebhookAuth};
 
 impl<'a> Lowerer<'a> {
     /// The 3.1 `webhooks`: each one's JSON payload type, and the payload property naming the
@@ -80,6 +80,25 @@ impl<'a> Lowerer<'a> {
             self.type_event_names(&webhooks, property);
         }
         Ok((webhooks, discriminator))
+    }
+
+    /// How the webhooks are verified: `[webhooks]` in the settings, resolved; nothing for an
+    /// API without webhooks (the settings then have nothing to verify).
+    pub(super) fn webhook_auth(
+        &self,
+        webhooks: &[Webhook],
+    ) -> Result<Option<WebhookAuth>, Diagnostic> {
+        if webhooks.is_empty() {
+            return Ok(None);
+        }
+        crate::ir::webhook_auth::resolve(&self.settings.webhooks).map_err(|message| {
+            Diagnostic::new(
+                crate::settings::FILE_NAME,
+                None,
+                format!("[webhooks]: {message}"),
+            )
+            .with_help("the keys of `[webhooks]` are described in docs/SETTINGS.md")
+        })
     }
 
     /// Gives the payloads' `property` (the event's name, `event_type`) the API's enum of event
