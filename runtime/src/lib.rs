@@ -94,6 +94,8 @@ runtime! {
         mod media;
         mod nullable;
         mod numbers;
+        #[doc(hidden)]
+        pub mod paging;
         mod retry;
         #[doc(hidden)]
         pub mod runtime;
@@ -113,6 +115,7 @@ runtime! {
         pub use hooks::{Hook, RetryReason};
         pub use media::{Download, Upload};
         pub use nullable::{Nullable};
+        pub use paging::{Paged};
         pub use unknown::{UnknownValue};
     }
 }
@@ -130,7 +133,7 @@ mod tests {
             .filter(|file| file.public)
             .map(|file| file.name)
             .collect();
-        assert_eq!(public, ["runtime", "unions"]);
+        assert_eq!(public, ["paging", "runtime", "unions"]);
         for items in super::ROOT_ITEMS {
             assert!(names.contains(&items.module), "{}", items.module);
         }

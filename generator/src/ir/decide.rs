@@ -425,6 +425,11 @@ impl Operation {
     pub fn pages_ident(&self) -> String {
         format!("{}_pages", self.ident)
     }
+
+    /// The name of the method that streams every item of every page.
+    pub fn items_ident(&self) -> String {
+        format!("{}_items", self.ident)
+    }
 }
 
 /// `wanted`, or `wanted2`, `wanted3`, ... if it is taken.

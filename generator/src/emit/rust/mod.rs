@@ -17,6 +17,7 @@ mod layout;
 mod lib_rs;
 mod multipart;
 mod operations;
+mod pages;
 #[cfg(test)]
 mod operations_tests;
 pub(crate) mod print;
@@ -38,6 +39,7 @@ use quote::quote;
 use super::text;
 use crate::ir::{IntegerFormat, StringFormat, TypeRef};
 
+pub(crate) use pages::follows;
 pub(crate) use features::Features;
 pub(crate) use layout::{module_list, Visibility};
 #[cfg(test)]
