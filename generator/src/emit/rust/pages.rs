@@ -176,6 +176,8 @@ pub(super) fn methods(api: &Api, op: &Operation) -> Option<TokenStream> {
     } else {
         quote!(#field: Some(#token))
     };
+    // A request of the page parameter alone has nothing else to keep.
+    let rest = (op.request_fields().count() > 1).then(|| quote!(..request));
     let next = next_value(op, pagination, &param.ty);
     let doc = doc_lines(&format!(
         "Every page of [`Client::{}`], in order: the stream sends `request`, then {} \
@@ -203,7 +205,7 @@ pub(super) fn methods(api: &Api, op: &Operation) -> Option<TokenStream> {
                 async move {
                     let page = client.#single(#(&#path_args,)* &request).await?;
                     #next
-                    let next = next.map(|token| (#request_name { #set, ..request }, token));
+                    let next = next.map(|token| (#request_name { #set, #rest }, token));
                     Ok((page, next))
                 }
             })
