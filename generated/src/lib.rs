@@ -58,6 +58,9 @@ mod hooks;
 mod media;
 mod nullable;
 mod numbers;
+
+#[doc(hidden)]
+pub mod paging;
 mod retry;
 
 #[doc(hidden)]
@@ -104,6 +107,8 @@ pub use hooks::{Hook, RetryReason};
 pub use media::{Download, Upload};
 
 pub use nullable::Nullable;
+
+pub use paging::Paged;
 
 pub use unknown::UnknownValue;
 

@@ -189,7 +189,8 @@ mod tests {
     fn the_next_link_gives_its_parameter() {
         let github = r#"<https://api.github.com/repositories/1/issues?page=2&per_page=2>; rel="next", <https://api.github.com/repositories/1/issues?page=5>; rel="last""#;
         assert_eq!(link_next::<i64>(&headers(github), "page"), Some(2));
-        let first_last = r#"<https://x/?page=1>; rel="first", <https://x/?after=a%2Bb#f>; rel="next""#;
+        let first_last =
+            r#"<https://x/?page=1>; rel="first", <https://x/?after=a%2Bb#f>; rel="next""#;
         assert_eq!(
             link_next::<String>(&headers(first_last), "after").as_deref(),
             Some("a+b")

@@ -17,9 +17,9 @@ mod layout;
 mod lib_rs;
 mod multipart;
 mod operations;
-mod pages;
 #[cfg(test)]
 mod operations_tests;
+mod pages;
 pub(crate) mod print;
 mod requests;
 mod responses;
@@ -39,9 +39,9 @@ use quote::quote;
 use super::text;
 use crate::ir::{IntegerFormat, StringFormat, TypeRef};
 
-pub(crate) use pages::follows;
 pub(crate) use features::Features;
 pub(crate) use layout::{module_list, Visibility};
+pub(crate) use pages::follows;
 #[cfg(test)]
 use schedule::all_tokens;
 pub use schedule::{emit_single_file, emit_staged};

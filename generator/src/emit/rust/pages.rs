@@ -170,7 +170,11 @@ pub(super) fn methods(api: &Api, op: &Operation) -> Option<TokenStream> {
         (false, true) => quote!(request.#field),
         (false, false) => quote!(request.#field.clone()),
     };
-    let token = if copy { quote!(token) } else { quote!(token.clone()) };
+    let token = if copy {
+        quote!(token)
+    } else {
+        quote!(token.clone())
+    };
     let set = if param.required {
         quote!(#field: #token)
     } else {
@@ -266,7 +270,10 @@ pub(crate) fn follows(pagination: &Pagination) -> String {
                     format!("a page is empty or `{}` is reached", total.dotted())
                 }
                 PageEnd::HasMore(flag) => {
-                    format!("a page is empty or the response's `{}` is false", flag.dotted())
+                    format!(
+                        "a page is empty or the response's `{}` is false",
+                        flag.dotted()
+                    )
                 }
             };
             format!(

@@ -30,7 +30,11 @@ impl Lowerer<'_> {
         })?;
         let api_rule = settings.api_rule();
         for op in operations.iter_mut() {
-            let at = pointer(["paths", op.path.as_str(), &op.method.as_str().to_lowercase()]);
+            let at = pointer([
+                "paths",
+                op.path.as_str(),
+                &op.method.as_str().to_lowercase(),
+            ]);
             let named = settings
                 .operations
                 .get(&op.id)
@@ -78,7 +82,11 @@ fn check_operation_names(
     settings: &PaginationSettings,
     operations: &[OperationDraft],
 ) -> Result<(), (String, String)> {
-    let names = || operations.iter().flat_map(|op| [op.id.as_str(), op.ident.as_str()]);
+    let names = || {
+        operations
+            .iter()
+            .flat_map(|op| [op.id.as_str(), op.ident.as_str()])
+    };
     for name in settings.operations.keys() {
         if names().any(|known| known == name) {
             continue;

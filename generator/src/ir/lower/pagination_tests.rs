@@ -18,7 +18,10 @@ fn lower_with(yaml: &str, settings: &Settings) -> Result<(Api, Vec<Warning>), Di
 
 fn pagination<'a>(api: &'a Api, op: &str) -> Option<&'a Pagination> {
     let found = api.operations.iter().find(|o| o.ident == op);
-    found.unwrap_or_else(|| panic!("no {op}")).pagination.as_ref()
+    found
+        .unwrap_or_else(|| panic!("no {op}"))
+        .pagination
+        .as_ref()
 }
 
 /// One operation per vendor's shape: Stripe's customers (and a list without `has_more`),
@@ -120,7 +123,10 @@ fn stripe_is_inferred_only_where_the_spec_leaves_no_doubt() {
     let PageStyle::LastItemCursor { has_more, id } = &stripe.style else {
         panic!("{stripe:?}");
     };
-    assert_eq!((has_more.dotted().as_str(), id.name.as_str()), ("has_more", "id"));
+    assert_eq!(
+        (has_more.dotted().as_str(), id.name.as_str()),
+        ("has_more", "id")
+    );
     assert_eq!(stripe.items.as_ref().unwrap().path.dotted(), "data");
     // No `has_more`: the cursor alone does not say when to stop.
     assert_eq!(pagination(&api, "get_notes"), None);
@@ -161,10 +167,20 @@ fn settings_declare_kubernetes_github_and_page_number_styles() {
     assert!(field.0.iter().all(|step| step.optional));
     assert_eq!(pods.items.as_ref().unwrap().path.dotted(), "items");
     let issues = pagination(&api, "issues_list").unwrap();
-    assert_eq!((issues.param.as_str(), &issues.style), ("page", &PageStyle::LinkHeader));
-    assert_eq!(issues.items.as_ref().unwrap().path.dotted(), "", "the body is the list");
+    assert_eq!(
+        (issues.param.as_str(), &issues.style),
+        ("page", &PageStyle::LinkHeader)
+    );
+    assert_eq!(
+        issues.items.as_ref().unwrap().path.dotted(),
+        "",
+        "the body is the list"
+    );
     let search = pagination(&api, "search").unwrap();
-    let PageStyle::PageNumber { end: PageEnd::TotalPages(total) } = &search.style else {
+    let PageStyle::PageNumber {
+        end: PageEnd::TotalPages(total),
+    } = &search.style
+    else {
         panic!("{search:?}");
     };
     assert_eq!(total.dotted(), "total_pages");
@@ -203,7 +219,9 @@ fn a_rule_that_does_not_fit_is_an_error_for_its_operation_and_a_warning_api_wide
     let named = Settings::default().operation_pagination("search", wrong_field.clone());
     let error = lower_with(SPEC, &named).unwrap_err();
     assert!(
-        error.message.contains("the response has no field `next_page`"),
+        error
+            .message
+            .contains("the response has no field `next_page`"),
         "{error:?}"
     );
     assert_eq!(error.pointer.as_deref(), Some("#/paths/~1search/get"));
@@ -211,5 +229,8 @@ fn a_rule_that_does_not_fit_is_an_error_for_its_operation_and_a_warning_api_wide
     let (api, warnings) = lower_with(SPEC, &Settings::default().pagination(wrong_field)).unwrap();
     assert_eq!(pagination(&api, "search"), None);
     assert_eq!(warnings.len(), 2, "search and issues_list: {warnings:?}");
-    assert!(warnings[0].message.contains("[pagination.operations."), "{warnings:?}");
+    assert!(
+        warnings[0].message.contains("[pagination.operations."),
+        "{warnings:?}"
+    );
 }

@@ -54,6 +54,9 @@ mod hooks;
 mod media;
 mod nullable;
 mod numbers;
+
+#[doc(hidden)]
+pub mod paging;
 mod retry;
 
 #[doc(hidden)]
@@ -97,6 +100,8 @@ pub use hooks::{Hook, RetryReason};
 pub use media::{Download, Upload};
 
 pub use nullable::Nullable;
+
+pub use paging::Paged;
 
 pub use unknown::UnknownValue;
 
