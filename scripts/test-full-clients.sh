@@ -5,7 +5,8 @@
 # style rules, no settings), the vendor-convention fixtures tests/fixtures/{stripe,twilio,
 # chargebee}_conventions.yaml (Stripe's and Twilio's without settings, Chargebee's with
 # spec/apiforge.toml), the unions of tests/fixtures/{unions,stripe_unions}.yaml, tests/fixtures/hostile.yaml, tests/fixtures/media.yaml (every non-JSON
-# body and response), tests/fixtures/pagination/ (every pagination style) and the Petstore 3 spec ($PETSTORE_SPEC, by default
+# body and response), tests/fixtures/pagination/ (every pagination style), the excerpts of Stripe's, GitHub's and
+# Kubernetes' specs in tests/fixtures/real_pagination/ and the Petstore 3 spec ($PETSTORE_SPEC, by default
 # ../shared/specs/petstore3.yaml). Each is checked with clippy (warnings denied) and rustdoc,
 # then tests/full_clients/*.rs run against them on 127.0.0.1. Each stage announces itself
 # ("== test-full-clients.sh [4/8] ...") and its duration.
@@ -69,13 +70,17 @@ echo "   Chargebee v1 client generated in $(( (end - start) / 1000000 )) ms (deb
 "$apiforge" generate tests/fixtures/media.yaml --out "$work/media"
 # One list operation per pagination style, with the settings beside it (its apiforge.toml).
 "$apiforge" generate tests/fixtures/pagination/pagination.yaml --out "$work/pagination"
+# Excerpts of Stripe's, GitHub's and Kubernetes' published specs, each with its settings.
+for vendor in stripe github kubernetes; do
+  "$apiforge" generate "tests/fixtures/real_pagination/$vendor/$vendor.json" --out "$work/real-$vendor" --crate-name "real-$vendor"
+done
 # Petstore keeps unknown fields (`[types] unknown-fields = "keep"`).
 "$apiforge" generate "$petstore" --out "$work/petstore" --crate-name petstore --config tests/fixtures/petstore.toml
 
 cat > "$work/Cargo.toml" <<TOML
 [workspace]
 resolver = "2"
-members = ["chargebee", "form-rules", "stripe-conventions", "twilio-conventions", "chargebee-conventions", "unions", "stripe-unions", "hostile", "media", "pagination", "petstore", "e2e"]
+members = ["chargebee", "form-rules", "stripe-conventions", "twilio-conventions", "chargebee-conventions", "unions", "stripe-unions", "hostile", "media", "pagination", "real-stripe", "real-github", "real-kubernetes", "petstore", "e2e"]
 
 # The repository's dev profile (its Cargo.toml), so that dependencies already built for the
 # workspace are reused rather than built again with full debug info.
@@ -136,6 +141,10 @@ name = "pagination"
 path = "$repo/tests/full_clients/pagination.rs"
 
 [[test]]
+name = "real_pagination"
+path = "$repo/tests/full_clients/real_pagination.rs"
+
+[[test]]
 name = "petstore"
 path = "$repo/tests/full_clients/petstore.rs"
 
@@ -150,6 +159,9 @@ stripe-unions = { path = "../stripe-unions" }
 hostile = { path = "../hostile" }
 media = { path = "../media" }
 pagination = { path = "../pagination" }
+real-stripe = { path = "../real-stripe" }
+real-github = { path = "../real-github" }
+real-kubernetes = { path = "../real-kubernetes" }
 petstore = { path = "../petstore" }
 chrono = { version = "0.4", default-features = false, features = ["std"] }
 form_urlencoded = "1"
@@ -175,12 +187,12 @@ cargo check --manifest-path "$work/Cargo.toml" -p chargebee-v1
 end=$(date +%s%N)
 echo "   cargo check of the generated Chargebee crate alone: $(awk "BEGIN { printf \"%.1f\", ($end - $start) / 1e9 }") s (dependencies already built, CARGO_INCREMENTAL=0, after touching src/lib.rs)"
 
-clients=(-p chargebee-v1 -p form-rules -p stripe-conventions -p twilio-conventions -p chargebee-conventions -p unions -p stripe-unions -p hostile -p media -p pagination -p petstore)
+clients=(-p chargebee-v1 -p form-rules -p stripe-conventions -p twilio-conventions -p chargebee-conventions -p unions -p stripe-unions -p hostile -p media -p pagination -p real-stripe -p real-github -p real-kubernetes -p petstore)
 
-stage "clippy on the eleven clients, warnings denied"
+stage "clippy on the fourteen clients, warnings denied"
 cargo clippy --manifest-path "$work/Cargo.toml" "${clients[@]}" --all-targets -- -D warnings
 
-stage "rustdoc on the eleven clients, warnings denied"
+stage "rustdoc on the fourteen clients, warnings denied"
 RUSTDOCFLAGS="-D warnings" cargo doc --manifest-path "$work/Cargo.toml" "${clients[@]}" --no-deps
 
 stage "tests/full_clients/*.rs and the clients' own tests and doctests (cargo test)"

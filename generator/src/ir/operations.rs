@@ -254,6 +254,8 @@ pub struct FieldStep {
     pub ident: String,
     /// Whether it is an `Option` in Rust (not required, or nullable).
     pub optional: bool,
+    /// Whether it is a three-state `Nullable` (optional and nullable, read from JSON).
+    pub tristate: bool,
     /// Whether it is boxed (recursion).
     pub boxed: bool,
 }

@@ -50,11 +50,13 @@ pub struct Settings {
     /// `<op>_pages` and `<op>_items` streams. Without it apiforge infers only what the spec
     /// leaves no doubt about: a query parameter `X` beside a `next_X` field of the body
     /// (Chargebee), and Stripe's `starting_after` with `has_more` and a `data` list of
-    /// objects with an `id`. Keys set here apply to every operation that has the parameter
-    /// (operations without it are not paginated); `[pagination.operations.<name>]` (by
-    /// `operationId` or method name) overrides them for one operation, and its
-    /// `style = "none"` turns pagination off. A path of fields is dotted
-    /// (`metadata.continue`); `items = ""` means the body itself is the list.
+    /// objects with an `id`. Keys set here replace that inference and apply to every
+    /// operation that has the parameter (operations without it are not paginated; one that
+    /// has it but does not fit gets a warning); `[pagination.operations.<name>]` (by
+    /// `operationId` or method name) overrides them for one operation (one that sets `style`
+    /// starts afresh, without the API-wide keys), and its `style = "none"` turns pagination
+    /// off. A path of fields is dotted (`metadata.continue`); `items = ""` means the body
+    /// itself is the list.
     pub pagination: PaginationSettings,
     /// `[generator]`: how apiforge itself runs.
     pub generator: GeneratorSettings,

@@ -19,12 +19,18 @@ fn reach(base: TokenStream, path: &FieldPath) -> Reach {
     let mut at = Reach::Place(base);
     for step in &path.0 {
         let field = ident(&step.ident);
+        // A three-state `Nullable` reads as an `Option` too: absent and null both mean none.
+        let as_option = if step.tristate {
+            quote!(as_option)
+        } else {
+            quote!(as_ref)
+        };
         at = match (at, step.optional) {
             (Reach::Place(place), false) => Reach::Place(quote!(#place.#field)),
-            (Reach::Place(place), true) => Reach::Maybe(quote!(#place.#field.as_ref())),
+            (Reach::Place(place), true) => Reach::Maybe(quote!(#place.#field.#as_option())),
             (Reach::Maybe(maybe), false) => Reach::Maybe(quote!(#maybe.map(|value| &value.#field))),
             (Reach::Maybe(maybe), true) => {
-                Reach::Maybe(quote!(#maybe.and_then(|value| value.#field.as_ref())))
+                Reach::Maybe(quote!(#maybe.and_then(|value| value.#field.#as_option())))
             }
         };
     }
@@ -61,10 +67,11 @@ fn owned_items(body: TokenStream, path: &FieldPath) -> TokenStream {
     let mut at = body;
     for step in &path.0 {
         let field = ident(&step.ident);
+        let into_option = step.tristate.then(|| quote!(.into_option()));
         at = match (certain, step.optional) {
-            (true, _) => quote!(#at.#field),
+            (true, _) => quote!(#at.#field #into_option),
             (false, false) => quote!(#at.map(|value| value.#field)),
-            (false, true) => quote!(#at.and_then(|value| value.#field)),
+            (false, true) => quote!(#at.and_then(|value| value.#field #into_option)),
         };
         certain &= !step.optional;
     }
@@ -107,11 +114,19 @@ fn next_value(op: &Operation, pagination: &Pagination, param_ty: &TypeRef) -> To
             };
             let id_field = ident(&id.ident);
             let copy = matches!(param_ty, TypeRef::Integer(_));
+            let id_value = if id.tristate {
+                quote!(item.#id_field.as_option().cloned())
+            } else {
+                quote!(item.#id_field.clone())
+            };
             let take = match (id.optional, copy) {
                 (false, true) => quote!(.map(|item| item.#id_field)),
                 (false, false) => quote!(.map(|item| item.#id_field.clone())),
+                (true, true) if id.tristate => {
+                    quote!(.and_then(|item| item.#id_field.as_option().copied()))
+                }
                 (true, true) => quote!(.and_then(|item| item.#id_field)),
-                (true, false) => quote!(.and_then(|item| item.#id_field.clone())),
+                (true, false) => quote!(.and_then(|item| #id_value)),
             };
             quote!(let next = if #more { #last #take } else { None };)
         }
@@ -221,11 +236,11 @@ pub(super) fn methods(api: &Api, op: &Operation) -> Option<TokenStream> {
         let item_type = rust_type(&items.item, &quote!(types::));
         let take = owned_items(quote!(page.into_body()), &items.path);
         let list = match items.path.dotted() {
-            path if path.is_empty() => "the body".to_owned(),
-            path => format!("`{path}`"),
+            path if path.is_empty() => "each page is a list".to_owned(),
+            path => format!("each page's `{path}`"),
         };
         let doc = doc_lines(&format!(
-            "Every item of every page of [`Client::{}`] (each page's {list}), in order: \
+            "Every item of every page of [`Client::{}`] ({list}), in order: \
              [`Client::{}`] read one item at a time. `.limit(n)` stops it after `n` items, \
              fetching no page beyond them.",
             op.ident,

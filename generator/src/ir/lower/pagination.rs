@@ -137,13 +137,11 @@ fn path(types: &Types, ty: &TypeRef, dotted: &str) -> Result<(FieldPath, TypeRef
         let field = fields(types, &at)
             .and_then(|fields| fields.iter().find(|f| f.name == name))
             .ok_or_else(|| format!("the response has no field `{dotted}`"))?;
-        if field.tristate {
-            return Err(format!("`{dotted}` may be absent or null, apart"));
-        }
         steps.push(FieldStep {
             name: field.name.clone(),
             ident: field.ident.clone(),
             optional: !field.required || field.nullable,
+            tristate: field.tristate,
             boxed: field.boxed,
         });
         at = field.ty.clone();
@@ -245,7 +243,7 @@ fn declared(
             let id = fields(types, &list.item)
                 .and_then(|fields| fields.iter().find(|f| f.name == id_name))
                 .ok_or_else(|| format!("its items have no `{id_name}` field"))?;
-            if id.ty != param.ty || !token_type(&id.ty) || id.tristate {
+            if id.ty != param.ty || !token_type(&id.ty) {
                 return Err(format!(
                     "the items' `{id_name}` is not of the type of `{param_name}`"
                 ));
@@ -254,6 +252,7 @@ fn declared(
                 name: id.name.clone(),
                 ident: id.ident.clone(),
                 optional: !id.required || id.nullable,
+                tristate: id.tristate,
                 boxed: false,
             };
             PageStyle::LastItemCursor { has_more, id }
@@ -312,9 +311,9 @@ fn infer(op: &OperationDraft, types: &Types) -> Option<Pagination> {
         .iter()
         .filter(|p| p.location == ParamLocation::Query && !p.required && !p.common)
         .find_map(|p| {
-            let next = body_fields.iter().find(|f| {
-                f.name == format!("next_{}", p.name) && !f.required && f.ty == p.ty && !f.tristate
-            })?;
+            let next = body_fields
+                .iter()
+                .find(|f| f.name == format!("next_{}", p.name) && !f.required && f.ty == p.ty)?;
             Some(Pagination {
                 param: p.name.clone(),
                 style: PageStyle::NextToken {
@@ -334,7 +333,7 @@ fn infer(op: &OperationDraft, types: &Types) -> Option<Pagination> {
     let data = items_at(types, body, "data")?;
     let has_id = fields(types, &data.item)?
         .iter()
-        .any(|f| f.name == "id" && f.ty == stripe.ty && !f.tristate);
+        .any(|f| f.name == "id" && f.ty == stripe.ty);
     (has_more && has_id)
         .then(|| {
             declared(
