@@ -148,23 +148,8 @@ pub fn link_next<T: std::str::FromStr>(headers: &HeaderMap, param: &str) -> Opti
         .get_all(LINK)
         .iter()
         .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(','))
-        .find_map(|link| {
-            let (target, params) = link.trim().split_once(';')?;
-            let is_next = params.split(';').any(|p| {
-                let p = p.trim();
-                p.eq_ignore_ascii_case("rel=\"next\"")
-                    || p.eq_ignore_ascii_case("rel=next")
-                    || (p.len() > 4
-                        && p[..4].eq_ignore_ascii_case("rel=")
-                        && p[4..]
-                            .trim_matches('"')
-                            .split_ascii_whitespace()
-                            .any(|r| r.eq_ignore_ascii_case("next")))
-            });
-            let url = target.trim().strip_prefix('<')?.strip_suffix('>')?;
-            is_next.then_some(url)
-        })
+        .flat_map(links)
+        .find_map(|(url, params)| params.split(';').any(is_rel_next).then_some(url))
         .and_then(|url| {
             let query = url.split_once('?')?.1;
             let query = query.split('#').next().unwrap_or(query);
@@ -172,4 +157,35 @@ pub fn link_next<T: std::str::FromStr>(headers: &HeaderMap, param: &str) -> Opti
                 .find(|(name, _)| name == param)
                 .and_then(|(_, value)| value.parse().ok())
         })
+}
+
+/// The links of one `Link` header value: each `<url>` with the parameters after it. Commas
+/// inside `<...>` belong to the URL, not between links.
+fn links(value: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut rest = value;
+    std::iter::from_fn(move || {
+        let start = rest.find('<')?;
+        let end = start + rest[start..].find('>')?;
+        let url = &rest[start + 1..end];
+        let after = &rest[end + 1..];
+        let params_end = after
+            .find('<')
+            .map_or(after.len(), |next| after[..next].rfind(',').unwrap_or(next));
+        let params = &after[..params_end];
+        rest = &after[params_end..];
+        Some((url, params))
+    })
+}
+
+/// Whether a link parameter is `rel="next"` (or a `rel` list naming `next`).
+fn is_rel_next(param: &str) -> bool {
+    let Some((name, value)) = param.trim().split_once('=') else {
+        return false;
+    };
+    name.trim().eq_ignore_ascii_case("rel")
+        && value
+            .trim()
+            .trim_matches('"')
+            .split_ascii_whitespace()
+            .any(|rel| rel.eq_ignore_ascii_case("next"))
 }
