@@ -234,3 +234,41 @@ fn a_rule_that_does_not_fit_is_an_error_for_its_operation_and_a_warning_api_wide
         "{warnings:?}"
     );
 }
+
+#[test]
+fn a_nullable_next_token_is_followed_like_any_other() {
+    // Stripe's search: `page` beside a `next_page` that may be absent or null.
+    let spec = "openapi: 3.0.3
+info: {title: T, version: '1'}
+paths:
+  /v1/prices/search:
+    get:
+      operationId: GetPricesSearch
+      parameters:
+        - {name: page, in: query, schema: {type: string}}
+        - {name: query, in: query, required: true, schema: {type: string}}
+      responses:
+        '200':
+          description: OK
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [data, has_more]
+                properties:
+                  data: {type: array, items: {type: string}}
+                  has_more: {type: boolean}
+                  next_page: {type: string, nullable: true}
+";
+    let (api, _) = lower_with(spec, &Settings::default()).unwrap();
+    let search = pagination(&api, "get_prices_search").expect("inferred");
+    let PageStyle::NextToken { field } = &search.style else {
+        panic!("{search:?}");
+    };
+    assert_eq!(field.dotted(), "next_page");
+    assert!(
+        field.0[0].tristate,
+        "a three-state field, read through `as_option`"
+    );
+    assert_eq!(search.items.as_ref().unwrap().path.dotted(), "data");
+}
