@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use apiforge::ir::{self, Api, ParamLocation, TypeRef};
+use apiforge::ir::{self, Api, PageStyle, ParamLocation, TypeRef};
 use apiforge::load;
 use apiforge::{generate, output, Settings};
 use apiforge_tests::{chargebee_spec, workspace_root};
@@ -102,7 +102,13 @@ fn summary(api: &Api) -> String {
             .collect();
         let _ = writeln!(out, "  -> {}", responses.join(", "));
         if let Some(p) = &op.pagination {
-            let _ = writeln!(out, "  pages: {} <- {}", p.param, p.next_field);
+            let from = match &p.style {
+                PageStyle::NextToken { field } => field.dotted(),
+                PageStyle::LastItemCursor { id, .. } => format!("last item's {}", id.name),
+                PageStyle::LinkHeader => "Link rel=next".to_owned(),
+                PageStyle::PageNumber { .. } => "page + 1".to_owned(),
+            };
+            let _ = writeln!(out, "  pages: {} <- {from}", p.param);
         }
     }
     let _ = writeln!(

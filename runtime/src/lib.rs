@@ -100,6 +100,8 @@ runtime! {
         mod media;
         mod nullable;
         mod numbers;
+        #[doc(hidden)]
+        pub mod paging;
         mod retry;
         #[doc(hidden)]
         pub mod runtime;
@@ -123,6 +125,7 @@ runtime! {
         pub use lines::{ItemStream};
         pub use media::{Download, Upload};
         pub use nullable::{Nullable};
+        pub use paging::{Paged};
         pub use sse::{EventStream, ServerSentEvent, StreamError};
         pub use unknown::{UnknownValue};
     }
@@ -141,7 +144,7 @@ mod tests {
             .filter(|file| file.public)
             .map(|file| file.name)
             .collect();
-        assert_eq!(public, ["runtime", "signatures", "unions"]);
+        assert_eq!(public, ["paging", "runtime", "signatures", "unions"]);
         for items in super::ROOT_ITEMS {
             assert!(names.contains(&items.module), "{}", items.module);
         }

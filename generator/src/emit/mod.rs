@@ -245,6 +245,7 @@ mod tests {
                 "src/media.rs",
                 "src/nullable.rs",
                 "src/numbers.rs",
+                "src/paging.rs",
                 "src/retry.rs",
                 "src/runtime.rs",
                 "src/servers.rs",

@@ -456,6 +456,11 @@ impl Operation {
             None => format!("{client}.{method}"),
         }
     }
+
+    /// The name of the method that streams every item of every page.
+    pub fn items_ident(&self) -> String {
+        format!("{}_items", self.call_ident)
+    }
 }
 
 /// `wanted`, or `wanted2`, `wanted3`, ... if it is taken.

@@ -29,8 +29,8 @@ pub use auth::{Auth, OAuthFlow, Requirement, SchemeKind, SchemeUse, SecuritySche
 pub use bodies::{Body, BodyEncoding, Media, MediaChoice, Response, Status, StreamBody};
 pub use encoding::{FieldEncoding, GroupMember, Nesting, ValueGroup};
 pub use operations::{
-    ErrorSet, ErrorSetId, Method, Operation, Pagination, PathSegment, Request, RequestField, Retry,
-    Success,
+    ErrorSet, ErrorSetId, FieldPath, FieldStep, Items, Method, Operation, PageEnd, PageStyle,
+    Pagination, PathSegment, Request, RequestField, Retry, Success,
 };
 pub(crate) use params::common_wire_names;
 pub use params::{CommonParams, CommonSet, ParamLocation, ParamStyle, Parameter};

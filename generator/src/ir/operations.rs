@@ -189,16 +189,92 @@ pub struct ErrorSet {
     pub operations: Vec<String>,
 }
 
-/// Offset- or cursor-style pagination: the response names the next page's token, which the
-/// next request sends in a query parameter.
+/// How a list operation's pages follow each other: inferred where the spec leaves no doubt,
+/// else declared in `[pagination]` of the settings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Pagination {
-    /// The query parameter that takes the token (`offset`); an entry of [`Operation::params`].
+    /// The query parameter that selects a page (`offset`, `starting_after`, `page`,
+    /// `continue`), by wire name; a request field of the operation that is not common.
     pub param: String,
-    /// The success body's field holding the next token (`next_offset`), by wire name.
-    pub next_field: String,
-    /// The Rust name of that field.
-    pub next_field_ident: String,
+    /// How the next page's value of `param` is found.
+    pub style: PageStyle,
+    /// Where a page's items are, for the `<op>_items` stream; `None` when unknown.
+    pub items: Option<Items>,
+}
+
+/// The closed set of pagination styles.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum PageStyle {
+    /// The body names the next page's token (Chargebee's `next_offset`, Kubernetes'
+    /// `metadata.continue`); none, or an empty one, after the last page.
+    NextToken {
+        /// The token's field, from the body.
+        field: FieldPath,
+    },
+    /// The next page starts after the last item's id, while a flag says there are more
+    /// (Stripe's `starting_after`, `has_more` and `data[].id`).
+    LastItemCursor {
+        /// The boolean field saying more pages follow.
+        has_more: FieldPath,
+        /// The item's id field.
+        id: FieldStep,
+    },
+    /// The `Link` header's `rel="next"` URL carries the next value of the parameter
+    /// (GitHub's `page`).
+    LinkHeader,
+    /// Page numbers: the next page is this one plus one, until a page is empty or the end
+    /// field says so.
+    PageNumber {
+        /// What says the last page is reached, beside an empty page.
+        end: PageEnd,
+    },
+}
+
+/// What ends page-number pagination, beside an empty page.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum PageEnd {
+    /// Only an empty page.
+    EmptyPage,
+    /// An integer field holding the number of pages.
+    TotalPages(FieldPath),
+    /// A boolean field saying more pages follow.
+    HasMore(FieldPath),
+}
+
+/// A page's items: the array at `path` from the body (the body itself when it is empty).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Items {
+    /// The fields leading to the array.
+    pub path: FieldPath,
+    /// The type of one item.
+    pub item: TypeRef,
+}
+
+/// A path of fields from a response body (`metadata.continue`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldPath(pub Vec<FieldStep>);
+
+/// One field of a [`FieldPath`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldStep {
+    /// The name on the wire.
+    pub name: String,
+    /// The Rust field name.
+    pub ident: String,
+    /// Whether it is an `Option` in Rust (not required, or nullable).
+    pub optional: bool,
+    /// Whether it is a three-state `Nullable` (optional and nullable, read from JSON).
+    pub tristate: bool,
+    /// Whether it is boxed (recursion).
+    pub boxed: bool,
+}
+
+impl FieldPath {
+    /// The path as written in settings: `metadata.continue`; empty for the body itself.
+    pub fn dotted(&self) -> String {
+        let names: Vec<&str> = self.0.iter().map(|s| s.name.as_str()).collect();
+        names.join(".")
+    }
 }
 
 impl Operation {

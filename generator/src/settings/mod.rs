@@ -10,14 +10,15 @@
 mod file;
 mod values;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::Deserialize;
 
 pub use file::FILE_NAME;
 pub use values::{
-    ArrayKeys, ClientStyle, Conventions, Dates, FreeForm, ObjectArrays, OperationNames,
-    SignatureEncoding, UnknownFields, WebhookPreset, WebhookScheme, WebhookSettings,
+    ArrayKeys, ClientStyle, Conventions, Dates, FreeForm, ObjectArrays, OperationNames, PageRule,
+    PageStyleName, SignatureEncoding, UnknownFields, WebhookPreset, WebhookScheme, WebhookSettings,
 };
 
 /// Every choice about a generated client, section by section as in `apiforge.toml`.
@@ -48,6 +49,18 @@ pub struct Settings {
     pub docs: DocsSettings,
     /// `[webhooks]`: how webhook requests are verified.
     pub webhooks: WebhookSettings,
+    /// `[pagination]`: how the pages of list operations follow each other, for their
+    /// `<op>_pages` and `<op>_items` streams. Without it apiforge infers only what the spec
+    /// leaves no doubt about: a query parameter `X` beside a `next_X` field of the body
+    /// (Chargebee), and Stripe's `starting_after` with `has_more` and a `data` list of
+    /// objects with an `id`. Keys set here replace that inference and apply to every
+    /// operation that has the parameter (operations without it are not paginated; one that
+    /// has it but does not fit gets a warning); `[pagination.operations.<name>]` (by
+    /// `operationId` or method name) overrides them for one operation (one that sets `style`
+    /// starts afresh, without the API-wide keys), and its `style = "none"` turns pagination
+    /// off. A path of fields is dotted (`metadata.continue`); `items = ""` means the body
+    /// itself is the list.
+    pub pagination: PaginationSettings,
     /// `[generator]`: how apiforge itself runs.
     pub generator: GeneratorSettings,
 }
@@ -195,6 +208,93 @@ pub struct DocsSettings {
     pub base_url: Option<String>,
 }
 
+/// `[pagination]`: how the pages of list operations follow each other.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PaginationSettings {
+    /// The style: `next-token` (the body's `next` field holds the next value of `param`:
+    /// Chargebee), `continue-token` (the same, with Kubernetes' defaults: `param = "continue"`,
+    /// `next = "metadata.continue"`, `items = "items"`), `last-item-cursor` (the last item's
+    /// `id` while `has-more` is true: Stripe; defaults `starting_after`, `has_more`, `data`,
+    /// `id`), `link-header` (the `Link` header's `rel="next"` URL carries `param`: GitHub;
+    /// default `param = "page"`), `page-number` (`param` counts up from the request's value,
+    /// 1 by default, until an empty page, `total-pages` reached or `has-more` false; default
+    /// `param = "page"`) or `none`.
+    ///
+    /// ```toml
+    /// [pagination]
+    /// style = "last-item-cursor"
+    /// ```
+    pub style: Option<PageStyleName>,
+    /// The query parameter that selects a page.
+    ///
+    /// ```toml
+    /// [pagination]
+    /// param = "cursor"
+    /// ```
+    pub param: Option<String>,
+    /// `next-token` and `continue-token`: the body's field holding the next token.
+    ///
+    /// ```toml
+    /// [pagination]
+    /// next = "meta.next_cursor"
+    /// ```
+    pub next: Option<String>,
+    /// `last-item-cursor` and `page-number`: the body's boolean field saying more pages
+    /// follow.
+    ///
+    /// ```toml
+    /// [pagination]
+    /// has-more = "has_more"
+    /// ```
+    pub has_more: Option<String>,
+    /// The body's list of items, for `<op>_items` (`""`: the body itself). Default: the
+    /// style's, else the body's only array field, else the body when it is an array.
+    ///
+    /// ```toml
+    /// [pagination]
+    /// items = "data"
+    /// ```
+    pub items: Option<String>,
+    /// `last-item-cursor`: the items' id field. Default: `id`.
+    ///
+    /// ```toml
+    /// [pagination]
+    /// id = "uid"
+    /// ```
+    pub id: Option<String>,
+    /// `page-number`: the body's integer field holding the number of pages.
+    ///
+    /// ```toml
+    /// [pagination]
+    /// total-pages = "total_pages"
+    /// ```
+    pub total_pages: Option<String>,
+    /// Per operation (by `operationId` or method name), keys that override the ones above;
+    /// an unknown name is an error.
+    ///
+    /// ```toml
+    /// [pagination]
+    /// operations = { search_issues = { items = "items" }, list_events = { style = "none" } }
+    /// ```
+    pub operations: BTreeMap<String, PageRule>,
+}
+
+impl PaginationSettings {
+    /// The API-wide keys, as one rule.
+    pub fn api_rule(&self) -> PageRule {
+        PageRule {
+            style: self.style,
+            param: self.param.clone(),
+            next: self.next.clone(),
+            has_more: self.has_more.clone(),
+            items: self.items.clone(),
+            id: self.id.clone(),
+            total_pages: self.total_pages.clone(),
+        }
+    }
+}
+
 /// `[generator]`: how apiforge itself runs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -303,6 +403,28 @@ impl Settings {
     /// Sets every key of [`WebhookSettings`] (`[webhooks]`).
     pub fn webhooks(mut self, webhooks: WebhookSettings) -> Self {
         self.webhooks = webhooks;
+        self
+    }
+
+    /// Sets [`PaginationSettings::style`] and the keys of `rule` for every operation.
+    pub fn pagination(mut self, rule: PageRule) -> Self {
+        let operations = std::mem::take(&mut self.pagination.operations);
+        self.pagination = PaginationSettings {
+            style: rule.style,
+            param: rule.param,
+            next: rule.next,
+            has_more: rule.has_more,
+            items: rule.items,
+            id: rule.id,
+            total_pages: rule.total_pages,
+            operations,
+        };
+        self
+    }
+
+    /// Sets the [`PaginationSettings::operations`] rule of one operation.
+    pub fn operation_pagination(mut self, operation: impl Into<String>, rule: PageRule) -> Self {
+        self.pagination.operations.insert(operation.into(), rule);
         self
     }
 

@@ -273,3 +273,58 @@ pub enum SignatureEncoding {
     /// Standard base64.
     Base64,
 }
+
+/// A pagination style, by its name in `[pagination]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PageStyleName {
+    /// The body names the next page's token (Chargebee's `next_offset`).
+    NextToken,
+    /// A next token with Kubernetes' names (`continue`, `metadata.continue`, `items`).
+    ContinueToken,
+    /// The last item's id while a flag says more follow (Stripe's `starting_after`).
+    LastItemCursor,
+    /// The `Link` header's `rel="next"` URL (GitHub).
+    LinkHeader,
+    /// Page numbers counting up.
+    PageNumber,
+    /// Not paginated.
+    None,
+}
+
+/// One operation's pagination keys (`[pagination.operations.<name>]`), or the API's; each
+/// means what the `[pagination]` key of the same name means.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PageRule {
+    /// `style`.
+    pub style: Option<PageStyleName>,
+    /// `param`.
+    pub param: Option<String>,
+    /// `next`.
+    pub next: Option<String>,
+    /// `has-more`.
+    pub has_more: Option<String>,
+    /// `items`.
+    pub items: Option<String>,
+    /// `id`.
+    pub id: Option<String>,
+    /// `total-pages`.
+    pub total_pages: Option<String>,
+}
+
+impl PageRule {
+    /// `self`, with `base`'s keys where `self` has none.
+    pub fn over(&self, base: &PageRule) -> PageRule {
+        let pick = |a: &Option<String>, b: &Option<String>| a.clone().or_else(|| b.clone());
+        PageRule {
+            style: self.style.or(base.style),
+            param: pick(&self.param, &base.param),
+            next: pick(&self.next, &base.next),
+            has_more: pick(&self.has_more, &base.has_more),
+            items: pick(&self.items, &base.items),
+            id: pick(&self.id, &base.id),
+            total_pages: pick(&self.total_pages, &base.total_pages),
+        }
+    }
+}

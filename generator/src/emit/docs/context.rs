@@ -371,10 +371,11 @@ pub struct StreamContext {
 pub struct PaginationContext {
     /// The method streaming every page (`list_invoices_pages`).
     pub method: String,
-    /// The query parameter that takes the next page's token (`offset`).
-    pub param: String,
-    /// The response field holding that token (`next_offset`).
-    pub next_field: String,
+    /// The method streaming every item (`list_invoices_items`), when the items are known.
+    pub items: Option<String>,
+    /// How the stream finds the next page: a sentence that follows "it sends your request,
+    /// then".
+    pub follows: String,
     /// The method's signature.
     pub signature: String,
     /// Rust reading every page.

@@ -81,8 +81,8 @@ pub(super) fn operation(api: &Api, krate: &CrateInfo, op: &Operation) -> Operati
     };
     let pagination = pages(op).map(|pagination| PaginationContext {
         method: op.pages_ident(),
-        param: pagination.param.clone(),
-        next_field: pagination.next_field.clone(),
+        items: pagination.items.as_ref().map(|_| op.items_ident()),
+        follows: crate::emit::rust::follows(pagination),
         signature: pages_signature(op, &success_type, &errors.ident),
         example: pages_example(krate, op),
     });
@@ -170,13 +170,16 @@ pub(super) fn pages(op: &Operation) -> Option<&Pagination> {
 }
 
 fn pages_signature(op: &Operation, success_type: &str, errors: &str) -> String {
-    let mut args = vec!["&'a self".to_owned()];
-    args.extend(op.path_params().map(|p| format!("{}: &'a str", p.ident)));
+    let mut args = vec!["&self".to_owned()];
+    args.extend(
+        op.path_params()
+            .map(|p| format!("{}: impl Into<String>", p.ident)),
+    );
     if let Some(request) = &op.request {
         args.push(format!("request: {}::{}", op.group, request.ident));
     }
     format!(
-        "pub fn {}<'a>({}) -> impl futures_util::Stream<Item = Result<Response<{success_type}>, Error<{errors}>>> + 'a",
+        "pub fn {}({}) -> Paged<Response<{success_type}>, {errors}>",
         op.pages_ident(),
         args.join(", "),
     )
@@ -289,7 +292,13 @@ fn stream_context(op: &Operation) -> Option<super::context::StreamContext> {
                     crate::ir::Media::Lines => "NDJSON",
                     _ => "text/event-stream",
                 };
-                (op.owner_path(&op.call_ident), false, media, item, media_type.to_owned())
+                (
+                    op.owner_path(&op.call_ident),
+                    false,
+                    media,
+                    item,
+                    media_type.to_owned(),
+                )
             }
             (None, Some(stream)) => (
                 op.owner_path(&op.stream_ident()),

@@ -63,8 +63,9 @@ fn a_paginated_operation_documents_its_stream_of_pages() {
         page.contains("| Pages | `Client::list_orders_pages` |"),
         "{page}"
     );
-    assert!(page.contains("\n## Pages\n\nThe API returns this list a page at a time: the response's `next_offset`, sent back as the `offset` parameter, asks for the next page."), "{page}");
-    assert!(page.contains("```rust\npub fn list_orders_pages<'a>(&'a self, customer_id: &'a str, request: orders::ListOrdersRequest) -> impl futures_util::Stream<Item = Result<Response<types::ListOrdersResponse>, Error<ErrorResponse>>> + 'a\n```"), "{page}");
+    assert!(page.contains("\n## Pages\n\nThe API returns this list a page at a time. `Client::list_orders_pages` follows the pages for you: it sends your request, then sends the response's `next_offset` as the `offset` parameter until the API returns none."), "{page}");
+    assert!(page.contains("`Client::list_orders_items` takes the same arguments and streams every item of every page instead"), "{page}");
+    assert!(page.contains("```rust\npub fn list_orders_pages(&self, customer_id: impl Into<String>, request: orders::ListOrdersRequest) -> Paged<Response<types::ListOrdersResponse>, ErrorResponse>\n```"), "{page}");
     assert!(
         page.contains("Add `futures-util` to your own crate to use `TryStreamExt`"),
         "{page}"

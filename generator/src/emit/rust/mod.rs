@@ -19,6 +19,7 @@ mod multipart;
 mod operations;
 #[cfg(test)]
 mod operations_tests;
+mod pages;
 pub(crate) mod print;
 mod requests;
 mod responses;
@@ -42,6 +43,7 @@ use crate::ir::{IntegerFormat, StringFormat, TypeRef};
 
 pub(crate) use features::Features;
 pub(crate) use layout::{module_list, Visibility};
+pub(crate) use pages::follows;
 #[cfg(test)]
 use schedule::all_tokens;
 pub use schedule::{emit_single_file, emit_staged};

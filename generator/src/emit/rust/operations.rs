@@ -118,7 +118,7 @@ pub fn emit_group(api: &Api, krate: &CrateInfo, group: &str, ops: &[&Operation])
 }
 
 /// The client an operation's method calls through: `self`, or the handle's client.
-fn client_expr(op: &Operation) -> TokenStream {
+pub(super) fn client_expr(op: &Operation) -> TokenStream {
     match op.handle {
         Some(_) => quote!(self.client),
         None => quote!(self),
@@ -190,7 +190,7 @@ fn operation_methods(
     let stream = op
         .stream_alternative()
         .map(|stream| method(api, krate, op, Some(stream), nestings));
-    let pages = pages_method(api, op);
+    let pages = super::pages::methods(api, op);
     quote!(#call #stream #pages)
 }
 
@@ -230,77 +230,6 @@ fn success_enum(op: &Operation) -> Option<TokenStream> {
         #size_allow
         pub enum #name {
             #(#variants)*
-        }
-    })
-}
-
-/// For a paginated operation, a method returning a stream of pages that follows the next-page
-/// token until the last page.
-fn pages_method(api: &Api, op: &Operation) -> Option<TokenStream> {
-    let pagination = op.pagination.as_ref()?;
-    let request = op.request.as_ref()?;
-    let Success::Body { ty: Some(success) } = &op.success else {
-        return None;
-    };
-    let param = op
-        .params
-        .iter()
-        .find(|p| p.name == pagination.param && !p.common)?;
-    let success_type = rust_type(success, &quote!(types::));
-    let name = ident(&op.pages_ident());
-    let single = ident(&op.call_ident);
-    let client = client_expr(op);
-    let on_client = match &op.handle {
-        Some(_) => {
-            let accessor = ident(&op.group);
-            quote!(client.#accessor())
-        }
-        None => quote!(client),
-    };
-    let request_name = ident(&request.ident);
-    let error_name = ident(&api.error_set(op.errors).ident);
-    let token_field = ident(&param.ident);
-    let next_field = ident(&pagination.next_field_ident);
-    let path_args: Vec<_> = op.path_params().map(|p| ident(&p.ident)).collect();
-    let doc = doc_lines(&format!(
-        "Every page of [`{}`], in order: the stream sends `request`, then follows `{}` \
-         (as the `{}` parameter) until the API returns none. Collect it with \
-         `futures_util::TryStreamExt` (`try_collect`, `try_next`).\n\n\
-         A page that fails ends the stream with its error. A server that returns the same \
-         token again also ends it, rather than looping forever. The stream owns a clone of \
-         the client and the request: it is `Send + 'static`, for `tokio::spawn`.",
-        op.owner_path(&op.call_ident),
-        pagination.next_field,
-        pagination.param
-    ));
-    // Owned: the stream holds a clone of the client (an `Arc`) and its own request and path
-    // values, so it is `Send + 'static` and can be handed to `tokio::spawn` or kept in a
-    // struct, instead of borrowing the client for its whole life.
-    Some(quote! {
-        #doc
-        pub fn #name(
-            &self,
-            #(#path_args: impl Into<String>,)*
-            request: #request_name,
-        ) -> impl futures_util::Stream<Item = Result<Response<#success_type>, Error<#error_name>>> + Send + 'static {
-            let client = #client.clone();
-            #(let #path_args: String = #path_args.into();)*
-            futures_util::stream::try_unfold(Some(request), move |next| {
-                let client = client.clone();
-                #(let #path_args = #path_args.clone();)*
-                async move {
-                    let Some(request) = next else {
-                        return Ok(None);
-                    };
-                    let page = #on_client.#single(#(&#path_args,)* &request).await?;
-                    let next = page
-                        .#next_field
-                        .clone()
-                        .filter(|token| request.#token_field.as_ref() != Some(token))
-                        .map(|token| #request_name { #token_field: Some(token), ..request });
-                    Ok(Some((page, next)))
-                }
-            })
         }
     })
 }

@@ -24,6 +24,8 @@ mod objects;
 mod open_enums;
 mod operations;
 mod pagination;
+#[cfg(test)]
+mod pagination_tests;
 mod presence;
 mod reach;
 mod refs;
@@ -230,6 +232,8 @@ impl<'a> Lowerer<'a> {
         mark_boxed_fields(&mut self.types);
         presence::mark_tristate_fields(&mut self.types, &mut operations);
         eq_hash::mark_eq_hash(&mut self.types);
+        let types = Types::new(std::mem::take(&mut self.types));
+        self.paginate(&mut operations, &types)?;
         Ok(ApiDraft {
             title: doc.info.title.clone(),
             version: doc.info.version.clone(),
@@ -238,7 +242,7 @@ impl<'a> Lowerer<'a> {
             server_variables,
             auth,
             operations,
-            types: Types::new(std::mem::take(&mut self.types)),
+            types,
             webhooks,
             webhook_discriminator,
             webhook_auth,

@@ -404,9 +404,9 @@ impl<'a> Lowerer<'a> {
                 && b.fields.is_empty())
         });
         let responses = self.responses(op, at, &type_ident)?;
-        let pagination = self.pagination(&params, &responses);
         Ok(OperationDraft {
-            pagination,
+            // Decided once the types are final (`pagination`).
+            pagination: None,
             id,
             ident,
             type_ident,

@@ -135,10 +135,16 @@ fn pagination_pairs_a_query_parameter_with_its_next_field() {
     );
     let (api, _) = lower_yaml(&yaml).unwrap();
     let pagination = api.operations[0].pagination.as_ref().unwrap();
+    let crate::ir::PageStyle::NextToken { field } = &pagination.style else {
+        panic!("{pagination:?}");
+    };
     assert_eq!(
-        (pagination.param.as_str(), pagination.next_field.as_str()),
+        (pagination.param.as_str(), field.dotted().as_str()),
         ("offset", "next_offset")
     );
+    // The body's only list holds the items.
+    let items = pagination.items.as_ref().unwrap();
+    assert_eq!(items.path.dotted(), "list");
 }
 
 #[test]

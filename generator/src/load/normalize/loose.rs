@@ -102,6 +102,19 @@ impl Walker<'_> {
     }
 }
 
+/// `uniqueItems` on a schema of one scalar type (Kubernetes puts `uniqueItems: true` on every
+/// parameter, strings included) is dropped: JSON Schema applies it to arrays only, so it says
+/// nothing there, and the 3.0 model would read the schema as untyped for a key it cannot hold.
+pub(super) fn unique_items_off_arrays(object: &mut Map<String, Value>) {
+    let scalar = matches!(
+        object.get("type").and_then(Value::as_str),
+        Some("string" | "integer" | "number" | "boolean")
+    );
+    if scalar {
+        object.shift_remove("uniqueItems");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -129,6 +142,15 @@ mod tests {
             warnings[0].1.contains("`b` is read as required"),
             "{warnings:?}"
         );
+    }
+
+    #[test]
+    fn unique_items_is_dropped_where_it_means_nothing() {
+        let (schema, warnings) = run_schema(json!({"type": "string", "uniqueItems": true}));
+        assert_eq!(schema, json!({"type": "string"}));
+        assert!(warnings.is_empty());
+        let list = json!({"type": "array", "items": {"type": "string"}, "uniqueItems": true});
+        assert_eq!(run_schema(list.clone()).0, list);
     }
 
     #[test]

@@ -92,6 +92,7 @@ impl Walker<'_> {
         }
         self.property_required_flags(object);
         self.integer_bounds(object);
+        super::loose::unique_items_off_arrays(object);
     }
 
     fn keyword(&mut self, object: &mut Map<String, Value>, key: &str) {

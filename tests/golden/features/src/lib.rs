@@ -55,6 +55,9 @@ mod lines;
 mod media;
 mod nullable;
 mod numbers;
+
+#[doc(hidden)]
+pub mod paging;
 mod retry;
 
 #[doc(hidden)]
@@ -101,6 +104,8 @@ pub use lines::ItemStream;
 pub use media::{Download, Upload};
 
 pub use nullable::Nullable;
+
+pub use paging::Paged;
 
 pub use sse::{EventStream, ServerSentEvent, StreamError};
 

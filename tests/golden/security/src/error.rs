@@ -177,6 +177,13 @@ pub enum Error<E> {
     /// A request value breaks a documented constraint; nothing was sent.
     #[error("invalid request: {0}")]
     Validation(#[from] ValidationError),
+    /// A stream of pages met a page token it had already followed: the server would send
+    /// the same pages forever, so the stream ends here instead.
+    #[error("the server sent the page token {token} a second time; the pages stop here rather than repeat")]
+    RepeatedPage {
+        /// The token, as Rust prints it (`"abc"`, `2`).
+        token: String,
+    },
 }
 
 impl<E> Error<E> {

@@ -53,6 +53,9 @@ mod lines;
 mod media;
 mod nullable;
 mod numbers;
+
+#[doc(hidden)]
+pub mod paging;
 mod retry;
 
 #[doc(hidden)]
@@ -103,6 +106,8 @@ pub use lines::ItemStream;
 pub use media::{Download, Upload};
 
 pub use nullable::Nullable;
+
+pub use paging::Paged;
 
 pub use sse::{EventStream, ServerSentEvent, StreamError};
 
