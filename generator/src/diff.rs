@@ -531,6 +531,7 @@ mod tests {
             },
             extra: None,
             eq_hash: true,
+            derives: Vec::new(),
         }
     }
 

@@ -42,6 +42,8 @@ pub struct CrateInfo {
     /// What the spec's relative links are resolved against: `[docs] base-url`, else the
     /// spec's documentation host ([`Api::docs_host`]).
     pub docs_base: Option<String>,
+    /// The `[dependencies]` lines the settings add, for `[replace]` and `[derive]`.
+    pub user_dependencies: Vec<String>,
 }
 
 impl CrateInfo {
@@ -101,6 +103,7 @@ impl CrateInfo {
             None => api.docs_host.clone(),
         };
         Ok(Self {
+            user_dependencies: deps::user_lines(api, settings)?,
             idempotency_header,
             request_id_header,
             docs_base,
@@ -173,6 +176,7 @@ mod tests {
             docs_host: None,
             error_sets: Vec::new(),
             common: None,
+            replaced: Vec::new(),
         }
     }
 

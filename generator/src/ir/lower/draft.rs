@@ -5,8 +5,8 @@
 #[cfg(doc)]
 use crate::ir::{Api, Operation};
 use crate::ir::{
-    Auth, Body, Method, Pagination, Parameter, PathSegment, RequestField, Response, Server,
-    ServerVariable, Types, Webhook,
+    Auth, Body, Method, Pagination, Parameter, PathSegment, Replaced, RequestField, Response,
+    Server, ServerVariable, Types, Webhook,
 };
 
 /// An [`Api`] without its operations' decisions, its error sets and its common parameters.
@@ -23,6 +23,7 @@ pub(in crate::ir) struct ApiDraft {
     pub webhooks: Vec<Webhook>,
     pub webhook_discriminator: Option<String>,
     pub docs_host: Option<String>,
+    pub replaced: Vec<Replaced>,
 }
 
 /// An [`Operation`] without what `ir::decide` decides: its request struct, what a success

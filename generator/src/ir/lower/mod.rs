@@ -9,6 +9,7 @@
 
 mod auth;
 mod bodies;
+mod customize;
 mod cycles;
 mod dedup;
 mod dedup_names;
@@ -192,8 +193,10 @@ impl<'a> Lowerer<'a> {
         let auth = self.auth();
         let mut operations = self.operations()?;
         let (mut webhooks, webhook_discriminator) = self.webhooks()?;
-        // Names a merged type must not take: the server variables' enums, and the request
-        // and success types `ir::decide` names after each operation.
+        customize::rename_operations(&self.settings.rename.operations, &mut operations)?;
+        let replaced = customize::replace_types(doc, self.settings, &mut self.types, &operations)?;
+        // Names a merged type must not take: the server variables' enums, the request
+        // and success types `ir::decide` names after each operation, and replaced types.
         let reserved: BTreeSet<String> = server_variables
             .iter()
             .map(|v| v.type_ident.clone())
@@ -201,6 +204,7 @@ impl<'a> Lowerer<'a> {
             .chain(operations.iter().flat_map(|op| {
                 ["Request", "Success", "Error"].map(|suffix| format!("{}{suffix}", op.type_ident))
             }))
+            .chain(replaced.iter().map(|r| r.ident.clone()))
             .collect();
         merge_identical(
             &mut self.types,
@@ -209,6 +213,13 @@ impl<'a> Lowerer<'a> {
             &mut operations,
             &mut webhooks,
         );
+        customize::rename_types(
+            &self.settings.rename.types,
+            &mut self.types,
+            &reserved,
+            &mut operations,
+            &mut webhooks,
+        )?;
         let overlaps = unions::overlap_warnings(&self.types);
         self.warnings.extend(overlaps);
         let received: Vec<&TypeRef> = operations
@@ -226,7 +237,9 @@ impl<'a> Lowerer<'a> {
         enum_docs::trim_value_lists(&mut self.types, &mut operations);
         mark_boxed_fields(&mut self.types);
         presence::mark_tristate_fields(&mut self.types, &mut operations);
-        eq_hash::mark_eq_hash(&mut self.types);
+        let replaced_idents: Vec<&str> = replaced.iter().map(|r| r.ident.as_str()).collect();
+        eq_hash::mark_eq_hash(&mut self.types, &replaced_idents);
+        customize::add_derives(&self.settings.derive, &mut self.types)?;
         Ok(ApiDraft {
             title: doc.info.title.clone(),
             version: doc.info.version.clone(),
@@ -239,6 +252,7 @@ impl<'a> Lowerer<'a> {
             webhooks,
             webhook_discriminator,
             docs_host: docs_host(doc),
+            replaced,
         })
     }
 }
