@@ -16,7 +16,8 @@ fn setup(extra: &str, overlay: &str) -> (tempfile::TempDir, PathBuf, Settings) {
     let copy = dir.path().join("resume_dunning.yaml");
     std::fs::copy(spec(), &copy).expect("copy the spec");
     std::fs::write(dir.path().join("fix.yaml"), overlay).expect("write the overlay");
-    let chargebee = std::fs::read_to_string(spec().with_file_name("apiforge.toml")).expect("settings");
+    let chargebee =
+        std::fs::read_to_string(spec().with_file_name("apiforge.toml")).expect("settings");
     let toml = format!("overlays = [\"fix.yaml\"]\n{chargebee}\n{extra}");
     std::fs::write(dir.path().join("apiforge.toml"), toml).expect("write the settings");
     let settings = Settings::for_spec(&copy).expect("settings parse");
@@ -44,7 +45,8 @@ fn an_overlay_changes_the_spec_before_generation() {
     assert_eq!(settings.overlays.len(), 1);
     assert!(settings.overlays[0].starts_with(_dir.path()));
     let generated = apiforge::generate(&copy, &settings).expect("generates");
-    assert!(file(&generated, "src/invoices.rs").contains("Resume dunning for an invoice (from the overlay)"));
+    assert!(file(&generated, "src/invoices.rs")
+        .contains("Resume dunning for an invoice (from the overlay)"));
 }
 
 #[test]
@@ -123,7 +125,10 @@ money = { path = "../money" }
     assert!(file(&generated, "src/invoices.rs").contains("pub async fn resume_dunning_now("));
     // `[dependencies]` wins over the `[replace]` entry's own crate and version.
     let manifest = file(&generated, "Cargo.toml");
-    assert!(manifest.contains("money = { path = \"../money\" }"), "{manifest}");
+    assert!(
+        manifest.contains("money = { path = \"../money\" }"),
+        "{manifest}"
+    );
 }
 
 #[test]
@@ -133,8 +138,7 @@ fn diff_reports_a_rename_by_the_settings_as_a_rename() {
         .clone()
         .rename_type("Address", "PostalAddress")
         .rename_operation("resume_dunning", "resume");
-    let changelog =
-        apiforge::diff_specs((&spec(), &old), (&spec(), &new)).expect("both lower");
+    let changelog = apiforge::diff_specs((&spec(), &old), (&spec(), &new)).expect("both lower");
     let markdown = changelog.to_markdown(&semver::Version::new(1, 0, 0));
     assert!(markdown.contains("renamed from `Address`"), "{markdown}");
     assert!(

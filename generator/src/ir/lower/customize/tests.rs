@@ -92,7 +92,10 @@ fn operations_are_renamed_by_operation_id_or_method_name_with_their_types() {
         .rename_operation("list_invoices", "all_invoices");
     let api = lower(SPEC, &settings).expect("lowers");
     let op = &api.operations[0];
-    assert_eq!((op.ident.as_str(), op.type_ident.as_str()), ("resume", "Resume"));
+    assert_eq!(
+        (op.ident.as_str(), op.type_ident.as_str()),
+        ("resume", "Resume")
+    );
     // The operationId in the docs and traces stays the spec's.
     assert_eq!(op.id, "resume_dunning");
     let op = &api.operations[1];
@@ -106,12 +109,21 @@ fn operations_are_renamed_by_operation_id_or_method_name_with_their_types() {
 #[test]
 fn unknown_names_are_errors_with_the_name_meant() {
     let error = lower(SPEC, &Settings::default().rename_type("Invoce", "Bill")).unwrap_err();
-    assert_eq!(error.message, "[rename.types] `Invoce`: no type has this name");
+    assert_eq!(
+        error.message,
+        "[rename.types] `Invoce`: no type has this name"
+    );
     assert_eq!(error.help.as_deref(), Some("did you mean `Invoice`?"));
     assert_eq!(error.file, Path::new("apiforge.toml"));
-    let error =
-        lower(SPEC, &Settings::default().rename_operation("resume_duning", "x")).unwrap_err();
-    assert_eq!(error.help.as_deref(), Some("did you mean `resume_dunning`?"));
+    let error = lower(
+        SPEC,
+        &Settings::default().rename_operation("resume_duning", "x"),
+    )
+    .unwrap_err();
+    assert_eq!(
+        error.help.as_deref(),
+        Some("did you mean `resume_dunning`?")
+    );
     let error = lower(SPEC, &Settings::default().derive("Mony", ["Eq"])).unwrap_err();
     assert_eq!(error.help.as_deref(), Some("did you mean `Money`?"));
     let error = lower(
@@ -125,23 +137,39 @@ fn unknown_names_are_errors_with_the_name_meant() {
 #[test]
 fn renames_that_collide_or_are_not_identifiers_are_refused() {
     let error = lower(SPEC, &Settings::default().rename_type("Money", "Invoice")).unwrap_err();
-    assert!(error.message.contains("`Invoice` would name both"), "{error}");
+    assert!(
+        error.message.contains("`Invoice` would name both"),
+        "{error}"
+    );
     let error = lower(
         SPEC,
         &Settings::default().rename_type("Money", "ResumeDunningRequest"),
     )
     .unwrap_err();
-    assert!(error.message.contains("a type named after an operation"), "{error}");
-    let error = lower(SPEC, &Settings::default().rename_type("Money", "not a type")).unwrap_err();
+    assert!(
+        error.message.contains("a type named after an operation"),
+        "{error}"
+    );
+    let error = lower(
+        SPEC,
+        &Settings::default().rename_type("Money", "not a type"),
+    )
+    .unwrap_err();
     assert!(error.message.contains("cannot name a type"), "{error}");
     let error = lower(
         SPEC,
         &Settings::default().rename_operation("resume_dunning", "list_invoices"),
     )
     .unwrap_err();
-    assert!(error.message.contains("already called `list_invoices`"), "{error}");
-    let error =
-        lower(SPEC, &Settings::default().rename_operation("resume_dunning", "builder")).unwrap_err();
+    assert!(
+        error.message.contains("already called `list_invoices`"),
+        "{error}"
+    );
+    let error = lower(
+        SPEC,
+        &Settings::default().rename_operation("resume_dunning", "builder"),
+    )
+    .unwrap_err();
     assert!(error.message.contains("cannot name a method"), "{error}");
 }
 
@@ -163,7 +191,11 @@ fn a_replaced_schema_is_not_generated_and_keeps_its_name_for_references() {
     );
     let replaced = &api.replaced[0];
     assert_eq!(
-        (replaced.ident.as_str(), replaced.schema.as_str(), replaced.path.as_str()),
+        (
+            replaced.ident.as_str(),
+            replaced.schema.as_str(),
+            replaced.path.as_str()
+        ),
         ("Money", "Money", "money::Money")
     );
     assert_eq!(replaced.krate, Some(("money".into(), "0.1".into())));
@@ -186,7 +218,12 @@ fn x_rust_type_in_the_spec_replaces_the_schema() {
         "    Money:\n      type: object\n      x-rust-type: {path: rusty_money::Money}\n",
     );
     let error = lower(&broken, &Settings::default()).unwrap_err();
-    assert!(error.message.contains("`Money` has an `x-rust-type` without"), "{error}");
+    assert!(
+        error
+            .message
+            .contains("`Money` has an `x-rust-type` without"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -197,7 +234,9 @@ fn a_replacement_must_be_a_path_and_travel_as_json() {
     let settings = Settings::default().replace("Status", Replacement::Path("my::Status".into()));
     let error = lower(SPEC, &settings).unwrap_err();
     assert!(
-        error.message.contains("in the parameter `status` of `list_invoices`"),
+        error
+            .message
+            .contains("in the parameter `status` of `list_invoices`"),
         "{error}"
     );
 }
@@ -231,5 +270,8 @@ fn derives_go_to_the_type_and_what_it_holds_once_and_only_where_they_can() {
         .type_def("Money")
         .is_some_and(|t| t.derives.contains(&"Ord".to_owned())));
     let error = lower(SPEC, &Settings::default().derive("Money", ["Default"])).unwrap_err();
-    assert!(error.message.contains("`Default` is derived by apiforge"), "{error}");
+    assert!(
+        error.message.contains("`Default` is derived by apiforge"),
+        "{error}"
+    );
 }
