@@ -147,3 +147,49 @@ fn diff_reports_a_rename_by_the_settings_as_a_rename() {
     );
     assert!(!markdown.contains("removed model `Address`"), "{markdown}");
 }
+
+/// The overlay README.md shows, on Petstore 3 as published (`$PETSTORE_SPEC`, by default
+/// `../shared/specs/petstore3.yaml` beside the checkout; skipped without it, as the
+/// whole-client tests are).
+#[test]
+fn the_readme_overlay_makes_petstore_statuses_a_list() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let petstore = std::env::var_os("PETSTORE_SPEC")
+        .map_or_else(|| root.join("../shared/specs/petstore3.yaml"), PathBuf::from);
+    if !petstore.is_file() {
+        eprintln!("skipped: no Petstore 3 spec at {}", petstore.display());
+        return;
+    }
+    let overlay = root.join("tests/fixtures/customize/petstore_fixes.yaml");
+    let lower = |settings: &Settings| {
+        let mut pipeline = apiforge::pipeline::Pipeline::new(settings);
+        let loaded = pipeline.load(&petstore).expect("loads");
+        let lowered = pipeline.lower(loaded).expect("lowers");
+        let op = lowered
+            .api
+            .operations
+            .iter()
+            .find(|op| op.id == "findPetsByStatus")
+            .cloned()
+            .expect("findPetsByStatus");
+        op.params.into_iter().find(|p| p.name == "status").expect("status")
+    };
+    let before = lower(&Settings::default());
+    assert!(matches!(before.ty, apiforge::ir::TypeRef::Named(_)), "{:?}", before.ty);
+    let after = lower(&Settings::default().overlay(overlay));
+    assert!(matches!(after.ty, apiforge::ir::TypeRef::Array(_)), "{:?}", after.ty);
+}
+
+#[test]
+fn the_readme_shows_the_tested_overlay() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    let fixture = std::fs::read_to_string(root.join("tests/fixtures/customize/petstore_fixes.yaml"))
+        .expect("the fixture");
+    let overlay: String = fixture
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    assert!(readme.contains(&format!("```yaml\n{overlay}```")), "README.md's overlay differs from {overlay}");
+}

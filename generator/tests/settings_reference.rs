@@ -83,6 +83,14 @@ fn key(field: &syn::Field, container: &ItemStruct) -> String {
     }
 }
 
+/// `text` with its first letter in upper case.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// The reference: one heading per section, then each key with its documentation.
 fn reference() -> (String, Vec<String>) {
     let structs = structs();
@@ -108,6 +116,9 @@ fn reference() -> (String, Vec<String>) {
         // schema name) is documented, with its example, on the field itself.
         if matches!(ty.to_string().as_str(), "Vec" | "BTreeMap") {
             let text = docs(&section.attrs);
+            let text = text
+                .strip_prefix(&format!("`[{section_key}]`: "))
+                .map_or_else(|| text.clone(), capitalized);
             let example = text
                 .split("```toml\n")
                 .nth(1)

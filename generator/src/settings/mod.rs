@@ -116,7 +116,9 @@ pub struct RenameSettings {
     /// ```
     pub types: BTreeMap<String, String>,
     /// Operations, by `operationId` or generated method name, to a method name (snake_case);
-    /// its request and response types follow (`resume` gives `ResumeRequest`).
+    /// its request struct and its success and error enums follow (`resume` gives
+    /// `ResumeRequest`), while types named after it from the spec's inline schemas
+    /// (`ResumeDunningResponse`) keep their names: rename them under `[rename.types]`.
     ///
     /// ```toml
     /// [rename.operations]
