@@ -154,8 +154,10 @@ fn diff_reports_a_rename_by_the_settings_as_a_rename() {
 #[test]
 fn the_readme_overlay_makes_petstore_statuses_a_list() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let petstore = std::env::var_os("PETSTORE_SPEC")
-        .map_or_else(|| root.join("../shared/specs/petstore3.yaml"), PathBuf::from);
+    let petstore = std::env::var_os("PETSTORE_SPEC").map_or_else(
+        || root.join("../shared/specs/petstore3.yaml"),
+        PathBuf::from,
+    );
     if !petstore.is_file() {
         eprintln!("skipped: no Petstore 3 spec at {}", petstore.display());
         return;
@@ -172,24 +174,80 @@ fn the_readme_overlay_makes_petstore_statuses_a_list() {
             .find(|op| op.id == "findPetsByStatus")
             .cloned()
             .expect("findPetsByStatus");
-        op.params.into_iter().find(|p| p.name == "status").expect("status")
+        op.params
+            .into_iter()
+            .find(|p| p.name == "status")
+            .expect("status")
     };
     let before = lower(&Settings::default());
-    assert!(matches!(before.ty, apiforge::ir::TypeRef::Named(_)), "{:?}", before.ty);
+    assert!(
+        matches!(before.ty, apiforge::ir::TypeRef::Named(_)),
+        "{:?}",
+        before.ty
+    );
     let after = lower(&Settings::default().overlay(overlay));
-    assert!(matches!(after.ty, apiforge::ir::TypeRef::Array(_)), "{:?}", after.ty);
+    assert!(
+        matches!(after.ty, apiforge::ir::TypeRef::Array(_)),
+        "{:?}",
+        after.ty
+    );
 }
 
 #[test]
 fn the_readme_shows_the_tested_overlay() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
-    let fixture = std::fs::read_to_string(root.join("tests/fixtures/customize/petstore_fixes.yaml"))
-        .expect("the fixture");
+    let fixture =
+        std::fs::read_to_string(root.join("tests/fixtures/customize/petstore_fixes.yaml"))
+            .expect("the fixture");
     let overlay: String = fixture
         .lines()
         .filter(|line| !line.starts_with('#'))
         .map(|line| format!("{line}\n"))
         .collect();
-    assert!(readme.contains(&format!("```yaml\n{overlay}```")), "README.md's overlay differs from {overlay}");
+    assert!(
+        readme.contains(&format!("```yaml\n{overlay}```")),
+        "README.md's overlay differs from {overlay}"
+    );
+}
+
+#[test]
+fn a_hostile_schema_name_cannot_break_the_replacement_check() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let spec = dir.path().join("spec.yaml");
+    std::fs::write(
+        &spec,
+        "openapi: 3.0.3
+info: {title: T, version: '1'}
+paths:
+  /a:
+    get:
+      operationId: get_a
+      responses:
+        '200':
+          description: OK
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Mo{Self}ney\"`'}
+components:
+  schemas:
+    'Mo{Self}ney\"`': {type: object, properties: {cents: {type: integer}}}
+",
+    )
+    .expect("write");
+    let settings = Settings::default().replace(
+        "Mo{Self}ney\"`",
+        apiforge::settings::Replacement::Path("money::Money".into()),
+    );
+    let generated = apiforge::generate(&spec, &settings).expect("generates");
+    let types = file(&generated, "src/types.rs");
+    // Braces are escaped for rustc's message format; quotes and backticks stay in a string.
+    assert!(
+        types.contains(r#"replaces the schema `Mo{{Self}}ney\"`` but"#),
+        "{types}"
+    );
+    assert!(
+        types.contains("pub type MoSelfNey = money::Money;"),
+        "{types}"
+    );
 }

@@ -191,9 +191,10 @@ fn replaced_def(replaced: &Replaced) -> TokenStream {
         replaced.schema.replace('`', "'"),
         replaced.path
     )));
+    // The message is a format string of rustc's: braces in a schema name are escaped.
+    let schema = replaced.schema.replace('{', "{{").replace('}', "}}");
     let message = format!(
-        "`{{Self}}` replaces the schema `{}` but does not implement serde's `Serialize` and `Deserialize`",
-        replaced.schema
+        "`{{Self}}` replaces the schema `{schema}` but does not implement serde's `Serialize` and `Deserialize`"
     );
     quote! {
         #doc
