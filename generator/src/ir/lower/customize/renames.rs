@@ -61,7 +61,8 @@ pub(in crate::ir::lower) fn rename_operations(
 }
 
 /// Renames types, and every reference to them. `reserved` are the names the generated code
-/// takes for itself (each operation's request, success and error types).
+/// takes for itself (each operation's request, success and error types, the server variables'
+/// enums, the replaced schemas).
 pub(in crate::ir::lower) fn rename_types(
     renames: &BTreeMap<String, String>,
     types: &mut [TypeDef],
@@ -94,7 +95,7 @@ pub(in crate::ir::lower) fn rename_types(
         let now = renamed.get(&def.ident).unwrap_or(&def.ident);
         let taken = reserved
             .contains(now)
-            .then_some("a type named after an operation");
+            .then_some("a type the generated code names itself (an operation's request, success or error type, a server variable's enum, a replaced schema)");
         let other = seen.insert(now, &def.ident);
         if let Some(what) = taken.or(other.map(|_| "another type")) {
             let what = match other {
