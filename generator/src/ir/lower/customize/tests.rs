@@ -147,7 +147,9 @@ fn renames_that_collide_or_are_not_identifiers_are_refused() {
     )
     .unwrap_err();
     assert!(
-        error.message.contains("an operation's request, success or error type"),
+        error
+            .message
+            .contains("an operation's request, success or error type"),
         "{error}"
     );
     let error = lower(
