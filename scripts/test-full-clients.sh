@@ -91,7 +91,7 @@ grep -q '^pub mod custom;$' "$resources/src/lib.rs"
 cat > "$work/Cargo.toml" <<TOML
 [workspace]
 resolver = "2"
-members = ["chargebee", "chargebee-resources", "form-rules", "stripe-conventions", "twilio-conventions", "chargebee-conventions", "unions", "stripe-unions", "hostile", "media", "streams", "petstore", "stripe-webhooks", "pagination", "real-stripe", "real-github", "real-kubernetes", "e2e"]
+members = ["chargebee", "chargebee-resources", "form-rules", "stripe-conventions", "twilio-conventions", "chargebee-conventions", "unions", "stripe-unions", "hostile", "media", "streams", "petstore", "stripe-webhooks", "pagination", "real-stripe", "real-github", "real-kubernetes", "chargebee-custom", "money", "e2e"]
 
 # The repository's dev profile (its Cargo.toml), so that dependencies already built for the
 # workspace are reused rather than built again with full debug info.
@@ -163,6 +163,10 @@ path = "$repo/tests/full_clients/streams.rs"
 name = "petstore"
 path = "$repo/tests/full_clients/petstore.rs"
 
+[[test]]
+name = "customize"
+path = "$repo/tests/full_clients/customize.rs"
+
 [dev-dependencies]
 chargebee-v1 = { path = "../chargebee" }
 chargebee-resources = { path = "../chargebee-resources" }
@@ -177,6 +181,8 @@ hostile = { path = "../hostile" }
 media = { path = "../media" }
 streams = { path = "../streams" }
 petstore = { path = "../petstore" }
+chargebee-custom = { path = "../chargebee-custom" }
+money = { path = "../money" }
 chrono = { version = "0.4", default-features = false, features = ["std"] }
 form_urlencoded = "1"
 futures-util = { version = "0.3", default-features = false }
@@ -202,7 +208,7 @@ cargo check --manifest-path "$work/Cargo.toml" -p chargebee-v1
 end=$(date +%s%N)
 echo "   cargo check of the generated Chargebee crate alone: $(awk "BEGIN { printf \"%.1f\", ($end - $start) / 1e9 }") s (dependencies already built, CARGO_INCREMENTAL=0, after touching src/lib.rs)"
 
-clients=(-p chargebee-v1 -p chargebee-resources -p form-rules -p stripe-conventions -p twilio-conventions -p chargebee-conventions -p unions -p stripe-unions -p hostile -p media -p streams -p petstore -p stripe-webhooks -p pagination -p real-stripe -p real-github -p real-kubernetes)
+clients=(-p chargebee-v1 -p chargebee-resources -p form-rules -p stripe-conventions -p twilio-conventions -p chargebee-conventions -p unions -p stripe-unions -p hostile -p media -p streams -p petstore -p stripe-webhooks -p pagination -p real-stripe -p real-github -p real-kubernetes -p chargebee-custom)
 
 stage "clippy on the ${#clients[@]} clients, warnings denied"
 cargo clippy --manifest-path "$work/Cargo.toml" "${clients[@]}" --all-targets -- -D warnings

@@ -535,6 +535,7 @@ mod tests {
             },
             extra: None,
             eq_hash: true,
+            derives: Vec::new(),
         }
     }
 

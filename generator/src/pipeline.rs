@@ -76,10 +76,11 @@ impl<'s> Pipeline<'s> {
         bytes: &[u8],
         is_json: bool,
     ) -> Result<load::Loaded, Error> {
-        Ok(load::load_bytes_staged(
+        Ok(load::load_with_overlays(
             path,
             bytes,
             is_json,
+            &self.settings.overlays,
             &mut self.stages,
         )?)
     }

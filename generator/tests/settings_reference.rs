@@ -83,6 +83,14 @@ fn key(field: &syn::Field, container: &ItemStruct) -> String {
     }
 }
 
+/// `text` with its first letter in upper case.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// The reference: one heading per section, then each key with its documentation.
 fn reference() -> (String, Vec<String>) {
     let structs = structs();
@@ -104,6 +112,37 @@ fn reference() -> (String, Vec<String>) {
             panic!("section {section_key} is a named type");
         };
         let ty = &ty.path.segments.last().expect("a type name").ident;
+        // A top-level key (`overlays = [...]`) or a section that is a map (`[replace]`, by
+        // schema name) is documented, with its example, on the field itself.
+        if matches!(ty.to_string().as_str(), "Vec" | "BTreeMap") {
+            let text = docs(&section.attrs);
+            let text = text
+                .strip_prefix(&format!("`[{section_key}]`: "))
+                .map_or_else(|| text.clone(), capitalized);
+            let example = text
+                .split("```toml\n")
+                .nth(1)
+                .and_then(|rest| rest.split("```").next())
+                .unwrap_or_else(|| panic!("{section_key} has no ```toml example"));
+            let table = ty == "BTreeMap";
+            let starts = if table {
+                format!("[{section_key}]\n")
+            } else {
+                format!("{section_key} = ")
+            };
+            assert!(
+                example.starts_with(&starts),
+                "{section_key}: the example sets this key:\n{example}"
+            );
+            examples.push(example.to_owned());
+            let heading = if table {
+                format!("### `[{section_key}]`")
+            } else {
+                format!("### `{section_key}` (top level)")
+            };
+            markdown.push_str(&format!("{heading}\n\n{text}\n\n"));
+            continue;
+        }
         let item = find(&ty.to_string());
         // The field's doc says "`[crate]`: the generated crate's identity."; the heading
         // already names the section.
@@ -128,7 +167,8 @@ fn reference() -> (String, Vec<String>) {
                 .and_then(|rest| rest.split("```").next())
                 .unwrap_or_else(|| panic!("[{section_key}] {field_key} has no ```toml example"));
             assert!(
-                example.starts_with(&format!("[{section_key}]\n{field_key} = ")),
+                example.starts_with(&format!("[{section_key}]\n{field_key} = "))
+                    || example.starts_with(&format!("[{section_key}.{field_key}]\n")),
                 "[{section_key}] {field_key}: the example sets this key:\n{example}"
             );
             examples.push(example.to_owned());

@@ -309,6 +309,69 @@ pub fn toml_block(dependencies: &[Dependency]) -> String {
     block
 }
 
+/// The `[dependencies]` lines the settings add (`[dependencies]`, and the crates of `[replace]`
+/// entries and of `x-rust-type`), sorted by crate name; a crate both name is written once, as
+/// `[dependencies]` gives it.
+///
+/// # Errors
+///
+/// [`crate::Error::Settings`] for a crate name Cargo would refuse.
+pub fn user_lines(
+    api: &crate::ir::Api,
+    settings: &crate::Settings,
+) -> Result<Vec<String>, crate::Error> {
+    use crate::settings::Dependency as Wanted;
+    // A JSON string is a TOML basic string: the same quotes and escapes.
+    let quoted = |text: &str| serde_json::Value::from(text).to_string();
+    let mut lines: std::collections::BTreeMap<&str, String> = std::collections::BTreeMap::new();
+    for replaced in &api.replaced {
+        if let Some((name, version)) = &replaced.krate {
+            lines.insert(name, quoted(version));
+        }
+    }
+    for (name, wanted) in &settings.dependencies {
+        let value = match wanted {
+            Wanted::Version(version) => quoted(version),
+            Wanted::Table(table) => {
+                let mut parts = Vec::new();
+                if let Some(package) = &table.package {
+                    parts.push(format!("package = {}", quoted(package)));
+                }
+                if let Some(version) = &table.version {
+                    parts.push(format!("version = {}", quoted(version)));
+                }
+                if let Some(path) = &table.path {
+                    parts.push(format!("path = {}", quoted(path)));
+                }
+                if let Some(default) = table.default_features {
+                    parts.push(format!("default-features = {default}"));
+                }
+                if !table.features.is_empty() {
+                    let features: Vec<String> = table.features.iter().map(|f| quoted(f)).collect();
+                    parts.push(format!("features = [{}]", features.join(", ")));
+                }
+                format!("{{ {} }}", parts.join(", "))
+            }
+        };
+        lines.insert(name, value);
+    }
+    lines
+        .into_iter()
+        .map(|(name, value)| {
+            let valid = !name.is_empty()
+                && name.len() <= 64
+                && name.starts_with(|c: char| c.is_ascii_alphabetic())
+                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            if !valid || DEPENDENCIES.iter().chain([&CHRONO]).any(|d| d.name == name) {
+                return Err(crate::Error::Settings(format!(
+                    "`{name}` cannot be added to the generated crate's dependencies: it is not a crate name, or the crate already depends on it"
+                )));
+            }
+            Ok(format!("{name} = {value}"))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

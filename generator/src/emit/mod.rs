@@ -44,6 +44,8 @@ pub struct CrateInfo {
     /// What the spec's relative links are resolved against: `[docs] base-url`, else the
     /// spec's documentation host ([`Api::docs_host`]).
     pub docs_base: Option<String>,
+    /// The `[dependencies]` lines the settings add, for `[replace]` and `[derive]`.
+    pub user_dependencies: Vec<String>,
 }
 
 impl CrateInfo {
@@ -104,6 +106,7 @@ impl CrateInfo {
         };
         Ok(Self {
             stream_end: settings.client.stream_end.clone(),
+            user_dependencies: deps::user_lines(api, settings)?,
             idempotency_header,
             request_id_header,
             docs_base,
@@ -177,6 +180,7 @@ mod tests {
             docs_host: None,
             error_sets: Vec::new(),
             common: None,
+            replaced: Vec::new(),
         }
     }
 

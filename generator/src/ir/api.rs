@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::{
-    Auth, CommonParams, EnumValue, ErrorSet, ErrorSetId, Operation, TypeDef, TypeKind, TypeRef,
-    Types,
+    Auth, CommonParams, EnumValue, ErrorSet, ErrorSetId, Operation, Replaced, TypeDef, TypeKind,
+    TypeRef, Types,
 };
 
 /// A whole API, ready to emit.
@@ -45,6 +45,8 @@ pub struct Api {
     pub error_sets: Vec<ErrorSet>,
     /// Parameters shared across operations, settable once on the client, if any.
     pub common: Option<CommonParams>,
+    /// The schemas replaced by types of the user's, sorted by identifier.
+    pub replaced: Vec<Replaced>,
 }
 
 /// An event the API sends to a subscriber's endpoint.

@@ -88,6 +88,7 @@ pub(super) fn decide(mut api: ApiDraft, settings: &Settings) -> Api {
         docs_host: api.docs_host,
         error_sets,
         common,
+        replaced: api.replaced,
     }
 }
 

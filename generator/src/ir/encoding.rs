@@ -336,6 +336,7 @@ fn entry_type(
         extra: None,
         // Its fields are the items of the group's lists: as hashable as the group.
         eq_hash: def.eq_hash,
+        derives: def.derives.clone(),
     }
 }
 

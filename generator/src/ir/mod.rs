@@ -35,8 +35,8 @@ pub use operations::{
 pub(crate) use params::common_wire_names;
 pub use params::{CommonParams, CommonSet, ParamLocation, ParamStyle, Parameter};
 pub use schemas::{
-    Constraints, EnumValue, Field, IntegerFormat, StringFormat, TagKind, TagSource, TypeDef,
-    TypeKind, TypeRef, UnionTag, UnionVariant,
+    Constraints, EnumValue, Field, IntegerFormat, Replaced, StringFormat, TagKind, TagSource,
+    TypeDef, TypeKind, TypeRef, UnionTag, UnionVariant,
 };
 pub use types::Types;
 pub use webhook_auth::{SignatureLayout, WebhookAuth};

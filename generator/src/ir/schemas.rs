@@ -103,6 +103,25 @@ pub struct TypeDef {
     /// Whether its values can derive `Eq` and `Hash`: no float, arbitrary JSON or upload
     /// reaches it.
     pub eq_hash: bool,
+    /// Derives the settings add (`[derive]`), beyond those every type of its kind has, as
+    /// written (`PartialOrd`, `my_crate::Builder`).
+    pub derives: Vec<String>,
+}
+
+/// A schema replaced by a type of the user's (`[replace]`, or `x-rust-type` in the spec): no
+/// type is generated for it; `types::<ident>` names the user's type, and every reference
+/// keeps [`TypeRef::Named`] with that identifier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Replaced {
+    /// The identifier the generated code refers to it by.
+    pub ident: String,
+    /// The schema's name in the spec, for messages.
+    pub schema: String,
+    /// The Rust path of the user's type (`money::Money`).
+    pub path: String,
+    /// The crate it comes from and its version requirement, when the settings or the spec
+    /// name one: added to the generated crate's dependencies.
+    pub krate: Option<(String, String)>,
 }
 
 /// The shapes a named type can take.

@@ -88,6 +88,7 @@ mod tests {
             },
             extra: None,
             eq_hash: false,
+            derives: Vec::new(),
         }
     }
 

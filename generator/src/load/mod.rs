@@ -8,6 +8,7 @@
 mod bundle;
 mod locate;
 mod normalize;
+mod overlay;
 mod positions;
 mod shape;
 mod sources;
@@ -99,6 +100,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], is_json: bool) -> Result<Loaded, Di
         bytes,
         is_json,
         false,
+        &[],
         &mut crate::profile::Stages::default(),
     )
 }
@@ -112,7 +114,19 @@ pub fn load_bytes_staged(
     is_json: bool,
     stages: &mut crate::profile::Stages,
 ) -> Result<Loaded, Diagnostic> {
-    load_text(path, bytes, is_json, true, stages)
+    load_text(path, bytes, is_json, true, &[], stages)
+}
+
+/// [`load_bytes_staged`], with the OpenAPI Overlay documents at `overlays` applied, in order,
+/// to the parsed spec before anything else reads it (`overlays` in `apiforge.toml`).
+pub fn load_with_overlays(
+    path: &Path,
+    bytes: &[u8],
+    is_json: bool,
+    overlays: &[PathBuf],
+    stages: &mut crate::profile::Stages,
+) -> Result<Loaded, Diagnostic> {
+    load_text(path, bytes, is_json, true, overlays, stages)
 }
 
 fn load_text(
@@ -120,6 +134,7 @@ fn load_text(
     bytes: &[u8],
     is_json: bool,
     read_files: bool,
+    overlays: &[PathBuf],
     stages: &mut crate::profile::Stages,
 ) -> Result<Loaded, Diagnostic> {
     let text = decode(path, bytes.to_vec())?;
@@ -135,7 +150,23 @@ fn load_text(
         is_json,
     });
     let mut warnings = Vec::new();
+    // Applied to the root spec's own tree, so the pointers of what they write stay valid
+    // through bundling (which only adds nodes from other files).
+    let applied = overlays
+        .iter()
+        .map(|overlay| overlay::apply_file(overlay, &mut value))
+        .collect::<Result<Vec<_>, _>>()?;
+    if !applied.is_empty() {
+        // An overlay may have changed or removed `openapi` itself.
+        check_version(path, &text, is_json, &value)?;
+    }
     bundle::bundle(&mut value, &mut sources, read_files, &mut warnings)?;
+    for overlay in applied {
+        let index = sources.push(overlay.file);
+        for (written, there) in overlay.written {
+            sources.record(written, index, there);
+        }
+    }
     stages.mark("parse");
     check_parameter_locations(&sources, &value)?;
     let normalized = normalize(&mut value, &mut warnings);

@@ -50,6 +50,11 @@ impl Settings {
                 *templates = dir.join(&*templates);
             }
         }
+        for overlay in &mut settings.overlays {
+            if overlay.is_relative() {
+                *overlay = dir.join(&*overlay);
+            }
+        }
         Ok(settings)
     }
 

@@ -17,8 +17,9 @@ use serde::Deserialize;
 
 pub use file::FILE_NAME;
 pub use values::{
-    ArrayKeys, ClientStyle, Conventions, Dates, FreeForm, ObjectArrays, OperationNames, PageRule,
-    PageStyleName, SignatureEncoding, UnknownFields, WebhookPreset, WebhookScheme, WebhookSettings,
+    ArrayKeys, ClientStyle, Conventions, Dates, Dependency, DependencyTable, FreeForm,
+    ObjectArrays, OperationNames, PageRule, PageStyleName, Replacement, SignatureEncoding,
+    UnknownFields, WebhookPreset, WebhookScheme, WebhookSettings,
 };
 
 /// Every choice about a generated client, section by section as in `apiforge.toml`.
@@ -34,6 +35,18 @@ pub use values::{
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Settings {
+    /// OpenAPI Overlay 1.0 documents applied to the spec, in order, as it is read and before
+    /// anything else looks at it: fixes to a spec you do not own, kept beside it instead of in a
+    /// fork. Each action's `target` is a JSONPath (RFC 9535: names, `*`, indexes, `..` and
+    /// filters such as `[?@.name == 'x']`); `update` merges into every node it selects (objects
+    /// key by key, arrays appended) and `remove: true` deletes them. A target that selects
+    /// nothing is an error at the overlay's own line. Paths are relative to the settings file;
+    /// this key goes before the first `[section]`. Default: none. docs/CUSTOMIZING.md has more.
+    ///
+    /// ```toml
+    /// overlays = ["fixes.yaml"]
+    /// ```
+    pub overlays: Vec<PathBuf>,
     /// `[crate]`: the generated crate's identity.
     #[serde(rename = "crate")]
     pub krate: CrateSettings,
@@ -63,6 +76,70 @@ pub struct Settings {
     pub pagination: PaginationSettings,
     /// `[generator]`: how apiforge itself runs.
     pub generator: GeneratorSettings,
+    /// `[rename]`: Rust names of your choosing for types and operations.
+    pub rename: RenameSettings,
+    /// `[replace]`: schemas that become a type of yours instead of a generated one, by
+    /// schema name (or generated type name): a Rust path, or a table with the path and the
+    /// crate it comes from (`path`, `crate`, `version`). The type must implement serde's
+    /// `Serialize` and `Deserialize` (the generated crate fails to compile, naming the schema,
+    /// if it does not), and `Debug`, `Clone` and `PartialEq` as generated types do. A schema
+    /// with progenitor's `x-rust-type: {crate, version, path}` is replaced the same way. A
+    /// replaced type cannot travel in a form or multipart body. Default: none.
+    ///
+    /// ```toml
+    /// [replace]
+    /// Money = { path = "money::Money", crate = "money", version = "0.1" }
+    /// ```
+    pub replace: BTreeMap<String, Replacement>,
+    /// `[derive]`: extra derives for generated types, by type name (spec schema name or
+    /// generated name; `"*"` for every type): `Eq`, `Hash`, `PartialOrd`, `Ord` or a path to
+    /// a derive macro of yours (its crate in `[dependencies]`). A derive also goes to every
+    /// type the named one holds, since Rust's derives need it of the fields. What is already
+    /// derived is not repeated; `Eq`, `Hash`, `Ord` or `PartialOrd` on a type holding a value
+    /// that cannot have it (a float for `Eq`, arbitrary JSON) is an error naming the field.
+    /// Default: none.
+    ///
+    /// ```toml
+    /// [derive]
+    /// ResumeDunningResponse = ["Eq", "Hash"]
+    /// ```
+    pub derive: BTreeMap<String, Vec<String>>,
+    /// `[dependencies]`: crates added to the generated crate's `Cargo.toml`, for the types of
+    /// `[replace]` and the derive macros of `[derive]`: a version requirement, or a table with
+    /// `version`, `path` (relative to the generated crate), `features`, `default-features`
+    /// and `package`, as in Cargo. Default: none.
+    ///
+    /// ```toml
+    /// [dependencies]
+    /// money = { path = "../money" }
+    /// ```
+    pub dependencies: BTreeMap<String, Dependency>,
+}
+
+/// `[rename]`: Rust names of your choosing for types and operations, applied once all names
+/// are decided (so on top of the default ones). A key that names nothing is an error with the
+/// closest name; a new name that another type or operation already has is an error.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RenameSettings {
+    /// Types, by schema name (`components/schemas` key) or generated type name, to a Rust
+    /// type name (UpperCamelCase). `apiforge diff` reports a renamed type as renamed.
+    ///
+    /// ```toml
+    /// [rename.types]
+    /// ResumeDunningResponse = "DunningResumed"
+    /// ```
+    pub types: BTreeMap<String, String>,
+    /// Operations, by `operationId` or generated method name, to a method name (snake_case);
+    /// its request struct and its success and error enums follow (`resume` gives
+    /// `ResumeRequest`), while types named after it from the spec's inline schemas
+    /// (`ResumeDunningResponse`) keep their names: rename them under `[rename.types]`.
+    ///
+    /// ```toml
+    /// [rename.operations]
+    /// resume_dunning = "resume_dunning_now"
+    /// ```
+    pub operations: BTreeMap<String, String>,
 }
 
 /// `[crate]`: the generated crate's identity.
@@ -431,6 +508,50 @@ impl Settings {
     /// Sets [`GeneratorSettings::strict`].
     pub fn strict(mut self, strict: bool) -> Self {
         self.generator.strict = strict;
+        self
+    }
+
+    /// Adds an overlay document ([`Settings::overlays`]), applied after those already given.
+    pub fn overlay(mut self, path: impl Into<PathBuf>) -> Self {
+        self.overlays.push(path.into());
+        self
+    }
+
+    /// Renames a type ([`RenameSettings::types`]): `from` is a schema or generated type name.
+    pub fn rename_type(mut self, from: impl Into<String>, to: impl Into<String>) -> Self {
+        self.rename.types.insert(from.into(), to.into());
+        self
+    }
+
+    /// Renames an operation ([`RenameSettings::operations`]): `from` is an `operationId` or a
+    /// generated method name.
+    pub fn rename_operation(mut self, from: impl Into<String>, to: impl Into<String>) -> Self {
+        self.rename.operations.insert(from.into(), to.into());
+        self
+    }
+
+    /// Replaces a schema with a type of yours ([`Settings::replace`]).
+    pub fn replace(mut self, schema: impl Into<String>, replacement: Replacement) -> Self {
+        self.replace.insert(schema.into(), replacement);
+        self
+    }
+
+    /// Adds derives to a type, or to every type with `"*"` ([`Settings::derive`]).
+    pub fn derive<S: Into<String>>(
+        mut self,
+        ty: impl Into<String>,
+        derives: impl IntoIterator<Item = S>,
+    ) -> Self {
+        self.derive
+            .entry(ty.into())
+            .or_default()
+            .extend(derives.into_iter().map(Into::into));
+        self
+    }
+
+    /// Adds a dependency to the generated crate ([`Settings::dependencies`]).
+    pub fn dependency(mut self, name: impl Into<String>, dependency: Dependency) -> Self {
+        self.dependencies.insert(name.into(), dependency);
         self
     }
 

@@ -328,3 +328,57 @@ impl PageRule {
         }
     }
 }
+
+/// A `[replace]` entry: the Rust path of the type that replaces a schema, alone or with the
+/// crate it comes from (progenitor's `x-rust-type` fields).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum Replacement {
+    /// `Money = "money::Money"`: the path only; its crate is in `[dependencies]`.
+    Path(String),
+    /// `Money = { path = "money::Money", crate = "money", version = "0.1" }`.
+    Crate {
+        /// The type's Rust path.
+        path: String,
+        /// The crate it comes from, added to the generated crate's dependencies.
+        #[serde(rename = "crate")]
+        krate: Option<String>,
+        /// The crate's version requirement (default `*`, when only `crate` is given).
+        version: Option<String>,
+    },
+}
+
+impl Replacement {
+    /// The Rust path of the type.
+    pub fn path(&self) -> &str {
+        match self {
+            Replacement::Path(path) | Replacement::Crate { path, .. } => path,
+        }
+    }
+}
+
+/// A `[dependencies]` entry, as Cargo reads it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum Dependency {
+    /// `money = "0.1"`: a version requirement.
+    Version(String),
+    /// `money = { version = "0.1", features = ["serde"] }`.
+    Table(DependencyTable),
+}
+
+/// The table form of a [`Dependency`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DependencyTable {
+    /// The version requirement.
+    pub version: Option<String>,
+    /// A local directory, relative to the generated crate.
+    pub path: Option<String>,
+    /// Features turned on.
+    pub features: Vec<String>,
+    /// Whether the crate's default features stay on (Cargo's default: `true`).
+    pub default_features: Option<bool>,
+    /// The package's name, when it differs from the key.
+    pub package: Option<String>,
+}

@@ -49,6 +49,7 @@ pub fn emit(api: &Api, krate: &CrateInfo, templates: &Templates) -> Result<Files
     let dependencies: Vec<String> = super::deps::for_api(api)
         .iter()
         .map(super::deps::Dependency::toml_line)
+        .chain(krate.user_dependencies.iter().cloned())
         .collect();
     let context = super::render::Context {
         krate: Value::from_serialize(krate),

@@ -26,6 +26,7 @@ pub(super) fn closed_enum(
     name: &proc_macro2::Ident,
     doc: TokenStream,
     values: &[EnumValue],
+    derives: &[TokenStream],
 ) -> TokenStream {
     let variants = values.iter().map(|v| {
         let variant = ident(&v.ident);
@@ -44,7 +45,7 @@ pub(super) fn closed_enum(
     });
     quote! {
         #doc
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, #(#derives,)* Serialize, Deserialize)]
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*
@@ -71,6 +72,7 @@ pub(super) fn open_enum(
     name: &proc_macro2::Ident,
     doc: TokenStream,
     values: &[EnumValue],
+    derives: &[TokenStream],
 ) -> TokenStream {
     let catch_all = ident(if values.iter().any(|v| v.ident == "Unknown") {
         "UnknownValue"
@@ -104,7 +106,7 @@ pub(super) fn open_enum(
         #doc
         #separator
         #[doc = #note]
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, #(#derives,)* Serialize, Deserialize)]
         #[serde(from = "String", into = "String")]
         #[non_exhaustive]
         pub enum #name {
@@ -174,8 +176,8 @@ mod tests {
     fn every_enum_is_non_exhaustive_with_its_values_documented() {
         let name = Ident::new("Status", Span::call_site());
         for tokens in [
-            closed_enum(&name, TokenStream::new(), &values()),
-            open_enum(&name, TokenStream::new(), &values()),
+            closed_enum(&name, TokenStream::new(), &values(), &[]),
+            open_enum(&name, TokenStream::new(), &values(), &[]),
         ] {
             let text = printed(tokens);
             assert!(
@@ -191,7 +193,7 @@ mod tests {
     #[test]
     fn the_catch_all_is_opaque_and_only_unknown_values_reach_it() {
         let name = Ident::new("Status", Span::call_site());
-        let text = printed(open_enum(&name, TokenStream::new(), &values()));
+        let text = printed(open_enum(&name, TokenStream::new(), &values(), &[]));
         assert!(text.contains("Unknown(crate::UnknownValue),"), "{text}");
         assert!(text.contains("\"paid\" => Self::Paid,"), "{text}");
         assert!(

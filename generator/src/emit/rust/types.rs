@@ -8,7 +8,7 @@ use quote::quote;
 use super::enums::{closed_enum, open_enum};
 use super::features::{gate_items, Features, Gate};
 use super::{append_form, docs, ident, rust_type};
-use crate::ir::{Api, Field, TypeDef, TypeKind, TypeRef};
+use crate::ir::{Api, Field, Replaced, TypeDef, TypeKind, TypeRef};
 
 /// The `types` module's types of `range` (indices into [`Api::types`]): each type, its impls
 /// and its `append_form` under the features that reach them. The part starting at 0 opens
@@ -62,12 +62,14 @@ pub fn emit_part(api: &Api, features: &Features, range: Range<usize>) -> TokenSt
             .collect(),
         quote!(serde::{Deserialize, Serialize}),
     );
+    let replaced = api.replaced.iter().map(replaced_def);
     quote! {
         //! The data types of the API: request and response bodies, their parts, and the
         //! enumerations of parameters.
         #fmt_import
         #serde_import
         #runtime_import
+        #(#replaced)*
         #(#defs)*
     }
 }
@@ -113,9 +115,10 @@ fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
     }
     let deprecated = def.deprecated.then(|| quote!(#[deprecated]));
     let doc = docs(Some(&doc_text));
-    let doc = quote!(#doc #deprecated);
     let name = ident(&def.ident);
     let eq_hash = def.eq_hash.then(|| quote!(Eq, Hash,));
+    let doc = quote!(#doc #deprecated);
+    let derives = extra_derives(def);
     match &def.kind {
         TypeKind::Struct { fields, additional } => {
             let additional = additional.as_ref().map(|ty| {
@@ -145,7 +148,7 @@ fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
             let fields = fields.iter().map(|f| struct_field(f, &quote!()));
             quote! {
                 #doc
-                #[derive(Debug, Clone, #default PartialEq, #eq_hash Serialize, Deserialize)]
+                #[derive(Debug, Clone, #default PartialEq, #eq_hash #(#derives,)* Serialize, Deserialize)]
                 pub struct #name {
                     #(#fields)*
                     #additional
@@ -154,13 +157,56 @@ fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
             }
         }
         TypeKind::Union { variants, tag } => {
-            super::unions::union_def(api, &name, doc, variants, tag.as_ref(), def.eq_hash)
+            let eq_hash = def.eq_hash.then(|| [quote!(Eq), quote!(Hash)]);
+            let derives: Vec<TokenStream> = eq_hash.into_iter().flatten().chain(derives).collect();
+            super::unions::union_def(api, &name, doc, variants, tag.as_ref(), &derives)
         }
         TypeKind::Enum {
             values,
             open: false,
-        } => closed_enum(&name, doc, values),
-        TypeKind::Enum { values, open: true } => open_enum(&name, doc, values),
+        } => closed_enum(&name, doc, values, &derives),
+        TypeKind::Enum { values, open: true } => open_enum(&name, doc, values, &derives),
+    }
+}
+
+/// The derives the settings add to a type, as paths (the IR checked that each parses).
+fn extra_derives(def: &TypeDef) -> Vec<TokenStream> {
+    def.derives
+        .iter()
+        .filter_map(|derive| syn::parse_str::<syn::Path>(derive).ok())
+        .map(|path| quote!(#path))
+        .collect()
+}
+
+/// A schema replaced by a type of the user's (`[replace]`): an alias, so that the rest of the
+/// crate names it as any other type, and a check that fails the build with a message naming
+/// the schema when the type lacks serde's traits.
+fn replaced_def(replaced: &Replaced) -> TokenStream {
+    let name = ident(&replaced.ident);
+    let Ok(path) = syn::parse_str::<syn::Path>(&replaced.path) else {
+        return TokenStream::new();
+    };
+    let doc = docs(Some(&format!(
+        "The `{}` schema, replaced by `{}` (`[replace]` in apiforge.toml).",
+        replaced.schema.replace('`', "'"),
+        replaced.path
+    )));
+    // The message is a format string of rustc's: braces in a schema name are escaped.
+    let schema = replaced.schema.replace('{', "{{").replace('}', "}}");
+    let message = format!(
+        "`{{Self}}` replaces the schema `{schema}` but does not implement serde's `Serialize` and `Deserialize`"
+    );
+    quote! {
+        #doc
+        pub type #name = #path;
+
+        const _: () = {
+            #[diagnostic::on_unimplemented(message = #message, label = "replaces a schema of the API", note = "the generated client sends and reads it as JSON with serde")]
+            trait Replacement {}
+            impl<T: serde::Serialize + serde::de::DeserializeOwned> Replacement for T {}
+            fn check<T: Replacement>() {}
+            let _ = check::<#path>;
+        };
     }
 }
 

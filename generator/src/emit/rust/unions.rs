@@ -21,13 +21,17 @@ pub(super) fn union_def(
     doc: TokenStream,
     variants: &[UnionVariant],
     tag: Option<&UnionTag>,
-    eq_hash: bool,
+    derives: &[TokenStream],
 ) -> TokenStream {
-    // The IR decided whether every alternative is `Eq` and `Hash`.
-    let eq_hash = eq_hash.then(|| quote!(Eq, Hash,));
+    // `derives`: `Eq` and `Hash` when the IR found every alternative has them, and the
+    // settings' derives.
     match tag {
-        Some(tag) => tagged(api, name, doc, variants, tag, eq_hash),
-        None => untagged(api, name, doc, variants, eq_hash),
+        Some(tag) => {
+            // Last in the derive list, without a trailing comma.
+            let derives = quote!(#(, #derives)*);
+            tagged(api, name, doc, variants, tag, derives)
+        }
+        None => untagged(api, name, doc, variants, quote!(#(#derives,)*)),
     }
 }
 
@@ -36,7 +40,7 @@ fn untagged(
     name: &Ident,
     doc: TokenStream,
     variants: &[UnionVariant],
-    eq_hash: Option<TokenStream>,
+    derives: TokenStream,
 ) -> TokenStream {
     let cases = variants.iter().map(|v| {
         let variant = ident(&v.ident);
@@ -51,7 +55,7 @@ fn untagged(
         /// Decoding keeps the alternative the value satisfies (required properties present,
         /// types right, single-value properties equal) that declares the most of its keys,
         /// the first on a tie; a value that fits none is an error.
-        #[derive(Debug, Clone, PartialEq, #eq_hash Serialize)]
+        #[derive(Debug, Clone, PartialEq, #derives Serialize)]
         #[serde(untagged)]
         #[allow(clippy::large_enum_variant)]
         pub enum #name {
@@ -73,10 +77,8 @@ fn tagged(
     doc: TokenStream,
     variants: &[UnionVariant],
     tag: &UnionTag,
-    eq_hash: Option<TokenStream>,
+    derives: TokenStream,
 ) -> TokenStream {
-    // Last in the derive list, without a trailing comma.
-    let eq_hash = eq_hash.map(|_| quote!(, Eq, Hash));
     let property = &tag.property;
     let union = name.to_string();
     let shown = property.replace('`', "'");
@@ -159,7 +161,7 @@ fn tagged(
         #doc
         ///
         #[doc = #note]
-        #[derive(Debug, Clone, PartialEq #eq_hash)]
+        #[derive(Debug, Clone, PartialEq #derives)]
         #[allow(clippy::large_enum_variant)]
         pub enum #name {
             #(#cases)*

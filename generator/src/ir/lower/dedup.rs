@@ -63,6 +63,17 @@ pub(super) fn merge_identical(
         index += 1;
         representative[index - 1] == index - 1
     });
+    rename_everywhere(types, operations, webhooks, &renamed);
+}
+
+/// Renames types (old identifier → new) in their definitions and in every reference of
+/// `types`, `operations` and `webhooks`.
+pub(super) fn rename_everywhere(
+    types: &mut [TypeDef],
+    operations: &mut [OperationDraft],
+    webhooks: &mut [Webhook],
+    renamed: &HashMap<String, String>,
+) {
     if renamed.is_empty() {
         return;
     }
@@ -73,15 +84,15 @@ pub(super) fn merge_identical(
         match &mut def.kind {
             TypeKind::Struct { fields, additional } => {
                 for field in fields.iter_mut() {
-                    rename(&mut field.ty, &renamed);
+                    rename(&mut field.ty, renamed);
                 }
                 if let Some(additional) = additional {
-                    rename(additional, &renamed);
+                    rename(additional, renamed);
                 }
             }
             TypeKind::Union { variants, .. } => {
                 for variant in variants.iter_mut() {
-                    rename(&mut variant.ty, &renamed);
+                    rename(&mut variant.ty, renamed);
                 }
             }
             TypeKind::Enum { .. } => {}
@@ -89,17 +100,17 @@ pub(super) fn merge_identical(
     }
     for op in operations.iter_mut() {
         for param in &mut op.params {
-            rename(&mut param.ty, &renamed);
+            rename(&mut param.ty, renamed);
         }
         for field in op.body.iter_mut().flat_map(|b| b.fields.iter_mut()) {
-            rename(&mut field.ty, &renamed);
+            rename(&mut field.ty, renamed);
         }
         for body in op.responses.iter_mut().filter_map(|r| r.body.as_mut()) {
-            rename(body, &renamed);
+            rename(body, renamed);
         }
     }
     for payload in webhooks.iter_mut().filter_map(|w| w.payload.as_mut()) {
-        rename(payload, &renamed);
+        rename(payload, renamed);
     }
 }
 

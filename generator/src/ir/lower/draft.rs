@@ -5,8 +5,8 @@
 #[cfg(doc)]
 use crate::ir::{Api, Operation};
 use crate::ir::{
-    Auth, Body, Method, Pagination, Parameter, PathSegment, RequestField, Response, Server,
-    ServerVariable, Types, Webhook, WebhookAuth,
+    Auth, Body, Method, Pagination, Parameter, PathSegment, Replaced, RequestField, Response,
+    Server, ServerVariable, Types, Webhook, WebhookAuth,
 };
 
 /// An [`Api`] without its operations' decisions, its error sets and its common parameters.
@@ -24,6 +24,7 @@ pub(in crate::ir) struct ApiDraft {
     pub webhook_discriminator: Option<String>,
     pub webhook_auth: Option<WebhookAuth>,
     pub docs_host: Option<String>,
+    pub replaced: Vec<Replaced>,
 }
 
 /// An [`Operation`] without what `ir::decide` decides: its request struct, what a success

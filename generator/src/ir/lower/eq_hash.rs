@@ -5,11 +5,12 @@ use std::collections::HashSet;
 
 use crate::ir::{StringFormat, TypeDef, TypeKind, TypeRef};
 
-/// Marks every type whose values are all `Eq` and `Hash`.
-pub(super) fn mark_eq_hash(types: &mut [TypeDef]) {
+/// Marks every type whose values are all `Eq` and `Hash`. `replaced` are the types of the
+/// user's (`[replace]`), which may not be.
+pub(super) fn mark_eq_hash(types: &mut [TypeDef], replaced: &[&str]) {
     // Start from the types that hold such a value themselves, then spread to every type that
     // holds one of those, until nothing changes (types may refer to each other in cycles).
-    let mut not: HashSet<String> = HashSet::new();
+    let mut not: HashSet<String> = replaced.iter().map(|&r| r.to_owned()).collect();
     loop {
         let before = not.len();
         for def in types.iter() {

@@ -9,6 +9,7 @@
 
 mod auth;
 mod bodies;
+mod customize;
 mod cycles;
 mod dedup;
 mod dedup_names;
@@ -197,8 +198,10 @@ impl<'a> Lowerer<'a> {
         let mut operations = self.operations()?;
         let (mut webhooks, webhook_discriminator) = self.webhooks()?;
         let webhook_auth = self.webhook_auth(&webhooks)?;
-        // Names a merged type must not take: the server variables' enums, and the request
-        // and success types `ir::decide` names after each operation.
+        customize::rename_operations(&self.settings.rename.operations, &mut operations)?;
+        let replaced = customize::replace_types(doc, self.settings, &mut self.types, &operations)?;
+        // Names a merged type must not take: the server variables' enums, the request
+        // and success types `ir::decide` names after each operation, and replaced types.
         let reserved: BTreeSet<String> = server_variables
             .iter()
             .map(|v| v.type_ident.clone())
@@ -206,6 +209,7 @@ impl<'a> Lowerer<'a> {
             .chain(operations.iter().flat_map(|op| {
                 ["Request", "Success", "Error"].map(|suffix| format!("{}{suffix}", op.type_ident))
             }))
+            .chain(replaced.iter().map(|r| r.ident.clone()))
             .collect();
         merge_identical(
             &mut self.types,
@@ -214,6 +218,13 @@ impl<'a> Lowerer<'a> {
             &mut operations,
             &mut webhooks,
         );
+        customize::rename_types(
+            &self.settings.rename.types,
+            &mut self.types,
+            &reserved,
+            &mut operations,
+            &mut webhooks,
+        )?;
         let overlaps = unions::overlap_warnings(&self.types);
         self.warnings.extend(overlaps);
         let received: Vec<&TypeRef> = operations
@@ -231,7 +242,9 @@ impl<'a> Lowerer<'a> {
         enum_docs::trim_value_lists(&mut self.types, &mut operations);
         mark_boxed_fields(&mut self.types);
         presence::mark_tristate_fields(&mut self.types, &mut operations);
-        eq_hash::mark_eq_hash(&mut self.types);
+        let replaced_idents: Vec<&str> = replaced.iter().map(|r| r.ident.as_str()).collect();
+        eq_hash::mark_eq_hash(&mut self.types, &replaced_idents);
+        customize::add_derives(&self.settings.derive, &mut self.types)?;
         let types = Types::new(std::mem::take(&mut self.types));
         self.paginate(&mut operations, &types)?;
         Ok(ApiDraft {
@@ -247,6 +260,7 @@ impl<'a> Lowerer<'a> {
             webhook_discriminator,
             webhook_auth,
             docs_host: docs_host(doc),
+            replaced,
         })
     }
 }

@@ -43,6 +43,7 @@ impl<'a> Lowerer<'a> {
             },
             extra: None,
             eq_hash: false,
+            derives: Vec::new(),
         });
         let mut scope = Scope::new();
         let mut fields: Vec<Field> = Vec::new();

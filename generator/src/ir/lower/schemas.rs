@@ -216,6 +216,7 @@ impl<'a> Lowerer<'a> {
             },
             extra: None,
             eq_hash: false,
+            derives: Vec::new(),
         });
         TypeRef::Named(ident)
     }

@@ -118,6 +118,7 @@ impl<'a> Lowerer<'a> {
             },
             extra: None,
             eq_hash: false,
+            derives: Vec::new(),
         });
         let mut scope = Scope::new();
         let mut variants = Vec::new();
