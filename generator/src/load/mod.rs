@@ -11,6 +11,7 @@ mod normalize;
 mod positions;
 mod shape;
 mod sources;
+mod swagger2;
 mod typed;
 mod unique;
 
@@ -135,6 +136,16 @@ fn load_text(
         is_json,
     });
     let mut warnings = Vec::new();
+    // Swagger 2.0 becomes 3.0 first; its warnings already carry the 2.0 file's pointers.
+    let mut swagger_warnings = Vec::new();
+    let swagger = swagger2::is_swagger2(&value);
+    if swagger {
+        let converted = swagger2::convert(&mut value);
+        for (new, old) in converted.moved {
+            sources.record(new, 0, old);
+        }
+        swagger_warnings = converted.warnings;
+    }
     bundle::bundle(&mut value, &mut sources, read_files, &mut warnings)?;
     stages.mark("parse");
     check_parameter_locations(&sources, &value)?;
@@ -162,11 +173,13 @@ fn load_text(
         None => Vec::new(),
     };
     stages.mark("typed model");
-    if sources.files().len() > 1 {
+    if sources.files().len() > 1 || swagger {
         for warning in &mut warnings {
             warning.pointer = sources.warning_pointer(&warning.pointer);
         }
     }
+    swagger_warnings.append(&mut warnings);
+    let warnings = swagger_warnings;
     Ok(Loaded {
         file: path.to_owned(),
         text,
@@ -271,15 +284,18 @@ fn check_version(path: &Path, text: &str, is_json: bool, value: &Value) -> Resul
         return Err(at("#", "the spec is not an object at its top level".into())
             .with_help("an OpenAPI document is a mapping with `openapi`, `info` and `paths`"));
     };
-    if let Some(swagger) = object.get("swagger") {
+    if let Some(swagger) = object.get("swagger").filter(|v| v.as_str() != Some("2.0")) {
         return Err(at(
             "#/swagger",
             format!(
-                "this is a Swagger {} document; apiforge reads OpenAPI 3.0 and 3.1",
+                "this is a Swagger {} document; apiforge reads Swagger 2.0, OpenAPI 3.0 and 3.1",
                 display(swagger)
             ),
         )
         .with_help("convert it to OpenAPI 3 first, for example with swagger2openapi"));
+    }
+    if object.contains_key("swagger") {
+        return Ok(());
     }
     let Some(version) = object.get("openapi") else {
         return Err(at("#", "the spec has no `openapi` version field".into())
@@ -445,8 +461,13 @@ mod tests {
 
     #[test]
     fn refuses_swagger_and_unknown_versions() {
-        let err = load("swagger: '2.0'\ninfo: {title: T, version: '1'}\n", false).unwrap_err();
-        assert!(err.message.contains("Swagger `2.0`"), "{err}");
+        let err = load("swagger: '1.2'\ninfo: {title: T, version: '1'}\n", false).unwrap_err();
+        assert!(err.message.contains("Swagger `1.2`"), "{err}");
+        let swagger = "swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths: {}\n";
+        assert_eq!(
+            load(swagger, false).map(|l| l.document.openapi).ok(),
+            Some("3.0.3".to_owned())
+        );
         let err = load("openapi: 4.0.0\n", false).unwrap_err();
         assert!(
             err.message.contains("unsupported OpenAPI version `4.0.0`"),
