@@ -432,6 +432,13 @@ fn method(
     let streamed = op.downloads().then(|| quote!(call.streamed();));
     let security = super::security::statement(api, op);
     let arms = response_arms(op);
+    // An operation with no success response (Docker's `101`-only `POST /session`) has only
+    // the error arm; a `match` of one wildcard arm is clippy's `match_single_binding`.
+    let outcome = if op.success_responses().next().is_none() {
+        quote!(Err(sent.error()))
+    } else {
+        quote!(match sent.status() { #(#arms)* })
+    };
     let doc = method_doc(api, krate, op);
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
     quote! {
@@ -450,9 +457,7 @@ fn method(
             #query
             #body
             let sent = call.send().await?;
-            match sent.status() {
-                #(#arms)*
-            }
+            #outcome
         }
     }
 }

@@ -532,6 +532,9 @@ paths:
             loaded.warnings
         );
         // A host without schemes: the warning names the 2.0 field.
-        assert!(pointers.iter().all(|p| !p.contains("components")), "{pointers:?}");
+        assert!(
+            pointers.iter().all(|p| !p.contains("components")),
+            "{pointers:?}"
+        );
     }
 }
