@@ -1,5 +1,6 @@
-//! A 2.0 response → a 3.0 response: its `schema` under each media type `produces` lists,
-//! its `examples` beside them, its headers' value descriptions in `schema`.
+//! A 2.0 response → a 3.0 response: its `schema` under each media type `produces` lists (and
+//! each its `examples` name), its `examples` beside them, its headers' value descriptions in
+//! `schema`.
 
 use serde_json::{Map, Value};
 
@@ -50,6 +51,24 @@ pub(super) fn response(
                 );
                 entry.insert("example".into(), example.clone());
             }
+            content.insert(media_type.clone(), Value::Object(entry));
+        }
+        // An example under a media type `produces` does not list says the server sends that
+        // type too (Docker's errors: `produces: [application/x-tar]`, examples and bodies in
+        // JSON): the same schema under it, so the body is read as what it is.
+        for (media_type, example) in examples.into_iter().flatten() {
+            if content.contains_key(media_type) {
+                continue;
+            }
+            let at = child(&format!("{new}/content"), media_type);
+            cx.moved(&format!("{at}/schema"), &format!("{old}/schema"));
+            cx.moved(
+                &format!("{at}/example"),
+                &child(&format!("{old}/examples"), media_type),
+            );
+            let mut entry = Map::new();
+            entry.insert("schema".into(), schema.clone());
+            entry.insert("example".into(), example.clone());
             content.insert(media_type.clone(), Value::Object(entry));
         }
         out.insert("content".into(), Value::Object(content));

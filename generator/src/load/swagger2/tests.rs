@@ -373,7 +373,7 @@ fn responses_get_content_per_produced_type_examples_and_headers() {
                 "200": {
                     "description": "ok",
                     "schema": { "type": "string" },
-                    "examples": { "text/plain": "hello" },
+                    "examples": { "text/plain": "hello", "application/xml": "<a/>" },
                     "headers": { "X-Rate": { "type": "integer", "format": "int32",
                                              "description": "left" } }
                 },
@@ -390,7 +390,8 @@ fn responses_get_content_per_produced_type_examples_and_headers() {
                                      "schema": { "type": "integer", "format": "int32" } } },
             "content": {
                 "application/json": { "schema": { "type": "string" } },
-                "text/plain": { "schema": { "type": "string" }, "example": "hello" }
+                "text/plain": { "schema": { "type": "string" }, "example": "hello" },
+                "application/xml": { "schema": { "type": "string" }, "example": "<a/>" }
             }
         })
     );
