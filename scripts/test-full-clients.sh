@@ -5,7 +5,7 @@
 # style rules, no settings), the vendor-convention fixtures tests/fixtures/{stripe,twilio,
 # chargebee}_conventions.yaml (Stripe's and Twilio's without settings, Chargebee's with
 # spec/apiforge.toml), the unions of tests/fixtures/{unions,stripe_unions}.yaml, tests/fixtures/hostile.yaml, tests/fixtures/media.yaml (every non-JSON
-# body and response) and the Petstore 3 spec ($PETSTORE_SPEC, by default
+# body and response), tests/fixtures/swagger2.yaml (a Swagger 2.0 document) and the Petstore 3 spec ($PETSTORE_SPEC, by default
 # ../shared/specs/petstore3.yaml). Each is checked with clippy (warnings denied) and rustdoc,
 # then tests/full_clients/*.rs run against them on 127.0.0.1. Each stage announces itself
 # ("== test-full-clients.sh [4/8] ...") and its duration.
@@ -67,13 +67,15 @@ echo "   Chargebee v1 client generated in $(( (end - start) / 1000000 )) ms (deb
 # Every non-JSON body and response (multipart, bytes, text, downloads), and Petstore 3 as
 # published (JSON and XML bodies, an octet-stream upload, API key and OAuth2 security).
 "$apiforge" generate tests/fixtures/media.yaml --out "$work/media"
+# A Swagger 2.0 document, read directly (no converter).
+"$apiforge" generate tests/fixtures/swagger2.yaml --out "$work/swagger2" --crate-name swagger2
 # Petstore keeps unknown fields (`[types] unknown-fields = "keep"`).
 "$apiforge" generate "$petstore" --out "$work/petstore" --crate-name petstore --config tests/fixtures/petstore.toml
 
 cat > "$work/Cargo.toml" <<TOML
 [workspace]
 resolver = "2"
-members = ["chargebee", "form-rules", "stripe-conventions", "twilio-conventions", "chargebee-conventions", "unions", "stripe-unions", "hostile", "media", "petstore", "e2e"]
+members = ["chargebee", "form-rules", "stripe-conventions", "twilio-conventions", "chargebee-conventions", "unions", "stripe-unions", "hostile", "media", "petstore", "swagger2", "e2e"]
 
 # The repository's dev profile (its Cargo.toml), so that dependencies already built for the
 # workspace are reused rather than built again with full debug info.
@@ -133,6 +135,10 @@ path = "$repo/tests/full_clients/media.rs"
 name = "petstore"
 path = "$repo/tests/full_clients/petstore.rs"
 
+[[test]]
+name = "swagger2"
+path = "$repo/tests/full_clients/swagger2.rs"
+
 [dev-dependencies]
 chargebee-v1 = { path = "../chargebee" }
 form-rules = { path = "../form-rules" }
@@ -144,6 +150,7 @@ stripe-unions = { path = "../stripe-unions" }
 hostile = { path = "../hostile" }
 media = { path = "../media" }
 petstore = { path = "../petstore" }
+swagger2 = { path = "../swagger2" }
 chrono = { version = "0.4", default-features = false, features = ["std"] }
 form_urlencoded = "1"
 futures-util = { version = "0.3", default-features = false }
@@ -168,12 +175,12 @@ cargo check --manifest-path "$work/Cargo.toml" -p chargebee-v1
 end=$(date +%s%N)
 echo "   cargo check of the generated Chargebee crate alone: $(awk "BEGIN { printf \"%.1f\", ($end - $start) / 1e9 }") s (dependencies already built, CARGO_INCREMENTAL=0, after touching src/lib.rs)"
 
-clients=(-p chargebee-v1 -p form-rules -p stripe-conventions -p twilio-conventions -p chargebee-conventions -p unions -p stripe-unions -p hostile -p media -p petstore)
+clients=(-p chargebee-v1 -p form-rules -p stripe-conventions -p twilio-conventions -p chargebee-conventions -p unions -p stripe-unions -p hostile -p media -p petstore -p swagger2)
 
-stage "clippy on the ten clients, warnings denied"
+stage "clippy on the eleven clients, warnings denied"
 cargo clippy --manifest-path "$work/Cargo.toml" "${clients[@]}" --all-targets -- -D warnings
 
-stage "rustdoc on the ten clients, warnings denied"
+stage "rustdoc on the eleven clients, warnings denied"
 RUSTDOCFLAGS="-D warnings" cargo doc --manifest-path "$work/Cargo.toml" "${clients[@]}" --no-deps
 
 stage "tests/full_clients/*.rs and the clients' own tests and doctests (cargo test)"
