@@ -147,6 +147,9 @@ fn load_text(
         swagger_warnings = converted.warnings;
     }
     bundle::bundle(&mut value, &mut sources, read_files, &mut warnings)?;
+    if swagger && sources.files().len() > 1 {
+        swagger2::convert_bundled_schemas(&mut value);
+    }
     stages.mark("parse");
     check_parameter_locations(&sources, &value)?;
     let normalized = normalize(&mut value, &mut warnings);

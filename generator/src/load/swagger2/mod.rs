@@ -13,6 +13,11 @@
 //! `bodies` (`in: body` and `in: formData` → `requestBody`), `responses`, `security`
 //! (`securityDefinitions`), `schemas` (the 2.0 schema dialect: `x-nullable`, `type: file`, a
 //! string `discriminator`) and `refs` (`#/definitions/X` → `#/components/schemas/X`, ...).
+//!
+//! A 2.0 spec split into several files is bundled after the conversion, by the same bundler
+//! as 3.0 specs: `$ref`s to other files are followed from where they now stand, so other
+//! files may hold schemas (read in the 2.0 dialect, [`convert_bundled_schemas`]), but not
+//! 2.0 parameters or responses, which would be read as 3.0 ones.
 
 mod bodies;
 mod operations;
@@ -104,6 +109,16 @@ pub(super) fn convert(value: &mut Value) -> Converted {
     refs::rewrite(&mut document);
     *value = document;
     cx.converted
+}
+
+/// Reads the schemas other files contributed (bundled into `components/schemas` after
+/// [`convert`]) in the 2.0 dialect too: `x-nullable`, `type: file`, a string
+/// `discriminator`. The document's own schemas are already converted; converting again
+/// changes nothing.
+pub(super) fn convert_bundled_schemas(document: &mut Value) {
+    if let Some(Value::Object(schemas)) = document.pointer_mut("/components/schemas") {
+        schemas.values_mut().for_each(schemas::convert);
+    }
 }
 
 /// The 3.0 `components`: `definitions`, the non-body `parameters`, the body ones as
