@@ -287,7 +287,7 @@ fn check_version(path: &Path, text: &str, is_json: bool, value: &Value) -> Resul
         return Err(at("#", "the spec is not an object at its top level".into())
             .with_help("an OpenAPI document is a mapping with `openapi`, `info` and `paths`"));
     };
-    if let Some(swagger) = object.get("swagger").filter(|v| v.as_str() != Some("2.0")) {
+    if let Some(swagger) = object.get("swagger").filter(|v| !swagger2::is_version_2(v)) {
         return Err(at(
             "#/swagger",
             format!(
@@ -466,11 +466,14 @@ mod tests {
     fn refuses_swagger_and_unknown_versions() {
         let err = load("swagger: '1.2'\ninfo: {title: T, version: '1'}\n", false).unwrap_err();
         assert!(err.message.contains("Swagger `1.2`"), "{err}");
-        let swagger = "swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths: {}\n";
-        assert_eq!(
-            load(swagger, false).map(|l| l.document.openapi).ok(),
-            Some("3.0.3".to_owned())
-        );
+        for version in ["'2.0'", "2.0"] {
+            let swagger =
+                format!("swagger: {version}\ninfo: {{title: T, version: '1'}}\npaths: {{}}\n");
+            assert_eq!(
+                load(&swagger, false).map(|l| l.document.openapi).ok(),
+                Some("3.0.3".to_owned())
+            );
+        }
         let err = load("openapi: 4.0.0\n", false).unwrap_err();
         assert!(
             err.message.contains("unsupported OpenAPI version `4.0.0`"),

@@ -51,7 +51,13 @@ pub(super) struct Converted {
 
 /// Whether `value` is a Swagger 2.0 document.
 pub(super) fn is_swagger2(value: &Value) -> bool {
-    value.get("swagger").and_then(Value::as_str) == Some("2.0")
+    value.get("swagger").is_some_and(is_version_2)
+}
+
+/// Whether a `swagger` field says 2.0: the string the specification requires, or the number
+/// YAML reads from an unquoted `swagger: 2.0`, as many published files write it.
+pub(super) fn is_version_2(version: &Value) -> bool {
+    version.as_str() == Some("2.0") || version.as_f64() == Some(2.0)
 }
 
 /// Rewrites the Swagger 2.0 document `value` (an object, checked by the caller) into OpenAPI

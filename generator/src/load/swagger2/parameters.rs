@@ -66,7 +66,7 @@ pub(super) fn parameter(cx: &mut Context<'_>, parameter: &Value, old: &str, new:
     out.insert("schema".into(), schema);
     cx.moved(&format!("{new}/schema"), old);
     copy_extensions(p, &mut out);
-    out.remove("x-nullable");
+    out.shift_remove("x-nullable");
     Value::Object(out)
 }
 
