@@ -459,6 +459,35 @@ fn path_level_parameters_stay_and_bodies_reach_each_operation() {
     );
 }
 
+#[test]
+fn odd_shapes_are_left_for_the_3_0_model_to_refuse() {
+    // Wrong types everywhere the conversion looks: no panic, and each load ends in a value or
+    // an error (the 3.0 model's, at the 2.0 pointer).
+    let odd = [
+        json!({ "paths": [] }),
+        json!({ "paths": { "/a": [] } }),
+        json!({ "paths": { "/a": { "parameters": {}, "get": [] } } }),
+        json!({ "paths": { "/a": { "get": { "parameters": [1, { "in": "body" }, { "in": "formData" },
+            { "$ref": "#/parameters/missing" }, { "$ref": 7 }], "responses": [] } } } }),
+        json!({ "paths": { "/a": { "get": { "consumes": "x", "responses": { "200": 1,
+            "201": { "schema": 1, "headers": [] }, "202": { "headers": { "h": 1 }, "examples": 1 } } } } } }),
+        json!({ "host": 1, "basePath": [], "schemes": "https" }),
+        json!({ "definitions": [], "parameters": { "p": 1 }, "responses": { "r": [] },
+                "securityDefinitions": { "s": 1, "t": { "type": "oauth2" }, "u": { "type": "x" } } }),
+        json!({ "definitions": { "A": { "items": [1, { "type": "file" }], "properties": [],
+                "allOf": {}, "discriminator": 1, "x-nullable": "yes" } } }),
+        json!({ "paths": { "/a": { "post": { "parameters": [
+            { "name": "f", "in": "formData", "type": "array", "items": 1, "collectionFormat": 1 },
+            { "name": 1, "in": "formData", "type": "file" }
+        ], "responses": {} } } } }),
+    ];
+    for extra in odd {
+        let document = swagger(extra);
+        let text = document.to_string();
+        let _ = crate::load::load_bytes(std::path::Path::new("odd.json"), text.as_bytes(), true);
+    }
+}
+
 mod located {
     //! Diagnostics about a converted document name the 2.0 file's own lines and pointers.
 
