@@ -7,6 +7,8 @@
 # (Kubernetes' crate has 1,200 files).
 #
 #   scripts/swagger2-real-specs.sh [kubernetes|docker|slack]...
+#
+# Specs already in target/swagger2-real-specs/specs/ are not downloaded again.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
@@ -26,8 +28,10 @@ if [ ! -x "$work/npm/node_modules/.bin/swagger2openapi" ]; then
   mkdir -p "$work/npm"
   (cd "$work/npm" && npm install --no-audit --no-fund swagger2openapi@7 >/dev/null)
 fi
-cargo build -q -p apiforge
-apiforge="$repo/target/debug/apiforge"
+# APIFORGE=target/release/apiforge times a release build (build it first); the default is the
+# debug build the tests use.
+apiforge="${APIFORGE:-$repo/target/debug/apiforge}"
+[ -n "${APIFORGE:-}" ] || cargo build -q -p apiforge
 
 members=()
 for name in "${names[@]}"; do
@@ -39,12 +43,16 @@ for name in "${names[@]}"; do
   "$apiforge" generate "$spec" --out "$work/$name" --crate-name "$name-direct" --force 2> "$work/$name.warnings"
   end=$(date +%s%N)
   echo "   read directly: generated in $(( (end - start) / 1000000 )) ms, $(grep -c '^warning' "$work/$name.warnings" || true) warnings"
+  start=$(date +%s%N)
   "$apiforge" generate "$work/specs/$name.s2o.yaml" --out "$work/$name-s2o" --crate-name "$name-direct" --force 2> "$work/$name-s2o.warnings"
-  echo "   through swagger2openapi: $(grep -c '^warning' "$work/$name-s2o.warnings" || true) warnings"
+  end=$(date +%s%N)
+  echo "   through swagger2openapi: generated in $(( (end - start) / 1000000 )) ms, $(grep -c '^warning' "$work/$name-s2o.warnings" || true) warnings"
   echo "   lines that differ between the two crates: $(diff -r "$work/$name" "$work/$name-s2o" | grep -c '^[<>]' || true) ($(diff -r "$work/$name" "$work/$name-s2o" | grep '^[<>]' | grep -vc '^[<>] *|\|^[<>] *///\|^[<>] *$' || true) outside docs)"
   members+=("\"$name\"")
 done
 
+# CLIPPY=0 stops here (the timings and the comparison only).
+[ "${CLIPPY:-1}" = 0 ] && exit 0
 (IFS=,; printf '[workspace]\nresolver = "2"\nmembers = [%s]\n\n[profile.dev]\ndebug = "line-tables-only"\n\n[profile.dev.package."*"]\ndebug = false\n' "${members[*]}") > "$work/Cargo.toml"
 cp "$repo/Cargo.lock" "$work/Cargo.lock"
 CARGO_TARGET_DIR="$repo/target" CARGO_INCREMENTAL=0 cargo clippy --manifest-path "$work/Cargo.toml" --workspace -- -D warnings
