@@ -91,7 +91,7 @@ grep -q '^pub mod custom;$' "$resources/src/lib.rs"
 cat > "$work/Cargo.toml" <<TOML
 [workspace]
 resolver = "2"
-members = ["chargebee", "chargebee-resources", "form-rules", "stripe-conventions", "twilio-conventions", "chargebee-conventions", "unions", "stripe-unions", "hostile", "media", "streams", "petstore", "stripe-webhooks", "pagination", "real-stripe", "real-github", "real-kubernetes", "chargebee-custom", "money", "e2e"]
+members = ["chargebee", "chargebee-resources", "form-rules", "stripe-conventions", "twilio-conventions", "chargebee-conventions", "unions", "stripe-unions", "hostile", "media", "streams", "petstore", "stripe-webhooks", "pagination", "real-stripe", "real-github", "real-kubernetes", "chargebee-custom", "money", "swagger2", "e2e"]
 
 # The repository's dev profile (its Cargo.toml), so that dependencies already built for the
 # workspace are reused rather than built again with full debug info.
@@ -208,7 +208,7 @@ cargo check --manifest-path "$work/Cargo.toml" -p chargebee-v1
 end=$(date +%s%N)
 echo "   cargo check of the generated Chargebee crate alone: $(awk "BEGIN { printf \"%.1f\", ($end - $start) / 1e9 }") s (dependencies already built, CARGO_INCREMENTAL=0, after touching src/lib.rs)"
 
-clients=(-p chargebee-v1 -p chargebee-resources -p form-rules -p stripe-conventions -p twilio-conventions -p chargebee-conventions -p unions -p stripe-unions -p hostile -p media -p streams -p petstore -p stripe-webhooks -p pagination -p real-stripe -p real-github -p real-kubernetes -p chargebee-custom)
+clients=(-p chargebee-v1 -p chargebee-resources -p form-rules -p stripe-conventions -p twilio-conventions -p chargebee-conventions -p unions -p stripe-unions -p hostile -p media -p streams -p petstore -p stripe-webhooks -p pagination -p real-stripe -p real-github -p real-kubernetes -p chargebee-custom -p swagger2)
 
 stage "clippy on the ${#clients[@]} clients, warnings denied"
 cargo clippy --manifest-path "$work/Cargo.toml" "${clients[@]}" --all-targets -- -D warnings

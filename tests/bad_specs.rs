@@ -30,7 +30,7 @@ bad_specs! {
     truncated_json => "04-truncated.json",
     yaml_alias_bomb_yaml => "05-yaml-alias-bomb.yaml",
     nesting_5000_deep_json => "06-nesting-5000-deep.json",
-    swagger_2_yaml => "07-swagger-2.yaml",
+    swagger_2_bad_body_schema_yaml => "07-swagger-2-bad-body-schema.yaml",
     unknown_version_yaml => "08-unknown-version.yaml",
     missing_info_yaml => "09-missing-info.yaml",
     missing_paths_yaml => "10-missing-paths.yaml",

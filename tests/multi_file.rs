@@ -521,3 +521,29 @@ fn damaged_split_layouts_never_panic() {
         outcomes.0, outcomes.1
     );
 }
+
+#[test]
+fn a_split_swagger_2_spec_reads_its_other_files_in_the_2_0_dialect() {
+    let spec = fixture("swagger2/api.yaml");
+    // `enum: 7` is wrong in the other file: the error names that file and line.
+    let message = refusal(&spec);
+    assert!(
+        message.contains("fixtures/multi_file/swagger2/definitions.yaml:11:"),
+        "{message}"
+    );
+    let text = std::fs::read_to_string(fixture("swagger2/definitions.yaml")).expect("fixture");
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(&spec, dir.path().join("api.yaml")).expect("copy");
+    std::fs::write(
+        dir.path().join("definitions.yaml"),
+        text.replace("      enum: 7\n", ""),
+    )
+    .expect("write");
+    let loaded = load::load_file(&dir.path().join("api.yaml")).expect("loads");
+    let document = serde_json::to_value(&loaded.document).expect("the model serializes");
+    assert_eq!(
+        document.pointer("/components/schemas/Pet/properties/nickname/nullable"),
+        Some(&Value::Bool(true)),
+        "{document:#}"
+    );
+}

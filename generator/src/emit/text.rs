@@ -13,7 +13,9 @@ pub fn markdown(text: &str) -> String {
     let mut in_fence = false;
     let mut in_indented = false;
     let mut in_list_item = false;
-    for line in html_free.lines() {
+    // Where the current list item's text starts (`- ` at column 0: 2).
+    let mut item_indent = 0;
+    for mut line in html_free.lines() {
         let trimmed = line.trim_start();
         let indented =
             (line.starts_with("    ") || line.starts_with('\t')) && !line.trim().is_empty();
@@ -26,10 +28,14 @@ pub fn markdown(text: &str) -> String {
                 in_list_item = false;
             } else if is_item {
                 in_list_item = true;
-            } else if in_list_item && line == trimmed {
-                // A line right after a list item continues it; indent it so that Markdown
-                // (and clippy's doc_lazy_continuation) read it that way.
-                out.push_str("  ");
+                item_indent = line.len() - trimmed.len() + marker_width(trimmed);
+            } else if in_list_item && !indented {
+                // A line right after a list item continues it; indent it to the item's text,
+                // so that Markdown and clippy (doc_lazy_continuation, and
+                // doc_overindented_list_items for Docker's three-space continuations) read
+                // it that way.
+                out.push_str(&" ".repeat(item_indent));
+                line = trimmed;
             }
         }
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
@@ -66,6 +72,16 @@ pub fn markdown(text: &str) -> String {
         out.push_str("```\n");
     }
     collapse_blank_lines(out.trim())
+}
+
+/// The width of a list item's marker and the space after it (`- `: 2, `10. `: 4).
+fn marker_width(item: &str) -> usize {
+    let digits = item.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 {
+        digits + 2
+    } else {
+        2
+    }
 }
 
 fn is_list_item(line: &str) -> bool {
@@ -426,6 +442,11 @@ mod tests {
         assert_eq!(
             markdown("* refund - of `amount`\nto the customer\n\nnext"),
             "* refund - of `amount`\n  to the customer\n\nnext"
+        );
+        // Docker's three-space continuations, and a numbered item's, align with its text.
+        assert_eq!(
+            markdown("- `dangling` prune only\n   unused images\n10. ten\n whole"),
+            "- `dangling` prune only\n  unused images\n10. ten\n    whole"
         );
     }
 

@@ -12,6 +12,7 @@ mod overlay;
 mod positions;
 mod shape;
 mod sources;
+mod swagger2;
 mod typed;
 mod unique;
 
@@ -150,8 +151,9 @@ fn load_text(
         is_json,
     });
     let mut warnings = Vec::new();
-    // Applied to the root spec's own tree, so the pointers of what they write stay valid
-    // through bundling (which only adds nodes from other files).
+    // Overlays first, on the document as written: Overlay 1.0 targets the description itself
+    // (a 2.0 document's overlay names `definitions`), and on the root spec's own tree the
+    // pointers of what they write stay valid through bundling (which only adds other files).
     let applied = overlays
         .iter()
         .map(|overlay| overlay::apply_file(overlay, &mut value))
@@ -160,9 +162,26 @@ fn load_text(
         // An overlay may have changed or removed `openapi` itself.
         check_version(path, &text, is_json, &value)?;
     }
+    // Swagger 2.0 becomes 3.0 next; its warnings already carry the 2.0 file's pointers.
+    let mut swagger_warnings = Vec::new();
+    let swagger = swagger2::is_swagger2(&value);
+    if swagger {
+        let converted = swagger2::convert(&mut value);
+        for (new, old) in converted.moved {
+            sources.record(new, 0, old);
+        }
+        swagger_warnings = converted.warnings;
+    }
     bundle::bundle(&mut value, &mut sources, read_files, &mut warnings)?;
+    if swagger && sources.files().len() > 1 {
+        swagger2::convert_bundled_schemas(&mut value);
+    }
     for overlay in applied {
         let index = sources.push(overlay.file);
+        // Converting 2.0 moved what the overlays wrote: diagnostics there name the 2.0 file.
+        if swagger {
+            continue;
+        }
         for (written, there) in overlay.written {
             sources.record(written, index, there);
         }
@@ -193,11 +212,13 @@ fn load_text(
         None => Vec::new(),
     };
     stages.mark("typed model");
-    if sources.files().len() > 1 {
+    if sources.files().len() > 1 || swagger {
         for warning in &mut warnings {
             warning.pointer = sources.warning_pointer(&warning.pointer);
         }
     }
+    swagger_warnings.append(&mut warnings);
+    let warnings = swagger_warnings;
     Ok(Loaded {
         file: path.to_owned(),
         text,
@@ -302,15 +323,18 @@ fn check_version(path: &Path, text: &str, is_json: bool, value: &Value) -> Resul
         return Err(at("#", "the spec is not an object at its top level".into())
             .with_help("an OpenAPI document is a mapping with `openapi`, `info` and `paths`"));
     };
-    if let Some(swagger) = object.get("swagger") {
+    if let Some(swagger) = object.get("swagger").filter(|v| !swagger2::is_version_2(v)) {
         return Err(at(
             "#/swagger",
             format!(
-                "this is a Swagger {} document; apiforge reads OpenAPI 3.0 and 3.1",
+                "this is a Swagger {} document; apiforge reads Swagger 2.0, OpenAPI 3.0 and 3.1",
                 display(swagger)
             ),
         )
         .with_help("convert it to OpenAPI 3 first, for example with swagger2openapi"));
+    }
+    if object.contains_key("swagger") {
+        return Ok(());
     }
     let Some(version) = object.get("openapi") else {
         return Err(at("#", "the spec has no `openapi` version field".into())
@@ -476,8 +500,16 @@ mod tests {
 
     #[test]
     fn refuses_swagger_and_unknown_versions() {
-        let err = load("swagger: '2.0'\ninfo: {title: T, version: '1'}\n", false).unwrap_err();
-        assert!(err.message.contains("Swagger `2.0`"), "{err}");
+        let err = load("swagger: '1.2'\ninfo: {title: T, version: '1'}\n", false).unwrap_err();
+        assert!(err.message.contains("Swagger `1.2`"), "{err}");
+        for version in ["'2.0'", "2.0"] {
+            let swagger =
+                format!("swagger: {version}\ninfo: {{title: T, version: '1'}}\npaths: {{}}\n");
+            assert_eq!(
+                load(&swagger, false).map(|l| l.document.openapi).ok(),
+                Some("3.0.3".to_owned())
+            );
+        }
         let err = load("openapi: 4.0.0\n", false).unwrap_err();
         assert!(
             err.message.contains("unsupported OpenAPI version `4.0.0`"),

@@ -441,6 +441,13 @@ fn method(
         Some(stream) => super::streams::stream_arms(krate, op, stream),
         None => response_arms(krate, op),
     };
+    // An operation with no success response (Docker's `101`-only `POST /session`) has only
+    // the error arm; a `match` of one wildcard arm is clippy's `match_single_binding`.
+    let outcome = if stream.is_none() && op.success_responses().next().is_none() {
+        quote!(Err(sent.error()))
+    } else {
+        quote!(match sent.status() { #(#arms)* })
+    };
     let doc = match stream {
         Some(stream) => super::streams::stream_doc(op, stream),
         None => method_doc(api, krate, op),
@@ -463,9 +470,7 @@ fn method(
             #query
             #body
             let sent = call.send().await?;
-            match sent.status() {
-                #(#arms)*
-            }
+            #outcome
         }
     }
 }

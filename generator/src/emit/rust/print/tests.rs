@@ -110,7 +110,16 @@ fn the_fast_printer_agrees_with_prettyplease_on_every_item() {
         let krate = CrateInfo::new(&api, &settings).unwrap();
         for (path, tokens) in super::super::all_tokens(&api, &krate).unwrap() {
             let file = format!("{}: {path}", spec.display());
-            check_items(&file, tokens.clone(), 0, &mut counts);
+            // The crate-level file carries the runtime's items, whose generic and borrowed
+            // ones the fast path declines by design (more with each runtime module): every
+            // item is still compared, but only the generated files' count toward the share.
+            let mut runtime = Counts::default();
+            let counted = if path == format!("{}.rs", krate.lib) {
+                &mut runtime
+            } else {
+                &mut counts
+            };
+            check_items(&file, tokens.clone(), 0, counted);
             let reference = format_with_prettyplease(&file, tokens.clone()).unwrap();
             assert!(
                 format(&file, tokens).unwrap() == reference,
