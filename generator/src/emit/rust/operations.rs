@@ -15,7 +15,7 @@ use crate::emit::snippets::{usage_example, ExampleForm};
 use crate::emit::{text, CrateInfo};
 use crate::ir::{
     Api, ArrayKeys, Media, Operation, ParamLocation, ParamStyle, Parameter, PathSegment,
-    RequestField, Retry, Success, TypeRef,
+    RequestField, Retry, Success, TypeKind, TypeRef,
 };
 
 /// The operations of each module, by module name.
@@ -204,6 +204,17 @@ fn pages_method(api: &Api, op: &Operation) -> Option<TokenStream> {
     let error_name = ident(&api.error_set(op.errors).ident);
     let token_field = ident(&param.ident);
     let next_field = ident(&pagination.next_field_ident);
+    // A next token that may be absent or `null` (Stripe's search `next_page`) is a `Nullable`:
+    // both mean the last page.
+    let next_tristate = matches!(success, TypeRef::Named(name) if api.type_def(name).is_some_and(|def| {
+        matches!(&def.kind, TypeKind::Struct { fields, .. }
+            if fields.iter().any(|f| f.name == pagination.next_field && f.tristate))
+    }));
+    let next_token = if next_tristate {
+        quote!(.clone().into_option())
+    } else {
+        quote!(.clone())
+    };
     let path_args: Vec<_> = op.path_params().map(|p| ident(&p.ident)).collect();
     let doc = doc_lines(&format!(
         "Every page of [`Client::{}`], in order: the stream sends `request`, then follows `{}` \
@@ -236,7 +247,7 @@ fn pages_method(api: &Api, op: &Operation) -> Option<TokenStream> {
                     let page = client.#single(#(&#path_args,)* &request).await?;
                     let next = page
                         .#next_field
-                        .clone()
+                        #next_token
                         .filter(|token| request.#token_field.as_ref() != Some(token))
                         .map(|token| #request_name { #token_field: Some(token), ..request });
                     Ok(Some((page, next)))
