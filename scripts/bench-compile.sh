@@ -185,8 +185,9 @@ for client in "${clients[@]}"; do
   for variant in "${variants[@]}"; do
     crate="$work/$variant/$client-$variant"
     total=$(cat "$crate"/src/*.rs | wc -l)
-    types=$(cat "$crate"/src/types.rs "$crate"/src/types/*.rs 2>/dev/null | wc -l)
-    responses=$(wc -l <"$crate/src/responses.rs")
+    types=$(wc -l <"$crate/src/types.rs")
+    responses=0
+    if [ -f "$crate/src/responses.rs" ]; then responses=$(wc -l <"$crate/src/responses.rs"); fi
     largest=$(modules_by_size "$crate" | tail -1)
     echo "  $client $variant: $total total, $types types, $responses responses, largest module ${largest#* } ${largest%% *}"
   done
