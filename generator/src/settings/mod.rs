@@ -46,7 +46,8 @@ pub struct Settings {
     pub types: TypeSettings,
     /// `[docs]`: the generated documentation.
     pub docs: DocsSettings,
-    /// `[webhooks]`: how webhook requests are verified.
+    /// `[webhooks]`: how webhook requests are verified (`webhooks::verify_and_parse`); nothing
+    /// without these keys, and ignored for a spec without webhooks.
     pub webhooks: WebhookSettings,
     /// `[generator]`: how apiforge itself runs.
     pub generator: GeneratorSettings,
