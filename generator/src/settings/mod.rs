@@ -60,7 +60,8 @@ pub struct Settings {
     pub types: TypeSettings,
     /// `[docs]`: the generated documentation.
     pub docs: DocsSettings,
-    /// `[webhooks]`: how webhook requests are verified.
+    /// `[webhooks]`: how webhook requests are verified (`webhooks::verify_and_parse`); nothing
+    /// without these keys, and ignored for a spec without webhooks.
     pub webhooks: WebhookSettings,
     /// `[pagination]`: how the pages of list operations follow each other, for their
     /// `<op>_pages` and `<op>_items` streams. Without it apiforge infers only what the spec
