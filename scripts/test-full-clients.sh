@@ -7,8 +7,11 @@
 # chargebee}_conventions.yaml (Stripe's and Twilio's without settings, Chargebee's with
 # spec/apiforge.toml), the unions of tests/fixtures/{unions,stripe_unions}.yaml, tests/fixtures/hostile.yaml, tests/fixtures/media.yaml (every non-JSON
 # body and response), tests/fixtures/streams.yaml (event streams, NDJSON, unmodeled media
-# types; with tests/fixtures/streams.toml) and the Petstore 3 spec ($PETSTORE_SPEC, by default
-# ../shared/specs/petstore3.yaml). Each is checked with clippy (warnings denied) and rustdoc,
+# types; with tests/fixtures/streams.toml), tests/fixtures/pagination/ (every pagination
+# style), the excerpts of Stripe's, GitHub's and Kubernetes' specs in
+# tests/fixtures/real_pagination/, tests/fixtures/swagger2.yaml (a Swagger 2.0 document), the
+# Petstore 3 spec ($PETSTORE_SPEC, by default ../shared/specs/petstore3.yaml) and
+# spec/resume_dunning.yaml customized by tests/fixtures/customize/apiforge.toml. Each is checked with clippy (warnings denied) and rustdoc,
 # then tests/full_clients/*.rs run against them on 127.0.0.1. Each stage announces itself
 # ("== test-full-clients.sh [4/8] ...") and its duration.
 #
@@ -87,6 +90,19 @@ grep -q '^pub mod custom;$' "$resources/src/lib.rs"
 "$apiforge" generate tests/fixtures/streams.yaml --out "$work/streams" --config tests/fixtures/streams.toml
 # Petstore keeps unknown fields (`[types] unknown-fields = "keep"`).
 "$apiforge" generate "$petstore" --out "$work/petstore" --crate-name petstore --config tests/fixtures/petstore.toml
+# One list operation per pagination style, with the settings beside it (its apiforge.toml).
+"$apiforge" generate tests/fixtures/pagination/pagination.yaml --out "$work/pagination"
+# Excerpts of Stripe's, GitHub's and Kubernetes' published specs, each with its settings.
+for vendor in stripe github kubernetes; do
+  "$apiforge" generate "tests/fixtures/real_pagination/$vendor/$vendor.json" --out "$work/real-$vendor" --crate-name "real-$vendor"
+done
+# Chargebee's resume_dunning customized with every setting of docs/CUSTOMIZING.md: an overlay,
+# renames, a replacement by the money crate's type (copied beside it) and extra derives.
+"$apiforge" generate spec/resume_dunning.yaml --out "$work/chargebee-custom" --crate-name chargebee-custom --config tests/fixtures/customize/apiforge.toml
+rm -rf "$work/money"
+cp -R tests/fixtures/customize/money "$work/money"
+# A Swagger 2.0 document, read directly (no converter).
+"$apiforge" generate tests/fixtures/swagger2.yaml --out "$work/swagger2" --crate-name swagger2
 
 cat > "$work/Cargo.toml" <<TOML
 [workspace]
@@ -167,6 +183,18 @@ path = "$repo/tests/full_clients/petstore.rs"
 name = "customize"
 path = "$repo/tests/full_clients/customize.rs"
 
+[[test]]
+name = "pagination"
+path = "$repo/tests/full_clients/pagination.rs"
+
+[[test]]
+name = "real_pagination"
+path = "$repo/tests/full_clients/real_pagination.rs"
+
+[[test]]
+name = "swagger2"
+path = "$repo/tests/full_clients/swagger2.rs"
+
 [dev-dependencies]
 chargebee-v1 = { path = "../chargebee" }
 chargebee-resources = { path = "../chargebee-resources" }
@@ -183,6 +211,11 @@ streams = { path = "../streams" }
 petstore = { path = "../petstore" }
 chargebee-custom = { path = "../chargebee-custom" }
 money = { path = "../money" }
+pagination = { path = "../pagination" }
+real-stripe = { path = "../real-stripe" }
+real-github = { path = "../real-github" }
+real-kubernetes = { path = "../real-kubernetes" }
+swagger2 = { path = "../swagger2" }
 chrono = { version = "0.4", default-features = false, features = ["std"] }
 form_urlencoded = "1"
 futures-util = { version = "0.3", default-features = false }
