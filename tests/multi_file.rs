@@ -521,3 +521,75 @@ fn damaged_split_layouts_never_panic() {
         outcomes.0, outcomes.1
     );
 }
+
+/// Mistakes common in published specs generate, each with a warning where it is not valid
+/// OpenAPI (`tests/fixtures/common_mistakes/`), and every name derived from them is valid.
+#[test]
+fn common_mistakes_in_published_specs_generate_with_a_warning() {
+    let spec = Path::new("fixtures/common_mistakes/openapi.yaml");
+    let generated = generate(spec, &Settings::default()).expect("the spec generates");
+    let warnings: Vec<(String, String)> = generated
+        .warnings
+        .iter()
+        .map(|w| (w.pointer.clone(), w.message.clone()))
+        .collect();
+    // DigitalOcean: an operation given by `$ref` is copied in place, with a warning at its
+    // path item.
+    assert!(
+        warnings
+            .iter()
+            .any(|(at, message)| at == "#/paths/~1v2~11-clicks"
+                && message.contains("an operation cannot be given by `$ref`")
+                && message.contains("get: $ref: operations/one_clicks_list.yaml")),
+        "{warnings:#?}"
+    );
+    let clicks = &generated.files["src/n_1_click_applications.rs"];
+    assert!(clicks.contains("pub async fn one_clicks_list("), "{clicks}");
+    // Spotify: `required: true` on a property reads as required, with a warning.
+    assert!(
+        warnings.iter().any(|(at, message)| at
+            == "#/components/schemas/Thing/properties/id/required"
+            && message.contains("`required: true` on a property")),
+        "{warnings:#?}"
+    );
+    let types = &generated.files["src/types.rs"];
+    assert!(types.contains("pub id: String,"), "{types}");
+    // A schema `$ref` into another operation (bundlers write these): the schema is copied
+    // into the components and both responses decode it.
+    assert!(
+        !warnings
+            .iter()
+            .any(|(_, m)| m.contains("$ref") && !m.contains("an operation cannot be given")),
+        "{warnings:#?}"
+    );
+    assert!(
+        types.contains("pub struct ShapesList200Response "),
+        "{types}"
+    );
+    let responses = &generated.files["src/responses.rs"];
+    assert!(
+        responses.contains("NotFound(types::ShapesList200Response)"),
+        "{responses}"
+    );
+    assert_eq!(warnings.len(), 2, "{warnings:#?}");
+    // PingOne: `#` in operation ids and tags; ShipStation: a long path and no operationId.
+    // Every file name stays short and plain; the crate name is valid on crates.io.
+    for path in generated.files.keys() {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        assert!(name.len() <= 100, "{path}");
+        assert!(
+            name.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')),
+            "{path}"
+        );
+    }
+    for file in ["src/things_1.rs", "src/shapes.rs", "docs/things_list.md"] {
+        assert!(generated.files.contains_key(file), "{file}");
+    }
+    let manifest = &generated.files["Cargo.toml"];
+    assert!(
+        manifest
+            .contains("name = \"u-s-epa-enforcement-compliance-history-online-echo-1-clean-air\""),
+        "{manifest}"
+    );
+}
