@@ -258,29 +258,31 @@ fn a_url_in_another_file_is_refused_there() {
 }
 
 #[test]
-fn an_operation_given_by_ref_is_refused_with_what_may_be() {
+fn a_media_type_given_by_ref_is_refused_with_what_may_be() {
+    // Operations given by `$ref` are copied in place with a warning (a common mistake, see
+    // `common_mistakes_in_published_specs_generate_with_a_warning`); a media type is not.
     let dir = tempfile::tempdir().expect("tempdir");
     write_tree(
         dir.path(),
         &[
             (
                 "openapi.yaml".into(),
-                "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /pets:\n    get:\n      $ref: operations/list.yaml\n".into(),
+                "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /pets:\n    get:\n      responses:\n        '200':\n          description: OK\n          content:\n            application/json: {$ref: media/json.yaml}\n".into(),
             ),
             (
-                "operations/list.yaml".into(),
-                "responses: {'200': {description: OK}}\n".into(),
+                "media/json.yaml".into(),
+                "schema: {type: string}\n".into(),
             ),
         ],
     );
     let message = refusal(&dir.path().join("openapi.yaml"));
     assert!(
         message.starts_with(
-            "`$ref: operations/list.yaml` stands for an operation, which cannot be given by `$ref`\n"
+            "`$ref: media/json.yaml` stands for a media type, which cannot be given by `$ref`\n"
         ),
         "{message}"
     );
-    assert!(message.contains("openapi.yaml:6:7"), "{message}");
+    assert!(message.contains("openapi.yaml:10:13"), "{message}");
 }
 
 /// Writes `files` (path relative to `dir`, contents) under `dir`.
