@@ -4,7 +4,7 @@
 # with Chargebee's settings, spec/apiforge.toml), tests/fixtures/form_rules.yaml (OpenAPI's
 # style rules, no settings), the vendor-convention fixtures tests/fixtures/{stripe,twilio,
 # chargebee}_conventions.yaml (Stripe's and Twilio's without settings, Chargebee's with
-# spec/apiforge.toml), the unions of tests/fixtures/{unions,stripe_unions}.yaml, tests/fixtures/hostile.yaml, tests/fixtures/media.yaml (every non-JSON
+# spec/apiforge.toml), the unions of tests/fixtures/{unions,stripe_unions}.yaml, tests/fixtures/hostile.yaml, tests/fixtures/common_mistakes/ (published specs' mistakes), tests/fixtures/media.yaml (every non-JSON
 # body and response) and the Petstore 3 spec ($PETSTORE_SPEC, by default
 # ../shared/specs/petstore3.yaml). Each is checked with clippy (warnings denied) and rustdoc,
 # then tests/full_clients/*.rs run against them on 127.0.0.1. Each stage announces itself
@@ -64,6 +64,10 @@ echo "   Chargebee v1 client generated in $(( (end - start) / 1000000 )) ms (deb
 "$apiforge" generate tests/fixtures/chargebee_conventions.yaml --out "$work/chargebee-conventions" --config spec/apiforge.toml
 # Hostile but valid: the generator warns about what it works around; the crate must compile.
 "$apiforge" generate tests/fixtures/hostile.yaml --out "$work/hostile"
+# Mistakes common in published specs (an operation given by `$ref`, `required: true` on a
+# property, `#` in names, a long title and path): warned about, and the crate, named from the
+# long title, must compile clippy-clean.
+"$apiforge" generate tests/fixtures/common_mistakes/openapi.yaml --out "$work/common-mistakes"
 # Every non-JSON body and response (multipart, bytes, text, downloads), and Petstore 3 as
 # published (JSON and XML bodies, an octet-stream upload, API key and OAuth2 security).
 "$apiforge" generate tests/fixtures/media.yaml --out "$work/media"
@@ -73,7 +77,7 @@ echo "   Chargebee v1 client generated in $(( (end - start) / 1000000 )) ms (deb
 cat > "$work/Cargo.toml" <<TOML
 [workspace]
 resolver = "2"
-members = ["chargebee", "form-rules", "stripe-conventions", "twilio-conventions", "chargebee-conventions", "unions", "stripe-unions", "hostile", "media", "petstore", "e2e"]
+members = ["chargebee", "form-rules", "stripe-conventions", "twilio-conventions", "chargebee-conventions", "unions", "stripe-unions", "hostile", "media", "petstore", "common-mistakes", "e2e"]
 
 # The repository's dev profile (its Cargo.toml), so that dependencies already built for the
 # workspace are reused rather than built again with full debug info.
@@ -168,12 +172,12 @@ cargo check --manifest-path "$work/Cargo.toml" -p chargebee-v1
 end=$(date +%s%N)
 echo "   cargo check of the generated Chargebee crate alone: $(awk "BEGIN { printf \"%.1f\", ($end - $start) / 1e9 }") s (dependencies already built, CARGO_INCREMENTAL=0, after touching src/lib.rs)"
 
-clients=(-p chargebee-v1 -p form-rules -p stripe-conventions -p twilio-conventions -p chargebee-conventions -p unions -p stripe-unions -p hostile -p media -p petstore)
+clients=(-p chargebee-v1 -p form-rules -p stripe-conventions -p twilio-conventions -p chargebee-conventions -p unions -p stripe-unions -p hostile -p media -p petstore -p u-s-epa-enforcement-compliance-history-online-echo-1-clean-air)
 
-stage "clippy on the ten clients, warnings denied"
+stage "clippy on the eleven clients, warnings denied"
 cargo clippy --manifest-path "$work/Cargo.toml" "${clients[@]}" --all-targets -- -D warnings
 
-stage "rustdoc on the ten clients, warnings denied"
+stage "rustdoc on the eleven clients, warnings denied"
 RUSTDOCFLAGS="-D warnings" cargo doc --manifest-path "$work/Cargo.toml" "${clients[@]}" --no-deps
 
 stage "tests/full_clients/*.rs and the clients' own tests and doctests (cargo test)"
