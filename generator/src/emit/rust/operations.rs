@@ -117,7 +117,7 @@ pub fn emit_group(api: &Api, krate: &CrateInfo, group: &str, ops: &[&Operation])
     }
 }
 
-fn mentions_named(ty: &TypeRef) -> bool {
+pub(super) fn mentions_named(ty: &TypeRef) -> bool {
     match ty {
         TypeRef::Named(_) => true,
         TypeRef::Array(inner) | TypeRef::Map(inner) => mentions_named(inner),

@@ -78,3 +78,39 @@ fn a_success_enum_with_a_body_beside_an_empty_answer_allows_their_size_differenc
         "{player}"
     );
 }
+
+#[test]
+fn error_responses_import_the_types_only_when_a_body_names_one() {
+    // Zoom's error bodies: a string and untyped JSON, no named type.
+    let spec = "openapi: 3.0.3
+info: {title: Meetings, version: 1.0.0}
+paths:
+  /meetings:
+    get:
+      operationId: listMeetings
+      responses:
+        '200': {description: The meetings.}
+        '400':
+          description: Bad request.
+          content:
+            application/json:
+              schema: {type: object}
+        '404':
+          description: Not found.
+          content:
+            text/plain:
+              schema: {type: string}
+";
+    let settings = Settings::default();
+    let mut pipeline = Pipeline::new(&settings);
+    let loaded = pipeline
+        .load_bytes(Path::new("meetings.yaml"), spec.as_bytes(), false)
+        .unwrap();
+    let lowered = pipeline.lower(loaded).unwrap();
+    let files = pipeline.emit_crate(&lowered).unwrap();
+    let responses = &files["src/responses.rs"];
+    assert!(responses.contains("NotFound(String)"), "{responses}");
+    assert!(!responses.contains("use crate::types;"), "{responses}");
+    // With a named error body, the import is back (the fixture above).
+    assert!(files()["src/responses.rs"].contains("use crate::types;"));
+}
