@@ -568,12 +568,23 @@ fn common_mistakes_in_published_specs_generate_with_a_warning() {
         types.contains("pub struct ShapesList200Response "),
         "{types}"
     );
+    // A `$ref` into a schema's `definitions`: copied into the components under its name.
+    assert!(types.contains("pub label: Option<Label>,"), "{types}");
     let responses = &generated.files["src/responses.rs"];
     assert!(
         responses.contains("NotFound(types::ShapesList200Response)"),
         "{responses}"
     );
-    assert_eq!(warnings.len(), 2, "{warnings:#?}");
+    // The third: `definitions` itself is no OpenAPI keyword (what a `$ref` names in it is
+    // still copied, above).
+    assert!(
+        warnings
+            .iter()
+            .any(|(at, message)| at == "#/components/schemas/Thing"
+                && message.contains("`definitions` has no OpenAPI 3.0 equivalent")),
+        "{warnings:#?}"
+    );
+    assert_eq!(warnings.len(), 3, "{warnings:#?}");
     // PingOne: `#` in operation ids and tags; ShipStation: a long path and no operationId.
     // Every file name stays short and plain; the crate name is valid on crates.io.
     for path in generated.files.keys() {

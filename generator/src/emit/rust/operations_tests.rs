@@ -107,8 +107,8 @@ paths:
         .load_bytes(Path::new("meetings.yaml"), spec.as_bytes(), false)
         .unwrap();
     let lowered = pipeline.lower(loaded).unwrap();
-    let files = pipeline.emit_crate(&lowered).unwrap();
-    let responses = &files["src/responses.rs"];
+    let emitted = pipeline.emit_crate(&lowered).unwrap();
+    let responses = &emitted["src/responses.rs"];
     assert!(responses.contains("NotFound(String)"), "{responses}");
     assert!(!responses.contains("use crate::types;"), "{responses}");
     // With a named error body, the import is back (the fixture above).

@@ -21,7 +21,7 @@ pub(super) fn needs_bundling(value: &Value, key: Option<&str>, parent: Option<&s
         // One pass over the entries, without hashing: this runs on every spec.
         Value::Object(object) => object.iter().any(|(k, child)| match (k.as_str(), child) {
             ("$ref", Value::String(reference)) => {
-                !reference.starts_with("#/components/")
+                !names_a_component(reference)
                     || matches!(parent, Some("paths" | "webhooks" | "pathItems"))
                     || key.is_some_and(|key| OPERATION_KEYS.contains(&key))
             }
@@ -34,6 +34,14 @@ pub(super) fn needs_bundling(value: &Value, key: Option<&str>, parent: Option<&s
         Value::Array(items) => items.iter().any(|child| needs_bundling(child, None, key)),
         _ => false,
     }
+}
+
+/// Whether `reference` is `#/components/<section>/<name>`, which the later stages follow
+/// (anything deeper or elsewhere in the document is copied into the components first).
+fn names_a_component(reference: &str) -> bool {
+    reference
+        .strip_prefix("#/components/")
+        .is_some_and(|rest| rest.split('/').count() == 2)
 }
 
 /// The keys of a path item that hold operations: an object under one of them with a `$ref`
@@ -324,6 +332,14 @@ mod tests {
         let internal = serde_json::json!({"paths": {"/a": {"get": {"responses": {"200": {"$ref": "#/components/responses/R"}}}}},
             "components": {"schemas": {"paths": {"properties": {"x": {"$ref": "#/components/schemas/X"}}}}}});
         assert!(!needs_bundling(&internal, None, None));
+        // Codat's `$ref` into a schema's `definitions`, and one into an operation.
+        for hoisted in [
+            "#/components/schemas/BankTransactions/definitions/line",
+            "#/paths/~1a/get/responses/200/content/application~1json/schema",
+        ] {
+            let document = serde_json::json!({"components": {"schemas": {"A": {"$ref": hoisted}}}});
+            assert!(needs_bundling(&document, None, None), "{hoisted}");
+        }
         for needs in [
             serde_json::json!({"paths": {"/a": {"$ref": "#/components/pathItems/A"}}}),
             serde_json::json!({"webhooks": {"a": {"$ref": "#/components/pathItems/A"}}}),
