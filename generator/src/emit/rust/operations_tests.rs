@@ -114,3 +114,39 @@ paths:
     // With a named error body, the import is back (the fixture above).
     assert!(files()["src/responses.rs"].contains("use crate::types;"));
 }
+
+#[test]
+fn a_field_described_only_by_markup_gets_the_default_doc() {
+    // Paylocity's `description: "<br />"`: without a doc the crate warns (`missing_docs`).
+    let spec = "openapi: 3.0.3
+info: {title: Pay, version: 1.0.0}
+paths:
+  /pay:
+    get:
+      operationId: getPay
+      responses:
+        '200':
+          description: The statement.
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Statement'}
+components:
+  schemas:
+    Statement:
+      type: object
+      properties:
+        transactionNumber: {type: integer, description: '<br />'}
+";
+    let settings = Settings::default();
+    let mut pipeline = Pipeline::new(&settings);
+    let loaded = pipeline
+        .load_bytes(Path::new("pay.yaml"), spec.as_bytes(), false)
+        .unwrap();
+    let lowered = pipeline.lower(loaded).unwrap();
+    let emitted = pipeline.emit_crate(&lowered).unwrap();
+    let types = &emitted["src/types.rs"];
+    assert!(
+        types.contains("/// The `transactionNumber` property.\n"),
+        "{types}"
+    );
+}
