@@ -15,7 +15,7 @@ use crate::emit::snippets::{usage_example, ExampleForm};
 use crate::emit::{text, CrateInfo};
 use crate::ir::{
     Api, ArrayKeys, Media, Operation, ParamLocation, ParamStyle, Parameter, PathSegment,
-    RequestField, Retry, Success, TypeRef,
+    RequestField, Retry, Success, TypeKind, TypeRef,
 };
 
 /// The operations of each module, by module name.
@@ -204,6 +204,22 @@ fn pages_method(api: &Api, op: &Operation) -> Option<TokenStream> {
     let error_name = ident(&api.error_set(op.errors).ident);
     let token_field = ident(&param.ident);
     let next_field = ident(&pagination.next_field_ident);
+    // A token field that may be `null` as well as absent is a `Nullable` (Stripe's
+    // `next_page`); the stream follows it only when it holds a value.
+    let tristate = match success {
+        TypeRef::Named(name) => api.type_def(name).is_some_and(|def| match &def.kind {
+            TypeKind::Struct { fields, .. } => fields
+                .iter()
+                .any(|f| f.ident == pagination.next_field_ident && f.tristate),
+            _ => false,
+        }),
+        _ => false,
+    };
+    let next_token = if tristate {
+        quote!(page.#next_field.clone().into_option())
+    } else {
+        quote!(page.#next_field.clone())
+    };
     let path_args: Vec<_> = op.path_params().map(|p| ident(&p.ident)).collect();
     let doc = doc_lines(&format!(
         "Every page of [`Client::{}`], in order: the stream sends `request`, then follows `{}` \
@@ -234,9 +250,7 @@ fn pages_method(api: &Api, op: &Operation) -> Option<TokenStream> {
                         return Ok(None);
                     };
                     let page = client.#single(#(&#path_args,)* &request).await?;
-                    let next = page
-                        .#next_field
-                        .clone()
+                    let next = #next_token
                         .filter(|token| request.#token_field.as_ref() != Some(token))
                         .map(|token| #request_name { #token_field: Some(token), ..request });
                     Ok(Some((page, next)))

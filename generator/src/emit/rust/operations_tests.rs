@@ -150,3 +150,49 @@ components:
         "{types}"
     );
 }
+
+#[test]
+fn a_nullable_next_page_token_is_followed_only_when_it_holds_a_value() {
+    // Stripe's `next_page`: absent, `null` or a token; a `Nullable`, not an `Option`.
+    let spec = "openapi: 3.0.3
+info: {title: Charges, version: 1.0.0}
+paths:
+  /charges:
+    get:
+      operationId: listCharges
+      parameters:
+        - {name: page, in: query, schema: {type: string}}
+      responses:
+        '200':
+          description: A page.
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/ChargeList'}
+components:
+  schemas:
+    ChargeList:
+      type: object
+      properties:
+        data: {type: array, items: {type: string}}
+        next_page: {type: string, nullable: true}
+";
+    let settings = Settings::default();
+    let mut pipeline = Pipeline::new(&settings);
+    let loaded = pipeline
+        .load_bytes(Path::new("charges.yaml"), spec.as_bytes(), false)
+        .unwrap();
+    let lowered = pipeline.lower(loaded).unwrap();
+    let emitted = pipeline.emit_crate(&lowered).unwrap();
+    let types = &emitted["src/types.rs"];
+    assert!(
+        types.contains("pub next_page: crate::Nullable<String>,"),
+        "{types}"
+    );
+    let lib = &emitted["src/lib.rs"];
+    let module = emitted
+        .iter()
+        .find(|(_, text)| text.contains("pub fn list_charges_pages("))
+        .map(|(_, text)| text)
+        .unwrap_or(lib);
+    assert!(module.contains(".into_option()"), "{module}");
+}
