@@ -258,29 +258,31 @@ fn a_url_in_another_file_is_refused_there() {
 }
 
 #[test]
-fn an_operation_given_by_ref_is_refused_with_what_may_be() {
+fn a_media_type_given_by_ref_is_refused_with_what_may_be() {
+    // Operations given by `$ref` are copied in place with a warning (a common mistake, see
+    // `common_mistakes_in_published_specs_generate_with_a_warning`); a media type is not.
     let dir = tempfile::tempdir().expect("tempdir");
     write_tree(
         dir.path(),
         &[
             (
                 "openapi.yaml".into(),
-                "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /pets:\n    get:\n      $ref: operations/list.yaml\n".into(),
+                "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /pets:\n    get:\n      responses:\n        '200':\n          description: OK\n          content:\n            application/json: {$ref: media/json.yaml}\n".into(),
             ),
             (
-                "operations/list.yaml".into(),
-                "responses: {'200': {description: OK}}\n".into(),
+                "media/json.yaml".into(),
+                "schema: {type: string}\n".into(),
             ),
         ],
     );
     let message = refusal(&dir.path().join("openapi.yaml"));
     assert!(
         message.starts_with(
-            "`$ref: operations/list.yaml` stands for an operation, which cannot be given by `$ref`\n"
+            "`$ref: media/json.yaml` stands for a media type, which cannot be given by `$ref`\n"
         ),
         "{message}"
     );
-    assert!(message.contains("openapi.yaml:6:7"), "{message}");
+    assert!(message.contains("openapi.yaml:10:13"), "{message}");
 }
 
 /// Writes `files` (path relative to `dir`, contents) under `dir`.
@@ -545,5 +547,88 @@ fn a_split_swagger_2_spec_reads_its_other_files_in_the_2_0_dialect() {
         document.pointer("/components/schemas/Pet/properties/nickname/nullable"),
         Some(&Value::Bool(true)),
         "{document:#}"
+    );
+}
+
+/// Mistakes common in published specs generate, each with a warning where it is not valid
+/// OpenAPI (`tests/fixtures/common_mistakes/`), and every name derived from them is valid.
+#[test]
+fn common_mistakes_in_published_specs_generate_with_a_warning() {
+    let spec = Path::new("fixtures/common_mistakes/openapi.yaml");
+    let generated = generate(spec, &Settings::default()).expect("the spec generates");
+    let warnings: Vec<(String, String)> = generated
+        .warnings
+        .iter()
+        .map(|w| (w.pointer.clone(), w.message.clone()))
+        .collect();
+    // DigitalOcean: an operation given by `$ref` is copied in place, with a warning at its
+    // path item.
+    assert!(
+        warnings
+            .iter()
+            .any(|(at, message)| at == "#/paths/~1v2~11-clicks"
+                && message.contains("an operation cannot be given by `$ref`")
+                && message.contains("get: $ref: operations/one_clicks_list.yaml")),
+        "{warnings:#?}"
+    );
+    let clicks = &generated.files["src/n_1_click_applications.rs"];
+    assert!(clicks.contains("pub async fn one_clicks_list("), "{clicks}");
+    // Spotify: `required: true` on a property reads as required, with a warning.
+    assert!(
+        warnings.iter().any(|(at, message)| at
+            == "#/components/schemas/Thing/properties/id/required"
+            && message.contains("`required: true` on a property")),
+        "{warnings:#?}"
+    );
+    let types = &generated.files["src/types.rs"];
+    assert!(types.contains("pub id: String,"), "{types}");
+    // A schema `$ref` into another operation (bundlers write these): the schema is copied
+    // into the components and both responses decode it.
+    assert!(
+        !warnings
+            .iter()
+            .any(|(_, m)| m.contains("$ref") && !m.contains("an operation cannot be given")),
+        "{warnings:#?}"
+    );
+    assert!(
+        types.contains("pub struct ShapesList200Response "),
+        "{types}"
+    );
+    // A `$ref` into a schema's `definitions`: copied into the components under its name.
+    assert!(types.contains("pub label: Option<Label>,"), "{types}");
+    let responses = &generated.files["src/responses.rs"];
+    assert!(
+        responses.contains("NotFound(types::ShapesList200Response)"),
+        "{responses}"
+    );
+    // The third: `definitions` itself is no OpenAPI keyword (what a `$ref` names in it is
+    // still copied, above).
+    assert!(
+        warnings
+            .iter()
+            .any(|(at, message)| at == "#/components/schemas/Thing"
+                && message.contains("`definitions` has no OpenAPI 3.0 equivalent")),
+        "{warnings:#?}"
+    );
+    assert_eq!(warnings.len(), 3, "{warnings:#?}");
+    // PingOne: `#` in operation ids and tags; ShipStation: a long path and no operationId.
+    // Every file name stays short and plain; the crate name is valid on crates.io.
+    for path in generated.files.keys() {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        assert!(name.len() <= 100, "{path}");
+        assert!(
+            name.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')),
+            "{path}"
+        );
+    }
+    for file in ["src/things_1.rs", "src/shapes.rs", "docs/things_list.md"] {
+        assert!(generated.files.contains_key(file), "{file}");
+    }
+    let manifest = &generated.files["Cargo.toml"];
+    assert!(
+        manifest
+            .contains("name = \"u-s-epa-enforcement-compliance-history-online-echo-1-clean-air\""),
+        "{manifest}"
     );
 }

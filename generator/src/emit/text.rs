@@ -8,7 +8,10 @@
 
 /// Converts a description to Markdown that rustdoc renders without warnings and never runs.
 pub fn markdown(text: &str) -> String {
-    let html_free = html_to_markdown(text);
+    // A carriage return alone (VTEX's descriptions) is a line break to Markdown, and rustc
+    // refuses it in a doc comment.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let html_free = html_to_markdown(&text);
     let mut out = String::with_capacity(html_free.len());
     let mut in_fence = false;
     let mut in_indented = false;
@@ -390,6 +393,13 @@ pub fn table_cell(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn carriage_returns_become_line_breaks() {
+        // VTEX's descriptions: rustc refuses a bare CR in a doc comment.
+        assert_eq!(markdown("one\rtwo\r\nthree"), "one\ntwo\nthree");
+        assert!(!markdown("a\r\rb").contains('\r'));
+    }
 
     #[test]
     fn html_becomes_markdown() {

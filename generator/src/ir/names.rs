@@ -132,19 +132,58 @@ pub fn file_ident(raw: &str) -> String {
     ident
 }
 
+/// Crate names Cargo refuses or warns about although they are well formed: Rust's own
+/// libraries, and names Windows reserves for devices (a crate cannot be unpacked there).
+const RESERVED_CRATE_NAMES: &[&str] = &[
+    "std",
+    "core",
+    "alloc",
+    "test",
+    "proc-macro",
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    "com1",
+    "com2",
+    "com3",
+    "com4",
+    "com5",
+    "com6",
+    "com7",
+    "com8",
+    "com9",
+    "lpt1",
+    "lpt2",
+    "lpt3",
+    "lpt4",
+    "lpt5",
+    "lpt6",
+    "lpt7",
+    "lpt8",
+    "lpt9",
+];
+
+/// The longest crate name crates.io accepts.
+pub const MAX_CRATE_NAME: usize = 64;
+
 /// A crate name valid on crates.io: kebab-case words of `title` (acronyms kept whole:
 /// `Twitter APIs` → `twitter-apis`), at most 64 characters cut at a word, starting with a
-/// letter (`api-` before one that would start with a digit).
+/// letter (`api-` before one that would start with a digit), never a keyword or a name Cargo
+/// reserves (`-api` after it).
 pub fn crate_name(title: &str) -> String {
-    const MAX: usize = 64;
     let snake = words(title).to_snake_case();
     let mut name = snake.replace('_', "-");
     if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
         name = format!("api-{name}").trim_end_matches('-').to_owned();
     }
-    if name.len() > MAX {
-        let cut = name[..=MAX].rfind('-').unwrap_or(MAX);
+    if name.len() > MAX_CRATE_NAME {
+        // At the last word break that keeps a whole word; `api-` keeps one before the limit.
+        let cut = name[..=MAX_CRATE_NAME].rfind('-').unwrap_or(MAX_CRATE_NAME);
         name.truncate(cut);
+    }
+    if KEYWORDS.contains(&name.as_str()) || RESERVED_CRATE_NAMES.contains(&name.as_str()) {
+        name.push_str("-api");
     }
     name
 }
@@ -366,6 +405,150 @@ mod tests {
         assert!(ident.len() <= MAX_FILE_IDENT, "{ident}");
         assert!(ident.starts_with("get_fulfillments_fulfillment_id") && !ident.ends_with('_'));
         assert_eq!(file_ident("resume_dunning"), "resume_dunning");
+    }
+
+    /// Titles, paths and names no spec should have, and some every spec has.
+    const HOSTILE: &[&str] = &[
+        "",
+        "#",
+        "##/#",
+        "things#list",
+        "!!!---???",
+        "   ",
+        "_",
+        "__init__",
+        "Self",
+        "self",
+        "crate",
+        "type",
+        "test",
+        "std",
+        "CON",
+        "1",
+        "123 Go",
+        "9lives",
+        "-leading-dash",
+        "Ünïcödé Ăπί",
+        "日本語のAPI",
+        "🚀 Rocket API 🚀",
+        "🚀",
+        "get /a/{b}/c#d",
+        "APIs",
+        "Twitter APIs with Word2Vec",
+    ];
+
+    /// A deterministic stream of hostile strings (xorshift over an alphabet of the kinds of
+    /// characters that break names), 1 to 1000 characters long.
+    fn hostile_strings(count: usize) -> Vec<String> {
+        const ALPHABET: &[&str] = &[
+            "a", "Z", "q", "API", "s", "0", "9", "_", "-", " ", "#", "/", "{", "}", ".", "~", "é",
+            "ß", "日", "🚀", "\u{200b}", "\t", "\n", "<", ">=", "'", "\"", "self", "type",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        (0..count)
+            .map(|_| {
+                let len = 1 + (next() % 1000) as usize;
+                let pieces = 1 + len / 3;
+                (0..pieces)
+                    .map(|_| ALPHABET[(next() % ALPHABET.len() as u64) as usize])
+                    .collect::<String>()
+            })
+            .collect()
+    }
+
+    /// crates.io's rules: 1 to 64 ASCII letters, digits, `-` or `_`, a letter first, and not
+    /// a keyword or a reserved name.
+    fn assert_valid_crate_name(title: &str, name: &str) {
+        assert!(
+            !name.is_empty() && name.len() <= MAX_CRATE_NAME,
+            "{title:?} gave {name:?}"
+        );
+        assert!(
+            name.starts_with(|c: char| c.is_ascii_alphabetic()),
+            "{title:?} gave {name:?}"
+        );
+        assert!(
+            name.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "{title:?} gave {name:?}"
+        );
+        assert!(
+            !name.ends_with('-') && !name.contains("--"),
+            "{title:?} gave {name:?}"
+        );
+        assert!(
+            !KEYWORDS.contains(&name) && !RESERVED_CRATE_NAMES.contains(&name),
+            "{title:?} gave {name:?}"
+        );
+        // The library's name, which Rust code writes.
+        let lib = name.replace('-', "_");
+        assert!(
+            syn::parse_str::<syn::Ident>(&lib).is_ok(),
+            "{title:?} gave {name:?}"
+        );
+    }
+
+    #[test]
+    fn any_title_gives_a_valid_crate_name() {
+        let long = "The Extremely Long Title ".repeat(40);
+        let mut titles: Vec<String> = HOSTILE.iter().map(|s| s.to_string()).collect();
+        titles.push(long);
+        titles.push("a".repeat(1000));
+        titles.extend(hostile_strings(2000));
+        for title in &titles {
+            assert_valid_crate_name(title, &crate_name(title));
+        }
+        assert_eq!(crate_name("Self"), "self-api");
+        assert_eq!(crate_name("test"), "test-api");
+        assert_eq!(crate_name("CON"), "con-api");
+        assert_eq!(crate_name("🚀 Rocket API 🚀"), "rocket-api");
+        assert_eq!(crate_name("#"), "api");
+        // One word longer than the limit is cut inside the word, as there is no break.
+        assert_eq!(crate_name(&"a".repeat(1000)).len(), MAX_CRATE_NAME);
+    }
+
+    #[test]
+    fn any_name_gives_a_short_valid_identifier_and_file_name() {
+        let mut raws: Vec<String> = HOSTILE.iter().map(|s| s.to_string()).collect();
+        raws.push(format!("get {}", "/segment/{id}".repeat(80)));
+        raws.extend(hostile_strings(2000));
+        let mut scope = Scope::with_reserved(["new", "builder"]);
+        let mut seen = BTreeSet::new();
+        for raw in &raws {
+            let ident = file_ident(raw);
+            assert!(ident.len() <= MAX_FILE_IDENT, "{raw:?} gave {ident:?}");
+            assert!(
+                syn::parse_str::<syn::Ident>(&ident).is_ok(),
+                "{raw:?} gave {ident:?}"
+            );
+            // Names files: `docs/<ident>.md`, `src/<ident>.rs`, within 100 bytes, of
+            // characters every file system takes.
+            assert!(
+                ident
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+                "{raw:?} gave {ident:?}"
+            );
+            assert!(format!("docs/{ident}.md").len() <= 100);
+            for other in [snake(raw), pascal(raw), type_name(raw)] {
+                assert!(
+                    syn::parse_str::<syn::Ident>(&other).is_ok(),
+                    "{raw:?} gave {other:?}"
+                );
+            }
+            // However many names collapse to one identifier, each claim gets its own, still
+            // a valid identifier within the file-name limit plus its number.
+            let claimed = scope.claim(ident);
+            assert!(seen.insert(claimed.clone()), "{claimed} handed out twice");
+            assert!(syn::parse_str::<syn::Ident>(&claimed).is_ok(), "{claimed}");
+            assert!(format!("docs/{claimed}.md").len() <= 100, "{claimed}");
+        }
     }
 
     #[test]

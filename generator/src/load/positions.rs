@@ -118,6 +118,28 @@ pub(super) enum Child {
     List(Kind),
 }
 
+/// What the object at `pointer` (`#/…`, tokens escaped as in a `$ref`) of a document is, by
+/// the grammar alone; `None` where the grammar holds no object (an example, an extension).
+pub(super) fn kind_at(pointer: &str) -> Option<Kind> {
+    let tokens = pointer.strip_prefix("#/")?.split('/');
+    let mut kind = Kind::Document;
+    // The kind of the entry the next token names, inside a map or a list.
+    let mut entry: Option<Kind> = None;
+    for token in tokens {
+        if let Some(next) = entry.take() {
+            kind = next;
+            continue;
+        }
+        let token = token.replace("~1", "/").replace("~0", "~");
+        match child_of(kind, &token)? {
+            Child::One(next) => kind = next,
+            Child::Map(next, _) | Child::List(next) => entry = Some(next),
+        }
+    }
+    // A pointer that ends at a map or list names no object of one kind.
+    entry.is_none().then_some(kind)
+}
+
 /// The fields of an object of `kind` that can hold an object (and so a `$ref`): example
 /// values, defaults, enums and extensions are data and never lead anywhere.
 pub(super) fn child_of(kind: Kind, key: &str) -> Option<Child> {

@@ -84,6 +84,8 @@ fn docs(text: Option<&str>) -> TokenStream {
 
 /// `#[doc]` attributes for text that is already Markdown.
 fn doc_lines(markdown: &str) -> TokenStream {
+    // `lines` keeps a carriage return that ends no line; rustc refuses it in a doc comment.
+    let markdown = markdown.replace("\r\n", "\n").replace('\r', "\n");
     let lines = markdown.lines().map(|line| {
         if line.is_empty() {
             String::new()

@@ -159,7 +159,7 @@ fn methods_owner(group: &str, handle: Option<&str>, methods: &[TokenStream]) -> 
     }
 }
 
-fn mentions_named(ty: &TypeRef) -> bool {
+pub(super) fn mentions_named(ty: &TypeRef) -> bool {
     match ty {
         TypeRef::Named(_) => true,
         TypeRef::Array(inner) | TypeRef::Map(inner) => mentions_named(inner),

@@ -141,3 +141,75 @@ fn a_nullable_next_page_token_ends_the_pages_when_absent_or_null() {
     );
     assert!(!list.contains("as_option"), "{list}");
 }
+
+#[test]
+fn error_responses_import_the_types_only_when_a_body_names_one() {
+    // Zoom's error bodies: a string and untyped JSON, no named type.
+    let spec = "openapi: 3.0.3
+info: {title: Meetings, version: 1.0.0}
+paths:
+  /meetings:
+    get:
+      operationId: listMeetings
+      responses:
+        '200': {description: The meetings.}
+        '400':
+          description: Bad request.
+          content:
+            application/json:
+              schema: {type: object}
+        '404':
+          description: Not found.
+          content:
+            text/plain:
+              schema: {type: string}
+";
+    let settings = Settings::default();
+    let mut pipeline = Pipeline::new(&settings);
+    let loaded = pipeline
+        .load_bytes(Path::new("meetings.yaml"), spec.as_bytes(), false)
+        .unwrap();
+    let lowered = pipeline.lower(loaded).unwrap();
+    let emitted = pipeline.emit_crate(&lowered).unwrap();
+    let responses = &emitted["src/responses.rs"];
+    assert!(responses.contains("NotFound(String)"), "{responses}");
+    assert!(!responses.contains("use crate::types;"), "{responses}");
+    // With a named error body, the import is back (the fixture above).
+    assert!(files()["src/responses.rs"].contains("use crate::types;"));
+}
+
+#[test]
+fn a_field_described_only_by_markup_gets_the_default_doc() {
+    // Paylocity's `description: "<br />"`: without a doc the crate warns (`missing_docs`).
+    let spec = "openapi: 3.0.3
+info: {title: Pay, version: 1.0.0}
+paths:
+  /pay:
+    get:
+      operationId: getPay
+      responses:
+        '200':
+          description: The statement.
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Statement'}
+components:
+  schemas:
+    Statement:
+      type: object
+      properties:
+        transactionNumber: {type: integer, description: '<br />'}
+";
+    let settings = Settings::default();
+    let mut pipeline = Pipeline::new(&settings);
+    let loaded = pipeline
+        .load_bytes(Path::new("pay.yaml"), spec.as_bytes(), false)
+        .unwrap();
+    let lowered = pipeline.lower(loaded).unwrap();
+    let emitted = pipeline.emit_crate(&lowered).unwrap();
+    let types = &emitted["src/types.rs"];
+    assert!(
+        types.contains("/// The `transactionNumber` property.\n"),
+        "{types}"
+    );
+}

@@ -211,7 +211,7 @@ pub(super) fn methods(api: &Api, op: &Operation) -> Option<TokenStream> {
          Read it with `futures_util::TryStreamExt` (`try_next`, `try_collect`); \
          `.limit(n)` stops it after `n` pages.\n\n\
          A page that fails ends the stream with its error; a page token the stream has \
-         already followed ends it with [`Error::RepeatedPage`](crate::Error::RepeatedPage) \
+         already followed ends it with the error [`RepeatedPage`](crate::Error::RepeatedPage) \
          rather than looping forever. The stream owns a clone of the client and the request: \
          it is `Send + 'static`, for `tokio::spawn`.",
         op.owner_path(&op.call_ident),

@@ -24,11 +24,18 @@ pub fn emit(api: &Api, features: &Features) -> Option<TokenStream> {
             &features.of_error_set(&set.ident),
         )
     });
-    // Every enum uses `fmt` and `runtime`; only those with a body use `types`.
+    // Every enum uses `fmt` and `runtime`; only those with a body of a named type use
+    // `types` (Zoom's error bodies are all strings or JSON values).
     let with_bodies: Vec<Gate> = api
         .error_sets
         .iter()
-        .filter(|set| set.responses.iter().any(|r| r.body.is_some()))
+        .filter(|set| {
+            set.responses.iter().any(|r| {
+                r.body
+                    .as_ref()
+                    .is_some_and(super::operations::mentions_named)
+            })
+        })
         .map(|set| features.of_error_set(&set.ident))
         .collect();
     let types_import = (!with_bodies.is_empty()).then(|| {

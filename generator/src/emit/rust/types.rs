@@ -261,7 +261,9 @@ fn holds_number(ty: &TypeRef) -> bool {
 /// A field's description followed by its constraints, as Markdown.
 pub(super) fn field_doc(field: &Field) -> String {
     let mut text = match &field.description {
-        Some(text) if !text.trim().is_empty() => text.clone(),
+        // A description that is only markup (Paylocity's `<br />`) documents nothing, and
+        // the field would go undocumented (`missing_docs`).
+        Some(text) if !crate::emit::text::markdown(text).trim().is_empty() => text.clone(),
         _ => format!("The `{}` property.", field.name.replace('`', "'")),
     };
     text.push_str(&constraint_doc(&field.constraints, field.deprecated));

@@ -176,7 +176,13 @@ impl<'a> Lowerer<'a> {
             SchemaKind::Any(_) => TypeRef::Any,
             // `allOf` with one member is how a `$ref` gets nullable or a description of its
             // own: it is that member's type.
-            SchemaKind::AllOf { all_of } if all_of.len() == 1 => {
+            // A lone member with a discriminator is the base of a polymorphic union, not an
+            // alias: the schema is one of its variants (Twitter's `allOf: [Problem]`, mapped
+            // from `Problem`'s discriminator), a struct of the base's fields; as an alias the
+            // union would hold itself.
+            SchemaKind::AllOf { all_of }
+                if all_of.len() == 1 && !self.is_polymorphic_base(&all_of[0], at) =>
+            {
                 let member_at = format!("{at}/allOf/0");
                 if let Some(slot) = self.slots.get(at) {
                     self.slots.insert(member_at.clone(), slot.clone());
@@ -200,6 +206,14 @@ impl<'a> Lowerer<'a> {
         };
         self.memo.insert(at.to_owned(), ty.clone());
         Ok(ty)
+    }
+
+    /// Whether `member` (of the `allOf` at `at`) is a `$ref` to a schema with a discriminator.
+    fn is_polymorphic_base(&self, member: &'a ReferenceOr<Schema>, at: &str) -> bool {
+        matches!(member, ReferenceOr::Reference { .. })
+            && self
+                .deref(member.into(), &format!("{at}/allOf/0"))
+                .is_ok_and(|(_, base)| base.schema_data.discriminator.is_some())
     }
 
     fn enum_type(&mut self, values: &[String], schema: &Schema, at: &str, hint: &str) -> TypeRef {

@@ -163,3 +163,25 @@ fn an_integer_enum_of_one_value_is_an_integer_tag() {
     assert_eq!(tag.kind, TagKind::Integer);
     assert_eq!(variants[1].tags, ["3"]);
 }
+
+#[test]
+fn a_variant_that_is_only_its_polymorphic_base_is_a_struct_not_the_union() {
+    // Twitter's `Problem`: a base with a discriminator whose mapping names variants written
+    // `allOf: [Problem]` and nothing else. As an alias the variant would be the union itself
+    // (a type of infinite size).
+    let schemas = "    Problem:\n      type: object\n      required: [type]\n      properties:\n        type: {type: string}\n        detail: {type: string}\n      discriminator:\n        propertyName: type\n        mapping:\n          gone: '#/components/schemas/GoneProblem'\n          bad: '#/components/schemas/BadProblem'\n    GoneProblem:\n      allOf:\n        - $ref: '#/components/schemas/Problem'\n    BadProblem:\n      allOf:\n        - $ref: '#/components/schemas/Problem'\n        - type: object\n          properties:\n            reason: {type: string}\n";
+    let (api, _) = lower_schemas("Problem", schemas);
+    let (_, variants) = tags(&api, "Problem");
+    assert!(
+        variants.contains(&"GoneProblem=gone".to_owned()),
+        "{variants:?}"
+    );
+    assert!(
+        matches!(
+            api.type_def("GoneProblem").map(|t| &t.kind),
+            Some(TypeKind::Struct { .. })
+        ),
+        "{:?}",
+        api.type_def("GoneProblem")
+    );
+}

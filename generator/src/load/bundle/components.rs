@@ -32,6 +32,12 @@ fn name_hint(file: &Path, pointer: &str, kind: Kind) -> String {
             _ => stem,
         }
     };
+    sanitize(&raw, kind)
+}
+
+/// `raw` with characters that component names may not hold replaced by `_`; the kind's name
+/// when nothing is left.
+fn sanitize(raw: &str, kind: Kind) -> String {
     let name: String = raw
         .chars()
         .map(|c| {
@@ -99,6 +105,17 @@ impl Bundler<'_> {
     /// Names the node at `target` in `file` as a component (once), to be copied later;
     /// returns the `$ref` to it.
     pub(super) fn place(&mut self, kind: Kind, file: usize, target: String) -> String {
+        self.place_as(kind, file, target, None)
+    }
+
+    /// [`Self::place`], under `name` (made unique) rather than a name from the pointer.
+    pub(super) fn place_as(
+        &mut self,
+        kind: Kind,
+        file: usize,
+        target: String,
+        name: Option<String>,
+    ) -> String {
         let key = (file, target, kind);
         if let Some(reference) = self.placed.get(&key) {
             return reference.clone();
@@ -107,7 +124,9 @@ impl Bundler<'_> {
         let Some(section) = kind.section() else {
             return target;
         };
-        let base = name_hint(&self.sources.file(file).path, &target, kind);
+        let base = name
+            .map(|name| sanitize(&name, kind))
+            .unwrap_or_else(|| name_hint(&self.sources.file(file).path, &target, kind));
         let taken = self.taken.entry(section).or_default();
         let mut name = base.clone();
         let mut n = 2;

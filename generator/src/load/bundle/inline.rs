@@ -1,7 +1,7 @@
-//! Path items given by `$ref`, copied in place.
+//! Path items (and, against OpenAPI, operations) given by `$ref`, copied in place.
 //!
-//! OpenAPI 3.0 has no components section for path items, so a referenced one is copied over
-//! its `$ref`; a `summary` or `description` beside the `$ref` overrides the copied one (3.1),
+//! OpenAPI 3.0 has no components section for path items or operations, so a referenced one
+//! is copied over its `$ref`; a `summary` or `description` beside the `$ref` overrides the copied one (3.1),
 //! other siblings are dropped with a warning, and a path item that contains itself is an
 //! error rather than an endless copy.
 
@@ -12,10 +12,12 @@ use crate::diagnostic::{Diagnostic, Warning};
 use crate::load::positions::Kind;
 
 impl Bundler<'_> {
-    /// Copies the path item at `target` in `file` over `value` (the `$ref` object at `at`),
-    /// then follows the references in the copy.
+    /// Copies the path item or operation (`kind`) at `target` in `file` over `value` (the
+    /// `$ref` object at `at`), then follows the references in the copy.
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn inline(
         &mut self,
+        kind: Kind,
         value: &mut Value,
         file: usize,
         target: String,
@@ -35,7 +37,7 @@ impl Bundler<'_> {
                 .collect();
             return Err(self.error(
                 site,
-                format!("path items given by `$ref` contain themselves: {}", chain.join(" → ")),
+                format!("{}s given by `$ref` contain themselves: {}", kind.what(), chain.join(" → ")),
                 "a path item cannot contain itself, through `$ref`s or callbacks; write one of them out",
             ));
         }
@@ -78,7 +80,7 @@ impl Bundler<'_> {
         }
         *value = copied;
         self.inlining.push((file, target));
-        let visited = self.visit(Kind::PathItem, value, file);
+        let visited = self.visit(kind, value, file);
         self.inlining.pop();
         visited
     }

@@ -19,7 +19,7 @@ pub(super) fn pure_reference(value: &Value) -> Option<&str> {
 }
 
 /// The node at `pointer` (`#/a/b`, tokens escaped) in `value`.
-fn resolve<'v>(value: &'v Value, pointer: &str) -> Option<&'v Value> {
+pub(super) fn resolve<'v>(value: &'v Value, pointer: &str) -> Option<&'v Value> {
     let mut node = value;
     for token in pointer.trim_start_matches('#').split('/').skip(1) {
         let token = token.replace("~1", "/").replace("~0", "~");

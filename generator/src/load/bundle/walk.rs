@@ -7,11 +7,11 @@
 
 use serde_json::Value;
 
-use super::nodes::pure_reference;
+use super::nodes::{pure_reference, resolve};
 use super::references::{parse_reference, Reference};
 use super::{a, Bundler, Site, MAX_HOPS};
-use crate::diagnostic::Diagnostic;
-use crate::load::positions::{child_of, Child, Kind, Names};
+use crate::diagnostic::{pointer, Diagnostic, Warning};
+use crate::load::positions::{child_of, kind_at, Child, Kind, Names};
 
 /// Whether the document has anything to bundle: a `$ref` that is not `#…`, or a path item
 /// given by `$ref`. Errs on the side of `true` (bundling a document that needs nothing leaves
@@ -21,8 +21,9 @@ pub(super) fn needs_bundling(value: &Value, key: Option<&str>, parent: Option<&s
         // One pass over the entries, without hashing: this runs on every spec.
         Value::Object(object) => object.iter().any(|(k, child)| match (k.as_str(), child) {
             ("$ref", Value::String(reference)) => {
-                !reference.starts_with('#')
+                !names_a_component(reference)
                     || matches!(parent, Some("paths" | "webhooks" | "pathItems"))
+                    || key.is_some_and(|key| OPERATION_KEYS.contains(&key))
             }
             ("callbacks", callbacks) => {
                 callback_path_item_refs(callbacks) || needs_bundling(child, Some(k), key)
@@ -34,6 +35,20 @@ pub(super) fn needs_bundling(value: &Value, key: Option<&str>, parent: Option<&s
         _ => false,
     }
 }
+
+/// Whether `reference` is `#/components/<section>/<name>`, which the later stages follow
+/// (anything deeper or elsewhere in the document is copied into the components first).
+fn names_a_component(reference: &str) -> bool {
+    reference
+        .strip_prefix("#/components/")
+        .is_some_and(|rest| rest.split('/').count() == 2)
+}
+
+/// The keys of a path item that hold operations: an object under one of them with a `$ref`
+/// may be an operation given by `$ref` (which the walk copies in place).
+const OPERATION_KEYS: &[&str] = &[
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
 
 /// Whether a `callbacks` map has a path item given by `$ref`.
 fn callback_path_item_refs(callbacks: &Value) -> bool {
@@ -122,14 +137,18 @@ impl Bundler<'_> {
         reference: &str,
     ) -> Result<(), Diagnostic> {
         let internal = reference.starts_with('#');
-        if file == 0 && (internal && kind != Kind::PathItem || !internal && !self.read_files) {
+        let in_place = matches!(kind, Kind::PathItem | Kind::Operation);
+        if file == 0 && internal && !in_place {
+            return self.hoist(kind, value, reference);
+        }
+        if file == 0 && !internal && !self.read_files {
             // The root document's own references (the later stages follow them), and, when
             // no other file may be read, references to them (the IR refuses them).
             return Ok(());
         }
         let at = self.here();
         let site = self.site(&at);
-        if matches!(kind, Kind::Operation | Kind::MediaType | Kind::Encoding) {
+        if matches!(kind, Kind::MediaType | Kind::Encoding) {
             return Err(self.error(
                 &site,
                 format!("`$ref: {reference}` stands for {}, which cannot be given by `$ref`", a(kind.what())),
@@ -137,8 +156,19 @@ impl Bundler<'_> {
             ));
         }
         let (target_file, target) = self.target(file, reference, &site)?;
-        if kind == Kind::PathItem {
-            return self.inline(value, target_file, target, &at, reference, &site);
+        if in_place {
+            if kind == Kind::Operation {
+                // Not OpenAPI, but common in specs split into files (DigitalOcean's): the
+                // operation is copied in place, as a path item would be.
+                // At the path item, in the file that holds the `$ref` (the operation's own
+                // pointer is the copied file's once it is copied).
+                let (item, method) = at.rsplit_once('/').unwrap_or((&at, ""));
+                self.warnings.push(Warning {
+                    pointer: item.to_owned(),
+                    message: format!("an operation cannot be given by `$ref` in OpenAPI (`{method}: $ref: {reference}`); the operation it names is copied in place"),
+                });
+            }
+            return self.inline(kind, value, target_file, target, &at, reference, &site);
         }
         let (target_file, target) = self.follow(kind, target_file, target, reference, &site)?;
         let rewritten = if target_file == 0 {
@@ -150,6 +180,75 @@ impl Bundler<'_> {
             object.insert("$ref".to_owned(), Value::String(rewritten));
         }
         Ok(())
+    }
+
+    /// A `$ref` of the root document to a node of its own: one that names a component is left
+    /// for the later stages to follow; one to an object of the same kind elsewhere (a schema
+    /// inside an operation, as bundlers write when a file is referenced twice) is pointed at
+    /// a copy of the object in the components, which the later stages read.
+    fn hoist(&mut self, kind: Kind, value: &mut Value, reference: &str) -> Result<(), Diagnostic> {
+        let Some(section) = kind.section() else {
+            return Ok(());
+        };
+        let Ok(Reference::Internal(target)) = parse_reference(reference) else {
+            return Ok(());
+        };
+        let names_component = target
+            .strip_prefix(&format!("#/components/{section}/"))
+            .is_some_and(|name| !name.contains('/'));
+        // Anything else (a schema `$ref` to a path item) is refused later, with its reason.
+        if names_component
+            || kind_at(&target) != Some(kind)
+            || resolve(&self.values[0], &target).is_none()
+        {
+            return Ok(());
+        }
+        let name = self.hoisted_name(&target);
+        let rewritten = self.place_as(kind, 0, target, name);
+        if let Value::Object(object) = value {
+            object.insert("$ref".to_owned(), Value::String(rewritten));
+        }
+        Ok(())
+    }
+
+    /// A name for an object of an operation copied into the components, after the operation
+    /// and where in it the object sits (`listThings 404 response`); `None` (a name from the
+    /// pointer's last token) for one outside an operation or named by its last token already
+    /// (a property).
+    fn hoisted_name(&self, target: &str) -> Option<String> {
+        let tokens: Vec<String> = target
+            .strip_prefix("#/")?
+            .split('/')
+            .map(|t| t.replace("~1", "/").replace("~0", "~"))
+            .collect();
+        let [paths, path, method, part, rest @ ..] = tokens.as_slice() else {
+            return None;
+        };
+        if paths != "paths"
+            || !OPERATION_KEYS.contains(&method.as_str())
+            || tokens.last()? != "schema"
+        {
+            return None;
+        }
+        let operation = pointer(["paths", path, method]);
+        let id = resolve(&self.values[0], &format!("{operation}/operationId"))
+            .and_then(Value::as_str)
+            .map_or_else(|| format!("{method} {path}"), str::to_owned);
+        let place = match (part.as_str(), rest) {
+            ("responses", [status, ..]) => format!("{status} response"),
+            ("requestBody", _) => "request".to_owned(),
+            ("parameters", [index, ..]) => {
+                let name = resolve(
+                    &self.values[0],
+                    &format!("{operation}/parameters/{index}/name"),
+                );
+                name.and_then(Value::as_str)
+                    .unwrap_or("parameter")
+                    .to_owned()
+            }
+            _ => return None,
+        };
+        Some(format!("{id} {place}"))
     }
 
     /// The file and pointer that `reference`, written in `file`, names; reads the file if it
@@ -233,6 +332,14 @@ mod tests {
         let internal = serde_json::json!({"paths": {"/a": {"get": {"responses": {"200": {"$ref": "#/components/responses/R"}}}}},
             "components": {"schemas": {"paths": {"properties": {"x": {"$ref": "#/components/schemas/X"}}}}}});
         assert!(!needs_bundling(&internal, None, None));
+        // Codat's `$ref` into a schema's `definitions`, and one into an operation.
+        for hoisted in [
+            "#/components/schemas/BankTransactions/definitions/line",
+            "#/paths/~1a/get/responses/200/content/application~1json/schema",
+        ] {
+            let document = serde_json::json!({"components": {"schemas": {"A": {"$ref": hoisted}}}});
+            assert!(needs_bundling(&document, None, None), "{hoisted}");
+        }
         for needs in [
             serde_json::json!({"paths": {"/a": {"$ref": "#/components/pathItems/A"}}}),
             serde_json::json!({"webhooks": {"a": {"$ref": "#/components/pathItems/A"}}}),
