@@ -93,12 +93,14 @@ pub(in crate::ir::lower) fn rename_types(
         }
         renamed.insert(def.ident.clone(), new.clone());
     }
-    // The names after renaming must still be unique, and clear of the operations' types.
+    // The names after renaming must still be unique, and a new name clear of the operations'
+    // types. A schema the spec itself names like one of those keeps its name, as without
+    // renames: `ir::decide` names the operation's type around it.
     let mut seen: HashMap<&str, &str> = HashMap::new();
     for def in types.iter() {
-        let now = renamed.get(&def.ident).unwrap_or(&def.ident);
-        let taken = reserved
-            .contains(now)
+        let new = renamed.get(&def.ident);
+        let now = new.unwrap_or(&def.ident);
+        let taken = (new.is_some() && reserved.contains(now))
             .then_some("a type the generated code names itself (an operation's request, success or error type, a server variable's enum, a replaced schema)");
         let other = seen.insert(now, &def.ident);
         if let Some(what) = taken.or(other.map(|_| "another type")) {

@@ -156,6 +156,22 @@ fn unknown_names_are_errors_with_the_name_meant() {
 }
 
 #[test]
+fn a_schema_named_like_an_operations_request_lowers_without_renames() {
+    // Asana's `AddFollowersRequest` schema beside its operation `addFollowers`: no rename is
+    // asked for, so the spec's own names are not a settings error.
+    let spec = SPEC
+        .replace(
+            "    Status: {type: string",
+            "    ResumeDunningRequest: {type: object, properties: {a: {type: string}}}\n    Status: {type: string",
+        )
+        .replace(
+            "        tax_rate: {type: number}\n",
+            "        tax_rate: {type: number}\n        request: {$ref: '#/components/schemas/ResumeDunningRequest'}\n",
+        );
+    lower(&spec, &Settings::default()).expect("the spec's own names are no settings error");
+}
+
+#[test]
 fn renames_that_collide_or_are_not_identifiers_are_refused() {
     let error = lower(SPEC, &Settings::default().rename_type("Money", "Invoice")).unwrap_err();
     assert!(
