@@ -61,6 +61,9 @@ mod nullable;
 mod numbers;
 
 #[doc(hidden)]
+pub mod objects;
+
+#[doc(hidden)]
 pub mod paging;
 mod retry;
 

@@ -6,52 +6,43 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 /// Billing address for the invoice.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Address {
     /// The first name of the billing contact.
     ///
     /// Constraints: at most 150 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// The last name of the billing contact.
     ///
     /// Constraints: at most 150 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// The email address.
     ///
     /// Constraints: at most 70 characters, format `email`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// The company name.
     ///
     /// Constraints: at most 250 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company: Option<String>,
     /// The phone number.
     ///
     /// Constraints: at most 50 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     /// Address line 1
     ///
     /// Constraints: at most 150 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line1: Option<String>,
     /// Address line 2
     ///
     /// Constraints: at most 150 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line2: Option<String>,
     /// Address line 3
     ///
     /// Constraints: at most 150 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line3: Option<String>,
     /// The name of the city.
     ///
     /// Constraints: at most 50 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// The [ISO 3166-2 state/province code](https://www.iso.org/obp/ui/#search)
     /// without the country prefix. Currently supported for USA, Canada and India. For instance, for Arizona (USA), set `state_code`
@@ -64,12 +55,10 @@ pub struct Address {
     /// ).
     ///
     /// Constraints: at most 50 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state_code: Option<String>,
     /// State or Province
     ///
     /// Constraints: at most 50 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// The billing address country of the customer. Must be one of [ISO 3166 alpha-2 country code](https://www.iso.org/iso-3166-country-codes.html)
     /// .
@@ -82,40 +71,215 @@ pub struct Address {
     /// If you have enabled [EU VAT](https://www.chargebee.com/docs/eu-vat.html) in 2021 or later, or have [manually enable](https://www.chargebee.com/docs/brexit.html#what-needs-to-be-done-in-chargebee) the Brexit configuration, then `XI` (the code for **United Kingdom - Northern Ireland**) is available as an option.
     ///
     /// Constraints: at most 50 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// Zip or postal code. The number of characters is validated according to the rules [specified here](https://chromium-i18n.appspot.com/ssl-address)
     /// .
     ///
     /// Constraints: at most 20 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zip: Option<String>,
 }
 
+impl Serialize for Address {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.first_name {
+            map.serialize_entry("first_name", value)?;
+        }
+        if let Some(value) = &self.last_name {
+            map.serialize_entry("last_name", value)?;
+        }
+        if let Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let Some(value) = &self.company {
+            map.serialize_entry("company", value)?;
+        }
+        if let Some(value) = &self.phone {
+            map.serialize_entry("phone", value)?;
+        }
+        if let Some(value) = &self.line1 {
+            map.serialize_entry("line1", value)?;
+        }
+        if let Some(value) = &self.line2 {
+            map.serialize_entry("line2", value)?;
+        }
+        if let Some(value) = &self.line3 {
+            map.serialize_entry("line3", value)?;
+        }
+        if let Some(value) = &self.city {
+            map.serialize_entry("city", value)?;
+        }
+        if let Some(value) = &self.state_code {
+            map.serialize_entry("state_code", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.country {
+            map.serialize_entry("country", value)?;
+        }
+        if let Some(value) = &self.zip {
+            map.serialize_entry("zip", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Address {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::objects::object(deserializer)
+    }
+}
+
+impl crate::objects::FromFields for Address {
+    fn from_fields<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use crate::objects::{field, skip};
+
+        let mut first_name = None;
+        let mut last_name = None;
+        let mut email = None;
+        let mut company = None;
+        let mut phone = None;
+        let mut line1 = None;
+        let mut line2 = None;
+        let mut line3 = None;
+        let mut city = None;
+        let mut state_code = None;
+        let mut state = None;
+        let mut country = None;
+        let mut zip = None;
+        while let Some(key) = map.next_key::<crate::objects::Key>()? {
+            match key.as_str() {
+                "first_name" => field(&mut map, &mut first_name, "first_name")?,
+                "last_name" => field(&mut map, &mut last_name, "last_name")?,
+                "email" => field(&mut map, &mut email, "email")?,
+                "company" => field(&mut map, &mut company, "company")?,
+                "phone" => field(&mut map, &mut phone, "phone")?,
+                "line1" => field(&mut map, &mut line1, "line1")?,
+                "line2" => field(&mut map, &mut line2, "line2")?,
+                "line3" => field(&mut map, &mut line3, "line3")?,
+                "city" => field(&mut map, &mut city, "city")?,
+                "state_code" => field(&mut map, &mut state_code, "state_code")?,
+                "state" => field(&mut map, &mut state, "state")?,
+                "country" => field(&mut map, &mut country, "country")?,
+                "zip" => field(&mut map, &mut zip, "zip")?,
+                _ => skip(&mut map)?,
+            }
+        }
+        Ok(Self {
+            first_name: first_name.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            email: email.unwrap_or_default(),
+            company: company.unwrap_or_default(),
+            phone: phone.unwrap_or_default(),
+            line1: line1.unwrap_or_default(),
+            line2: line2.unwrap_or_default(),
+            line3: line3.unwrap_or_default(),
+            city: city.unwrap_or_default(),
+            state_code: state_code.unwrap_or_default(),
+            state: state.unwrap_or_default(),
+            country: country.unwrap_or_default(),
+            zip: zip.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `BadRequestError` schema.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct BadRequestError {
     /// The `message` property.
     pub message: String,
     /// The `type` property.
-    #[serde(rename = "type")]
     pub type_: BadRequestErrorType,
     /// \* \`payment_intent_invalid_amount\` - Returned when processing amount is different from payment intent amountFor example if payment intent which is passed has authorized 10$ and if the charges initiated is for 12$. \* \`configuration_incompatible\` - Returned when the request is not compatible with the configuration for the site or the configuration is incomplete. \* \`payment_intent_invalid\` - Returned when validation or verification fails for provided payment intent.For example if payment intent which is passed is in not consumable state. \* \`invalid_request\` - Returned when the request has incompatible values or does not match the API specification. As it is a generic error, handling this error is recommended only in combination with param attribute. \* \`payment_method_verification_failed\` - Returned when validation or verification fails for the provided payment method. For example if the payment method is card, this will include all card parameter validation errors and also verification failures from the gateway. \* \`payment_processing_failed\` - Returned when the payment collection fails. \* \`resource_limit_exhausted\` - Returned when any limit constraint is violated by the request. For example this error is thrown when the coupon provided has already expired or its maximum redemption count has been reached. \* \`duplicate_entry\` - Returned when the request provides a duplicate value for an attribute that is specified as unique for that site. For example in 'create subscription api' if you are passing the subscription id then this error will be thrown if a subscription exists in site with the same id. \* \`param_wrong_value\` - Returned when the value does not meet the required specification for the parameter. For example, wrong email format. It is strongly recommended to do the validation at your end before calling Chargebee's API (other than specific cases like VAT number validation). \* \`payment_method_not_present\` - Returned when the request requires payment collection but the 'payment method' details (such as card) is not present for the customer. This error will not occur if auto-collection is disabled for the customer. \* \`resource_limit_exceeded\` \* \`payment_gateway_currency_incompatible\` - Returned when the payment gateway configured is incompatible with the transactional currency. This error will not occur if auto-collection is disabled for the customer.
     pub api_error_code: BadRequestErrorApiErrorCode,
     /// The `param` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub param: Option<String>,
     /// Deprecated error code, kept for older integrations.
     ///
     /// **Deprecated** by the API.
     #[deprecated]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// The HTTP status code of the response, repeated in the body.
     ///
     /// Constraints: format `int32`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_status_code: Option<i32>,
+}
+
+#[allow(deprecated)]
+impl Serialize for BadRequestError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("type", &self.type_)?;
+        map.serialize_entry("api_error_code", &self.api_error_code)?;
+        if let Some(value) = &self.param {
+            map.serialize_entry("param", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("error_code", value)?;
+        }
+        if let Some(value) = &self.http_status_code {
+            map.serialize_entry("http_status_code", value)?;
+        }
+        map.end()
+    }
+}
+
+#[allow(deprecated)]
+impl<'de> Deserialize<'de> for BadRequestError {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::objects::object(deserializer)
+    }
+}
+
+#[allow(deprecated)]
+impl crate::objects::FromFields for BadRequestError {
+    fn from_fields<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use crate::objects::{field, required, skip};
+
+        let mut message = None;
+        let mut type_ = None;
+        let mut api_error_code = None;
+        let mut param = None;
+        let mut error_code = None;
+        let mut http_status_code = None;
+        while let Some(key) = map.next_key::<crate::objects::Key>()? {
+            match key.as_str() {
+                "message" => field(&mut map, &mut message, "message")?,
+                "type" => field(&mut map, &mut type_, "type")?,
+                "api_error_code" => {
+                    field(&mut map, &mut api_error_code, "api_error_code")?
+                }
+                "param" => field(&mut map, &mut param, "param")?,
+                "error_code" => field(&mut map, &mut error_code, "error_code")?,
+                "http_status_code" => {
+                    field(&mut map, &mut http_status_code, "http_status_code")?
+                }
+                _ => skip(&mut map)?,
+            }
+        }
+        Ok(Self {
+            message: required(message, "message")?,
+            type_: required(type_, "type")?,
+            api_error_code: required(api_error_code, "api_error_code")?,
+            param: param.unwrap_or_default(),
+            error_code: error_code.unwrap_or_default(),
+            http_status_code: http_status_code.unwrap_or_default(),
+        })
+    }
 }
 
 /// \* \`payment_intent_invalid_amount\` - Returned when processing amount is different from payment intent amountFor example if payment intent which is passed has authorized 10$ and if the charges initiated is for 12$. \* \`configuration_incompatible\` - Returned when the request is not compatible with the configuration for the site or the configuration is incomplete. \* \`payment_intent_invalid\` - Returned when validation or verification fails for provided payment intent.For example if payment intent which is passed is in not consumable state. \* \`invalid_request\` - Returned when the request has incompatible values or does not match the API specification. As it is a generic error, handling this error is recommended only in combination with param attribute. \* \`payment_method_verification_failed\` - Returned when validation or verification fails for the provided payment method. For example if the payment method is card, this will include all card parameter validation errors and also verification failures from the gateway. \* \`payment_processing_failed\` - Returned when the payment collection fails. \* \`resource_limit_exhausted\` - Returned when any limit constraint is violated by the request. For example this error is thrown when the coupon provided has already expired or its maximum redemption count has been reached. \* \`duplicate_entry\` - Returned when the request provides a duplicate value for an attribute that is specified as unique for that site. For example in 'create subscription api' if you are passing the subscription id then this error will be thrown if a subscription exists in site with the same id. \* \`param_wrong_value\` - Returned when the value does not meet the required specification for the parameter. For example, wrong email format. It is strongly recommended to do the validation at your end before calling Chargebee's API (other than specific cases like VAT number validation). \* \`payment_method_not_present\` - Returned when the request requires payment collection but the 'payment method' details (such as card) is not present for the customer. This error will not occur if auto-collection is disabled for the customer. \* \`resource_limit_exceeded\` \* \`payment_gateway_currency_incompatible\` - Returned when the payment gateway configured is incompatible with the transactional currency. This error will not occur if auto-collection is disabled for the customer.
@@ -289,29 +453,95 @@ impl fmt::Display for ChargebeeEvent {
 }
 
 /// The `ConflictError` schema.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ConflictError {
     /// The `message` property.
     pub message: String,
     /// The `type` property.
-    #[serde(rename = "type")]
     pub type_: ConflictErrorType,
     /// \* \`invalid_state_for_request\` - Returned when the requested operation is not allowed for current state of the resource. This error will occur if the state of the resource has not been checked for the validity of the request. For example this error is returned when we try to schedule subscription changes at 'end of term' for canceled subscriptions.
     pub api_error_code: ConflictErrorApiErrorCode,
     /// The `param` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub param: Option<String>,
     /// Deprecated error code, kept for older integrations.
     ///
     /// **Deprecated** by the API.
     #[deprecated]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// The HTTP status code of the response, repeated in the body.
     ///
     /// Constraints: format `int32`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_status_code: Option<i32>,
+}
+
+#[allow(deprecated)]
+impl Serialize for ConflictError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("type", &self.type_)?;
+        map.serialize_entry("api_error_code", &self.api_error_code)?;
+        if let Some(value) = &self.param {
+            map.serialize_entry("param", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("error_code", value)?;
+        }
+        if let Some(value) = &self.http_status_code {
+            map.serialize_entry("http_status_code", value)?;
+        }
+        map.end()
+    }
+}
+
+#[allow(deprecated)]
+impl<'de> Deserialize<'de> for ConflictError {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::objects::object(deserializer)
+    }
+}
+
+#[allow(deprecated)]
+impl crate::objects::FromFields for ConflictError {
+    fn from_fields<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use crate::objects::{field, required, skip};
+
+        let mut message = None;
+        let mut type_ = None;
+        let mut api_error_code = None;
+        let mut param = None;
+        let mut error_code = None;
+        let mut http_status_code = None;
+        while let Some(key) = map.next_key::<crate::objects::Key>()? {
+            match key.as_str() {
+                "message" => field(&mut map, &mut message, "message")?,
+                "type" => field(&mut map, &mut type_, "type")?,
+                "api_error_code" => {
+                    field(&mut map, &mut api_error_code, "api_error_code")?
+                }
+                "param" => field(&mut map, &mut param, "param")?,
+                "error_code" => field(&mut map, &mut error_code, "error_code")?,
+                "http_status_code" => {
+                    field(&mut map, &mut http_status_code, "http_status_code")?
+                }
+                _ => skip(&mut map)?,
+            }
+        }
+        Ok(Self {
+            message: required(message, "message")?,
+            type_: required(type_, "type")?,
+            api_error_code: required(api_error_code, "api_error_code")?,
+            param: param.unwrap_or_default(),
+            error_code: error_code.unwrap_or_default(),
+            http_status_code: http_status_code.unwrap_or_default(),
+        })
+    }
 }
 
 /// \* \`invalid_state_for_request\` - Returned when the requested operation is not allowed for current state of the resource. This error will occur if the state of the resource has not been checked for the validity of the request. For example this error is returned when we try to schedule subscription changes at 'end of term' for canceled subscriptions.
@@ -405,29 +635,95 @@ impl fmt::Display for ConflictErrorType {
 }
 
 /// The `InternalServerError` schema.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct InternalServerError {
     /// The `message` property.
     pub message: String,
     /// The `type` property.
-    #[serde(rename = "type")]
     pub type_: InternalServerErrorType,
     /// \* \`internal_error\` - Returned when the request parameters were right but the operation couldn't be completed due to a bug in Chargebee side.
     pub api_error_code: InternalServerErrorApiErrorCode,
     /// The `param` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub param: Option<String>,
     /// Deprecated error code, kept for older integrations.
     ///
     /// **Deprecated** by the API.
     #[deprecated]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// The HTTP status code of the response, repeated in the body.
     ///
     /// Constraints: format `int32`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_status_code: Option<i32>,
+}
+
+#[allow(deprecated)]
+impl Serialize for InternalServerError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("type", &self.type_)?;
+        map.serialize_entry("api_error_code", &self.api_error_code)?;
+        if let Some(value) = &self.param {
+            map.serialize_entry("param", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("error_code", value)?;
+        }
+        if let Some(value) = &self.http_status_code {
+            map.serialize_entry("http_status_code", value)?;
+        }
+        map.end()
+    }
+}
+
+#[allow(deprecated)]
+impl<'de> Deserialize<'de> for InternalServerError {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::objects::object(deserializer)
+    }
+}
+
+#[allow(deprecated)]
+impl crate::objects::FromFields for InternalServerError {
+    fn from_fields<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use crate::objects::{field, required, skip};
+
+        let mut message = None;
+        let mut type_ = None;
+        let mut api_error_code = None;
+        let mut param = None;
+        let mut error_code = None;
+        let mut http_status_code = None;
+        while let Some(key) = map.next_key::<crate::objects::Key>()? {
+            match key.as_str() {
+                "message" => field(&mut map, &mut message, "message")?,
+                "type" => field(&mut map, &mut type_, "type")?,
+                "api_error_code" => {
+                    field(&mut map, &mut api_error_code, "api_error_code")?
+                }
+                "param" => field(&mut map, &mut param, "param")?,
+                "error_code" => field(&mut map, &mut error_code, "error_code")?,
+                "http_status_code" => {
+                    field(&mut map, &mut http_status_code, "http_status_code")?
+                }
+                _ => skip(&mut map)?,
+            }
+        }
+        Ok(Self {
+            message: required(message, "message")?,
+            type_: required(type_, "type")?,
+            api_error_code: required(api_error_code, "api_error_code")?,
+            param: param.unwrap_or_default(),
+            error_code: error_code.unwrap_or_default(),
+            http_status_code: http_status_code.unwrap_or_default(),
+        })
+    }
 }
 
 /// \* \`internal_error\` - Returned when the request parameters were right but the operation couldn't be completed due to a bug in Chargebee side.
@@ -532,7 +828,7 @@ impl fmt::Display for InternalServerErrorType {
 /// be used (as it will not be present if the invoice has lines from multiple subscriptions). Instead to know the related subscriptions, their [line_items](https://apidocs.chargebee.com/docs/api/invoices/invoice-object#line_items)
 /// *subscription_id*
 /// attribute should be referred.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Invoice {
     /// The invoice number. Acts as a identifier for invoice and typically generated sequentially.
     ///
@@ -549,7 +845,6 @@ pub struct Invoice {
     /// to identify the subscriptions associated with this invoice. However, it is important to avoid using this attribute if the invoice includes charges from multiple subscriptions, as it will be null in such cases.
     ///
     /// Constraints: at most 50 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription_id: Option<String>,
     /// Boolean indicating whether this invoice belongs to a subscription
     ///
@@ -565,17 +860,14 @@ pub struct Invoice {
     /// , and if the site is configured to set invoice dates to the date of closing, then upon invoice closure, this date is changed to the invoice closing date.
     ///
     /// Constraints: format `unix-time`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_date: Option<i64>,
     /// Purchase Order Number for this invoice
     ///
     /// Constraints: at most 100 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub po_number: Option<String>,
     /// VAT/ Tax registration number of the customer. [Learn more](https://www.chargebee.com/docs/tax.html#capture-tax-registration-number)
     ///
     /// Constraints: at most 20 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vat_number: Option<String>,
     /// The price type of the invoice.
     ///
@@ -598,7 +890,6 @@ pub struct Invoice {
     /// Invoiced amount displayed in cents; that is, a decimal point is not present between the whole number and the decimal part. For example, $499.99 is displayed as 49999, and so on.
     ///
     /// Constraints: minimum 0, format `int64`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
     /// The unpaid amount that is due on the invoice. This is calculated as: `[total](https://apidocs.chargebee.com/docs/api/invoices/invoice-object#total)`
     ///
@@ -612,12 +903,10 @@ pub struct Invoice {
     /// - sum of `[linked_taxes_withheld](https://apidocs.chargebee.com/docs/api/invoices/invoice-object#linked_taxes_withheld).amount`.
     ///
     /// Constraints: minimum 0, format `int64`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount_due: Option<i64>,
     /// Total adjustments made against this invoice.
     ///
     /// Constraints: minimum 0, format `int64`, default `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount_adjusted: Option<i64>,
     /// Payments collected successfully for the invoice. This is the sum of `[linked_payments[].txn_amount](https://apidocs.chargebee.com/docs/api/invoices/invoice-object#linked_payments)`
     /// for all `linked_payments[]`
@@ -625,43 +914,32 @@ pub struct Invoice {
     /// as `success`.
     ///
     /// Constraints: minimum 0, format `int64`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount_paid: Option<i64>,
     /// Timestamp indicating the date \& time this invoice got paid.
     ///
     /// Constraints: format `unix-time`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paid_on: Option<i64>,
     /// Total credits applied against this invoice.
     ///
     /// Constraints: minimum 0, format `int64`, default `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credits_applied: Option<i64>,
     /// Current dunning status of the invoice.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dunning_status: Option<InvoiceDunningStatus>,
     /// Timestamp indicating when will the next attempt to collect payment for this invoice occur.
     ///
     /// Constraints: format `unix-time`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_retry: Option<i64>,
     /// Boolean indicating the first invoice raised for the subscription. In the case of a non-recurring invoice, it indicates the first invoice raised for the customer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_invoice: Option<bool>,
     /// The list of line items for this invoice
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line_items: Option<Vec<InvoiceLineItem>>,
     /// The list of all deductions applied to the invoice.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discounts: Option<Vec<InvoiceDiscount>>,
     /// The list of taxes applied for this invoice
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub taxes: Option<Vec<InvoiceTax>>,
     /// The list of transactions for this invoice
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub linked_transactions: Option<Vec<InvoiceLinkedTransaction>>,
     /// The list of orders for this invoice
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub linked_orders: Option<Vec<InvoiceLinkedOrder>>,
     /// The list of [notes](https://www.chargebee.com/docs/2.0/invoice_notes.html)
     /// that appear on the invoice PDF sent to the customer. Notes that come from a specific resource related to the invoice have `entity_type`
@@ -673,21 +951,233 @@ pub struct Invoice {
     /// - **Invoice-specific note:** It is the note provided via the `invoice_note` parameter for various endpoints in the API that also create invoices. For example, [creating a subscription](https://apidocs.chargebee.com/docs/api/subscriptions/create-subscription-for-items#invoice_notes), [creating an invoice](https://apidocs.chargebee.com/docs/api/invoices/create-invoice-for-items-and-one-time-charges), and [closing a pending invoice](https://apidocs.chargebee.com/docs/api/invoices/close-a-pending-invoice#invoice_note).
     ///
     /// - **General note:** This note is added to all invoices of the Chargebee site. You can [add/edit](https://www.chargebee.com/docs/invoice_notes.html#adding-general-notes) this note in the Chargebee admin console.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<Vec<InvoiceNote>>,
     /// Shipping address for the invoice.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipping_address: Option<Address>,
     /// Billing address for the invoice.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing_address: Option<Address>,
     /// Properties beyond the ones listed above.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
+impl Serialize for Invoice {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("customer_id", &self.customer_id)?;
+        if let Some(value) = &self.subscription_id {
+            map.serialize_entry("subscription_id", value)?;
+        }
+        map.serialize_entry("recurring", &self.recurring)?;
+        map.serialize_entry("status", &self.status)?;
+        map.serialize_entry("start_date", &self.start_date)?;
+        if let Some(value) = &self.end_date {
+            map.serialize_entry("end_date", value)?;
+        }
+        if let Some(value) = &self.po_number {
+            map.serialize_entry("po_number", value)?;
+        }
+        if let Some(value) = &self.vat_number {
+            map.serialize_entry("vat_number", value)?;
+        }
+        map.serialize_entry("price_type", &self.price_type)?;
+        map.serialize_entry("currency_code", &self.currency_code)?;
+        map.serialize_entry("tax", &self.tax)?;
+        map.serialize_entry("sub_total", &self.sub_total)?;
+        if let Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        if let Some(value) = &self.amount_due {
+            map.serialize_entry("amount_due", value)?;
+        }
+        if let Some(value) = &self.amount_adjusted {
+            map.serialize_entry("amount_adjusted", value)?;
+        }
+        if let Some(value) = &self.amount_paid {
+            map.serialize_entry("amount_paid", value)?;
+        }
+        if let Some(value) = &self.paid_on {
+            map.serialize_entry("paid_on", value)?;
+        }
+        if let Some(value) = &self.credits_applied {
+            map.serialize_entry("credits_applied", value)?;
+        }
+        if let Some(value) = &self.dunning_status {
+            map.serialize_entry("dunning_status", value)?;
+        }
+        if let Some(value) = &self.next_retry {
+            map.serialize_entry("next_retry", value)?;
+        }
+        if let Some(value) = &self.first_invoice {
+            map.serialize_entry("first_invoice", value)?;
+        }
+        if let Some(value) = &self.line_items {
+            map.serialize_entry("line_items", value)?;
+        }
+        if let Some(value) = &self.discounts {
+            map.serialize_entry("discounts", value)?;
+        }
+        if let Some(value) = &self.taxes {
+            map.serialize_entry("taxes", value)?;
+        }
+        if let Some(value) = &self.linked_transactions {
+            map.serialize_entry("linked_transactions", value)?;
+        }
+        if let Some(value) = &self.linked_orders {
+            map.serialize_entry("linked_orders", value)?;
+        }
+        if let Some(value) = &self.notes {
+            map.serialize_entry("notes", value)?;
+        }
+        if let Some(value) = &self.shipping_address {
+            map.serialize_entry("shipping_address", value)?;
+        }
+        if let Some(value) = &self.billing_address {
+            map.serialize_entry("billing_address", value)?;
+        }
+        for (key, value) in &self.additional_properties {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Invoice {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::objects::object(deserializer)
+    }
+}
+
+impl crate::objects::FromFields for Invoice {
+    fn from_fields<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use crate::objects::{field, required};
+
+        let mut id = None;
+        let mut customer_id = None;
+        let mut subscription_id = None;
+        let mut recurring = None;
+        let mut status = None;
+        let mut start_date = None;
+        let mut end_date = None;
+        let mut po_number = None;
+        let mut vat_number = None;
+        let mut price_type = None;
+        let mut currency_code = None;
+        let mut tax = None;
+        let mut sub_total = None;
+        let mut amount = None;
+        let mut amount_due = None;
+        let mut amount_adjusted = None;
+        let mut amount_paid = None;
+        let mut paid_on = None;
+        let mut credits_applied = None;
+        let mut dunning_status = None;
+        let mut next_retry = None;
+        let mut first_invoice = None;
+        let mut line_items = None;
+        let mut discounts = None;
+        let mut taxes = None;
+        let mut linked_transactions = None;
+        let mut linked_orders = None;
+        let mut notes = None;
+        let mut shipping_address = None;
+        let mut billing_address = None;
+        let mut additional_properties = std::collections::BTreeMap::new();
+        while let Some(key) = map.next_key::<crate::objects::Key>()? {
+            match key.as_str() {
+                "id" => field(&mut map, &mut id, "id")?,
+                "customer_id" => field(&mut map, &mut customer_id, "customer_id")?,
+                "subscription_id" => {
+                    field(&mut map, &mut subscription_id, "subscription_id")?
+                }
+                "recurring" => field(&mut map, &mut recurring, "recurring")?,
+                "status" => field(&mut map, &mut status, "status")?,
+                "start_date" => field(&mut map, &mut start_date, "start_date")?,
+                "end_date" => field(&mut map, &mut end_date, "end_date")?,
+                "po_number" => field(&mut map, &mut po_number, "po_number")?,
+                "vat_number" => field(&mut map, &mut vat_number, "vat_number")?,
+                "price_type" => field(&mut map, &mut price_type, "price_type")?,
+                "currency_code" => field(&mut map, &mut currency_code, "currency_code")?,
+                "tax" => field(&mut map, &mut tax, "tax")?,
+                "sub_total" => field(&mut map, &mut sub_total, "sub_total")?,
+                "amount" => field(&mut map, &mut amount, "amount")?,
+                "amount_due" => field(&mut map, &mut amount_due, "amount_due")?,
+                "amount_adjusted" => {
+                    field(&mut map, &mut amount_adjusted, "amount_adjusted")?
+                }
+                "amount_paid" => field(&mut map, &mut amount_paid, "amount_paid")?,
+                "paid_on" => field(&mut map, &mut paid_on, "paid_on")?,
+                "credits_applied" => {
+                    field(&mut map, &mut credits_applied, "credits_applied")?
+                }
+                "dunning_status" => {
+                    field(&mut map, &mut dunning_status, "dunning_status")?
+                }
+                "next_retry" => field(&mut map, &mut next_retry, "next_retry")?,
+                "first_invoice" => field(&mut map, &mut first_invoice, "first_invoice")?,
+                "line_items" => field(&mut map, &mut line_items, "line_items")?,
+                "discounts" => field(&mut map, &mut discounts, "discounts")?,
+                "taxes" => field(&mut map, &mut taxes, "taxes")?,
+                "linked_transactions" => {
+                    field(&mut map, &mut linked_transactions, "linked_transactions")?
+                }
+                "linked_orders" => field(&mut map, &mut linked_orders, "linked_orders")?,
+                "notes" => field(&mut map, &mut notes, "notes")?,
+                "shipping_address" => {
+                    field(&mut map, &mut shipping_address, "shipping_address")?
+                }
+                "billing_address" => {
+                    field(&mut map, &mut billing_address, "billing_address")?
+                }
+                _ => {
+                    additional_properties.insert(key.into_string(), map.next_value()?);
+                }
+            }
+        }
+        Ok(Self {
+            id: required(id, "id")?,
+            customer_id: required(customer_id, "customer_id")?,
+            subscription_id: subscription_id.unwrap_or_default(),
+            recurring: required(recurring, "recurring")?,
+            status: required(status, "status")?,
+            start_date: required(start_date, "start_date")?,
+            end_date: end_date.unwrap_or_default(),
+            po_number: po_number.unwrap_or_default(),
+            vat_number: vat_number.unwrap_or_default(),
+            price_type: required(price_type, "price_type")?,
+            currency_code: required(currency_code, "currency_code")?,
+            tax: required(tax, "tax")?,
+            sub_total: required(sub_total, "sub_total")?,
+            amount: amount.unwrap_or_default(),
+            amount_due: amount_due.unwrap_or_default(),
+            amount_adjusted: amount_adjusted.unwrap_or_default(),
+            amount_paid: amount_paid.unwrap_or_default(),
+            paid_on: paid_on.unwrap_or_default(),
+            credits_applied: credits_applied.unwrap_or_default(),
+            dunning_status: dunning_status.unwrap_or_default(),
+            next_retry: next_retry.unwrap_or_default(),
+            first_invoice: first_invoice.unwrap_or_default(),
+            line_items: line_items.unwrap_or_default(),
+            discounts: discounts.unwrap_or_default(),
+            taxes: taxes.unwrap_or_default(),
+            linked_transactions: linked_transactions.unwrap_or_default(),
+            linked_orders: linked_orders.unwrap_or_default(),
+            notes: notes.unwrap_or_default(),
+            shipping_address: shipping_address.unwrap_or_default(),
+            billing_address: billing_address.unwrap_or_default(),
+            additional_properties: additional_properties,
+        })
+    }
+}
+
 /// Defined inline at `#/components/schemas/Invoice/properties/discounts/items`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct InvoiceDiscount {
     /// The amount deducted. The format of this value depends on the [kind of currency](https://apidocs.chargebee.com/docs/api/currencies)
     /// .
@@ -697,18 +1187,68 @@ pub struct InvoiceDiscount {
     /// Description for this deduction.
     ///
     /// Constraints: at most 250 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Type of this Discount lineitem
-    #[serde(rename = "type")]
     pub type_: InvoiceDiscountType,
     /// When the deduction is due to a `coupon`
     /// , then this is the `id`
     /// of the coupon.
     ///
     /// Constraints: at most 100 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_id: Option<String>,
+}
+
+impl Serialize for InvoiceDiscount {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("amount", &self.amount)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.serialize_entry("type", &self.type_)?;
+        if let Some(value) = &self.entity_id {
+            map.serialize_entry("entity_id", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for InvoiceDiscount {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::objects::object(deserializer)
+    }
+}
+
+impl crate::objects::FromFields for InvoiceDiscount {
+    fn from_fields<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use crate::objects::{field, required, skip};
+
+        let mut amount = None;
+        let mut description = None;
+        let mut type_ = None;
+        let mut entity_id = None;
+        while let Some(key) = map.next_key::<crate::objects::Key>()? {
+            match key.as_str() {
+                "amount" => field(&mut map, &mut amount, "amount")?,
+                "description" => field(&mut map, &mut description, "description")?,
+                "type" => field(&mut map, &mut type_, "type")?,
+                "entity_id" => field(&mut map, &mut entity_id, "entity_id")?,
+                _ => skip(&mut map)?,
+            }
+        }
+        Ok(Self {
+            amount: required(amount, "amount")?,
+            description: description.unwrap_or_default(),
+            type_: required(type_, "type")?,
+            entity_id: entity_id.unwrap_or_default(),
+        })
+    }
 }
 
 /// Type of this Discount lineitem
@@ -823,7 +1363,7 @@ impl fmt::Display for InvoiceDunningStatus {
 }
 
 /// Defined inline at `#/components/schemas/Invoice/properties/line_items/items`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct InvoiceLineItem {
     /// Start date of this line item.
     ///
@@ -841,12 +1381,10 @@ pub struct InvoiceLineItem {
     /// which is represented by this line item.
     ///
     /// Constraints: format `int32`, default `1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quantity: Option<i32>,
     /// Total amount of this line item. Typically equals to unit amount x quantity
     ///
     /// Constraints: format `int64`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
     /// Specifies whether this line item is taxed or not
     ///
@@ -855,33 +1393,130 @@ pub struct InvoiceLineItem {
     /// The tax amount charged for this item
     ///
     /// Constraints: minimum 0, format `int64`, default `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax: Option<i64>,
     /// Rate of tax used to calculate tax for this lineitem
     ///
     /// Constraints: minimum 0, maximum 100, format `double`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[serde(serialize_with = "crate::runtime::numbers")]
     pub tax_rate: Option<f64>,
     /// Invoice Reference Line Item ID
     ///
     /// Constraints: at most 40 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_line_item_id: Option<String>,
     /// Detailed description about this line item.
     ///
     /// Constraints: at most 250 characters.
     pub description: String,
     /// Type of this lineitem. This along with 'entity_type' and 'entity_id' attributes consitutes the meta information of this lineitem.
-    #[serde(rename = "type")]
     pub type_: InvoiceLineItemType,
     /// Specifies the modelled entity this line item is based on.
     pub entity_type: InvoiceLineItemEntityType,
     /// The identifier of the modelled entity this line item is based on. Will be null for 'adhoc' entity type
     ///
     /// Constraints: at most 100 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_id: Option<String>,
+}
+
+impl Serialize for InvoiceLineItem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("date_from", &self.date_from)?;
+        map.serialize_entry("date_to", &self.date_to)?;
+        map.serialize_entry("unit_amount", &self.unit_amount)?;
+        if let Some(value) = &self.quantity {
+            map.serialize_entry("quantity", value)?;
+        }
+        if let Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        map.serialize_entry("is_taxed", &self.is_taxed)?;
+        if let Some(value) = &self.tax {
+            map.serialize_entry("tax", value)?;
+        }
+        if let Some(value) = &self.tax_rate {
+            map.serialize_entry("tax_rate", &crate::runtime::Written(value))?;
+        }
+        if let Some(value) = &self.reference_line_item_id {
+            map.serialize_entry("reference_line_item_id", value)?;
+        }
+        map.serialize_entry("description", &self.description)?;
+        map.serialize_entry("type", &self.type_)?;
+        map.serialize_entry("entity_type", &self.entity_type)?;
+        if let Some(value) = &self.entity_id {
+            map.serialize_entry("entity_id", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for InvoiceLineItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::objects::object(deserializer)
+    }
+}
+
+impl crate::objects::FromFields for InvoiceLineItem {
+    fn from_fields<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use crate::objects::{field, required, skip};
+
+        let mut date_from = None;
+        let mut date_to = None;
+        let mut unit_amount = None;
+        let mut quantity = None;
+        let mut amount = None;
+        let mut is_taxed = None;
+        let mut tax = None;
+        let mut tax_rate = None;
+        let mut reference_line_item_id = None;
+        let mut description = None;
+        let mut type_ = None;
+        let mut entity_type = None;
+        let mut entity_id = None;
+        while let Some(key) = map.next_key::<crate::objects::Key>()? {
+            match key.as_str() {
+                "date_from" => field(&mut map, &mut date_from, "date_from")?,
+                "date_to" => field(&mut map, &mut date_to, "date_to")?,
+                "unit_amount" => field(&mut map, &mut unit_amount, "unit_amount")?,
+                "quantity" => field(&mut map, &mut quantity, "quantity")?,
+                "amount" => field(&mut map, &mut amount, "amount")?,
+                "is_taxed" => field(&mut map, &mut is_taxed, "is_taxed")?,
+                "tax" => field(&mut map, &mut tax, "tax")?,
+                "tax_rate" => field(&mut map, &mut tax_rate, "tax_rate")?,
+                "reference_line_item_id" => {
+                    field(
+                        &mut map,
+                        &mut reference_line_item_id,
+                        "reference_line_item_id",
+                    )?
+                }
+                "description" => field(&mut map, &mut description, "description")?,
+                "type" => field(&mut map, &mut type_, "type")?,
+                "entity_type" => field(&mut map, &mut entity_type, "entity_type")?,
+                "entity_id" => field(&mut map, &mut entity_id, "entity_id")?,
+                _ => skip(&mut map)?,
+            }
+        }
+        Ok(Self {
+            date_from: required(date_from, "date_from")?,
+            date_to: required(date_to, "date_to")?,
+            unit_amount: required(unit_amount, "unit_amount")?,
+            quantity: quantity.unwrap_or_default(),
+            amount: amount.unwrap_or_default(),
+            is_taxed: required(is_taxed, "is_taxed")?,
+            tax: tax.unwrap_or_default(),
+            tax_rate: tax_rate.unwrap_or_default(),
+            reference_line_item_id: reference_line_item_id.unwrap_or_default(),
+            description: required(description, "description")?,
+            type_: required(type_, "type")?,
+            entity_type: required(entity_type, "entity_type")?,
+            entity_id: entity_id.unwrap_or_default(),
+        })
+    }
 }
 
 /// Specifies the modelled entity this line item is based on.
@@ -993,7 +1628,7 @@ impl fmt::Display for InvoiceLineItemType {
 }
 
 /// Defined inline at `#/components/schemas/Invoice/properties/linked_orders/items`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct InvoiceLinkedOrder {
     /// Uniquely identifies the order. It is the api identifier for the order
     ///
@@ -1002,27 +1637,90 @@ pub struct InvoiceLinkedOrder {
     /// The status of this order.
     ///
     /// Constraints: default `"new"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<InvoiceLinkedOrderStatus>,
     /// Reference id can be used to map the orders in the shipping/order management application to the orders in ChargeBee. The reference_id generally is same as the order id in the third party application.
     ///
     /// Constraints: at most 50 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_id: Option<String>,
     /// The fulfillment status of an order as reflected in the shipping/order management application. Typical statuses include Shipped,Awaiting Shipment,Not fulfilled etc;
     ///
     /// Constraints: at most 50 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fulfillment_status: Option<String>,
     /// Unique id to identify a group of orders.
     ///
     /// Constraints: at most 50 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batch_id: Option<String>,
     /// The time at which the order was created
     ///
     /// Constraints: format `unix-time`.
     pub created_at: i64,
+}
+
+impl Serialize for InvoiceLinkedOrder {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.reference_id {
+            map.serialize_entry("reference_id", value)?;
+        }
+        if let Some(value) = &self.fulfillment_status {
+            map.serialize_entry("fulfillment_status", value)?;
+        }
+        if let Some(value) = &self.batch_id {
+            map.serialize_entry("batch_id", value)?;
+        }
+        map.serialize_entry("created_at", &self.created_at)?;
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for InvoiceLinkedOrder {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::objects::object(deserializer)
+    }
+}
+
+impl crate::objects::FromFields for InvoiceLinkedOrder {
+    fn from_fields<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use crate::objects::{field, required, skip};
+
+        let mut id = None;
+        let mut status = None;
+        let mut reference_id = None;
+        let mut fulfillment_status = None;
+        let mut batch_id = None;
+        let mut created_at = None;
+        while let Some(key) = map.next_key::<crate::objects::Key>()? {
+            match key.as_str() {
+                "id" => field(&mut map, &mut id, "id")?,
+                "status" => field(&mut map, &mut status, "status")?,
+                "reference_id" => field(&mut map, &mut reference_id, "reference_id")?,
+                "fulfillment_status" => {
+                    field(&mut map, &mut fulfillment_status, "fulfillment_status")?
+                }
+                "batch_id" => field(&mut map, &mut batch_id, "batch_id")?,
+                "created_at" => field(&mut map, &mut created_at, "created_at")?,
+                _ => skip(&mut map)?,
+            }
+        }
+        Ok(Self {
+            id: required(id, "id")?,
+            status: status.unwrap_or_default(),
+            reference_id: reference_id.unwrap_or_default(),
+            fulfillment_status: fulfillment_status.unwrap_or_default(),
+            batch_id: batch_id.unwrap_or_default(),
+            created_at: required(created_at, "created_at")?,
+        })
+    }
 }
 
 /// The status of this order.
@@ -1087,7 +1785,7 @@ impl fmt::Display for InvoiceLinkedOrderStatus {
 }
 
 /// Defined inline at `#/components/schemas/Invoice/properties/linked_transactions/items`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct InvoiceLinkedTransaction {
     /// Uniquely identifies the transaction.
     ///
@@ -1104,18 +1802,84 @@ pub struct InvoiceLinkedTransaction {
     /// Type of the transaction.
     pub txn_type: InvoiceLinkedTransactionTxnType,
     /// The status of this transaction.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub txn_status: Option<InvoiceLinkedTransactionTxnStatus>,
     /// Indicates when this transaction occurred.
     ///
     /// Constraints: format `unix-time`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub txn_date: Option<i64>,
     /// Total amount of the transaction
     ///
     /// Constraints: minimum 0, format `int64`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub txn_amount: Option<i64>,
+}
+
+impl Serialize for InvoiceLinkedTransaction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("txn_id", &self.txn_id)?;
+        map.serialize_entry("applied_amount", &self.applied_amount)?;
+        map.serialize_entry("applied_at", &self.applied_at)?;
+        map.serialize_entry("txn_type", &self.txn_type)?;
+        if let Some(value) = &self.txn_status {
+            map.serialize_entry("txn_status", value)?;
+        }
+        if let Some(value) = &self.txn_date {
+            map.serialize_entry("txn_date", value)?;
+        }
+        if let Some(value) = &self.txn_amount {
+            map.serialize_entry("txn_amount", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for InvoiceLinkedTransaction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::objects::object(deserializer)
+    }
+}
+
+impl crate::objects::FromFields for InvoiceLinkedTransaction {
+    fn from_fields<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use crate::objects::{field, required, skip};
+
+        let mut txn_id = None;
+        let mut applied_amount = None;
+        let mut applied_at = None;
+        let mut txn_type = None;
+        let mut txn_status = None;
+        let mut txn_date = None;
+        let mut txn_amount = None;
+        while let Some(key) = map.next_key::<crate::objects::Key>()? {
+            match key.as_str() {
+                "txn_id" => field(&mut map, &mut txn_id, "txn_id")?,
+                "applied_amount" => {
+                    field(&mut map, &mut applied_amount, "applied_amount")?
+                }
+                "applied_at" => field(&mut map, &mut applied_at, "applied_at")?,
+                "txn_type" => field(&mut map, &mut txn_type, "txn_type")?,
+                "txn_status" => field(&mut map, &mut txn_status, "txn_status")?,
+                "txn_date" => field(&mut map, &mut txn_date, "txn_date")?,
+                "txn_amount" => field(&mut map, &mut txn_amount, "txn_amount")?,
+                _ => skip(&mut map)?,
+            }
+        }
+        Ok(Self {
+            txn_id: required(txn_id, "txn_id")?,
+            applied_amount: required(applied_amount, "applied_amount")?,
+            applied_at: required(applied_at, "applied_at")?,
+            txn_type: required(txn_type, "txn_type")?,
+            txn_status: txn_status.unwrap_or_default(),
+            txn_date: txn_date.unwrap_or_default(),
+            txn_amount: txn_amount.unwrap_or_default(),
+        })
+    }
 }
 
 /// The status of this transaction.
@@ -1252,7 +2016,7 @@ impl fmt::Display for InvoiceLinkedTransactionTxnType {
 }
 
 /// Defined inline at `#/components/schemas/Invoice/properties/notes/items`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct InvoiceNote {
     /// Actual note.
     ///
@@ -1261,11 +2025,58 @@ pub struct InvoiceNote {
     /// Unique identifier of the entity.
     ///
     /// Constraints: at most 100 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_id: Option<String>,
     /// Type of entity to which the note belongs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_type: Option<InvoiceNoteEntityType>,
+}
+
+impl Serialize for InvoiceNote {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("note", &self.note)?;
+        if let Some(value) = &self.entity_id {
+            map.serialize_entry("entity_id", value)?;
+        }
+        if let Some(value) = &self.entity_type {
+            map.serialize_entry("entity_type", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for InvoiceNote {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::objects::object(deserializer)
+    }
+}
+
+impl crate::objects::FromFields for InvoiceNote {
+    fn from_fields<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use crate::objects::{field, required, skip};
+
+        let mut note = None;
+        let mut entity_id = None;
+        let mut entity_type = None;
+        while let Some(key) = map.next_key::<crate::objects::Key>()? {
+            match key.as_str() {
+                "note" => field(&mut map, &mut note, "note")?,
+                "entity_id" => field(&mut map, &mut entity_id, "entity_id")?,
+                "entity_type" => field(&mut map, &mut entity_type, "entity_type")?,
+                _ => skip(&mut map)?,
+            }
+        }
+        Ok(Self {
+            note: required(note, "note")?,
+            entity_id: entity_id.unwrap_or_default(),
+            entity_type: entity_type.unwrap_or_default(),
+        })
+    }
 }
 
 /// Type of entity to which the note belongs.
@@ -1441,7 +2252,7 @@ impl fmt::Display for InvoiceStatus {
 }
 
 /// Defined inline at `#/components/schemas/Invoice/properties/taxes/items`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct InvoiceTax {
     /// The tax amount.
     ///
@@ -1450,34 +2261,142 @@ pub struct InvoiceTax {
     /// Description of the tax item.
     ///
     /// Constraints: at most 250 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 
+impl Serialize for InvoiceTax {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("amount", &self.amount)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for InvoiceTax {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::objects::object(deserializer)
+    }
+}
+
+impl crate::objects::FromFields for InvoiceTax {
+    fn from_fields<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use crate::objects::{field, required, skip};
+
+        let mut amount = None;
+        let mut description = None;
+        while let Some(key) = map.next_key::<crate::objects::Key>()? {
+            match key.as_str() {
+                "amount" => field(&mut map, &mut amount, "amount")?,
+                "description" => field(&mut map, &mut description, "description")?,
+                _ => skip(&mut map)?,
+            }
+        }
+        Ok(Self {
+            amount: required(amount, "amount")?,
+            description: description.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `MethodNotAllowedError` schema.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct MethodNotAllowedError {
     /// The `message` property.
     pub message: String,
     /// The `type` property.
-    #[serde(rename = "type")]
     pub type_: ConflictErrorType,
     /// \* \`http_method_not_supported\` - Returned when the 'http method', specified in the request, is not allowed for this URL. It should not occur if you are using one of the standard client library.
     pub api_error_code: MethodNotAllowedErrorApiErrorCode,
     /// The `param` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub param: Option<String>,
     /// Deprecated error code, kept for older integrations.
     ///
     /// **Deprecated** by the API.
     #[deprecated]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// The HTTP status code of the response, repeated in the body.
     ///
     /// Constraints: format `int32`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_status_code: Option<i32>,
+}
+
+#[allow(deprecated)]
+impl Serialize for MethodNotAllowedError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("type", &self.type_)?;
+        map.serialize_entry("api_error_code", &self.api_error_code)?;
+        if let Some(value) = &self.param {
+            map.serialize_entry("param", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("error_code", value)?;
+        }
+        if let Some(value) = &self.http_status_code {
+            map.serialize_entry("http_status_code", value)?;
+        }
+        map.end()
+    }
+}
+
+#[allow(deprecated)]
+impl<'de> Deserialize<'de> for MethodNotAllowedError {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::objects::object(deserializer)
+    }
+}
+
+#[allow(deprecated)]
+impl crate::objects::FromFields for MethodNotAllowedError {
+    fn from_fields<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use crate::objects::{field, required, skip};
+
+        let mut message = None;
+        let mut type_ = None;
+        let mut api_error_code = None;
+        let mut param = None;
+        let mut error_code = None;
+        let mut http_status_code = None;
+        while let Some(key) = map.next_key::<crate::objects::Key>()? {
+            match key.as_str() {
+                "message" => field(&mut map, &mut message, "message")?,
+                "type" => field(&mut map, &mut type_, "type")?,
+                "api_error_code" => {
+                    field(&mut map, &mut api_error_code, "api_error_code")?
+                }
+                "param" => field(&mut map, &mut param, "param")?,
+                "error_code" => field(&mut map, &mut error_code, "error_code")?,
+                "http_status_code" => {
+                    field(&mut map, &mut http_status_code, "http_status_code")?
+                }
+                _ => skip(&mut map)?,
+            }
+        }
+        Ok(Self {
+            message: required(message, "message")?,
+            type_: required(type_, "type")?,
+            api_error_code: required(api_error_code, "api_error_code")?,
+            param: param.unwrap_or_default(),
+            error_code: error_code.unwrap_or_default(),
+            http_status_code: http_status_code.unwrap_or_default(),
+        })
+    }
 }
 
 /// \* \`http_method_not_supported\` - Returned when the 'http method', specified in the request, is not allowed for this URL. It should not occur if you are using one of the standard client library.
@@ -1526,29 +2445,95 @@ impl fmt::Display for MethodNotAllowedErrorApiErrorCode {
 }
 
 /// The `NotFoundError` schema.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct NotFoundError {
     /// The `message` property.
     pub message: String,
     /// The `type` property.
-    #[serde(rename = "type")]
     pub type_: NotFoundErrorType,
     /// \* \`resource_not_found\` - Returned when any of resource(s) referred in the request is not found. \* \`site_not_found\` - Returned when the site is not found.
     pub api_error_code: NotFoundErrorApiErrorCode,
     /// The `param` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub param: Option<String>,
     /// Deprecated error code, kept for older integrations.
     ///
     /// **Deprecated** by the API.
     #[deprecated]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// The HTTP status code of the response, repeated in the body.
     ///
     /// Constraints: format `int32`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_status_code: Option<i32>,
+}
+
+#[allow(deprecated)]
+impl Serialize for NotFoundError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("type", &self.type_)?;
+        map.serialize_entry("api_error_code", &self.api_error_code)?;
+        if let Some(value) = &self.param {
+            map.serialize_entry("param", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("error_code", value)?;
+        }
+        if let Some(value) = &self.http_status_code {
+            map.serialize_entry("http_status_code", value)?;
+        }
+        map.end()
+    }
+}
+
+#[allow(deprecated)]
+impl<'de> Deserialize<'de> for NotFoundError {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::objects::object(deserializer)
+    }
+}
+
+#[allow(deprecated)]
+impl crate::objects::FromFields for NotFoundError {
+    fn from_fields<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use crate::objects::{field, required, skip};
+
+        let mut message = None;
+        let mut type_ = None;
+        let mut api_error_code = None;
+        let mut param = None;
+        let mut error_code = None;
+        let mut http_status_code = None;
+        while let Some(key) = map.next_key::<crate::objects::Key>()? {
+            match key.as_str() {
+                "message" => field(&mut map, &mut message, "message")?,
+                "type" => field(&mut map, &mut type_, "type")?,
+                "api_error_code" => {
+                    field(&mut map, &mut api_error_code, "api_error_code")?
+                }
+                "param" => field(&mut map, &mut param, "param")?,
+                "error_code" => field(&mut map, &mut error_code, "error_code")?,
+                "http_status_code" => {
+                    field(&mut map, &mut http_status_code, "http_status_code")?
+                }
+                _ => skip(&mut map)?,
+            }
+        }
+        Ok(Self {
+            message: required(message, "message")?,
+            type_: required(type_, "type")?,
+            api_error_code: required(api_error_code, "api_error_code")?,
+            param: param.unwrap_or_default(),
+            error_code: error_code.unwrap_or_default(),
+            http_status_code: http_status_code.unwrap_or_default(),
+        })
+    }
 }
 
 /// \* \`resource_not_found\` - Returned when any of resource(s) referred in the request is not found. \* \`site_not_found\` - Returned when the site is not found.
@@ -1650,36 +2635,139 @@ impl fmt::Display for NotFoundErrorType {
 }
 
 /// Defined inline at `#/paths/~1invoices~1{invoice-id}~1resume_dunning/post/responses/200/content/application~1json/schema`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResumeDunningResponse {
     /// The `invoice` property.
     pub invoice: Invoice,
 }
 
+impl Serialize for ResumeDunningResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("invoice", &self.invoice)?;
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for ResumeDunningResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::objects::object(deserializer)
+    }
+}
+
+impl crate::objects::FromFields for ResumeDunningResponse {
+    fn from_fields<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use crate::objects::{field, required, skip};
+
+        let mut invoice = None;
+        while let Some(key) = map.next_key::<crate::objects::Key>()? {
+            match key.as_str() {
+                "invoice" => field(&mut map, &mut invoice, "invoice")?,
+                _ => skip(&mut map)?,
+            }
+        }
+        Ok(Self {
+            invoice: required(invoice, "invoice")?,
+        })
+    }
+}
+
 /// The `ServiceUnavailableError` schema.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ServiceUnavailableError {
     /// The `message` property.
     pub message: String,
     /// The `type` property.
-    #[serde(rename = "type")]
     pub type_: ServiceUnavailableErrorType,
     /// \* \`db_connection_failure\` - Returned when db connection fails. \* \`site_read_only_mode\` - Returned when your site is temporarily unavailable for write operations due to a scheduled maintenance. \* \`site_not_ready\` - Returned when your site is temporarily unavailable due to a scheduled maintenance. \* \`internal_temporary_error\` - Returned when temporary occured in Chargebee side. The request can be re-tried, with exponential backoff in case of repeat failures.
     pub api_error_code: ServiceUnavailableErrorApiErrorCode,
     /// The `param` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub param: Option<String>,
     /// Deprecated error code, kept for older integrations.
     ///
     /// **Deprecated** by the API.
     #[deprecated]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// The HTTP status code of the response, repeated in the body.
     ///
     /// Constraints: format `int32`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_status_code: Option<i32>,
+}
+
+#[allow(deprecated)]
+impl Serialize for ServiceUnavailableError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("type", &self.type_)?;
+        map.serialize_entry("api_error_code", &self.api_error_code)?;
+        if let Some(value) = &self.param {
+            map.serialize_entry("param", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("error_code", value)?;
+        }
+        if let Some(value) = &self.http_status_code {
+            map.serialize_entry("http_status_code", value)?;
+        }
+        map.end()
+    }
+}
+
+#[allow(deprecated)]
+impl<'de> Deserialize<'de> for ServiceUnavailableError {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::objects::object(deserializer)
+    }
+}
+
+#[allow(deprecated)]
+impl crate::objects::FromFields for ServiceUnavailableError {
+    fn from_fields<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use crate::objects::{field, required, skip};
+
+        let mut message = None;
+        let mut type_ = None;
+        let mut api_error_code = None;
+        let mut param = None;
+        let mut error_code = None;
+        let mut http_status_code = None;
+        while let Some(key) = map.next_key::<crate::objects::Key>()? {
+            match key.as_str() {
+                "message" => field(&mut map, &mut message, "message")?,
+                "type" => field(&mut map, &mut type_, "type")?,
+                "api_error_code" => {
+                    field(&mut map, &mut api_error_code, "api_error_code")?
+                }
+                "param" => field(&mut map, &mut param, "param")?,
+                "error_code" => field(&mut map, &mut error_code, "error_code")?,
+                "http_status_code" => {
+                    field(&mut map, &mut http_status_code, "http_status_code")?
+                }
+                _ => skip(&mut map)?,
+            }
+        }
+        Ok(Self {
+            message: required(message, "message")?,
+            type_: required(type_, "type")?,
+            api_error_code: required(api_error_code, "api_error_code")?,
+            param: param.unwrap_or_default(),
+            error_code: error_code.unwrap_or_default(),
+            http_status_code: http_status_code.unwrap_or_default(),
+        })
+    }
 }
 
 /// \* \`db_connection_failure\` - Returned when db connection fails. \* \`site_read_only_mode\` - Returned when your site is temporarily unavailable for write operations due to a scheduled maintenance. \* \`site_not_ready\` - Returned when your site is temporarily unavailable due to a scheduled maintenance. \* \`internal_temporary_error\` - Returned when temporary occured in Chargebee side. The request can be re-tried, with exponential backoff in case of repeat failures.
@@ -1789,29 +2877,95 @@ impl fmt::Display for ServiceUnavailableErrorType {
 }
 
 /// The `TooManyRequestsError` schema.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TooManyRequestsError {
     /// The `message` property.
     pub message: String,
     /// The `type` property.
-    #[serde(rename = "type")]
     pub type_: InternalServerErrorType,
     /// \* \`third_party_api_request_limit_exceeded\` - Returned when your request is blocked temporarily at a third-party service, due to the request count exceeding their acceptable limits. \* \`api_request_limit_exceeded\` - Returned when requests have been blocked temporarily due to request count exceeding acceptable limits. \* \`lock_timeout\` - Returned when there are multiple concurrent requests to the same resource.
     pub api_error_code: TooManyRequestsErrorApiErrorCode,
     /// The `param` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub param: Option<String>,
     /// Deprecated error code, kept for older integrations.
     ///
     /// **Deprecated** by the API.
     #[deprecated]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// The HTTP status code of the response, repeated in the body.
     ///
     /// Constraints: format `int32`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_status_code: Option<i32>,
+}
+
+#[allow(deprecated)]
+impl Serialize for TooManyRequestsError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("type", &self.type_)?;
+        map.serialize_entry("api_error_code", &self.api_error_code)?;
+        if let Some(value) = &self.param {
+            map.serialize_entry("param", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("error_code", value)?;
+        }
+        if let Some(value) = &self.http_status_code {
+            map.serialize_entry("http_status_code", value)?;
+        }
+        map.end()
+    }
+}
+
+#[allow(deprecated)]
+impl<'de> Deserialize<'de> for TooManyRequestsError {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::objects::object(deserializer)
+    }
+}
+
+#[allow(deprecated)]
+impl crate::objects::FromFields for TooManyRequestsError {
+    fn from_fields<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use crate::objects::{field, required, skip};
+
+        let mut message = None;
+        let mut type_ = None;
+        let mut api_error_code = None;
+        let mut param = None;
+        let mut error_code = None;
+        let mut http_status_code = None;
+        while let Some(key) = map.next_key::<crate::objects::Key>()? {
+            match key.as_str() {
+                "message" => field(&mut map, &mut message, "message")?,
+                "type" => field(&mut map, &mut type_, "type")?,
+                "api_error_code" => {
+                    field(&mut map, &mut api_error_code, "api_error_code")?
+                }
+                "param" => field(&mut map, &mut param, "param")?,
+                "error_code" => field(&mut map, &mut error_code, "error_code")?,
+                "http_status_code" => {
+                    field(&mut map, &mut http_status_code, "http_status_code")?
+                }
+                _ => skip(&mut map)?,
+            }
+        }
+        Ok(Self {
+            message: required(message, "message")?,
+            type_: required(type_, "type")?,
+            api_error_code: required(api_error_code, "api_error_code")?,
+            param: param.unwrap_or_default(),
+            error_code: error_code.unwrap_or_default(),
+            http_status_code: http_status_code.unwrap_or_default(),
+        })
+    }
 }
 
 /// \* \`third_party_api_request_limit_exceeded\` - Returned when your request is blocked temporarily at a third-party service, due to the request count exceeding their acceptable limits. \* \`api_request_limit_exceeded\` - Returned when requests have been blocked temporarily due to request count exceeding acceptable limits. \* \`lock_timeout\` - Returned when there are multiple concurrent requests to the same resource.
@@ -1872,29 +3026,95 @@ impl fmt::Display for TooManyRequestsErrorApiErrorCode {
 }
 
 /// The `UnauthorizedError` schema.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct UnauthorizedError {
     /// The `message` property.
     pub message: String,
     /// The `type` property.
-    #[serde(rename = "type")]
     pub type_: UnauthorizedErrorType,
     /// \* \`api_authentication_failed\` - Returned when authentication failed for the request. The possible reasons could be the api key is invalid or authentication header is not present in the request or the header's format is invalid. \* \`basic_authentication_failed\` - Returned when authentication failed for the request. The possible reasons could be that one or both of the username and password are invalid
     pub api_error_code: UnauthorizedErrorApiErrorCode,
     /// The `param` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub param: Option<String>,
     /// Deprecated error code, kept for older integrations.
     ///
     /// **Deprecated** by the API.
     #[deprecated]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// The HTTP status code of the response, repeated in the body.
     ///
     /// Constraints: format `int32`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_status_code: Option<i32>,
+}
+
+#[allow(deprecated)]
+impl Serialize for UnauthorizedError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("type", &self.type_)?;
+        map.serialize_entry("api_error_code", &self.api_error_code)?;
+        if let Some(value) = &self.param {
+            map.serialize_entry("param", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("error_code", value)?;
+        }
+        if let Some(value) = &self.http_status_code {
+            map.serialize_entry("http_status_code", value)?;
+        }
+        map.end()
+    }
+}
+
+#[allow(deprecated)]
+impl<'de> Deserialize<'de> for UnauthorizedError {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::objects::object(deserializer)
+    }
+}
+
+#[allow(deprecated)]
+impl crate::objects::FromFields for UnauthorizedError {
+    fn from_fields<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use crate::objects::{field, required, skip};
+
+        let mut message = None;
+        let mut type_ = None;
+        let mut api_error_code = None;
+        let mut param = None;
+        let mut error_code = None;
+        let mut http_status_code = None;
+        while let Some(key) = map.next_key::<crate::objects::Key>()? {
+            match key.as_str() {
+                "message" => field(&mut map, &mut message, "message")?,
+                "type" => field(&mut map, &mut type_, "type")?,
+                "api_error_code" => {
+                    field(&mut map, &mut api_error_code, "api_error_code")?
+                }
+                "param" => field(&mut map, &mut param, "param")?,
+                "error_code" => field(&mut map, &mut error_code, "error_code")?,
+                "http_status_code" => {
+                    field(&mut map, &mut http_status_code, "http_status_code")?
+                }
+                _ => skip(&mut map)?,
+            }
+        }
+        Ok(Self {
+            message: required(message, "message")?,
+            type_: required(type_, "type")?,
+            api_error_code: required(api_error_code, "api_error_code")?,
+            param: param.unwrap_or_default(),
+            error_code: error_code.unwrap_or_default(),
+            http_status_code: http_status_code.unwrap_or_default(),
+        })
+    }
 }
 
 /// \* \`api_authentication_failed\` - Returned when authentication failed for the request. The possible reasons could be the api key is invalid or authentication header is not present in the request or the header's format is invalid. \* \`basic_authentication_failed\` - Returned when authentication failed for the request. The possible reasons could be that one or both of the username and password are invalid
@@ -1992,29 +3212,95 @@ impl fmt::Display for UnauthorizedErrorType {
 }
 
 /// The `UnprocessableEntityError` schema.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct UnprocessableEntityError {
     /// The `message` property.
     pub message: String,
     /// The `type` property.
-    #[serde(rename = "type")]
     pub type_: ConflictErrorType,
     /// \* \`unable_to_process_request\` - Returned when the HTTP request body contains a well-formed, but semantically erroneous payload. For example this error is returned when a client attempts to reuse an idempotency key with a different request payload.
     pub api_error_code: UnprocessableEntityErrorApiErrorCode,
     /// The `param` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub param: Option<String>,
     /// Deprecated error code, kept for older integrations.
     ///
     /// **Deprecated** by the API.
     #[deprecated]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// The HTTP status code of the response, repeated in the body.
     ///
     /// Constraints: format `int32`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_status_code: Option<i32>,
+}
+
+#[allow(deprecated)]
+impl Serialize for UnprocessableEntityError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("type", &self.type_)?;
+        map.serialize_entry("api_error_code", &self.api_error_code)?;
+        if let Some(value) = &self.param {
+            map.serialize_entry("param", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("error_code", value)?;
+        }
+        if let Some(value) = &self.http_status_code {
+            map.serialize_entry("http_status_code", value)?;
+        }
+        map.end()
+    }
+}
+
+#[allow(deprecated)]
+impl<'de> Deserialize<'de> for UnprocessableEntityError {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::objects::object(deserializer)
+    }
+}
+
+#[allow(deprecated)]
+impl crate::objects::FromFields for UnprocessableEntityError {
+    fn from_fields<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use crate::objects::{field, required, skip};
+
+        let mut message = None;
+        let mut type_ = None;
+        let mut api_error_code = None;
+        let mut param = None;
+        let mut error_code = None;
+        let mut http_status_code = None;
+        while let Some(key) = map.next_key::<crate::objects::Key>()? {
+            match key.as_str() {
+                "message" => field(&mut map, &mut message, "message")?,
+                "type" => field(&mut map, &mut type_, "type")?,
+                "api_error_code" => {
+                    field(&mut map, &mut api_error_code, "api_error_code")?
+                }
+                "param" => field(&mut map, &mut param, "param")?,
+                "error_code" => field(&mut map, &mut error_code, "error_code")?,
+                "http_status_code" => {
+                    field(&mut map, &mut http_status_code, "http_status_code")?
+                }
+                _ => skip(&mut map)?,
+            }
+        }
+        Ok(Self {
+            message: required(message, "message")?,
+            type_: required(type_, "type")?,
+            api_error_code: required(api_error_code, "api_error_code")?,
+            param: param.unwrap_or_default(),
+            error_code: error_code.unwrap_or_default(),
+            http_status_code: http_status_code.unwrap_or_default(),
+        })
+    }
 }
 
 /// \* \`unable_to_process_request\` - Returned when the HTTP request body contains a well-formed, but semantically erroneous payload. For example this error is returned when a client attempts to reuse an idempotency key with a different request payload.

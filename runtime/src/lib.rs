@@ -101,6 +101,8 @@ runtime! {
         mod nullable;
         mod numbers;
         #[doc(hidden)]
+        pub mod objects;
+        #[doc(hidden)]
         pub mod paging;
         mod retry;
         #[doc(hidden)]
@@ -144,7 +146,10 @@ mod tests {
             .filter(|file| file.public)
             .map(|file| file.name)
             .collect();
-        assert_eq!(public, ["paging", "runtime", "signatures", "unions"]);
+        assert_eq!(
+            public,
+            ["objects", "paging", "runtime", "signatures", "unions"]
+        );
         for items in super::ROOT_ITEMS {
             assert!(names.contains(&items.module), "{}", items.module);
         }

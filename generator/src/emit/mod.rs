@@ -249,6 +249,7 @@ mod tests {
                 "src/media.rs",
                 "src/nullable.rs",
                 "src/numbers.rs",
+                "src/objects.rs",
                 "src/paging.rs",
                 "src/retry.rs",
                 "src/runtime.rs",

@@ -27,6 +27,7 @@ mod schedule;
 mod security;
 mod servers;
 mod streams;
+mod struct_serde;
 mod types;
 mod unions;
 #[cfg(test)]

@@ -8,7 +8,7 @@ use quote::quote;
 use super::enums::{closed_enum, open_enum};
 use super::features::{gate_items, Features, Gate};
 use super::{append_form, docs, ident, rust_type};
-use crate::ir::{Api, Field, Replaced, TypeDef, TypeKind, TypeRef};
+use crate::ir::{Api, Field, Replaced, TypeDef, TypeKind};
 
 /// The `types` module's types of `range` (indices into [`Api::types`]): each type, its impls
 /// and its `append_form` under the features that reach them. The part starting at 0 opens
@@ -116,26 +116,33 @@ fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
     let deprecated = def.deprecated.then(|| quote!(#[deprecated]));
     let doc = docs(Some(&doc_text));
     let name = ident(&def.ident);
-    let eq_hash = def.eq_hash.then(|| quote!(Eq, Hash,));
     let doc = quote!(#doc #deprecated);
     let derives = extra_derives(def);
     match &def.kind {
         TypeKind::Struct { fields, additional } => {
+            let additional_ident = append_form::additional_ident(fields);
             let additional = additional.as_ref().map(|ty| {
-                let field = ident(&append_form::additional_ident(fields));
+                let field = ident(&additional_ident);
                 let ty = rust_type(ty, &quote!());
                 quote! {
                     /// Properties beyond the ones listed above.
-                    #[serde(flatten)]
                     pub #field: std::collections::BTreeMap<String, #ty>,
                 }
             });
+            let rest = match (&additional, &def.extra) {
+                (Some(_), _) => Some(additional_ident.as_str()),
+                (None, Some(name)) => Some(name.as_str()),
+                (None, None) => None,
+            };
+            let deprecated = def.deprecated || fields.iter().any(|f| f.deprecated);
+            let rest = || rest.map(|field| super::struct_serde::Rest { field });
+            let encoder = super::struct_serde::struct_encoder(&name, fields, rest(), deprecated);
+            let decoder = super::struct_serde::struct_decoder(&name, fields, rest(), deprecated);
             let extra = def.extra.as_deref().map(|name| {
                 let field = ident(name);
                 quote! {
                     /// Properties the API sent that its description does not declare, as
                     /// received; sent back as they are.
-                    #[serde(flatten)]
                     pub #field: std::collections::BTreeMap<String, serde_json::Value>,
                 }
             });
@@ -144,16 +151,26 @@ fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
             let default = fields
                 .iter()
                 .all(|f| !f.required || f.nullable)
-                .then(|| quote!(Default,));
+                .then(|| quote!(Default));
+            let eq_hash = def.eq_hash.then(|| [quote!(Eq), quote!(Hash)]);
+            let struct_derives = [quote!(Debug), quote!(Clone)]
+                .into_iter()
+                .chain(default)
+                .chain([quote!(PartialEq)])
+                .chain(eq_hash.into_iter().flatten())
+                .chain(derives);
             let fields = fields.iter().map(|f| struct_field(f, &quote!()));
             quote! {
                 #doc
-                #[derive(Debug, Clone, #default PartialEq, #eq_hash #(#derives,)* Serialize, Deserialize)]
+                #[derive(#(#struct_derives),*)]
                 pub struct #name {
                     #(#fields)*
                     #additional
                     #extra
                 }
+
+                #encoder
+                #decoder
             }
         }
         TypeKind::Union { variants, tag } => {
@@ -210,55 +227,29 @@ fn replaced_def(replaced: &Replaced) -> TokenStream {
     }
 }
 
-/// A struct field with its serde attributes; `types` prefixes named types.
+/// A struct field; `types` prefixes named types. The struct's written-out `Serialize` and
+/// `Deserialize` (`struct_serde`) know its wire name and presence, so it carries no serde
+/// attribute.
 pub(super) fn struct_field(field: &Field, types: &TokenStream) -> TokenStream {
     let name = ident(&field.ident);
     let doc = docs(Some(&field_doc(field)));
-    let rename = (field.ident != field.name).then(|| {
-        let wire = &field.name;
-        quote!(#[serde(rename = #wire)])
-    });
     let ty = rust_type(&field.ty, types);
     let ty = if field.boxed { quote!(Box<#ty>) } else { ty };
     let deprecated = field.deprecated.then(|| quote!(#[deprecated]));
-    // `1` read into an `f64` is written back as `1`, not `1.0`: the JSON value received.
-    let numbers = holds_number(&field.ty)
-        .then(|| quote!(#[serde(serialize_with = "crate::runtime::numbers")]));
-    let optional = !field.required || field.nullable;
-    let (ty, skip) = if field.tristate {
-        let skip = quote!(#[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]);
-        (quote!(crate::Nullable<#ty>), Some(skip))
-    } else if optional {
-        let skip = (!field.required)
-            .then(|| quote!(#[serde(default, skip_serializing_if = "Option::is_none")]));
-        (quote!(Option<#ty>), skip)
+    let ty = if field.tristate {
+        quote!(crate::Nullable<#ty>)
+    } else if !field.required || field.nullable {
+        quote!(Option<#ty>)
     } else {
-        (ty, None)
+        ty
     };
     quote! {
         #doc
         #deprecated
-        #rename
-        #skip
-        #numbers
         pub #name: #ty,
     }
 }
 
-/// Whether a value of this type is, or holds, an `f64` (`type: number`).
-fn holds_number(ty: &TypeRef) -> bool {
-    match ty {
-        TypeRef::Number => true,
-        TypeRef::Array(inner) | TypeRef::Map(inner) => holds_number(inner),
-        TypeRef::String(_)
-        | TypeRef::Integer(_)
-        | TypeRef::Boolean
-        | TypeRef::Named(_)
-        | TypeRef::Any => false,
-    }
-}
-
-/// A field's description followed by its constraints, as Markdown.
 pub(super) fn field_doc(field: &Field) -> String {
     let mut text = match &field.description {
         // A description that is only markup (Paylocity's `<br />`) documents nothing, and

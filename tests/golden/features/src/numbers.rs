@@ -84,8 +84,9 @@ impl<T: Numbers> Numbers for BTreeMap<String, T> {
     }
 }
 
-/// A part of a value, written through [`Numbers`].
-struct Written<'a, T>(&'a T);
+/// A value written through [`Numbers`]: a part of one, or a generated struct's field of
+/// `type: number`.
+pub struct Written<'a, T>(pub &'a T);
 
 impl<T: Numbers> Serialize for Written<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -42,15 +42,53 @@ impl fmt::Display for Kind {
 }
 
 /// A schema whose name shadows std's `Option`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct OptionModel {
     /// The `name` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 
+impl Serialize for OptionModel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for OptionModel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::objects::object(deserializer)
+    }
+}
+
+impl crate::objects::FromFields for OptionModel {
+    fn from_fields<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use crate::objects::{field, skip};
+
+        let mut name = None;
+        while let Some(key) = map.next_key::<crate::objects::Key>()? {
+            match key.as_str() {
+                "name" => field(&mut map, &mut name, "name")?,
+                _ => skip(&mut map)?,
+            }
+        }
+        Ok(Self {
+            name: name.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `Pet` schema.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Pet {
     /// The `id` property.
     ///
@@ -61,36 +99,114 @@ pub struct Pet {
     /// Constraints: at most 64 characters.
     pub name: String,
     /// The kind of pet.
-    #[serde(rename = "type")]
     pub type_: PetType,
     /// A link */ "\] #\[doc
-    #[serde(rename = "self")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<String>,
     /// The `tags` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
     /// The `attributes` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<std::collections::BTreeMap<String, String>>,
     /// The `owner` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<OptionModel>,
     /// The `born_at` property.
     ///
     /// Constraints: format `unix-time`.
-    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
     pub born_at: crate::Nullable<i64>,
     /// The `updated_at` property.
     ///
     /// Constraints: format `date-time`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<chrono::DateTime<chrono::Utc>>,
     /// The `adopted_on` property.
     ///
     /// Constraints: format `date`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub adopted_on: Option<chrono::NaiveDate>,
+}
+
+impl Serialize for Pet {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("type", &self.type_)?;
+        if let Some(value) = &self.self_ {
+            map.serialize_entry("self", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let Some(value) = &self.attributes {
+            map.serialize_entry("attributes", value)?;
+        }
+        if let Some(value) = &self.owner {
+            map.serialize_entry("owner", value)?;
+        }
+        if !self.born_at.is_absent() {
+            map.serialize_entry("born_at", &self.born_at)?;
+        }
+        if let Some(value) = &self.updated_at {
+            map.serialize_entry("updated_at", value)?;
+        }
+        if let Some(value) = &self.adopted_on {
+            map.serialize_entry("adopted_on", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Pet {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::objects::object(deserializer)
+    }
+}
+
+impl crate::objects::FromFields for Pet {
+    fn from_fields<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use crate::objects::{field, required, skip};
+
+        let mut id = None;
+        let mut name = None;
+        let mut type_ = None;
+        let mut self_ = None;
+        let mut tags = None;
+        let mut attributes = None;
+        let mut owner = None;
+        let mut born_at = None;
+        let mut updated_at = None;
+        let mut adopted_on = None;
+        while let Some(key) = map.next_key::<crate::objects::Key>()? {
+            match key.as_str() {
+                "id" => field(&mut map, &mut id, "id")?,
+                "name" => field(&mut map, &mut name, "name")?,
+                "type" => field(&mut map, &mut type_, "type")?,
+                "self" => field(&mut map, &mut self_, "self")?,
+                "tags" => field(&mut map, &mut tags, "tags")?,
+                "attributes" => field(&mut map, &mut attributes, "attributes")?,
+                "owner" => field(&mut map, &mut owner, "owner")?,
+                "born_at" => field(&mut map, &mut born_at, "born_at")?,
+                "updated_at" => field(&mut map, &mut updated_at, "updated_at")?,
+                "adopted_on" => field(&mut map, &mut adopted_on, "adopted_on")?,
+                _ => skip(&mut map)?,
+            }
+        }
+        Ok(Self {
+            id: required(id, "id")?,
+            name: required(name, "name")?,
+            type_: required(type_, "type")?,
+            self_: self_.unwrap_or_default(),
+            tags: tags.unwrap_or_default(),
+            attributes: attributes.unwrap_or_default(),
+            owner: owner.unwrap_or_default(),
+            born_at: born_at.unwrap_or_default(),
+            updated_at: updated_at.unwrap_or_default(),
+            adopted_on: adopted_on.unwrap_or_default(),
+        })
+    }
 }
 
 /// The kind of pet.
@@ -143,12 +259,55 @@ impl fmt::Display for PetType {
 }
 
 /// The `Problem` schema.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Problem {
     /// The `title` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The `status` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<i64>,
+}
+
+impl Serialize for Problem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Problem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::objects::object(deserializer)
+    }
+}
+
+impl crate::objects::FromFields for Problem {
+    fn from_fields<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use crate::objects::{field, skip};
+
+        let mut title = None;
+        let mut status = None;
+        while let Some(key) = map.next_key::<crate::objects::Key>()? {
+            match key.as_str() {
+                "title" => field(&mut map, &mut title, "title")?,
+                "status" => field(&mut map, &mut status, "status")?,
+                _ => skip(&mut map)?,
+            }
+        }
+        Ok(Self {
+            title: title.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+        })
+    }
 }

@@ -55,6 +55,9 @@ mod nullable;
 mod numbers;
 
 #[doc(hidden)]
+pub mod objects;
+
+#[doc(hidden)]
 pub mod paging;
 mod retry;
 
