@@ -1171,7 +1171,7 @@ impl crate::objects::FromFields for Invoice {
             notes: notes.unwrap_or_default(),
             shipping_address: shipping_address.unwrap_or_default(),
             billing_address: billing_address.unwrap_or_default(),
-            additional_properties: additional_properties,
+            additional_properties,
         })
     }
 }

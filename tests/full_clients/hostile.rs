@@ -64,3 +64,30 @@ fn enum_values_with_quotes_and_line_breaks_round_trip() {
         assert_eq!(serde_json::to_value(mode).expect("serializes"), serde_json::json!(value));
     }
 }
+
+/// Fields named like the locals and helpers of a struct's written-out decoder (`map`, `key`,
+/// `field`, `required`, `skip`) decode into their own fields and encode back as received.
+#[test]
+fn fields_named_like_the_decoder_s_own_names_round_trip() {
+    use hostile::types::Plumbing;
+    let json = serde_json::json!({
+        "map": "m", "key": "k", "key_value": 3, "field": true, "required": 1.5,
+        "skip": [1, 2.5], "value": null, "counts": {"a": 1}
+    });
+    let plumbing: Plumbing = serde_json::from_value(json.clone()).expect("decodes");
+    assert_eq!(plumbing.map.as_deref(), Some("m"));
+    assert_eq!(plumbing.key, "k");
+    assert_eq!(plumbing.key_value, 3);
+    assert_eq!(plumbing.field, Some(true));
+    assert_eq!(plumbing.required, Some(1.5));
+    assert_eq!(plumbing.skip, Some(vec![1.0, 2.5]));
+    assert!(plumbing.value.is_null());
+    assert_eq!(serde_json::to_value(&plumbing).expect("encodes"), json);
+
+    let missing = serde_json::from_str::<Plumbing>(r#"{"key": "k"}"#).unwrap_err();
+    assert_eq!(missing.to_string(), "missing field `key_value` at line 1 column 12");
+    let twice = serde_json::from_str::<Plumbing>(r#"{"key": "k", "key": "l"}"#).unwrap_err();
+    assert_eq!(twice.to_string(), "duplicate field `key` at line 1 column 18");
+    let array = serde_json::from_str::<Plumbing>(r#"["k", 1]"#).unwrap_err();
+    assert!(array.to_string().starts_with("invalid type: sequence, expected struct Plumbing"));
+}

@@ -1,8 +1,9 @@
 //! The written-out `Serialize` and `Deserialize` of a struct. `Deserialize` is one loop over
 //! the object's keys, a line per field, through the runtime's `objects` module; `Serialize`
 //! writes a map entry per field present. They read and write what serde's derives did (the
-//! runtime's tests compare the decoder with the derive on 20,000 random objects, and every
-//! whole client round-trips its samples), at a fraction of the code the derives expand to,
+//! runtime's tests compare the decoder with the derive on 20,000 random objects, and the
+//! whole clients' tests decode and encode again real payloads), at a fraction of the code the
+//! derives expand to,
 //! which is what a big client's `cargo check` spends most of its time on
 //! (docs/PERFORMANCE.md, "Big clients").
 
@@ -27,13 +28,23 @@ pub fn struct_decoder(
     deprecated: bool,
 ) -> TokenStream {
     let allow = deprecated.then(|| quote!(#[allow(deprecated)]));
-    let body = if fields.is_empty() && rest.is_none() {
-        quote! {
+    let body = match (fields.is_empty(), &rest) {
+        (true, None) => quote! {
             crate::objects::skip_all(&mut map)?;
             Ok(Self {})
+        },
+        // Only a map: every entry goes to it.
+        (true, Some(rest)) => {
+            let field = ident(rest.field);
+            quote! {
+                let mut #field = std::collections::BTreeMap::new();
+                while let Some((key, value)) = map.next_entry::<String, _>()? {
+                    #field.insert(key, value);
+                }
+                Ok(Self { #field })
+            }
         }
-    } else {
-        fields_body(fields, rest)
+        (false, _) => fields_body(fields, rest),
     };
     quote! {
         #allow
@@ -53,14 +64,15 @@ pub fn struct_decoder(
 }
 
 fn fields_body(fields: &[Field], rest: Option<Rest<'_>>) -> TokenStream {
-    // Each field's value waits in a local of the field's name; `map` and `key` are the loop's.
+    // Each field's value waits in a local of the field's name, but for the names the body
+    // uses itself: the loop's `map` and `key`, and the helpers it imports.
     let taken: Vec<&str> = fields
         .iter()
         .map(|f| f.ident.as_str())
         .chain(rest.as_ref().map(|r| r.field))
         .collect();
     let local = |field: &str| -> Ident {
-        if field != "map" && field != "key" {
+        if !["map", "key", "field", "required", "skip"].contains(&field) {
             return ident(field);
         }
         let mut name = format!("{field}_value");
@@ -87,7 +99,11 @@ fn fields_body(fields: &[Field], rest: Option<Rest<'_>>) -> TokenStream {
                 quote!(_ => {
                     #slot.insert(key.into_string(), map.next_value()?);
                 }),
-                Some(quote!(#field: #slot,)),
+                Some(if slot == field {
+                    quote!(#field,)
+                } else {
+                    quote!(#field: #slot,)
+                }),
             )
         }
         None => (None, quote!(_ => skip(&mut map)?,), None),
