@@ -3,7 +3,8 @@
 # already built, CARGO_INCREMENTAL=0, `src/lib.rs` touched before each run): with its default
 # features (every resource module and the webhooks), with no resource at all, and with one
 # resource a user picks (the one compiling the most code and the median one, by the lines of
-# its module and of the types and error enums it reaches; or $FEATURES_<CLIENT>).
+# its module and of the types and error enums it reaches; or $FEATURES_<CLIENT>, a list of
+# features or `all`, every resource module).
 #
 #   scripts/bench-compile.sh [BEFORE]
 #
@@ -121,7 +122,10 @@ modules_by_size() {
 declare -A picks
 for client in "${clients[@]}"; do
   var="FEATURES_${client^^}"
-  if [ -n "${!var:-}" ]; then
+  if [ "${!var:-}" = all ]; then
+    # Every resource module, one after the other.
+    picks[$client]="$(modules_by_size "$work/after/$client-after" | cut -d' ' -f2 | tr '\n' ' ')"
+  elif [ -n "${!var:-}" ]; then
     picks[$client]="${!var}"
   else
     sized=$(compiled_lines "$work/after/$client-after" | sort -n)

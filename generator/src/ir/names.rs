@@ -168,12 +168,24 @@ const RESERVED_CRATE_NAMES: &[&str] = &[
 pub const MAX_CRATE_NAME: usize = 64;
 
 /// A crate name valid on crates.io: kebab-case words of `title` (acronyms kept whole:
-/// `Twitter APIs` → `twitter-apis`), at most 64 characters cut at a word, starting with a
-/// letter (`api-` before one that would start with a digit), never a keyword or a name Cargo
-/// reserves (`-api` after it).
+/// `Twitter APIs` → `twitter-apis`; a brand of two humps too, as crates name them: `GitHub` →
+/// `github`, `OpenAPI` → `openapi`, `Word2Vec` → `word2vec`), at most 64 characters cut at a
+/// word, starting with a letter (`api-` before one that would start with a digit), never a
+/// keyword or a name Cargo reserves (`-api` after it).
 pub fn crate_name(title: &str) -> String {
-    let snake = words(title).to_snake_case();
-    let mut name = snake.replace('_', "-");
+    let snake: Vec<String> = words(title)
+        .split(' ')
+        .filter(|word| !word.is_empty())
+        .map(|word| {
+            if is_brand(word) {
+                word.to_ascii_lowercase()
+            } else {
+                word.to_snake_case()
+            }
+        })
+        .filter(|word| !word.is_empty())
+        .collect();
+    let mut name = snake.join("-").replace('_', "-");
     if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
         name = format!("api-{name}").trim_end_matches('-').to_owned();
     }
@@ -186,6 +198,31 @@ pub fn crate_name(title: &str) -> String {
         name.push_str("-api");
     }
     name
+}
+
+/// Whether a word of a title is one name written in two humps, which crate names keep whole:
+/// a capital and lower-case letters or digits, twice (`GitHub`, `PayPal`, `Word2Vec`), or a
+/// capitalized word and an acronym (`OpenAPI`, `GraphQL`). `HTTPServer` and `petStore` are two
+/// words.
+fn is_brand(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let hump = |at: usize| -> usize {
+        // A capital and the lower-case letters and digits after it: its length, or 0.
+        if !bytes.get(at).is_some_and(u8::is_ascii_uppercase) {
+            return 0;
+        }
+        1 + bytes[at + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            .count()
+    };
+    let first = hump(0);
+    if first < 2 || first == bytes.len() {
+        return false;
+    }
+    let second = hump(first);
+    let acronym = bytes[first..].iter().all(u8::is_ascii_uppercase) && bytes.len() - first >= 2;
+    (second >= 2 && first + second == bytes.len()) || acronym
 }
 
 /// A `snake_case` identifier for a field, argument, method or module.
@@ -387,8 +424,19 @@ mod tests {
         assert_eq!(snake("userIDs"), "user_ids");
         assert_eq!(
             crate_name("Twitter APIs with Word2Vec"),
-            "twitter-apis-with-word2-vec"
+            "twitter-apis-with-word2vec"
         );
+        assert_eq!(crate_name("GitHub v3 REST API"), "github-v3-rest-api");
+        assert_eq!(
+            crate_name("Swagger Petstore - OpenAPI 3.0"),
+            "swagger-petstore-openapi-3-0"
+        );
+        assert_eq!(crate_name("DigitalOcean API"), "digitalocean-api");
+        assert_eq!(crate_name("GraphQL gateway"), "graphql-gateway");
+        // Three humps, an acronym before a word, or a lower-case start: words, as before.
+        assert_eq!(crate_name("petStoreAPI"), "pet-store-api");
+        assert_eq!(crate_name("HTTPServer"), "http-server");
+        assert_eq!(crate_name("iOS App"), "i-os-app");
         let long =
             crate_name("U.S. EPA Enforcement and Compliance History Online (ECHO) - Clean Air Act");
         assert_eq!(
