@@ -156,21 +156,21 @@ impl crate::objects::FromFields for Address {
         let mut zip = None;
         while let Some(key) = map.next_key::<crate::objects::Key>()? {
             match key.as_str() {
-                "first_name" => field(&mut map, &mut first_name, "first_name")?,
-                "last_name" => field(&mut map, &mut last_name, "last_name")?,
-                "email" => field(&mut map, &mut email, "email")?,
-                "company" => field(&mut map, &mut company, "company")?,
-                "phone" => field(&mut map, &mut phone, "phone")?,
-                "line1" => field(&mut map, &mut line1, "line1")?,
-                "line2" => field(&mut map, &mut line2, "line2")?,
-                "line3" => field(&mut map, &mut line3, "line3")?,
-                "city" => field(&mut map, &mut city, "city")?,
-                "state_code" => field(&mut map, &mut state_code, "state_code")?,
-                "state" => field(&mut map, &mut state, "state")?,
-                "country" => field(&mut map, &mut country, "country")?,
-                "zip" => field(&mut map, &mut zip, "zip")?,
-                _ => skip(&mut map)?,
-            }
+                "first_name" => field(&mut map, &mut first_name, "first_name"),
+                "last_name" => field(&mut map, &mut last_name, "last_name"),
+                "email" => field(&mut map, &mut email, "email"),
+                "company" => field(&mut map, &mut company, "company"),
+                "phone" => field(&mut map, &mut phone, "phone"),
+                "line1" => field(&mut map, &mut line1, "line1"),
+                "line2" => field(&mut map, &mut line2, "line2"),
+                "line3" => field(&mut map, &mut line3, "line3"),
+                "city" => field(&mut map, &mut city, "city"),
+                "state_code" => field(&mut map, &mut state_code, "state_code"),
+                "state" => field(&mut map, &mut state, "state"),
+                "country" => field(&mut map, &mut country, "country"),
+                "zip" => field(&mut map, &mut zip, "zip"),
+                _ => skip(&mut map),
+            }?;
         }
         Ok(Self {
             first_name: first_name.unwrap_or_default(),
@@ -258,18 +258,18 @@ impl crate::objects::FromFields for BadRequestError {
         let mut http_status_code = None;
         while let Some(key) = map.next_key::<crate::objects::Key>()? {
             match key.as_str() {
-                "message" => field(&mut map, &mut message, "message")?,
-                "type" => field(&mut map, &mut type_, "type")?,
+                "message" => field(&mut map, &mut message, "message"),
+                "type" => field(&mut map, &mut type_, "type"),
                 "api_error_code" => {
-                    field(&mut map, &mut api_error_code, "api_error_code")?
+                    field(&mut map, &mut api_error_code, "api_error_code")
                 }
-                "param" => field(&mut map, &mut param, "param")?,
-                "error_code" => field(&mut map, &mut error_code, "error_code")?,
+                "param" => field(&mut map, &mut param, "param"),
+                "error_code" => field(&mut map, &mut error_code, "error_code"),
                 "http_status_code" => {
-                    field(&mut map, &mut http_status_code, "http_status_code")?
+                    field(&mut map, &mut http_status_code, "http_status_code")
                 }
-                _ => skip(&mut map)?,
-            }
+                _ => skip(&mut map),
+            }?;
         }
         Ok(Self {
             message: required(message, "message")?,
@@ -520,18 +520,18 @@ impl crate::objects::FromFields for ConflictError {
         let mut http_status_code = None;
         while let Some(key) = map.next_key::<crate::objects::Key>()? {
             match key.as_str() {
-                "message" => field(&mut map, &mut message, "message")?,
-                "type" => field(&mut map, &mut type_, "type")?,
+                "message" => field(&mut map, &mut message, "message"),
+                "type" => field(&mut map, &mut type_, "type"),
                 "api_error_code" => {
-                    field(&mut map, &mut api_error_code, "api_error_code")?
+                    field(&mut map, &mut api_error_code, "api_error_code")
                 }
-                "param" => field(&mut map, &mut param, "param")?,
-                "error_code" => field(&mut map, &mut error_code, "error_code")?,
+                "param" => field(&mut map, &mut param, "param"),
+                "error_code" => field(&mut map, &mut error_code, "error_code"),
                 "http_status_code" => {
-                    field(&mut map, &mut http_status_code, "http_status_code")?
+                    field(&mut map, &mut http_status_code, "http_status_code")
                 }
-                _ => skip(&mut map)?,
-            }
+                _ => skip(&mut map),
+            }?;
         }
         Ok(Self {
             message: required(message, "message")?,
@@ -702,18 +702,18 @@ impl crate::objects::FromFields for InternalServerError {
         let mut http_status_code = None;
         while let Some(key) = map.next_key::<crate::objects::Key>()? {
             match key.as_str() {
-                "message" => field(&mut map, &mut message, "message")?,
-                "type" => field(&mut map, &mut type_, "type")?,
+                "message" => field(&mut map, &mut message, "message"),
+                "type" => field(&mut map, &mut type_, "type"),
                 "api_error_code" => {
-                    field(&mut map, &mut api_error_code, "api_error_code")?
+                    field(&mut map, &mut api_error_code, "api_error_code")
                 }
-                "param" => field(&mut map, &mut param, "param")?,
-                "error_code" => field(&mut map, &mut error_code, "error_code")?,
+                "param" => field(&mut map, &mut param, "param"),
+                "error_code" => field(&mut map, &mut error_code, "error_code"),
                 "http_status_code" => {
-                    field(&mut map, &mut http_status_code, "http_status_code")?
+                    field(&mut map, &mut http_status_code, "http_status_code")
                 }
-                _ => skip(&mut map)?,
-            }
+                _ => skip(&mut map),
+            }?;
         }
         Ok(Self {
             message: required(message, "message")?,
@@ -1056,7 +1056,7 @@ impl crate::objects::FromFields for Invoice {
     fn from_fields<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
-        use crate::objects::{field, required};
+        use crate::objects::{field, required, rest};
 
         let mut id = None;
         let mut customer_id = None;
@@ -1091,54 +1091,52 @@ impl crate::objects::FromFields for Invoice {
         let mut additional_properties = std::collections::BTreeMap::new();
         while let Some(key) = map.next_key::<crate::objects::Key>()? {
             match key.as_str() {
-                "id" => field(&mut map, &mut id, "id")?,
-                "customer_id" => field(&mut map, &mut customer_id, "customer_id")?,
+                "id" => field(&mut map, &mut id, "id"),
+                "customer_id" => field(&mut map, &mut customer_id, "customer_id"),
                 "subscription_id" => {
-                    field(&mut map, &mut subscription_id, "subscription_id")?
+                    field(&mut map, &mut subscription_id, "subscription_id")
                 }
-                "recurring" => field(&mut map, &mut recurring, "recurring")?,
-                "status" => field(&mut map, &mut status, "status")?,
-                "start_date" => field(&mut map, &mut start_date, "start_date")?,
-                "end_date" => field(&mut map, &mut end_date, "end_date")?,
-                "po_number" => field(&mut map, &mut po_number, "po_number")?,
-                "vat_number" => field(&mut map, &mut vat_number, "vat_number")?,
-                "price_type" => field(&mut map, &mut price_type, "price_type")?,
-                "currency_code" => field(&mut map, &mut currency_code, "currency_code")?,
-                "tax" => field(&mut map, &mut tax, "tax")?,
-                "sub_total" => field(&mut map, &mut sub_total, "sub_total")?,
-                "amount" => field(&mut map, &mut amount, "amount")?,
-                "amount_due" => field(&mut map, &mut amount_due, "amount_due")?,
+                "recurring" => field(&mut map, &mut recurring, "recurring"),
+                "status" => field(&mut map, &mut status, "status"),
+                "start_date" => field(&mut map, &mut start_date, "start_date"),
+                "end_date" => field(&mut map, &mut end_date, "end_date"),
+                "po_number" => field(&mut map, &mut po_number, "po_number"),
+                "vat_number" => field(&mut map, &mut vat_number, "vat_number"),
+                "price_type" => field(&mut map, &mut price_type, "price_type"),
+                "currency_code" => field(&mut map, &mut currency_code, "currency_code"),
+                "tax" => field(&mut map, &mut tax, "tax"),
+                "sub_total" => field(&mut map, &mut sub_total, "sub_total"),
+                "amount" => field(&mut map, &mut amount, "amount"),
+                "amount_due" => field(&mut map, &mut amount_due, "amount_due"),
                 "amount_adjusted" => {
-                    field(&mut map, &mut amount_adjusted, "amount_adjusted")?
+                    field(&mut map, &mut amount_adjusted, "amount_adjusted")
                 }
-                "amount_paid" => field(&mut map, &mut amount_paid, "amount_paid")?,
-                "paid_on" => field(&mut map, &mut paid_on, "paid_on")?,
+                "amount_paid" => field(&mut map, &mut amount_paid, "amount_paid"),
+                "paid_on" => field(&mut map, &mut paid_on, "paid_on"),
                 "credits_applied" => {
-                    field(&mut map, &mut credits_applied, "credits_applied")?
+                    field(&mut map, &mut credits_applied, "credits_applied")
                 }
                 "dunning_status" => {
-                    field(&mut map, &mut dunning_status, "dunning_status")?
+                    field(&mut map, &mut dunning_status, "dunning_status")
                 }
-                "next_retry" => field(&mut map, &mut next_retry, "next_retry")?,
-                "first_invoice" => field(&mut map, &mut first_invoice, "first_invoice")?,
-                "line_items" => field(&mut map, &mut line_items, "line_items")?,
-                "discounts" => field(&mut map, &mut discounts, "discounts")?,
-                "taxes" => field(&mut map, &mut taxes, "taxes")?,
+                "next_retry" => field(&mut map, &mut next_retry, "next_retry"),
+                "first_invoice" => field(&mut map, &mut first_invoice, "first_invoice"),
+                "line_items" => field(&mut map, &mut line_items, "line_items"),
+                "discounts" => field(&mut map, &mut discounts, "discounts"),
+                "taxes" => field(&mut map, &mut taxes, "taxes"),
                 "linked_transactions" => {
-                    field(&mut map, &mut linked_transactions, "linked_transactions")?
+                    field(&mut map, &mut linked_transactions, "linked_transactions")
                 }
-                "linked_orders" => field(&mut map, &mut linked_orders, "linked_orders")?,
-                "notes" => field(&mut map, &mut notes, "notes")?,
+                "linked_orders" => field(&mut map, &mut linked_orders, "linked_orders"),
+                "notes" => field(&mut map, &mut notes, "notes"),
                 "shipping_address" => {
-                    field(&mut map, &mut shipping_address, "shipping_address")?
+                    field(&mut map, &mut shipping_address, "shipping_address")
                 }
                 "billing_address" => {
-                    field(&mut map, &mut billing_address, "billing_address")?
+                    field(&mut map, &mut billing_address, "billing_address")
                 }
-                _ => {
-                    additional_properties.insert(key.into_string(), map.next_value()?);
-                }
-            }
+                _ => rest(&mut map, &mut additional_properties, key),
+            }?;
         }
         Ok(Self {
             id: required(id, "id")?,
@@ -1235,12 +1233,12 @@ impl crate::objects::FromFields for InvoiceDiscount {
         let mut entity_id = None;
         while let Some(key) = map.next_key::<crate::objects::Key>()? {
             match key.as_str() {
-                "amount" => field(&mut map, &mut amount, "amount")?,
-                "description" => field(&mut map, &mut description, "description")?,
-                "type" => field(&mut map, &mut type_, "type")?,
-                "entity_id" => field(&mut map, &mut entity_id, "entity_id")?,
-                _ => skip(&mut map)?,
-            }
+                "amount" => field(&mut map, &mut amount, "amount"),
+                "description" => field(&mut map, &mut description, "description"),
+                "type" => field(&mut map, &mut type_, "type"),
+                "entity_id" => field(&mut map, &mut entity_id, "entity_id"),
+                _ => skip(&mut map),
+            }?;
         }
         Ok(Self {
             amount: required(amount, "amount")?,
@@ -1479,27 +1477,27 @@ impl crate::objects::FromFields for InvoiceLineItem {
         let mut entity_id = None;
         while let Some(key) = map.next_key::<crate::objects::Key>()? {
             match key.as_str() {
-                "date_from" => field(&mut map, &mut date_from, "date_from")?,
-                "date_to" => field(&mut map, &mut date_to, "date_to")?,
-                "unit_amount" => field(&mut map, &mut unit_amount, "unit_amount")?,
-                "quantity" => field(&mut map, &mut quantity, "quantity")?,
-                "amount" => field(&mut map, &mut amount, "amount")?,
-                "is_taxed" => field(&mut map, &mut is_taxed, "is_taxed")?,
-                "tax" => field(&mut map, &mut tax, "tax")?,
-                "tax_rate" => field(&mut map, &mut tax_rate, "tax_rate")?,
+                "date_from" => field(&mut map, &mut date_from, "date_from"),
+                "date_to" => field(&mut map, &mut date_to, "date_to"),
+                "unit_amount" => field(&mut map, &mut unit_amount, "unit_amount"),
+                "quantity" => field(&mut map, &mut quantity, "quantity"),
+                "amount" => field(&mut map, &mut amount, "amount"),
+                "is_taxed" => field(&mut map, &mut is_taxed, "is_taxed"),
+                "tax" => field(&mut map, &mut tax, "tax"),
+                "tax_rate" => field(&mut map, &mut tax_rate, "tax_rate"),
                 "reference_line_item_id" => {
                     field(
                         &mut map,
                         &mut reference_line_item_id,
                         "reference_line_item_id",
-                    )?
+                    )
                 }
-                "description" => field(&mut map, &mut description, "description")?,
-                "type" => field(&mut map, &mut type_, "type")?,
-                "entity_type" => field(&mut map, &mut entity_type, "entity_type")?,
-                "entity_id" => field(&mut map, &mut entity_id, "entity_id")?,
-                _ => skip(&mut map)?,
-            }
+                "description" => field(&mut map, &mut description, "description"),
+                "type" => field(&mut map, &mut type_, "type"),
+                "entity_type" => field(&mut map, &mut entity_type, "entity_type"),
+                "entity_id" => field(&mut map, &mut entity_id, "entity_id"),
+                _ => skip(&mut map),
+            }?;
         }
         Ok(Self {
             date_from: required(date_from, "date_from")?,
@@ -1701,16 +1699,16 @@ impl crate::objects::FromFields for InvoiceLinkedOrder {
         let mut created_at = None;
         while let Some(key) = map.next_key::<crate::objects::Key>()? {
             match key.as_str() {
-                "id" => field(&mut map, &mut id, "id")?,
-                "status" => field(&mut map, &mut status, "status")?,
-                "reference_id" => field(&mut map, &mut reference_id, "reference_id")?,
+                "id" => field(&mut map, &mut id, "id"),
+                "status" => field(&mut map, &mut status, "status"),
+                "reference_id" => field(&mut map, &mut reference_id, "reference_id"),
                 "fulfillment_status" => {
-                    field(&mut map, &mut fulfillment_status, "fulfillment_status")?
+                    field(&mut map, &mut fulfillment_status, "fulfillment_status")
                 }
-                "batch_id" => field(&mut map, &mut batch_id, "batch_id")?,
-                "created_at" => field(&mut map, &mut created_at, "created_at")?,
-                _ => skip(&mut map)?,
-            }
+                "batch_id" => field(&mut map, &mut batch_id, "batch_id"),
+                "created_at" => field(&mut map, &mut created_at, "created_at"),
+                _ => skip(&mut map),
+            }?;
         }
         Ok(Self {
             id: required(id, "id")?,
@@ -1858,17 +1856,17 @@ impl crate::objects::FromFields for InvoiceLinkedTransaction {
         let mut txn_amount = None;
         while let Some(key) = map.next_key::<crate::objects::Key>()? {
             match key.as_str() {
-                "txn_id" => field(&mut map, &mut txn_id, "txn_id")?,
+                "txn_id" => field(&mut map, &mut txn_id, "txn_id"),
                 "applied_amount" => {
-                    field(&mut map, &mut applied_amount, "applied_amount")?
+                    field(&mut map, &mut applied_amount, "applied_amount")
                 }
-                "applied_at" => field(&mut map, &mut applied_at, "applied_at")?,
-                "txn_type" => field(&mut map, &mut txn_type, "txn_type")?,
-                "txn_status" => field(&mut map, &mut txn_status, "txn_status")?,
-                "txn_date" => field(&mut map, &mut txn_date, "txn_date")?,
-                "txn_amount" => field(&mut map, &mut txn_amount, "txn_amount")?,
-                _ => skip(&mut map)?,
-            }
+                "applied_at" => field(&mut map, &mut applied_at, "applied_at"),
+                "txn_type" => field(&mut map, &mut txn_type, "txn_type"),
+                "txn_status" => field(&mut map, &mut txn_status, "txn_status"),
+                "txn_date" => field(&mut map, &mut txn_date, "txn_date"),
+                "txn_amount" => field(&mut map, &mut txn_amount, "txn_amount"),
+                _ => skip(&mut map),
+            }?;
         }
         Ok(Self {
             txn_id: required(txn_id, "txn_id")?,
@@ -2065,11 +2063,11 @@ impl crate::objects::FromFields for InvoiceNote {
         let mut entity_type = None;
         while let Some(key) = map.next_key::<crate::objects::Key>()? {
             match key.as_str() {
-                "note" => field(&mut map, &mut note, "note")?,
-                "entity_id" => field(&mut map, &mut entity_id, "entity_id")?,
-                "entity_type" => field(&mut map, &mut entity_type, "entity_type")?,
-                _ => skip(&mut map)?,
-            }
+                "note" => field(&mut map, &mut note, "note"),
+                "entity_id" => field(&mut map, &mut entity_id, "entity_id"),
+                "entity_type" => field(&mut map, &mut entity_type, "entity_type"),
+                _ => skip(&mut map),
+            }?;
         }
         Ok(Self {
             note: required(note, "note")?,
@@ -2295,10 +2293,10 @@ impl crate::objects::FromFields for InvoiceTax {
         let mut description = None;
         while let Some(key) = map.next_key::<crate::objects::Key>()? {
             match key.as_str() {
-                "amount" => field(&mut map, &mut amount, "amount")?,
-                "description" => field(&mut map, &mut description, "description")?,
-                _ => skip(&mut map)?,
-            }
+                "amount" => field(&mut map, &mut amount, "amount"),
+                "description" => field(&mut map, &mut description, "description"),
+                _ => skip(&mut map),
+            }?;
         }
         Ok(Self {
             amount: required(amount, "amount")?,
@@ -2375,18 +2373,18 @@ impl crate::objects::FromFields for MethodNotAllowedError {
         let mut http_status_code = None;
         while let Some(key) = map.next_key::<crate::objects::Key>()? {
             match key.as_str() {
-                "message" => field(&mut map, &mut message, "message")?,
-                "type" => field(&mut map, &mut type_, "type")?,
+                "message" => field(&mut map, &mut message, "message"),
+                "type" => field(&mut map, &mut type_, "type"),
                 "api_error_code" => {
-                    field(&mut map, &mut api_error_code, "api_error_code")?
+                    field(&mut map, &mut api_error_code, "api_error_code")
                 }
-                "param" => field(&mut map, &mut param, "param")?,
-                "error_code" => field(&mut map, &mut error_code, "error_code")?,
+                "param" => field(&mut map, &mut param, "param"),
+                "error_code" => field(&mut map, &mut error_code, "error_code"),
                 "http_status_code" => {
-                    field(&mut map, &mut http_status_code, "http_status_code")?
+                    field(&mut map, &mut http_status_code, "http_status_code")
                 }
-                _ => skip(&mut map)?,
-            }
+                _ => skip(&mut map),
+            }?;
         }
         Ok(Self {
             message: required(message, "message")?,
@@ -2512,18 +2510,18 @@ impl crate::objects::FromFields for NotFoundError {
         let mut http_status_code = None;
         while let Some(key) = map.next_key::<crate::objects::Key>()? {
             match key.as_str() {
-                "message" => field(&mut map, &mut message, "message")?,
-                "type" => field(&mut map, &mut type_, "type")?,
+                "message" => field(&mut map, &mut message, "message"),
+                "type" => field(&mut map, &mut type_, "type"),
                 "api_error_code" => {
-                    field(&mut map, &mut api_error_code, "api_error_code")?
+                    field(&mut map, &mut api_error_code, "api_error_code")
                 }
-                "param" => field(&mut map, &mut param, "param")?,
-                "error_code" => field(&mut map, &mut error_code, "error_code")?,
+                "param" => field(&mut map, &mut param, "param"),
+                "error_code" => field(&mut map, &mut error_code, "error_code"),
                 "http_status_code" => {
-                    field(&mut map, &mut http_status_code, "http_status_code")?
+                    field(&mut map, &mut http_status_code, "http_status_code")
                 }
-                _ => skip(&mut map)?,
-            }
+                _ => skip(&mut map),
+            }?;
         }
         Ok(Self {
             message: required(message, "message")?,
@@ -2668,9 +2666,9 @@ impl crate::objects::FromFields for ResumeDunningResponse {
         let mut invoice = None;
         while let Some(key) = map.next_key::<crate::objects::Key>()? {
             match key.as_str() {
-                "invoice" => field(&mut map, &mut invoice, "invoice")?,
-                _ => skip(&mut map)?,
-            }
+                "invoice" => field(&mut map, &mut invoice, "invoice"),
+                _ => skip(&mut map),
+            }?;
         }
         Ok(Self {
             invoice: required(invoice, "invoice")?,
@@ -2746,18 +2744,18 @@ impl crate::objects::FromFields for ServiceUnavailableError {
         let mut http_status_code = None;
         while let Some(key) = map.next_key::<crate::objects::Key>()? {
             match key.as_str() {
-                "message" => field(&mut map, &mut message, "message")?,
-                "type" => field(&mut map, &mut type_, "type")?,
+                "message" => field(&mut map, &mut message, "message"),
+                "type" => field(&mut map, &mut type_, "type"),
                 "api_error_code" => {
-                    field(&mut map, &mut api_error_code, "api_error_code")?
+                    field(&mut map, &mut api_error_code, "api_error_code")
                 }
-                "param" => field(&mut map, &mut param, "param")?,
-                "error_code" => field(&mut map, &mut error_code, "error_code")?,
+                "param" => field(&mut map, &mut param, "param"),
+                "error_code" => field(&mut map, &mut error_code, "error_code"),
                 "http_status_code" => {
-                    field(&mut map, &mut http_status_code, "http_status_code")?
+                    field(&mut map, &mut http_status_code, "http_status_code")
                 }
-                _ => skip(&mut map)?,
-            }
+                _ => skip(&mut map),
+            }?;
         }
         Ok(Self {
             message: required(message, "message")?,
@@ -2944,18 +2942,18 @@ impl crate::objects::FromFields for TooManyRequestsError {
         let mut http_status_code = None;
         while let Some(key) = map.next_key::<crate::objects::Key>()? {
             match key.as_str() {
-                "message" => field(&mut map, &mut message, "message")?,
-                "type" => field(&mut map, &mut type_, "type")?,
+                "message" => field(&mut map, &mut message, "message"),
+                "type" => field(&mut map, &mut type_, "type"),
                 "api_error_code" => {
-                    field(&mut map, &mut api_error_code, "api_error_code")?
+                    field(&mut map, &mut api_error_code, "api_error_code")
                 }
-                "param" => field(&mut map, &mut param, "param")?,
-                "error_code" => field(&mut map, &mut error_code, "error_code")?,
+                "param" => field(&mut map, &mut param, "param"),
+                "error_code" => field(&mut map, &mut error_code, "error_code"),
                 "http_status_code" => {
-                    field(&mut map, &mut http_status_code, "http_status_code")?
+                    field(&mut map, &mut http_status_code, "http_status_code")
                 }
-                _ => skip(&mut map)?,
-            }
+                _ => skip(&mut map),
+            }?;
         }
         Ok(Self {
             message: required(message, "message")?,
@@ -3093,18 +3091,18 @@ impl crate::objects::FromFields for UnauthorizedError {
         let mut http_status_code = None;
         while let Some(key) = map.next_key::<crate::objects::Key>()? {
             match key.as_str() {
-                "message" => field(&mut map, &mut message, "message")?,
-                "type" => field(&mut map, &mut type_, "type")?,
+                "message" => field(&mut map, &mut message, "message"),
+                "type" => field(&mut map, &mut type_, "type"),
                 "api_error_code" => {
-                    field(&mut map, &mut api_error_code, "api_error_code")?
+                    field(&mut map, &mut api_error_code, "api_error_code")
                 }
-                "param" => field(&mut map, &mut param, "param")?,
-                "error_code" => field(&mut map, &mut error_code, "error_code")?,
+                "param" => field(&mut map, &mut param, "param"),
+                "error_code" => field(&mut map, &mut error_code, "error_code"),
                 "http_status_code" => {
-                    field(&mut map, &mut http_status_code, "http_status_code")?
+                    field(&mut map, &mut http_status_code, "http_status_code")
                 }
-                _ => skip(&mut map)?,
-            }
+                _ => skip(&mut map),
+            }?;
         }
         Ok(Self {
             message: required(message, "message")?,
@@ -3279,18 +3277,18 @@ impl crate::objects::FromFields for UnprocessableEntityError {
         let mut http_status_code = None;
         while let Some(key) = map.next_key::<crate::objects::Key>()? {
             match key.as_str() {
-                "message" => field(&mut map, &mut message, "message")?,
-                "type" => field(&mut map, &mut type_, "type")?,
+                "message" => field(&mut map, &mut message, "message"),
+                "type" => field(&mut map, &mut type_, "type"),
                 "api_error_code" => {
-                    field(&mut map, &mut api_error_code, "api_error_code")?
+                    field(&mut map, &mut api_error_code, "api_error_code")
                 }
-                "param" => field(&mut map, &mut param, "param")?,
-                "error_code" => field(&mut map, &mut error_code, "error_code")?,
+                "param" => field(&mut map, &mut param, "param"),
+                "error_code" => field(&mut map, &mut error_code, "error_code"),
                 "http_status_code" => {
-                    field(&mut map, &mut http_status_code, "http_status_code")?
+                    field(&mut map, &mut http_status_code, "http_status_code")
                 }
-                _ => skip(&mut map)?,
-            }
+                _ => skip(&mut map),
+            }?;
         }
         Ok(Self {
             message: required(message, "message")?,

@@ -10,6 +10,7 @@
 //! skipped, or kept in the struct's map of extra properties when it has one.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -98,6 +99,16 @@ pub fn field<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     Ok(())
 }
 
+/// Keeps the value of a key the struct does not declare in its map of extra properties.
+pub fn rest<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    map: &mut A,
+    rest: &mut BTreeMap<String, T>,
+    key: Key<'de>,
+) -> Result<(), A::Error> {
+    rest.insert(key.into_string(), map.next_value()?);
+    Ok(())
+}
+
 /// Skips the value of a key the struct does not declare.
 pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
     map.next_value::<IgnoredAny>().map(|_| ())
@@ -145,14 +156,12 @@ mod tests {
             let mut extra = BTreeMap::new();
             while let Some(key) = map.next_key::<Key>()? {
                 match key.as_str() {
-                    "id" => field(&mut map, &mut id, "id")?,
-                    "count" => field(&mut map, &mut count, "count")?,
-                    "note" => field(&mut map, &mut note, "note")?,
-                    "parent" => field(&mut map, &mut parent, "parent")?,
-                    _ => {
-                        extra.insert(key.into_string(), map.next_value()?);
-                    }
-                }
+                    "id" => field(&mut map, &mut id, "id"),
+                    "count" => field(&mut map, &mut count, "count"),
+                    "note" => field(&mut map, &mut note, "note"),
+                    "parent" => field(&mut map, &mut parent, "parent"),
+                    _ => rest(&mut map, &mut extra, key),
+                }?;
             }
             Ok(Self {
                 id: required(id, "id")?,

@@ -88,7 +88,7 @@ fn fields_body(fields: &[Field], rest: Option<Rest<'_>>) -> TokenStream {
     let arms = fields.iter().map(|f| {
         let slot = local(&f.ident);
         let wire = &f.name;
-        quote!(#wire => field(&mut map, &mut #slot, #wire)?,)
+        quote!(#wire => field(&mut map, &mut #slot, #wire),)
     });
     let (rest_slot, rest_arm, rest_init) = match &rest {
         Some(rest) => {
@@ -96,9 +96,7 @@ fn fields_body(fields: &[Field], rest: Option<Rest<'_>>) -> TokenStream {
             let field = ident(rest.field);
             (
                 Some(quote!(let mut #slot = std::collections::BTreeMap::new();)),
-                quote!(_ => {
-                    #slot.insert(key.into_string(), map.next_value()?);
-                }),
+                quote!(_ => rest(&mut map, &mut #slot, key),),
                 Some(if slot == field {
                     quote!(#field,)
                 } else {
@@ -106,7 +104,7 @@ fn fields_body(fields: &[Field], rest: Option<Rest<'_>>) -> TokenStream {
                 }),
             )
         }
-        None => (None, quote!(_ => skip(&mut map)?,), None),
+        None => (None, quote!(_ => skip(&mut map),), None),
     };
     let any_required = fields.iter().any(is_required);
     let inits = fields.iter().map(|f| {
@@ -121,18 +119,22 @@ fn fields_body(fields: &[Field], rest: Option<Rest<'_>>) -> TokenStream {
     if any_required {
         imports.push(quote!(required));
     }
-    if rest.is_none() {
-        imports.push(quote!(skip));
-    }
+    imports.push(if rest.is_none() {
+        quote!(skip)
+    } else {
+        quote!(rest)
+    });
     quote! {
         use crate::objects::{#(#imports),*};
         #(#slots)*
         #rest_slot
         while let Some(key) = map.next_key::<crate::objects::Key>()? {
+            // One `?` for every arm: each is a `Result`, so that the check has one error path
+            // to type, not one a field.
             match key.as_str() {
                 #(#arms)*
                 #rest_arm
-            }
+            }?;
         }
         Ok(Self {
             #(#inits)*

@@ -11,6 +11,7 @@
 //! skipped, or kept in the struct's map of extra properties when it has one.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -96,6 +97,16 @@ pub fn field<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
         return Err(de::Error::duplicate_field(name));
     }
     *slot = Some(map.next_value()?);
+    Ok(())
+}
+
+/// Keeps the value of a key the struct does not declare in its map of extra properties.
+pub fn rest<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    map: &mut A,
+    rest: &mut BTreeMap<String, T>,
+    key: Key<'de>,
+) -> Result<(), A::Error> {
+    rest.insert(key.into_string(), map.next_value()?);
     Ok(())
 }
 

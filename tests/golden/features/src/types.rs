@@ -77,9 +77,9 @@ impl crate::objects::FromFields for OptionModel {
         let mut name = None;
         while let Some(key) = map.next_key::<crate::objects::Key>()? {
             match key.as_str() {
-                "name" => field(&mut map, &mut name, "name")?,
-                _ => skip(&mut map)?,
-            }
+                "name" => field(&mut map, &mut name, "name"),
+                _ => skip(&mut map),
+            }?;
         }
         Ok(Self {
             name: name.unwrap_or_default(),
@@ -181,18 +181,18 @@ impl crate::objects::FromFields for Pet {
         let mut adopted_on = None;
         while let Some(key) = map.next_key::<crate::objects::Key>()? {
             match key.as_str() {
-                "id" => field(&mut map, &mut id, "id")?,
-                "name" => field(&mut map, &mut name, "name")?,
-                "type" => field(&mut map, &mut type_, "type")?,
-                "self" => field(&mut map, &mut self_, "self")?,
-                "tags" => field(&mut map, &mut tags, "tags")?,
-                "attributes" => field(&mut map, &mut attributes, "attributes")?,
-                "owner" => field(&mut map, &mut owner, "owner")?,
-                "born_at" => field(&mut map, &mut born_at, "born_at")?,
-                "updated_at" => field(&mut map, &mut updated_at, "updated_at")?,
-                "adopted_on" => field(&mut map, &mut adopted_on, "adopted_on")?,
-                _ => skip(&mut map)?,
-            }
+                "id" => field(&mut map, &mut id, "id"),
+                "name" => field(&mut map, &mut name, "name"),
+                "type" => field(&mut map, &mut type_, "type"),
+                "self" => field(&mut map, &mut self_, "self"),
+                "tags" => field(&mut map, &mut tags, "tags"),
+                "attributes" => field(&mut map, &mut attributes, "attributes"),
+                "owner" => field(&mut map, &mut owner, "owner"),
+                "born_at" => field(&mut map, &mut born_at, "born_at"),
+                "updated_at" => field(&mut map, &mut updated_at, "updated_at"),
+                "adopted_on" => field(&mut map, &mut adopted_on, "adopted_on"),
+                _ => skip(&mut map),
+            }?;
         }
         Ok(Self {
             id: required(id, "id")?,
@@ -300,10 +300,10 @@ impl crate::objects::FromFields for Problem {
         let mut status = None;
         while let Some(key) = map.next_key::<crate::objects::Key>()? {
             match key.as_str() {
-                "title" => field(&mut map, &mut title, "title")?,
-                "status" => field(&mut map, &mut status, "status")?,
-                _ => skip(&mut map)?,
-            }
+                "title" => field(&mut map, &mut title, "title"),
+                "status" => field(&mut map, &mut status, "status"),
+                _ => skip(&mut map),
+            }?;
         }
         Ok(Self {
             title: title.unwrap_or_default(),
