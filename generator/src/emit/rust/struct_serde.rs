@@ -3,8 +3,7 @@
 //! writes a map entry per field present. They read and write what serde's derives did (the
 //! runtime's tests compare the decoder with the derive on 20,000 random objects, and the
 //! whole clients' tests decode and encode again real payloads), at a fraction of the code the
-//! derives expand to,
-//! which is what a big client's `cargo check` spends most of its time on
+//! derives expand to, which is what a big client's `cargo check` spends most of its time on
 //! (docs/PERFORMANCE.md, "Big clients").
 
 use proc_macro2::{Ident, TokenStream};
@@ -13,7 +12,7 @@ use quote::{format_ident, quote};
 use super::ident;
 use crate::ir::{Field, TypeRef};
 
-/// Where a struct keeps the keys it does not declare: a flattened map's field.
+/// Where a struct keeps the keys it does not declare: its map of extra properties.
 pub struct Rest<'a> {
     /// The map's field.
     pub field: &'a str,
@@ -33,15 +32,21 @@ pub fn struct_decoder(
             crate::objects::skip_all(&mut map)?;
             Ok(Self {})
         },
-        // Only a map: every entry goes to it.
+        // Only a map: every entry goes to it (in a local that is not the loop's own name).
         (true, Some(rest)) => {
             let field = ident(rest.field);
+            let (entries, init) = if ["map", "key"].contains(&rest.field) {
+                let entries = format_ident!("entries");
+                (entries.clone(), quote!(#field: #entries))
+            } else {
+                (field.clone(), quote!(#field))
+            };
             quote! {
-                let mut #field = std::collections::BTreeMap::new();
-                while let Some((key, value)) = map.next_entry::<String, _>()? {
-                    #field.insert(key, value);
+                let mut #entries = std::collections::BTreeMap::new();
+                while let Some(key) = map.next_key::<crate::objects::Key>()? {
+                    crate::objects::rest(&mut map, &mut #entries, key)?;
                 }
-                Ok(Self { #field })
+                Ok(Self { #init })
             }
         }
         (false, _) => fields_body(fields, rest),
@@ -227,5 +232,73 @@ pub fn holds_number(ty: &TypeRef) -> bool {
         | TypeRef::Boolean
         | TypeRef::Named(_)
         | TypeRef::Any => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::Constraints;
+
+    fn field(name: &str, required: bool) -> Field {
+        Field {
+            name: name.to_owned(),
+            ident: name.to_owned(),
+            description: None,
+            required,
+            nullable: false,
+            tristate: false,
+            deprecated: false,
+            ty: TypeRef::Boolean,
+            boxed: false,
+            constraints: Constraints::default(),
+        }
+    }
+
+    /// The decoder's text, one space between tokens, checked to parse as Rust items.
+    fn decoder(fields: &[Field], rest: Option<&str>) -> String {
+        let name = format_ident!("Sample");
+        let tokens = struct_decoder(&name, fields, rest.map(|field| Rest { field }), false);
+        syn::parse2::<syn::File>(tokens.clone()).expect("the impls parse");
+        tokens.to_string()
+    }
+
+    #[test]
+    fn a_struct_without_fields_skips_every_entry() {
+        let text = decoder(&[], None);
+        assert!(
+            text.contains("crate :: objects :: skip_all (& mut map) ?"),
+            "{text}"
+        );
+        assert!(text.contains("Ok (Self { })"), "{text}");
+    }
+
+    #[test]
+    fn a_struct_of_only_a_map_keeps_every_entry_in_it() {
+        let text = decoder(&[], Some("extra"));
+        assert!(text.contains("crate :: objects :: rest (& mut map , & mut extra , key) ?"));
+        assert!(text.contains("Ok (Self { extra })"), "{text}");
+        // A map named like the loop's own names waits in another local.
+        let text = decoder(&[], Some("map"));
+        assert!(text.contains("let mut entries ="), "{text}");
+        assert!(text.contains("Ok (Self { map : entries })"), "{text}");
+    }
+
+    #[test]
+    fn locals_named_like_the_body_s_own_names_get_a_suffix() {
+        let fields = [
+            field("key", true),
+            field("key_value", false),
+            field("skip", false),
+        ];
+        let text = decoder(&fields, None);
+        assert!(text.contains("let mut key_value_ = None ;"), "{text}");
+        assert!(text.contains("let mut key_value = None ;"), "{text}");
+        assert!(text.contains("let mut skip_value = None ;"), "{text}");
+        assert!(
+            text.contains("key : required (key_value_ , \"key\") ?"),
+            "{text}"
+        );
+        assert!(text.contains("_ => skip (& mut map) ,"), "{text}");
     }
 }
