@@ -4,7 +4,7 @@
 //! Such fields are `f64`, which serde writes as `1.0` even when the API sent `1` (OpenAI's
 //! `temperature`, a Stripe percentage): the same number, but a different JSON value, so an
 //! object decoded and encoded again would not compare equal to what was received. Generated
-//! structs write these fields through [`numbers`] (`#[serde(serialize_with)]`).
+//! structs write these fields through [`Written`].
 
 use std::collections::BTreeMap;
 
@@ -93,28 +93,30 @@ impl<T: Numbers> Serialize for Written<'_, T> {
     }
 }
 
-/// For `#[serde(serialize_with = "crate::runtime::numbers")]` on a field of `type: number`.
-pub fn numbers<T: Numbers, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
-    value.write(serializer)
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
 
+    use serde::{Serialize, Serializer};
     use serde_json::json;
 
+    use super::{Numbers, Written};
     use crate::nullable::Nullable;
+
+    /// What a generated struct's `Serialize` does for a number field, as a serde attribute.
+    fn numbers<T: Numbers, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+        Written(value).serialize(serializer)
+    }
 
     #[derive(serde::Serialize, serde::Deserialize, Debug, PartialEq)]
     struct Sampling {
-        #[serde(serialize_with = "super::numbers")]
+        #[serde(serialize_with = "numbers")]
         temperature: f64,
-        #[serde(serialize_with = "super::numbers")]
+        #[serde(serialize_with = "numbers")]
         weights: Vec<Option<f64>>,
-        #[serde(serialize_with = "super::numbers")]
+        #[serde(serialize_with = "numbers")]
         by_name: BTreeMap<String, f64>,
-        #[serde(default, serialize_with = "super::numbers")]
+        #[serde(default, serialize_with = "numbers")]
         nudge: Nullable<Box<f64>>,
     }
 

@@ -23,7 +23,7 @@ pub use crate::encoding::{
     ObjectArrays,
 };
 pub use crate::media::Multipart;
-pub use crate::numbers::{numbers, Numbers, Written};
+pub use crate::numbers::{Numbers, Written};
 // Re-exported so that generated code calls every helper through `runtime::`, wherever it lives.
 pub use crate::values::{
     base64, check_length, check_range, header_value, json, json_value, number, path_segment,

@@ -5,7 +5,7 @@
 //! Such fields are `f64`, which serde writes as `1.0` even when the API sent `1` (OpenAI's
 //! `temperature`, a Stripe percentage): the same number, but a different JSON value, so an
 //! object decoded and encoded again would not compare equal to what was received. Generated
-//! structs write these fields through [`numbers`] (`#[serde(serialize_with)]`).
+//! structs write these fields through [`Written`].
 
 use std::collections::BTreeMap;
 
@@ -92,9 +92,4 @@ impl<T: Numbers> Serialize for Written<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.0.write(serializer)
     }
-}
-
-/// For `#[serde(serialize_with = "crate::runtime::numbers")]` on a field of `type: number`.
-pub fn numbers<T: Numbers, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
-    value.write(serializer)
 }
